@@ -1,0 +1,63 @@
+"""Extraction stages (issue 3). One spaCy parse per document is shared by every extractor.
+
+Cascade of ``communique.nlp.v1`` (each step reads what the previous ones set):
+1. entities  -> ``doc.mentions`` and ``doc.roles``           (communique.nlp.entities)
+2. time      -> ``doc.timexes``                             (communique.nlp.timex)
+3. quotes    -> ``doc.quotes`` (speakers from mentions/roles) (communique.nlp.quotes)
+4. claims    -> ``doc.claims`` (speakers from quotes)         (communique.nlp.claims)
+
+Each extractor module exposes ``annotate(doc: Document, sdoc: spacy.tokens.Doc) -> Document``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Document
+from ..registry import stage
+from .model_loader import parse
+
+# (registered stage name, module) in cascade order.
+EXTRACTORS: tuple[tuple[str, str], ...] = (
+    ("communique.entities.v1", "communique.nlp.entities"),
+    ("communique.time.v1", "communique.nlp.timex"),
+    ("communique.quotes.v1", "communique.nlp.quotes"),
+    ("communique.claims.v1", "communique.nlp.claims"),
+)
+
+
+def _annotator(module: str) -> Callable[[Document, Any], Document] | None:
+    try:
+        return importlib.import_module(module).annotate  # type: ignore[no-any-return]
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+
+
+@stage("communique.nlp.v1")
+def extract_all(doc: Document) -> Document:
+    """Run every extractor over one shared parse."""
+    sdoc = parse(doc.text)
+    for _name, module in EXTRACTORS:
+        annotate = _annotator(module)
+        if annotate is not None:
+            doc = annotate(doc, sdoc)
+    return doc
+
+
+def _single(module: str) -> Callable[[Document], Document]:
+    def run(doc: Document) -> Document:
+        annotate = _annotator(module)
+        if annotate is None:
+            return doc
+        return annotate(doc, parse(doc.text))
+
+    return run
+
+
+for _name, _module in EXTRACTORS:
+    # Module-level names keep the single stages picklable.
+    globals()[_name.split(".")[1] + "_stage"] = stage(_name)(_single(_module))
