@@ -10,7 +10,8 @@ from communique.model import Document, document_id
 def make_doc(text: str, **fields: object) -> Document:
     """A Document whose clean text is ``text`` (no cleaning run)."""
     fields.setdefault("source", "test.txt")
-    return Document(id=document_id(text.encode()), raw=text, text=text, **fields)  # type: ignore[arg-type]
+    fields.setdefault("id", document_id(text.encode()))
+    return Document(raw=text, text=text, **fields)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -1,0 +1,185 @@
+"""The ``communique`` command. Each command makes one library call; errors become one line and exit code 1."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from .errors import CommuniqueError, ConfigError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Diplomatic and political news into an evidence-linked knowledge base.",
+)
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file (created if missing) or postgresql:// URL.")]
+
+
+def _open(db: str, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    from .store.base import open_store
+
+    if must_exist and "://" not in db and not Path(db).exists():
+        raise CommuniqueError(f"{db}: no such database; create it with 'communique ingest FILES --db {db}'")
+    return open_store(db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories (recursively); '-' reads stdin.")],
+    db: DbOption = "communique.db",
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch sent to a worker.")] = 32,
+    max_bytes: Annotated[int, typer.Option(help="Skip files larger than this many bytes.")] = 0,
+    stages: Annotated[str, typer.Option(help="Comma-separated stage names (default: the full pipeline).")] = "",
+    extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run entity/quote/time/claim extraction.")] = True,
+) -> None:
+    """Read documents, clean them, extract facts, and store them (idempotent; safe to interrupt)."""
+    from .ingest.readers import DEFAULT_MAX_BYTES
+    from .ingest.run import FULL_PIPELINE
+    from .ingest.run import ingest as run_ingest
+    from .pipeline import DEFAULT_PIPELINE
+
+    chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) or (FULL_PIPELINE if extract else DEFAULT_PIPELINE)
+    with _open(db) as store, Progress(
+        SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_error(message: str) -> None:
+            progress.console.print(f"[yellow]skipped[/] {escape(message)}")
+
+        def on_document(doc) -> None:  # type: ignore[no-untyped-def]
+            progress.update(task, advance=1, description=escape(doc.source[-60:]))
+
+        report = run_ingest(paths, store, stages=chosen, workers=workers, batch_size=batch_size,
+                            max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
+    summary = report.as_dict()
+    err.print(" ".join(f"{k}={v}" for k, v in summary.items()))
+    if report.read == 0 and report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = "communique.db",
+    format: Annotated[str, typer.Option("--format", help="json (one object) or jsonl (one record per line).")] = "json",
+    record: Annotated[str, typer.Option("--type", help="For jsonl: documents, entities, events, quotes, claims or stories.")] = "documents",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")] = None,
+) -> None:
+    """Export the knowledge base (format communique-export/1)."""
+    from .export import RECORD_TYPES, write_json, write_jsonl
+
+    if format not in ("json", "jsonl"):
+        raise ConfigError(f"--format {format!r} is not supported; use json or jsonl")
+    if format == "jsonl" and record not in RECORD_TYPES:
+        raise ConfigError(f"--type {record!r} is not a record type; use one of {', '.join(RECORD_TYPES)}")
+    with _open(db, must_exist=True) as store:
+        fh = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            if format == "json":
+                write_json(store, fh)
+            else:
+                write_jsonl(store, record, fh)
+        finally:
+            if output:
+                fh.close()
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id, unique id prefix, or source path.")],
+    db: DbOption = "communique.db",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the document record as JSON.")] = False,
+) -> None:
+    """Show a document's clean text and what cleaning removed."""
+    from .export import document_record
+
+    with _open(db, must_exist=True) as store:
+        found = store.get(doc)
+        if found is None:
+            raise CommuniqueError(f"{doc}: no such document in {db}; list ids with 'communique export --format jsonl'")
+        if as_json:
+            print(json.dumps(document_record(found), ensure_ascii=False, indent=1))
+            return
+        out = Console(highlight=False)
+        fields = ("id", "source", "title", "publisher", "published", "dateline", "kind", "language", "duplicate_of")
+        for name in fields:
+            out.print(f"[bold]{name}:[/] {escape(str(getattr(found, name)))}")
+        out.print("[bold]text:[/]")
+        out.print(escape(found.text))
+        out.print(f"[bold]removed ({len(found.removed)} lines):[/]")
+        for line in found.removed:
+            out.print(f"[dim]- {escape(line)}[/]")
+
+
+@app.command()
+def stats(db: DbOption = "communique.db", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Counts of documents, duplicates and kinds."""
+    with _open(db, must_exist=True) as store:
+        data = store.stats()
+    if as_json:
+        print(json.dumps(data, indent=1))
+    else:
+        for key, value in data.items():
+            print(f"{key}: {value}")
+
+
+@app.command("stages")
+def list_stages() -> None:
+    """List the registered pipeline stages."""
+    from .registry import stage_names
+
+    for name in stage_names():
+        print(name)
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app(standalone_mode=False)
+    except CommuniqueError as exc:
+        if debug:
+            raise
+        err.print(f"error: {escape(str(exc))}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except (typer.Exit, SystemExit) as exc:
+        code = getattr(exc, "exit_code", None)
+        sys.exit(code if code is not None else getattr(exc, "code", 0))
+    except typer.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unexpected: one line, no traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            err.print(f"error: {escape(exc.format_message())}", highlight=False, soft_wrap=True)
+            sys.exit(exc.exit_code)
+        if debug:
+            raise
+        err.print(f"error: {type(exc).__name__}: {escape(str(exc))} (run with --debug for the traceback)",
+                  highlight=False, soft_wrap=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""The store interface: SQLite (embedded default) and PostgreSQL (shared server) implement it.
+
+Contract every backend keeps:
+- ``put`` is atomic per document (document row, source row and its LSH bands commit together), so a process
+  killed at any point leaves a consistent database, and a rerun completes the work.
+- ``put`` is idempotent: the same document id with the same pipeline changes nothing.
+- duplicates: an exact duplicate (same normalised clean text) or a near duplicate (MinHash Jaccard at or above
+  ``NEAR_DUPLICATE_JACCARD``) of an earlier document gets ``duplicate_of`` = that document's id.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Document
+
+__all__ = ["Store", "open_store"]
+
+
+class Store(abc.ABC):
+    """A knowledge-base store."""
+
+    @abc.abstractmethod
+    def needs(self, doc_id: str, pipeline: str) -> bool:
+        """True when ``doc_id`` is absent or was processed by another pipeline."""
+
+    @abc.abstractmethod
+    def add_source(self, source: str, doc_id: str) -> None:
+        """Record that ``source`` holds the document ``doc_id`` (the same bytes can come from several paths)."""
+
+    @abc.abstractmethod
+    def put(self, doc: Document, pipeline: str) -> Document:
+        """Store ``doc`` (replacing an earlier version with the same id); returns it with ``duplicate_of`` set."""
+
+    @abc.abstractmethod
+    def get(self, key: str) -> Document | None:
+        """A document by id, unique id prefix, or source."""
+
+    @abc.abstractmethod
+    def iter_documents(self, *, include_text: bool = True) -> Iterator[Document]:
+        """Every document, in ingest order."""
+
+    @abc.abstractmethod
+    def set_fields(self, doc_id: str, **fields: Any) -> None:
+        """Update plain document fields (``story``, ...)."""
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts for ``communique stats``."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(db: str) -> Store:
+    """Open the store named by ``db``: a file path (SQLite) or a ``postgresql://`` URL."""
+    if db.startswith(("postgresql://", "postgres://")):
+        try:
+            from .postgres import PostgresStore  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            from ..errors import StoreError
+
+            raise StoreError(f"{db.split('@')[-1]}: the PostgreSQL backend is not available in this build; use a SQLite path") from None
+        return PostgresStore(db)  # type: ignore[no-any-return,unused-ignore]
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(db)
