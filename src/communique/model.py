@@ -23,6 +23,7 @@ __all__ = [
     "Quote",
     "Timex",
     "Claim",
+    "Event",
     "document_id",
 ]
 
@@ -104,12 +105,45 @@ class Claim:
     speaker_name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event reported in one document (PLOVER type), before cross-document merging into stories.
+
+    Participants are names as written with their mention spans, so resolution can map them to entities.
+    """
+
+    type: str  # PLOVER event type: CONSULT, AGREE, COOPERATE, ...
+    start: int  # evidence span (the sentence that reports the event)
+    end: int
+    mode: str | None = None  # visit / host / multilateral / phone / ...
+    label: str = ""
+    participants: tuple[tuple[str, int, int], ...] = ()  # (name, start, end) of each participant mention
+    date_value: str | None = None
+    date_text: str | None = None
+    date_basis: str | None = None  # explicit / relative / publication / story
+    place: str | None = None
+    topics: tuple[str, ...] = ()
+    status: str = "occurred"  # occurred / planned / reported
+    quotes: tuple[int, ...] = ()  # indexes into doc.quotes said at this event
+    claims: tuple[int, ...] = ()  # indexes into doc.claims given at this event
+
+
+def _build(typ: type, item: dict[str, Any]) -> Any:
+    """An annotation from its JSON form (lists back to tuples for the tuple fields)."""
+    return typ(**{k: _tuples(v) if isinstance(v, list) else v for k, v in item.items()})
+
+
+def _tuples(value: list[Any]) -> tuple[Any, ...]:
+    return tuple(_tuples(v) if isinstance(v, list) else v for v in value)
+
+
 _ANNOTATION_TYPES: dict[str, type] = {
     "mentions": Mention,
     "roles": Role,
     "quotes": Quote,
     "timexes": Timex,
     "claims": Claim,
+    "events": Event,
 }
 
 
@@ -138,6 +172,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def replace(self, **changes: Any) -> Document:
         """A copy with ``changes`` applied (stages return this instead of mutating)."""
@@ -150,7 +185,7 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> Document:
         values = dict(data)
         for name, typ in _ANNOTATION_TYPES.items():
-            values[name] = [item if isinstance(item, typ) else typ(**item) for item in values.get(name) or []]
+            values[name] = [item if isinstance(item, typ) else _build(typ, item) for item in values.get(name) or []]
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in known})
 

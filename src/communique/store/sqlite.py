@@ -49,7 +49,7 @@ MIGRATIONS: tuple[str, ...] = (
 # Document fields stored in their own columns; everything else goes to the `annotations` JSON.
 _COLUMNS = ("id", "source", "title", "publisher", "url", "published", "dateline", "kind", "language", "text",
             "duplicate_of", "story")
-_JSON_FIELDS = ("content_type", "meta", "mentions", "roles", "quotes", "timexes", "claims")
+_JSON_FIELDS = ("content_type", "meta", "mentions", "roles", "quotes", "timexes", "claims", "events")
 _SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
 
 
