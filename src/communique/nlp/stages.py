@@ -5,6 +5,7 @@ Cascade of ``communique.nlp.v1`` (each step reads what the previous ones set):
 2. time      -> ``doc.timexes``                             (communique.nlp.timex)
 3. quotes    -> ``doc.quotes`` (speakers from mentions/roles) (communique.nlp.quotes)
 4. claims    -> ``doc.claims`` (speakers from quotes)         (communique.nlp.claims)
+5. events    -> ``doc.events`` (PLOVER; uses all of the above) (communique.events.extract)
 
 Each extractor module exposes ``annotate(doc: Document, sdoc: spacy.tokens.Doc) -> Document``.
 """
@@ -25,6 +26,7 @@ EXTRACTORS: tuple[tuple[str, str], ...] = (
     ("communique.time.v1", "communique.nlp.timex"),
     ("communique.quotes.v1", "communique.nlp.quotes"),
     ("communique.claims.v1", "communique.nlp.claims"),
+    ("communique.events.v1", "communique.events.extract"),
 )
 
 
