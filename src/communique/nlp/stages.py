@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document
@@ -50,16 +51,18 @@ def extract_all(doc: Document) -> Document:
     return doc
 
 
-def _single(module: str) -> Callable[[Document], Document]:
-    def run(doc: Document) -> Document:
-        annotate = _annotator(module)
+@dataclass(frozen=True)
+class SingleExtractor:
+    """One extractor as a stage of its own (parses the text itself). Picklable: it holds only the module name."""
+
+    module: str
+
+    def __call__(self, doc: Document) -> Document:
+        annotate = _annotator(self.module)
         if annotate is None:
             return doc
         return annotate(doc, parse(doc.text))
 
-    return run
-
 
 for _name, _module in EXTRACTORS:
-    # Module-level names keep the single stages picklable.
-    globals()[_name.split(".")[1] + "_stage"] = stage(_name)(_single(_module))
+    stage(_name)(SingleExtractor(_module))
