@@ -1,0 +1,275 @@
+"""Data for document metadata: publisher signatures, dateline and date patterns, kind cues.
+
+Everything here is data (names, word lists, compiled patterns); the logic that uses it is in
+:mod:`communique.ingest.metadata`. Patterns are written for English-language wire copy, official readouts,
+press-conference transcripts and scraped pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "MONTHS",
+    "MONTH_NAME_RE",
+    "AGENCIES",
+    "DOMAIN_PUBLISHERS",
+    "AGENCY_ALT",
+    "SOURCE_LINE_RE",
+    "COPYRIGHT_RE",
+    "WIRE_TAG_RE",
+    "TRAILING_AGENCY_RE",
+    "DATELINE_RE",
+    "DATELINE_STOPWORDS",
+    "ISO_DATE_RE",
+    "MONTH_DAY_YEAR_RE",
+    "DAY_MONTH_YEAR_RE",
+    "MONTH_YEAR_RE",
+    "DATE_LINE_PREFIX_RE",
+    "BYLINE_RE",
+    "TIME_LINE_RE",
+    "SPEAKER_TURN_RE",
+    "NON_SPEAKER_LABELS",
+    "READOUT_TITLE_RE",
+    "READOUT_LEAD_RE",
+    "READOUT_BODY_RE",
+    "READOUT_TIME_RE",
+    "STATEMENT_TITLE_RE",
+    "STATEMENT_LEAD_RE",
+    "TRANSCRIPT_TITLE_RE",
+    "PRESS_RELEASE_RE",
+    "PRESS_RELEASE_END_RE",
+    "SPEECH_TITLE_RE",
+    "SPEECH_OPENING_RE",
+    "FIRST_PERSON_RE",
+    "REPORTING_VERB_RE",
+    "SMALL_WORDS",
+]
+
+# Month names and abbreviations (AP style "Jan.", "Sept.") -> month number.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+MONTH_NAME_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+# News agencies and outlets: every alias (lower case) -> the normalised publisher name.
+AGENCIES: dict[str, str] = {
+    "ap": "Associated Press",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "Agence France-Presse",
+    "agence france-presse": "Agence France-Presse",
+    "agence france presse": "Agence France-Presse",
+    "efe": "EFE",
+    "agencia efe": "EFE",
+    "xinhua": "Xinhua",
+    "xinhua news agency": "Xinhua",
+    "dpa": "dpa",
+    "deutsche presse-agentur": "dpa",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo News",
+    "kyodo news": "Kyodo News",
+    "yonhap": "Yonhap",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "notimex": "Notimex",
+    "bloomberg": "Bloomberg",
+    "upi": "United Press International",
+    "united press international": "United Press International",
+    "pti": "Press Trust of India",
+    "press trust of india": "Press Trust of India",
+    "ians": "IANS",
+    "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency",
+    "aa": "Anadolu Agency",
+    "europa press": "Europa Press",
+    "prensa latina": "Prensa Latina",
+    "bernama": "Bernama",
+    "antara": "Antara",
+    "wafa": "WAFA",
+    "kuna": "KUNA",
+    "spa": "Saudi Press Agency",
+    "wam": "WAM",
+    "mena": "MENA",
+    "irna": "IRNA",
+    "cna": "CNA",
+    "pa": "PA Media",
+    "pa media": "PA Media",
+    "cnn": "CNN",
+    "bbc": "BBC",
+    "npr": "NPR",
+    "nyt": "The New York Times",
+    "the new york times": "The New York Times",
+    "new york times": "The New York Times",
+    "the washington post": "The Washington Post",
+    "washington post": "The Washington Post",
+    "el universal": "El Universal",
+    "la jornada": "La Jornada",
+    "prnewswire": "PR Newswire",
+    "pr newswire": "PR Newswire",
+    "business wire": "Business Wire",
+    "businesswire": "Business Wire",
+    "globe newswire": "GlobeNewswire",
+    "globenewswire": "GlobeNewswire",
+    "the white house": "The White House",
+    "white house": "The White House",
+}
+
+# Web hosts whose publisher is known (the host without "www.").
+DOMAIN_PUBLISHERS: dict[str, str] = {
+    "whitehouse.gov": "The White House",
+    "bidenwhitehouse.archives.gov": "The White House",
+    "state.gov": "U.S. Department of State",
+    "apnews.com": "Associated Press",
+    "reuters.com": "Reuters",
+    "afp.com": "Agence France-Presse",
+    "efe.com": "EFE",
+    "xinhuanet.com": "Xinhua",
+    "english.news.cn": "Xinhua",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "bbc.com": "BBC",
+    "bbc.co.uk": "BBC",
+    "cnn.com": "CNN",
+    "npr.org": "NPR",
+    "gob.mx": "Government of Mexico",
+    "un.org": "United Nations",
+}
+
+# Alternation of every alias, longest first (so "Associated Press" wins over "AP").
+AGENCY_ALT = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+
+# "(Source: EFE)", "Source: Reuters", "Fuente: EFE" — a source credit, usually the last line or in removed boilerplate.
+SOURCE_LINE_RE = re.compile(r"\(?\b(?:Source|Sources|Fuente|Credit)\s*:\s*(?P<name>[^()\n]{2,60}?)\s*\)?\s*\.?\s*$", re.I | re.M)
+# "Copyright 2025 The Associated Press. All rights reserved.", "© 2025 Reuters", "(c) Copyright Thomson Reuters 2025"
+COPYRIGHT_RE = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:copyright\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?"
+    r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*(?:\d{4}\s*)?(?:[.,]|all rights|$)",
+    re.I | re.M,
+)
+# "(Reuters) -", "(AP) —", "(Xinhua) --", "/PRNewswire/ --" inside the first lines.
+WIRE_TAG_RE = re.compile(r"(?:\((?P<paren>" + AGENCY_ALT + r")\)|/(?P<slash>" + AGENCY_ALT + r")/)\s*(?:[-—–]{1,2}|:)", re.I)
+# "— Xinhua", "-- Reuters", "(EFE)" alone as the last line.
+TRAILING_AGENCY_RE = re.compile(r"^\s*(?:[-—–]{1,2}\s*(?P<dash>" + AGENCY_ALT + r")|\((?P<paren>" + AGENCY_ALT + r")\))\s*\.?\s*$", re.I)
+
+# A dateline at the start of a line: PLACE[, REGION][, DATE] [(AGENCY) | /WIRE/] DASH.
+# The place is ALL CAPS ("MEXICO CITY") or Title Case ("Washington, D.C."); the caller decides how much it trusts
+# a Title Case place with nothing but a dash after it.
+_PLACE = r"(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+(?:[A-Z][A-Za-z.'’\-]*|of|de|del|la|el|al|es)){0,4})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,2}))"
+_DL_DATE = r"(?:,?\s*(?P<date>" + MONTH_NAME_RE + r"\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+" + MONTH_NAME_RE + r"(?:\s+\d{4})?))"
+_DL_AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,40})\)|\s*/(?P<wire>[A-Za-z][A-Za-z .&-]{0,40})/)"
+DATELINE_RE = re.compile(r"^\s*" + _PLACE + _REGION + r"?" + _DL_DATE + r"?" + _DL_AGENCY + r"?\s*(?P<dash>--|[—–-]|:)\s*(?=\S)")
+# Capitalised words that start sentences, never a dateline place.
+DATELINE_STOPWORDS: frozenset[str] = frozenset(
+    "the a an this that these those he she it they we i you his her their our mr mrs ms dr president "
+    "secretary minister q note update editor read watch photo video".split()
+)
+
+ISO_DATE_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)")
+MONTH_DAY_YEAR_RE = re.compile(
+    r"\b(?P<month>" + MONTH_NAME_RE + r")\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b", re.I
+)
+DAY_MONTH_YEAR_RE = re.compile(
+    r"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + MONTH_NAME_RE + r")\s*,?\s+(?P<y>(?:19|20)\d{2})\b",
+    re.I,
+)
+MONTH_YEAR_RE = re.compile(r"\b(?P<month>" + MONTH_NAME_RE + r")\s+(?P<y>(?:19|20)\d{2})\b", re.I)
+# A header line that announces the document date: "For Immediate Release: March 3, 2025", "Published 2025-03-03".
+DATE_LINE_PREFIX_RE = re.compile(
+    r"^\s*(?:for immediate release|immediate release|published(?: on)?|posted(?: on)?|released(?: on)?|issued(?: on)?|"
+    r"updated(?: on)?|date|dated|fecha)\b",
+    re.I,
+)
+# A byline: "By Jane Doe", "By JANE DOE and JOHN ROE, Associated Press".
+BYLINE_RE = re.compile(r"^\s*(?:by|por|written by|reporting by)\s+[A-Z]", re.I)
+# A time stamp line in a transcript: "12:07 P.M. EST", "10:31 a.m. ET".
+TIME_LINE_RE = re.compile(r"^\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s*[Mm]\.?)?\s*(?:[A-Z]{2,4}T?)?\s*$")
+
+# A speaker turn in a transcript: "MS. PSAKI:", "SECRETARY RUBIO:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)",
+# "THE PRESIDENT:", "Q", "Q:", "Q.".
+SPEAKER_TURN_RE = re.compile(
+    r"^[ \t]*(?:(?P<q>Q)(?:[:.]|[ \t]|$)|(?P<name>(?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*"
+    r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*){0,5}):)",
+    re.M,
+)
+
+# ALL-CAPS labels that end in a colon but are not speakers.
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    {
+        "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "UPDATE", "UPDATED", "SOURCE", "SOURCES", "CONTACT", "CONTACTS",
+        "MEDIA CONTACT", "MEDIA CONTACTS", "PRESS CONTACT", "ABOUT", "RELATED", "READ MORE", "PHOTO", "PHOTOS",
+        "VIDEO", "WATCH", "CORRECTION", "CLARIFICATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY", "TAGS", "FILE",
+        "RSVP", "NB", "PS", "FYI", "EST", "EDT", "ET", "PT", "GMT", "UTC", "AM", "PM", "BACKGROUND", "SUMMARY",
+        "TOPICS", "SHARE", "FOLLOW", "SUBSCRIBE", "ADVERTISEMENT", "DATE", "TIME", "LOCATION", "PLACE", "WARNING",
+    }
+)  # fmt: skip
+
+# --- kind cues --------------------------------------------------------------------------------------------------
+READOUT_TITLE_RE = re.compile(r"^\s*(?:readout\b|read-out\b|.*\breadout of\b)", re.I)
+# The lead of a readout: "President Biden spoke today with ...", "... met with ...", "Today, X convened ...".
+READOUT_LEAD_RE = re.compile(
+    r"\b(?:spoke|speaks|talked|met|meets|held|hosted|hosts|co-hosted|convened|participated|joined|received|welcomed|"
+    r"called|visited|traveled|travelled|led|chaired|co-chaired|attended)\b"
+    r"|\breadout of\b|\bfollowing is attributable to\b",
+    re.I,
+)
+# What a readout reports: the participants' positions, in summary verbs ("The leaders discussed ...").
+READOUT_BODY_RE = re.compile(
+    r"\b(?:discussed|reaffirmed|underscored|emphasized|emphasised|reiterated|expressed|highlighted|congratulated|"
+    r"thanked|affirmed|agreed|stressed|conveyed|lauded|praised|condemned|pledged|exchanged views|consulted|reviewed|"
+    r"welcomed|committed to|offered (?:his|her|their) condolences|noted)\b",
+    re.I,
+)
+# "today", "yesterday", "this afternoon": a readout is dated relative to its release (news says "on Monday").
+READOUT_TIME_RE = re.compile(r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week))\b", re.I)
+STATEMENT_TITLE_RE = re.compile(r"^\s*(?:joint\s+)?statements?\b|^\s*(?:joint\s+)?(?:communiqu[eé]|declaration)\b", re.I)
+STATEMENT_LEAD_RE = re.compile(
+    r"^\s*(?:(?:joint\s+)?statement\s+(?:from|by|of|on)\b|the following (?:is a )?statement\b|"
+    r"(?:begin|start) statement\b)",
+    re.I | re.M,
+)
+TRANSCRIPT_TITLE_RE = re.compile(
+    r"\b(?:press briefing|press gaggle|gaggle|press conference|news conference|press call|background call|"
+    r"transcript|interview with|q\s*&\s*a|question and answer|on-the-record|on background)\b",
+    re.I,
+)
+PRESS_RELEASE_RE = re.compile(
+    r"^\s*(?:for immediate release|immediate release|press release|news release|media release|"
+    r"comunicado de prensa|media contacts?\s*:?|press contacts?\s*:?|contact\s*:|about [A-Z][\w&.' ]{1,60}\s*$)",
+    re.I | re.M,
+)
+PRESS_RELEASE_END_RE = re.compile(r"^\s*\\?(?:###|-\s*###\s*-|- ?30 ?-|-end-)\s*$", re.I | re.M)
+SPEECH_TITLE_RE = re.compile(
+    r"^\s*(?:remarks\b|address\b|speech\b|keynote\b|statement (?:at|to|before) the\b|.*\bas (?:prepared for delivery|"
+    r"delivered)\b|.*\bremarks (?:by|of|at)\b)",
+    re.I,
+)
+# Openings of a delivered speech.
+SPEECH_OPENING_RE = re.compile(
+    r"^\s*(?:thank you(?: (?:very|so) much)?|thanks|good (?:morning|afternoon|evening)|hello|hi,? everybody|"
+    r"ladies and gentlemen|mr\.? (?:president|secretary-general|speaker|chairman|prime minister)|madam (?:president|speaker)|"
+    r"your (?:excellency|excellencies|majesty|highness)|excellenc(?:y|ies)|distinguished (?:guests|delegates)|"
+    r"dear (?:friends|colleagues)|my fellow|fellow citizens|well,? thank you|please,? be seated)\b",
+    re.I,
+)
+FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|me|my|we|we're|we’re|we've|we’ve|our|us)\b")
+REPORTING_VERB_RE = re.compile(r"\b(?:said|says|told|according to|reported|added|stated)\b")
+
+# Words kept in lower case when an ALL-CAPS place name is title-cased.
+SMALL_WORDS: frozenset[str] = frozenset("of de del la el al es the and y da do dos das le les".split())

@@ -1,0 +1,437 @@
+"""Stage ``communique.metadata.v1``: title, publisher, dateline, publication date, url, language and kind.
+
+Runs after cleaning, which sets ``doc.text`` (clean), ``doc.removed`` (removed lines verbatim) and, for HTML,
+``doc.meta["html"]`` (trafilatura metadata: title/date/sitename/url/author). A value already set on the document
+(by the reader, e.g. from a ``.jsonl`` record) is kept; only empty fields are filled. Patterns and word lists live
+in :mod:`communique.ingest.meta_patterns`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..model import KINDS, Document
+from ..registry import stage
+from . import meta_patterns as P
+from .readers import normalise_date
+
+__all__ = [
+    "Dateline",
+    "metadata",
+    "find_title",
+    "find_dateline",
+    "find_publisher",
+    "find_published",
+    "detect_language",
+    "classify_kind",
+    "normalise_publisher",
+    "speaker_turns",
+]
+
+HEAD_LINES = 8  # non-empty lines at the top that may hold title, byline, date line and dateline
+TAIL_LINES = 6  # non-empty lines at the bottom that may hold a source credit or copyright
+TITLE_SCAN_LINES = 3  # a headline is one of the first three lines (after skipped release/date lines)
+MIN_TITLE_CHARS = 8  # shorter lines are labels ("Mexico", "News"), not headlines
+MAX_TITLE_CHARS = 200  # longer lines are paragraphs
+MAX_TITLE_WORDS = 30  # official titles ("Readout of President ... of the Republic of ...") run to ~25 words
+DATELINE_SCAN_LINES = 4  # the dateline opens the first paragraph, after at most a title, byline and date line
+MAX_DATE_LINE_CHARS = 90  # a header date line is short ("For Immediate Release: March 3, 2025")
+MAX_DATE_LINE_EXTRA_CHARS = 30  # words around a date on its own line ("Updated", "Published on", a weekday)
+LANG_MIN_CHARS = 40  # below this py3langid guesses wildly; fall back to English
+LANG_SAMPLE_CHARS = 3000  # the start of the text is enough to identify its language
+MAX_PUBLISHER_WORDS = 6  # a credit longer than this is a sentence, not a name
+TRANSCRIPT_MIN_TURNS = 3  # one or two "NAME:" lines may be a quoted exchange; three make a transcript
+TRANSCRIPT_MIN_SPEAKERS = 2  # a dialogue needs two voices ("Q" counts as one)
+READOUT_LEAD_CHARS = 500  # the readout's opening sentence ("X spoke today with Y") sits in the first paragraph
+READOUT_MIN_SUMMARY_VERBS = 2  # without "today" in the lead, two summary verbs ("discussed", "reaffirmed")
+READOUT_MAX_QUOTES = 1  # readouts paraphrase; news and statements quote
+READOUT_MAX_REPORTING = 2  # readouts do not quote ("said") like news; news copy has many reporting verbs
+SPEECH_MIN_WORDS = 250  # a speech is a long monologue; shorter first-person texts are statements
+FIRST_PERSON_MIN_RATE = 0.025  # share of first-person words (I/we/our ...) in a monologue (news prose ~0.005)
+NEWS_REPORTING_RATE = 0.004  # reporting verbs per word above which a first-person text is reported news
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline found at the start of a line."""
+
+    place: str
+    published: str | None  # YYYY-MM-DD or --MM-DD
+    agency: str | None  # normalised publisher named in the dateline, "(AP)" -> "Associated Press"
+    line: int  # index in the non-empty lines
+
+
+# --- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _strip_markup(line: str) -> str:
+    return re.sub(r"^(?:#{1,6}\s+|\*\*|__)|(?:\*\*|__)$", "", line).strip()
+
+
+def speaker_turns(text: str) -> Counter[str]:
+    """Speaker labels at line starts ("MS. PSAKI:", "SECRETARY RUBIO:", "Q") and how often each occurs."""
+    turns: Counter[str] = Counter()
+    for m in P.SPEAKER_TURN_RE.finditer(text):
+        name = "Q" if m["q"] else m["name"].strip()
+        if name == "Q" or (len(name) >= 2 and name.rstrip(".").upper() not in P.NON_SPEAKER_LABELS):
+            turns[name] += 1
+    return turns
+
+
+def normalise_publisher(name: str | None) -> str | None:
+    """A publisher name from a credit: known aliases mapped ("AP" -> "Associated Press"), noise trimmed."""
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", name).strip(" .,;:-—–()[]")
+    name = re.sub(r"(?i)\s*(?:all rights reserved|inc|ltd|llc)\.?$", "", name).strip(" .,")
+    if not name:
+        return None
+    key = name.lower()
+    if key in P.AGENCIES:
+        return P.AGENCIES[key]
+    # "Agencia EFE / Reuters", "EFE and AP": take the first known one
+    for part in re.split(r"\s*(?:/|,|;| and | y | with )\s*", key):
+        if part in P.AGENCIES:
+            return P.AGENCIES[part]
+    if len(name.split()) > MAX_PUBLISHER_WORDS or not name[0].isupper() and not name[0].isdigit():
+        return None
+    return name
+
+
+def _title_case_place(place: str) -> str:
+    """'MEXICO CITY' -> 'Mexico City', 'WASHINGTON, D.C.' -> 'Washington, D.C.'; mixed case kept."""
+    letters = [c for c in place if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return place
+    words = []
+    for i, word in enumerate(place.split(" ")):
+        if "." in word and len(word.replace(".", "")) <= 3:  # D.C., U.S., N.Y.
+            words.append(word)
+        elif i > 0 and word.lower() in P.SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+def _month_day(text: str) -> str | None:
+    """'Jan. 9' / '9 January' (+ optional year) -> '--01-09' or 'YYYY-MM-DD'."""
+    full = normalise_date(text)
+    if full and len(full) == 10:
+        return full
+    m = re.search(r"(?P<month>" + P.MONTH_NAME_RE + r")\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<month2>" + P.MONTH_NAME_RE + ")", text, re.I)
+    if not m:
+        return None
+    month = P.MONTHS[(m["month"] or m["month2"]).rstrip(".").lower()]
+    day = int(m["d"] or m["d2"])
+    return f"--{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+
+
+# --- title ------------------------------------------------------------------------------------------------------
+
+
+def _is_date_line(line: str) -> bool:
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return False
+    if P.DATE_LINE_PREFIX_RE.match(line):
+        return True
+    for pattern in (P.ISO_DATE_RE, P.MONTH_DAY_YEAR_RE, P.DAY_MONTH_YEAR_RE):
+        if (m := pattern.search(line)) and len(line) - (m.end() - m.start()) <= MAX_DATE_LINE_EXTRA_CHARS:
+            return True
+    return False
+
+
+def _standalone(text: str) -> set[int]:
+    """Indices (in the non-empty lines) of lines that stand alone: a blank line or the text's end follows them.
+    When the text has no blank lines at all (one paragraph per line), every line stands alone."""
+    raw = text.strip().splitlines()
+    if not any(not line.strip() for line in raw):
+        return set(range(len(raw)))
+    alone, index = set(), -1
+    for i, line in enumerate(raw):
+        if not line.strip():
+            continue
+        index += 1
+        if i + 1 == len(raw) or not raw[i + 1].strip():
+            alone.add(index)
+    return alone
+
+
+def find_title(lines: list[str], dateline: Dateline | None = None, standalone: set[int] | None = None) -> str | None:
+    """A first short line that looks like a headline (not a dateline, byline, date, time or speaker turn).
+
+    ``standalone`` (from the text's blank lines) keeps the first line of a hard-wrapped paragraph from passing
+    for a headline."""
+    candidates = 0
+    for i, raw in enumerate(lines[:HEAD_LINES]):
+        line = _strip_markup(raw)
+        if (
+            P.PRESS_RELEASE_RE.match(line)
+            or _is_date_line(line)
+            or P.TIME_LINE_RE.match(line)
+            or P.BYLINE_RE.match(line)
+        ):
+            continue  # header furniture above or below the headline
+        candidates += 1
+        if candidates > TITLE_SCAN_LINES or (dateline is not None and i >= dateline.line):
+            return None
+        if standalone is not None and i not in standalone:
+            return None  # the start of a wrapped paragraph
+        if i == len(lines) - 1:
+            return None  # the only line left is the text itself
+        words = line.split()
+        if (
+            not (MIN_TITLE_CHARS <= len(line) <= MAX_TITLE_CHARS)
+            or not 2 <= len(words) <= MAX_TITLE_WORDS
+            or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+            or line.endswith((".", ",", ";", ":"))
+            and not line.endswith(("..", "Jr.", "Sr.", "U.S.", "D.C."))
+            or P.SPEAKER_TURN_RE.match(line)
+            or _match_dateline(line, 0, turns=0)
+        ):
+            return None  # the first real line is body text: there is no headline
+        return line
+    return None
+
+
+# --- dateline ---------------------------------------------------------------------------------------------------
+
+
+def _match_dateline(line: str, index: int, *, turns: int) -> Dateline | None:
+    m = P.DATELINE_RE.match(line)
+    if not m:
+        return None
+    place = m["place"]
+    first = place.split()[0].rstrip(".").lower()
+    if first in P.DATELINE_STOPWORDS:
+        return None
+    letters = [c for c in place if c.isalpha()]
+    all_caps = all(c.isupper() for c in letters)
+    dash = m["dash"]
+    has_more = bool(m["region"] or m["date"] or m["agency"] or m["wire"])
+    if dash == ":" and (not all_caps or turns >= TRANSCRIPT_MIN_TURNS or m["agency"] is None and len(place) < 3):
+        return None  # "MS. PSAKI:" is a speaker turn, not a dateline
+    if dash == "-" and not (all_caps or has_more):
+        return None  # "Al-Qaeda": a hyphen needs an ALL-CAPS place or a date/agency to be a dateline dash
+    if not all_caps and not has_more and len(place.split()) > 3:
+        return None
+    region = m["region"]
+    name = _title_case_place(place) + (f", {_title_case_place(region)}" if region else "")
+    agency = normalise_publisher(m["agency"] or m["wire"])
+    return Dateline(name, _month_day(m["date"]) if m["date"] else None, agency, index)
+
+
+def find_dateline(lines: list[str], *, turns: int = 0) -> Dateline | None:
+    """'MEXICO CITY, Jan. 9 (AP) —' -> Dateline('Mexico City', '--01-09', 'Associated Press')."""
+    for i, line in enumerate(lines[:DATELINE_SCAN_LINES]):
+        if found := _match_dateline(_strip_markup(line), i, turns=turns):
+            return found
+    return None
+
+
+# --- publisher --------------------------------------------------------------------------------------------------
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def find_publisher(
+    lines: list[str], removed: list[str], html: dict[str, Any], url: str | None, dateline: Dateline | None
+) -> str | None:
+    """Cascade: 1. html sitename, 2. dateline agency, 3. wire tag near the top, 4. source credit at the end or in
+    removed lines, 5. trailing agency line, 6. copyright line, 7. known web host, 8. the host itself."""
+    # 1. html sitename
+    if name := normalise_publisher(html.get("sitename")):
+        return name
+    # 2. dateline agency "(AP)"
+    if dateline and dateline.agency:
+        return dateline.agency
+    # 3. wire tag in the first lines: "(Reuters) -", "/PRNewswire/ --"
+    for line in lines[:HEAD_LINES]:
+        if m := P.WIRE_TAG_RE.search(line):
+            return normalise_publisher(m["paren"] or m["slash"])
+    tail = lines[-TAIL_LINES:]
+    removed_lines = [r.strip() for r in removed if r.strip()]
+    # 4. "(Source: EFE)" at the end of the text, or a "Source: ..." line cut by the cleaner
+    for line in [*reversed(tail), *removed_lines]:
+        if (m := P.SOURCE_LINE_RE.search(line)) and (name := normalise_publisher(m["name"])):
+            return name
+    # 5. "— Xinhua" alone at the end
+    for line in reversed(tail):
+        if m := P.TRAILING_AGENCY_RE.match(line):
+            return normalise_publisher(m["dash"] or m["paren"])
+    # 6. "Copyright 2025 The Associated Press"
+    for line in [*reversed(tail), *removed_lines]:
+        if (m := P.COPYRIGHT_RE.search(line)) and (name := normalise_publisher(m["name"])):
+            return name
+    # 7./8. the web host
+    host = _host(url or html.get("url"))
+    if host:
+        for known, name in P.DOMAIN_PUBLISHERS.items():
+            if host == known or host.endswith("." + known):
+                return name
+        return host
+    return None
+
+
+# --- publication date -------------------------------------------------------------------------------------------
+
+
+def find_published(
+    lines: list[str], removed: list[str], html: dict[str, Any], dateline: Dateline | None
+) -> str | None:
+    """Cascade: 1. html meta date, 2. dateline date with a year, 3. a date line near the top ("For Immediate
+    Release ... March 3, 2025", a date alone on a line), 4. a "Published ..." line in removed boilerplate,
+    5. dateline month and day without a year ("--01-09")."""
+    # 1. html meta
+    if found := normalise_date(html.get("date")):
+        return found
+    # 2. dateline with year
+    if dateline and dateline.published and not dateline.published.startswith("--"):
+        return dateline.published
+    # 3. header date line
+    for line in lines[:HEAD_LINES]:
+        if _is_date_line(line) and (found := normalise_date(line)) and len(found) == 10:
+            return found
+    # 4. removed "Published/Updated ..." lines
+    for line in removed:
+        if P.DATE_LINE_PREFIX_RE.match(line.strip()) and (found := normalise_date(line)):
+            return found
+    # 5. dateline without year
+    if dateline and dateline.published:
+        return dateline.published
+    return None
+
+
+# --- language ---------------------------------------------------------------------------------------------------
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text`` (py3langid); "en" for texts too short to tell."""
+    sample = text.strip()[:LANG_SAMPLE_CHARS]
+    if len(sample) < LANG_MIN_CHARS:
+        return "en"
+    import py3langid
+
+    lang, _score = py3langid.classify(sample)
+    return lang if isinstance(lang, str) and len(lang) == 2 else "en"
+
+
+# --- kind -------------------------------------------------------------------------------------------------------
+
+
+def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | None = None) -> str:
+    """One of news/readout/transcript/press_release/statement/speech/other.
+
+    Cascade: 1. empty text -> other; 2. the title names the genre ("Readout of", "Press Briefing", "Statement
+    by", "Remarks by"); 3. several speaker turns by two or more voices -> transcript; 4. the opening lines name it
+    ("Readout of", "Statement from", "FOR IMMEDIATE RELEASE", a closing "###"); 5. a readout lead ("spoke today
+    with", "met with") followed by "The leaders discussed"-style summary and little quotation; 6. a long
+    first-person monologue opening with an address ("Thank you, Mr. President") -> speech; 7. a first-person text
+    without news reporting -> statement (short) or speech (long); 8. otherwise news.
+    """
+    body = text.strip()
+    # 1. nothing to classify
+    if not body:
+        return "other"
+    turns = speaker_turns(body)
+    n_turns, n_speakers = sum(turns.values()), len(turns)
+    is_dialogue = n_turns >= TRANSCRIPT_MIN_TURNS and n_speakers >= TRANSCRIPT_MIN_SPEAKERS
+    # 2. the title names the genre
+    if title:
+        if P.READOUT_TITLE_RE.match(title):
+            return "readout"
+        if P.TRANSCRIPT_TITLE_RE.search(title):
+            return "transcript"
+        if P.STATEMENT_TITLE_RE.match(title):
+            return "statement"
+        if P.SPEECH_TITLE_RE.match(title):
+            return "transcript" if is_dialogue else "speech"
+        if P.PRESS_RELEASE_RE.match(title):
+            return "press_release"
+    # 3. a dialogue
+    if is_dialogue:
+        return "transcript"
+    head = "\n".join(_lines(body)[:HEAD_LINES])
+    # 4. the opening lines name the genre
+    if re.match(r"\s*(?:readout|read-out)\b", head, re.I):
+        return "readout"
+    if P.STATEMENT_LEAD_RE.search(head):
+        return "statement"
+    if P.PRESS_RELEASE_RE.search(head):
+        return "press_release"
+    words = len(body.split())
+    reporting = len(P.REPORTING_VERB_RE.findall(body))
+    flat = re.sub(r"\s+", " ", body)  # patterns span wrapped lines
+    first_person = len(P.FIRST_PERSON_RE.findall(body)) / max(words, 1)
+    quotes = len(re.findall(r"[“”\"]", body)) // 2
+    # 5. readout: who spoke/met with whom (today), then what they "discussed", in the third person, unquoted
+    lead = flat[:READOUT_LEAD_CHARS]
+    if (
+        dateline is None
+        and P.READOUT_LEAD_RE.search(lead)
+        and (P.READOUT_TIME_RE.search(lead) or len(P.READOUT_BODY_RE.findall(flat)) >= READOUT_MIN_SUMMARY_VERBS)
+        and P.READOUT_BODY_RE.search(flat)
+        and reporting <= READOUT_MAX_REPORTING
+        and quotes <= READOUT_MAX_QUOTES
+        and first_person < FIRST_PERSON_MIN_RATE
+    ):
+        return "readout"
+    monologue = first_person >= FIRST_PERSON_MIN_RATE and reporting / max(words, 1) < NEWS_REPORTING_RATE
+    first_line = _lines(body)[0]
+    if n_speakers == 1 and not turns.get("Q"):
+        first_line = P.SPEAKER_TURN_RE.sub("", first_line, count=1).strip() or first_line
+    # 6. an address to an audience, at length
+    if P.SPEECH_OPENING_RE.match(first_line) and words >= SPEECH_MIN_WORDS and first_person >= FIRST_PERSON_MIN_RATE:
+        return "speech"
+    # 7. first-person texts without news reporting
+    if monologue and dateline is None:
+        return "speech" if words >= SPEECH_MIN_WORDS * 4 or n_speakers == 1 else "statement"
+    # 8. a closing "###" without other cues marks a press release (readouts and statements end with it too)
+    if P.PRESS_RELEASE_END_RE.search("\n".join(_lines(body)[-TAIL_LINES:])):
+        return "press_release"
+    # 9. default
+    return "news"
+
+
+# --- the stage --------------------------------------------------------------------------------------------------
+
+
+@stage("communique.metadata.v1")
+def metadata(doc: Document) -> Document:
+    """Fill title, publisher, dateline, published, url, language and kind; keep values already set."""
+    text = doc.text if doc.text or doc.content_type == "html" else doc.raw
+    lines = _lines(text)
+    html = doc.meta.get("html") or {}
+    if not isinstance(html, dict):
+        html = {}
+    turns = sum(speaker_turns(text).values())
+    dateline = find_dateline(lines, turns=turns)
+    title = doc.title or (html.get("title") or "").strip() or find_title(lines, dateline, _standalone(text))
+    changes: dict[str, Any] = {}
+    if title and title != doc.title:
+        changes["title"] = title
+    if not doc.publisher and (publisher := find_publisher(lines, doc.removed, html, doc.url, dateline)):
+        changes["publisher"] = publisher
+    if not doc.dateline and dateline:
+        changes["dateline"] = dateline.place
+    if not doc.published and (published := find_published(lines, doc.removed, html, dateline)):
+        changes["published"] = published
+    if not doc.url and isinstance(html.get("url"), str) and html["url"].strip():
+        changes["url"] = html["url"].strip()
+    changes["language"] = detect_language(text)
+    if doc.kind in ("other", "") or doc.kind not in KINDS:
+        changes["kind"] = classify_kind(text, title or None, dateline=dateline)
+    return doc.replace(**changes)

@@ -1,0 +1,397 @@
+"""Read input files into :class:`Document` records, one at a time.
+
+:func:`iter_inputs` takes file paths, directories and ``-`` (stdin) and yields a :class:`Document` per input
+record, or an :class:`InputError` for one that cannot be read (the stream goes on). Formats:
+
+* ``.txt`` (text), ``.md`` / ``.markdown`` (markdown), ``.html`` / ``.htm`` / ``.xhtml`` (html);
+* ``.jsonl``: one document per line with ``text`` and optional ``url``, ``title``, ``date`` / ``published``, ``id``;
+  source ``file.jsonl#L<n>``; a bad line is an error for that line only;
+* ``.warc`` / ``.warc.gz``: every HTTP response with an HTML or text payload; source ``file.warc.gz#<target URI>``;
+* ``.pdf``: the text layer (pypdf), content type ``text``;
+* any other extension: sniffed (markup -> html, else text).
+
+Directories are walked recursively in sorted order, skipping hidden files and folders; files are read one by one.
+``max_bytes`` limits one document: a whole plain file, or one record of a ``.jsonl`` / ``.warc`` container (those are
+streamed, so a large archive is fine).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..errors import InputError
+from ..model import Document, document_id
+from .meta_patterns import DAY_MONTH_YEAR_RE, ISO_DATE_RE, MONTH_DAY_YEAR_RE, MONTH_YEAR_RE, MONTHS
+
+__all__ = ["DEFAULT_MAX_BYTES", "iter_inputs", "read_bytes", "decode_bytes", "sniff_content_type", "normalise_date"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any article; stops a stray dump or video from being read
+CONTROL_CHAR_MAX_RATIO = 0.05  # text has almost no control characters; binaries decoded as latin-1 have many
+SNIFF_CHARS = 4096  # enough of the start of a file to tell markup from prose
+UTF16_NUL_RATIO = 0.3  # share of NUL bytes in the odd (or even) positions that marks BOM-less UTF-16 text
+JSONL_TEXT_FIELDS = ("text", "content", "body")  # the document text; "text" is the documented name
+
+_EXTENSION_TYPES: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_MARKUP_RE = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|section|span|meta|title|h[1-6]|br|table|ul|li)\b[^>]*>",
+    re.I,
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BINARY_MAGIC: tuple[bytes, ...] = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"BZh")
+
+
+# --- decoding ---------------------------------------------------------------------------------------------------
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec when ``data`` looks like BOM-less UTF-16 (NULs in every other byte), else None."""
+    sample = data[:SNIFF_CHARS]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) / len(odd) > UTF16_NUL_RATIO and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) / len(even) > UTF16_NUL_RATIO and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes, source: str) -> str:
+    """Decode ``data``: 1. a BOM, 2. UTF-8, 3. BOM-less UTF-16, 4. charset-normalizer. Raise InputError for binaries."""
+    # 1. a byte-order mark names the encoding
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(data[len(bom) :].decode(codec), source)
+            except UnicodeDecodeError:
+                raise InputError(source, f"starts with a {codec} byte-order mark but is not valid {codec}") from None
+    if data.startswith(_BINARY_MAGIC):
+        raise InputError(source, "binary file (image, archive or executable), not text")
+    # 2. UTF-8, the usual case
+    try:
+        return _check_text(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    # 3. UTF-16 without a BOM (NULs in every other byte)
+    codec = _utf16_without_bom(data)
+    if codec:
+        try:
+            return _check_text(data.decode(codec), source)
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+    # 4. statistical detection (latin-1, cp1252, ...)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "cannot detect the text encoding (binary file?)")
+    return _check_text(str(best), source)
+
+
+def _check_text(text: str, source: str) -> str:
+    if "\x00" in text:
+        raise InputError(source, "binary file (contains NUL characters), not text")
+    sample = text[: SNIFF_CHARS * 4]
+    if sample and len(_CONTROL_RE.findall(sample)) / len(sample) > CONTROL_CHAR_MAX_RATIO:
+        raise InputError(source, "binary file (too many control characters), not text")
+    return text
+
+
+def sniff_content_type(text: str) -> str:
+    """``html`` when the start of ``text`` looks like markup, else ``text``."""
+    return "html" if _MARKUP_RE.search(text[:SNIFF_CHARS]) else "text"
+
+
+# --- dates ------------------------------------------------------------------------------------------------------
+
+
+def normalise_date(value: Any) -> str | None:
+    """A date as YYYY-MM-DD (or YYYY-MM when only the month is known); None when it cannot be read.
+
+    Accepts ISO strings ("2025-03-03", "2025-03-03T10:00:00Z"), "March 3, 2025", "3 March 2025", RFC 2822
+    ("Mon, 03 Mar 2025 10:00:00 GMT"), "March 2025", "2025-03", and Unix timestamps (int/float seconds).
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(value, tz=UTC).strftime("%Y-%m-%d") if value > 0 else None
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    if not text:
+        return None
+    if m := ISO_DATE_RE.search(text):
+        return _ymd(int(m["y"]), int(m["m"]), int(m["d"]))
+    for pattern in (MONTH_DAY_YEAR_RE, DAY_MONTH_YEAR_RE):
+        if m := pattern.search(text):
+            return _ymd(int(m["y"]), MONTHS[m["month"].rstrip(".").lower()], int(m["d"]))
+    try:
+        return parsedate_to_datetime(text).strftime("%Y-%m-%d")
+    except (TypeError, ValueError, IndexError):
+        pass
+    if m := re.fullmatch(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])", text):
+        return f"{m[1]}-{m[2]}"
+    if m := MONTH_YEAR_RE.search(text):
+        return f"{int(m['y']):04d}-{MONTHS[m['month'].rstrip('.').lower()]:02d}"
+    return None
+
+
+def _ymd(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime(year, month, day).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+# --- readers ----------------------------------------------------------------------------------------------------
+
+
+def read_bytes(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` from ``stream``; InputError when there is more."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(source, f"larger than the limit of {max_bytes} bytes (raise --max-bytes to read it)")
+    return data
+
+
+def _document(raw_bytes: bytes, source: str, content_type: str | None, **fields: Any) -> Document:
+    text = decode_bytes(raw_bytes, source)
+    return Document(
+        id=document_id(raw_bytes),
+        source=source,
+        raw=text,
+        content_type=content_type or sniff_content_type(text),
+        **fields,
+    )
+
+
+def _read_plain(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(source, f"is {size} bytes, over the limit of {max_bytes} (raise --max-bytes to read it)")
+        with path.open("rb") as fh:
+            data = read_bytes(fh, source, max_bytes)
+        yield _document(data, source, _EXTENSION_TYPES.get(path.suffix.lower()))
+    except InputError as err:
+        yield err
+    except OSError as exc:
+        yield InputError(source, f"cannot be read ({exc.strerror or exc})")
+
+
+def _read_pdf(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(source, f"is {size} bytes, over the limit of {max_bytes} (raise --max-bytes to read it)")
+        data = path.read_bytes()
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+            raise InputError(source, f"is not a readable PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+        text = "\n\n".join(p for p in pages if p)
+        if not text.strip():
+            raise InputError(source, "PDF has no text layer (scanned images?); run OCR first")
+        title = None
+        try:
+            title = (reader.metadata.title or None) if reader.metadata else None
+        except (PyPdfError, ValueError, KeyError, TypeError):
+            title = None
+        yield Document(id=document_id(data), source=source, raw=text, content_type="text", title=title)
+    except InputError as err:
+        yield err
+    except OSError as exc:
+        yield InputError(source, f"cannot be read ({exc.strerror or exc})")
+
+
+def _str_field(record: dict[str, Any], name: str) -> str | None:
+    value = record.get(name)
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        return
+    with fh:
+        for n, line in enumerate(fh, start=1):
+            source = f"{path}#L{n}"
+            line = line.rstrip(b"\r\n")
+            if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield InputError(source, f"line is {len(line)} bytes, over the limit of {max_bytes}")
+                continue
+            try:
+                yield _jsonl_record(line, source)
+            except InputError as err:
+                yield err
+
+
+def _jsonl_record(line: bytes, source: str) -> Document:
+    try:
+        record = json.loads(decode_bytes(line, source))
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
+    text = next((record[f] for f in JSONL_TEXT_FIELDS if isinstance(record.get(f), str)), None)
+    if text is None or not text.strip():
+        raise InputError(source, 'no "text" field with the document text')
+    published = normalise_date(record.get("published")) or normalise_date(record.get("date"))
+    meta = {"input_id": str(record["id"])} if record.get("id") is not None else {}
+    content_type = record.get("content_type") if record.get("content_type") in ("html", "markdown", "text") else None
+    return Document(
+        id=document_id(line),
+        source=source,
+        raw=text,
+        content_type=content_type or sniff_content_type(text),
+        url=_str_field(record, "url"),
+        title=_str_field(record, "title"),
+        published=published,
+        meta=meta,
+    )
+
+
+_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        return
+    with fh:
+        try:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                source = f"{path}#{uri}"
+                mime = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in mime.lower() and "text/plain" not in mime.lower():
+                    continue
+                status = record.http_headers.get_statuscode()
+                if status and not status.startswith("2"):
+                    continue
+                try:
+                    payload = read_bytes(record.content_stream(), source, max_bytes)
+                    yield _warc_document(payload, source, uri, mime, record.rec_headers.get_header("WARC-Date"))
+                except InputError as err:
+                    yield err
+        except ArchiveLoadFailed as exc:
+            yield InputError(str(path), f"is not a valid WARC file ({str(exc).splitlines()[0]})")
+        except (OSError, EOFError) as exc:
+            yield InputError(str(path), f"WARC file is truncated or corrupt ({exc})")
+
+
+def _warc_document(payload: bytes, source: str, uri: str, mime: str, crawled: str | None) -> Document:
+    text = None
+    if (m := _CHARSET_RE.search(mime)) and not payload.startswith(tuple(b for b, _ in _BOMS)):
+        try:
+            text = _check_text(payload.decode(m[1]), source)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = decode_bytes(payload, source)
+    content_type = "html" if "html" in mime.lower() else sniff_content_type(text)
+    meta = {"crawled": crawled} if crawled else {}
+    return Document(
+        id=document_id(payload), source=source, raw=text, content_type=content_type, url=uri or None, meta=meta
+    )
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
+        yield from _read_warc(path, max_bytes)
+    elif name.endswith(".jsonl") or name.endswith(".ndjson"):
+        yield from _read_jsonl(path, max_bytes)
+    elif name.endswith(".pdf"):
+        yield from _read_pdf(path, max_bytes)
+    else:
+        yield from _read_plain(path, max_bytes)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in sorted order, hidden names skipped, without listing the whole tree first."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file():
+            yield path
+
+
+def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    try:
+        data = read_bytes(stream, "-", max_bytes)
+        yield _document(data, "-", None)
+    except InputError as err:
+        yield err
+
+
+def iter_inputs(
+    paths: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> Iterator[Document | InputError]:
+    """Yield a Document for every input record under ``paths`` (``-`` is stdin), or an InputError for a bad one."""
+    for given in paths:
+        if given == "-":
+            yield from _read_stdin(stdin, max_bytes)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file, max_bytes)
+        elif path.is_file():
+            yield from _read_file(path, max_bytes)
+        elif path.exists():
+            yield InputError(given, "is not a regular file or directory")
+        else:
+            yield InputError(given, "no such file or directory")
