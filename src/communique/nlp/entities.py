@@ -1,0 +1,551 @@
+"""Entity mentions, roles and country affiliation (issue 3, item 1).
+
+``annotate(doc, sdoc)`` reads the shared spaCy parse and sets ``doc.mentions`` and ``doc.roles``.
+
+Cascade (each step reads what the previous ones produced):
+1. Model mentions: the parse's PERSON / ORG / GPE / LOC / FAC / NORP entities.
+2. Speaker labels: ALL-CAPS transcript turns ("SECRETARY RUBIO:", "MS. JEAN-PIERRE:") give a person mention for
+   the name part (the title part becomes a role); model entities overlapping the label are dropped.
+3. Blocked words: drug names and the like ("fentanyl") are never entities.
+4. Person repairs: leading titles / honorifics are cut off person spans ("Gen. Mark Milley" -> "Mark Milley");
+   fragments of one compound name are merged ("Juan Ramón de la" + "Fuente Ramírez"); a name followed by
+   particles + capitalised words is extended ("Juan Ramón de la Fuente").
+5. Titles: every title span in the text ("Secretary of State", "Undersecretary for North America"); model
+   entities inside a title's complement are dropped ("State", "North America"), unless they are a country or
+   an organisation ("Department of Homeland Security").
+6. Place repairs: "Washington, D.C." becomes one place.
+7. Domain additions: known agencies the model missed ("SRE", "SEDENA", "DHS") become organisation mentions.
+8. Typing and country: person / organization / country (GPE that is a country) / place / other (NORP), with the
+   ISO alpha-2 affiliation from the country, demonym, agency and place tables.
+9. Roles: title + name ("Mexican Foreign Secretary Juan Ramón de la Fuente"), apposition ("Marco Rubio, the U.S.
+   Secretary of State,"), "Name, Title, ORG" ("..., Undersecretary for North America, SRE"), "Title Name of
+   Country", speaker labels; then role nouns ("the Secretary") linked to the one person holding that title
+   earlier in the document (skipped when two different people could be meant). A linked role's ``start``/``end``
+   cover the role noun; its ``person_start``/``person_end`` point to the earlier name.
+10. Person affiliation: a person mention takes the country of its roles (and of the roles of the same surname).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document, Mention, Role
+from . import countries, titles
+
+__all__ = ["annotate", "find_titles", "TitleSpan", "MODEL_LABELS"]
+
+# spaCy labels we keep, and the type each gives before the country/place split.
+MODEL_LABELS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",  # -> country when the text is a country name
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "other",
+}
+RULE_LABEL = "rule"
+COUNTRY_WINDOW = 40  # chars before a title searched for "Mexican" / "U.S." / "Mexico's"
+MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it precedes
+MAX_TITLE_WORDS = 12  # a longer "title" is a run of capitalised words, not a title
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_HEADS = _alternation(titles.TITLE_HEADS)
+_MODS = _alternation(titles.TITLE_MODIFIERS)
+_PREPS = _alternation(titles.COMPLEMENT_PREPOSITIONS)
+_JOIN = _alternation(titles.COMPLEMENT_JOINERS)
+_LOWER = _alternation(titles.COMPLEMENT_LOWER_WORDS)
+_CAPWORD = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’\-]*)"
+_WORD = rf"(?:{_CAPWORD}|(?-i:{_LOWER}))(?![\w'’])"
+_COMPLEMENT = rf"(?:\s+{_PREPS}\s+(?:the\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD})*)"
+# Title case, as written before a name ("Deputy Secretary of State", "Gen.").
+TITLE_RE = re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w]){_COMPLEMENT}?")
+# Any case, for appositions ("Marco Rubio, the U.S. secretary of state,").
+TITLE_ANY_RE = re.compile(rf"(?<![\w.])(?i:(?:{_MODS}\s+)*{_HEADS})(?![\w]){_COMPLEMENT}?")
+# Title prefixes cut off person spans ("Gen. Mark Milley", "Mr. Ebrard").
+_PREFIX_RE = re.compile(
+    rf"^(?i:(?:(?:{_MODS}\s+)*{_HEADS}|{_alternation(titles.HONORIFICS)}))(?:\s+|(?<=\.))(?=\S)"
+)
+# ALL-CAPS speaker label at the start of a line, optional "(Via interpreter)" and a colon.
+_SPEAKER_RE = re.compile(
+    r"(?m)^[ \t]*(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
+    r"[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?:"
+)
+_UPPER_TITLE_RE = re.compile(
+    rf"^(?P<title>(?:{_MODS.upper()}\s+)*{_HEADS.upper()}(?:\s+(?:OF|FOR)\s+(?:THE\s+)?"
+    rf"{_LOWER.upper()}(?:\s+(?:AND\s+)?{_LOWER.upper()})*)?)(?:\s+|(?<=\.))"
+)
+_HONORIFIC_UPPER_RE = re.compile(rf"^{_alternation([h.upper() for h in titles.HONORIFICS])}(?:\s+|(?<=\.))")
+_COUNTRY_ALT = _alternation([k for k in (*countries.COUNTRIES, *countries.DEMONYMS) if len(k) > 1])
+# "Mexican " / "U.S. " / "Mexico's " right before a title.
+_COUNTRY_BEFORE_RE = re.compile(rf"(?<![\w.])(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})(?:['’]s)?\s+$", re.IGNORECASE)
+_THE_BEFORE_RE = re.compile(r"(?<![\w])(?:the|The)\s+$")
+_OF_COUNTRY_AFTER_RE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})(?![\w])", re.IGNORECASE)
+_OF_COUNTRY_END_RE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<c>{_COUNTRY_ALT})$", re.IGNORECASE)
+# ", the U.S. Secretary of State" after a name.
+_APPOS_START_RE = re.compile(
+    rf",\s+(?:(?:the|a|an|The)\s+)?(?:(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})(?:['’]s)?\s+)?(?=\S)", re.IGNORECASE
+)
+_APPOS_END_RE = re.compile(r"\s*(?:[,.;:)\n]|$)|\s+(?-i:[a-z])")
+_ORG_AFTER_RE = re.compile(r",\s+")
+_ROLE_NOUN_RE = re.compile(
+    rf"(?<![\w])(?:the|The)\s+(?:(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})\s+)?(?P<t>(?=[A-Z])(?:{_MODS}\s+)*{_HEADS})(?![\w])"
+)
+_PARTICLE_EXT_RE = re.compile(
+    rf"(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))+(?:\s+{_CAPWORD}(?![\w]))+"
+)
+_PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
+_NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w])")
+_DC_AFTER_RE = re.compile(r",?\s*D\.\s?C\.|,\s*DC(?![\w])")
+_ORG_HEAD_RE = re.compile(rf"\b{_alternation(titles.ORG_HEAD_WORDS)}\b")
+_JOINER_WORDS = frozenset(titles.COMPLEMENT_JOINERS) | frozenset(titles.COMPLEMENT_PREPOSITIONS)
+
+
+def _agency_pattern() -> re.Pattern[str]:
+    """Agencies as written (case-sensitive: "ICE" is not "ice"), longest first."""
+    keys = [k for k in _AGENCY_SURFACES if len(k) > 1]
+    return re.compile(rf"(?<![\w.\-]){_alternation(keys)}(?![\w\-])")
+
+
+# Surface forms of agencies: the table keys are lower-cased, so rebuild the written forms from the source block.
+_AGENCY_SURFACES: tuple[str, ...] = tuple(
+    name.strip().rsplit(":", 1)[0]
+    for line in countries.AGENCIES_SOURCE.splitlines()
+    for name in line.split("|")
+    if name.strip()
+)
+_AGENCY_RE = _agency_pattern()
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSpan:
+    """A title found in the text; ``title`` is canonical ("General" for "Gen.")."""
+
+    start: int
+    end: int
+    title: str
+    country: str | None
+
+
+@dataclass(slots=True)
+class _Ent:
+    start: int
+    end: int
+    label: str  # model label or RULE_LABEL
+    kind: str  # person / organization / place / other (country decided in step 8)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# helpers
+
+
+def _canonical_title(raw: str) -> str:
+    title = re.sub(r"\s+", " ", raw.strip())
+    if title in titles.ABBREVIATIONS:
+        return titles.ABBREVIATIONS[title]
+    if title.isupper() or title.islower():  # "SECRETARY OF STATE", "secretary of state"
+        words = [w.lower() if w.lower() in _JOINER_WORDS else w.capitalize() for w in title.split(" ")]
+        title = " ".join(words)
+        title = titles.ABBREVIATIONS.get(title, title)
+    return title
+
+
+def _title_country(title: str) -> str | None:
+    return titles.TITLE_COUNTRY.get(title.lower())
+
+
+def _strip_of_country(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """Cut a trailing "of Mexico" off a title span: (new end, its country)."""
+    match = _OF_COUNTRY_END_RE.search(text, start, end)
+    if match and match.end() == end:
+        return match.start(), countries.country_of_name(match.group("c"))
+    return end, None
+
+
+def _country_before(text: str, pos: int) -> tuple[int, str] | None:
+    """("Mexican " / "U.S. " / "Mexico's ") ending at ``pos``: (its start, ISO code)."""
+    window_start = max(0, pos - COUNTRY_WINDOW)
+    match = _COUNTRY_BEFORE_RE.search(text[window_start:pos])
+    if not match:
+        return None
+    word = match.group("c")
+    code = countries.country_of_name(word) or countries.country_of_demonym(word)
+    return (window_start + match.start(), code) if code else None
+
+
+def find_titles(text: str, person_starts: list[int] | None = None) -> list[TitleSpan]:
+    """Every title-case title in ``text``; a complement is cut where a person name starts."""
+    starts = person_starts or []
+    found: list[TitleSpan] = []
+    pos = 0
+    while match := TITLE_RE.search(text, pos):
+        start, end = match.span()
+        cut = bisect.bisect_right(starts, start)
+        if cut < len(starts) and starts[cut] < end:
+            end = starts[cut]
+        raw = text[start:end].rstrip()
+        end = start + len(raw)
+        if raw.endswith(tuple(f" {w}" for w in _JOINER_WORDS)):  # "Secretary of" before a name
+            raw = raw.rsplit(" ", 1)[0]
+            end = start + len(raw)
+        pos = max(end, start + 1)
+        if len(raw.split()) > MAX_TITLE_WORDS:
+            continue
+        end, of_country = _strip_of_country(text, start, end)
+        title = _canonical_title(text[start:end])
+        found.append(TitleSpan(start, end, title, of_country))
+    return found
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _surname_key(name: str) -> str:
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    return words[-1].casefold().strip(".,'’") if words else ""
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# cascade steps
+
+
+def _model_ents(sdoc: Any) -> list[_Ent]:
+    """Step 1."""
+    return [_Ent(e.start_char, e.end_char, e.label_, MODEL_LABELS[e.label_]) for e in sdoc.ents if e.label_ in MODEL_LABELS]
+
+
+def _speaker_labels(text: str, ents: list[_Ent]) -> tuple[list[_Ent], list[tuple[int, int, int, int, str]]]:
+    """Step 2: the ents with speaker names added, and one tuple per labelled turn (for roles)."""
+    spans: list[tuple[int, int, int, int, str]] = []  # (label_start, name_start, name_end, colon_end, title)
+    for match in _SPEAKER_RE.finditer(text):
+        label = match.group("label").rstrip()
+        if not label or label != label.upper() or sum(c.isalpha() for c in label) < 2:
+            continue
+        if label.rstrip(".") in titles.SPEAKER_NON_PERSONS:
+            continue
+        start = match.start("label")
+        name_start, title = start, ""
+        if honorific := _HONORIFIC_UPPER_RE.match(label):
+            name_start = start + honorific.end()
+        elif upper_title := _UPPER_TITLE_RE.match(label):
+            title = _canonical_title(upper_title.group("title"))
+            name_start = start + upper_title.end()
+        name_end = start + len(label)
+        name = text[name_start:name_end]
+        if sum(c.isalpha() for c in name) < 2 or name.rstrip(".") in titles.SPEAKER_NON_PERSONS:
+            continue
+        spans.append((start, name_start, name_end, match.end(), title))
+    if not spans:
+        return ents, []
+    kept = [e for e in ents if not any(_overlaps(e.start, e.end, s[0], s[3]) for s in spans)]
+    kept.extend(_Ent(s[1], s[2], RULE_LABEL, "person") for s in spans)
+    return kept, spans
+
+
+def _drop_blocked(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Step 3."""
+    return [e for e in ents if text[e.start : e.end].strip().casefold() not in titles.NOT_PERSON_WORDS]
+
+
+def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Step 4: strip title prefixes, merge fragments, extend over name particles."""
+    for ent in ents:
+        if ent.kind != "person":
+            continue
+        while (prefix := _PREFIX_RE.match(text, ent.start, ent.end)) and prefix.end() < ent.end:
+            ent.start = prefix.end()
+    ents.sort(key=lambda e: (e.start, e.end))
+    merged: list[_Ent] = []
+    for ent in ents:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == "person"
+            and ent.kind == "person"
+            and prev.end <= ent.start
+            and "\n" not in text[prev.end : ent.start]
+            and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
+        ):
+            prev.end = ent.end
+            continue
+        merged.append(ent)
+    for i, ent in enumerate(merged):
+        if ent.kind != "person":
+            continue
+        ext = _PARTICLE_EXT_RE.match(text, ent.end)
+        next_start = merged[i + 1].start if i + 1 < len(merged) else len(text)
+        if ext and ext.end() <= next_start and "\n" not in ext.group(0):
+            ent.end = ext.end()
+        if suffix := _NAME_SUFFIX_RE.match(text, ent.end):  # "Joseph R. Biden, Jr."
+            ent.end = suffix.end()
+    out: list[_Ent] = []
+    for ent in merged:  # drop what an extension swallowed ("Jr." as its own PERSON)
+        if out and out[-1].kind == "person" and ent.start < out[-1].end:
+            continue
+        out.append(ent)
+    return out
+
+
+def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan]) -> list[_Ent]:
+    """Step 5: an entity inside a title is part of the title, unless it is a country or an organisation."""
+    if not title_spans:
+        return ents
+    kept = []
+    starts = [t.start for t in title_spans]
+    for ent in ents:
+        i = bisect.bisect_right(starts, ent.start) - 1
+        inside = i >= 0 and title_spans[i].start <= ent.start and ent.end <= title_spans[i].end
+        if inside and ent.kind != "person":
+            surface = text[ent.start : ent.end]
+            if not (countries.country_of_name(surface) or countries.country_of_agency(surface)) and not (
+                _ORG_HEAD_RE.search(surface)
+            ):
+                continue
+        if inside and ent.kind == "person" and text[ent.start : ent.end] == text[title_spans[i].start : title_spans[i].end]:
+            continue  # the model took a bare title ("Foreign Secretary") for a person
+        kept.append(ent)
+    return kept
+
+
+def _repair_places(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Step 6: "Washington, D.C." is one place."""
+    out: list[_Ent] = []
+    skip_until = -1
+    for ent in ents:
+        if ent.start < skip_until:
+            continue
+        if ent.kind == "place" and text[ent.start : ent.end] == "Washington":
+            dc = _DC_AFTER_RE.match(text, ent.end)
+            if dc:
+                ent.end = dc.end()
+                skip_until = ent.end
+        out.append(ent)
+    return out
+
+
+def _add_agencies(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Step 7: known agencies the model missed."""
+    added = []
+    for match in _AGENCY_RE.finditer(text):
+        if not any(_overlaps(match.start(), match.end(), e.start, e.end) for e in ents):
+            added.append(_Ent(match.start(), match.end(), RULE_LABEL, "organization"))
+    if added:
+        ents = sorted([*ents, *added], key=lambda e: (e.start, e.end))
+    return ents
+
+
+def _type_and_country(text: str, ent: _Ent) -> tuple[str, str | None]:
+    """Step 8."""
+    surface = text[ent.start : ent.end]
+    if ent.kind == "person":
+        return "person", None
+    as_country = countries.country_of_name(surface)
+    if as_country and ent.kind in ("place", "organization", "other"):
+        return "country", as_country
+    if ent.kind == "other":
+        return "other", countries.country_of_demonym(surface)
+    return ent.kind, countries.affiliation(surface)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# step 9: roles
+
+
+def _appositive(text: str, pos: int) -> TitleSpan | None:
+    """The title of an apposition starting at ``pos`` (", the U.S. Secretary of State"), any case."""
+    appos = _APPOS_START_RE.match(text, pos)
+    if not appos:
+        return None
+    title_match = TITLE_ANY_RE.match(text, appos.end())
+    if not title_match:
+        return None
+    end, country = _strip_of_country(text, title_match.start(), title_match.end())
+    word = appos.group("c")
+    if word and not country:
+        country = countries.country_of_name(word) or countries.country_of_demonym(word)
+    return TitleSpan(title_match.start(), end, _canonical_title(text[title_match.start() : end]), country)
+
+
+def _org_after(text: str, pos: int, orgs: list[Mention]) -> Mention | None:
+    """An organisation mention right after ", " at ``pos`` and ending a clause ("..., SRE," / "..., SRE.")."""
+    sep = _ORG_AFTER_RE.match(text, pos)
+    if not sep:
+        return None
+    for org in orgs:
+        if org.start == sep.end() and _APPOS_END_RE.match(text, org.end):
+            return org
+    return None
+
+
+def _role_country(given: str | None, title: str, organization: Mention | None) -> str | None:
+    if given:
+        return given
+    if organization is not None and organization.country:
+        return organization.country
+    return _title_country(title)
+
+
+def _roles(
+    text: str,
+    persons: list[Mention],
+    orgs: list[Mention],
+    title_spans: list[TitleSpan],
+    speakers: list[tuple[int, int, int, int, str]],
+) -> list[Role]:
+    roles: list[Role] = []
+    title_by_end = {t.end: t for t in title_spans}
+    for person in persons:
+        name = person.text
+        # 9a. title + name ("Mexican Foreign Secretary Juan Ramón de la Fuente")
+        title_span = None
+        for gap in range(1, MAX_NAME_GAP + 1):
+            candidate = title_by_end.get(person.start - gap)
+            if candidate is not None and text[candidate.end : person.start].isspace():
+                title_span = candidate
+                break
+        if title_span is not None:
+            start, country = title_span.start, title_span.country
+            if before := _country_before(text, title_span.start):
+                start, country = before[0], country or before[1]
+            end = person.end
+            if of_country := _OF_COUNTRY_AFTER_RE.match(text, person.end):
+                country = country or countries.country_of_name(of_country.group("c"))
+                end = of_country.end()
+            roles.append(
+                Role(
+                    name, person.start, person.end, title_span.title, None,
+                    _role_country(country, title_span.title, None), start, end,
+                )
+            )  # fmt: skip
+        # 9b. apposition ("Marco Rubio, the U.S. Secretary of State,") and 9c. "Name, Title, ORG"
+        appos = _appositive(text, person.end)
+        if appos is not None:
+            organization = _org_after(text, appos.end, orgs)
+            end = organization.end if organization else appos.end
+            if _APPOS_END_RE.match(text, end):
+                roles.append(
+                    Role(
+                        name, person.start, person.end, appos.title,
+                        organization.text if organization else None,
+                        _role_country(appos.country, appos.title, organization), person.start, end,
+                    )
+                )  # fmt: skip
+    # 9d. speaker labels ("SECRETARY RUBIO:")
+    for label_start, name_start, name_end, _label_end, title in speakers:
+        if title:
+            roles.append(
+                Role(text[name_start:name_end], name_start, name_end, title, None, _title_country(title),
+                     label_start, name_end)
+            )  # fmt: skip
+    roles.sort(key=lambda r: (r.start, r.end))
+    return _link_role_nouns(text, roles, persons)
+
+
+def _title_head(title: str) -> str:
+    """"Secretary of State" -> "secretary"; "Foreign Secretary" -> "secretary"."""
+    before_complement = re.split(r"\s+(?:of|for|to|on)\s+", title, maxsplit=1)[0]
+    return before_complement.split()[-1].casefold() if before_complement.split() else ""
+
+
+def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> list[Role]:
+    """9e. "the Secretary" -> the one person holding a matching title earlier in the document."""
+    if not roles:
+        return roles
+    person_starts = {p.start for p in persons}
+    role_spans = [(r.start, r.end) for r in roles]
+    linked: list[Role] = []
+    for match in _ROLE_NOUN_RE.finditer(text):
+        noun_end = match.end("t")
+        rest = text[noun_end : noun_end + MAX_NAME_GAP + 1]
+        if any(noun_end + k in person_starts for k in range(1, MAX_NAME_GAP + 1)) and rest[:1].isspace():
+            continue  # "the Foreign Secretary Juan ..." is a title + name, found above
+        if any(_overlaps(match.start(), noun_end, s, e) for s, e in role_spans):
+            continue
+        noun = _canonical_title(match.group("t")).casefold()
+        word = match.group("c")
+        want_country = (countries.country_of_name(word) or countries.country_of_demonym(word)) if word else None
+        candidates = [
+            r for r in roles
+            if r.end <= match.start()
+            and (r.title.casefold() == noun or _title_head(r.title) == noun)
+            and (want_country is None or r.country == want_country)
+        ]  # fmt: skip
+        if not candidates or len({_surname_key(r.person) for r in candidates}) != 1:
+            continue  # nobody, or two different people could be meant
+        source = candidates[-1]
+        linked.append(
+            Role(source.person, source.person_start, source.person_end, source.title, source.organization,
+                 source.country, match.start(), noun_end)
+        )  # fmt: skip
+    return sorted([*roles, *linked], key=lambda r: (r.start, r.end))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# entry point
+
+
+def annotate(doc: Document, sdoc: Any) -> Document:
+    """Set ``doc.mentions`` and ``doc.roles`` from the shared parse ``sdoc`` of ``doc.text``."""
+    text = doc.text
+    ents = _model_ents(sdoc)  # 1
+    ents, speakers = _speaker_labels(text, ents)  # 2
+    ents = _drop_blocked(text, ents)  # 3
+    ents = _repair_persons(text, ents)  # 4
+    person_starts = sorted(e.start for e in ents if e.kind == "person")
+    title_spans = find_titles(text, person_starts)  # 5
+    appositions = [a for e in ents if e.kind == "person" and (a := _appositive(text, e.end)) is not None]
+    drop_spans = sorted([*title_spans, *appositions], key=lambda t: t.start)
+    ents = _drop_inside_titles(text, ents, drop_spans)
+    ents = _repair_places(text, ents)  # 6
+    ents = _add_agencies(text, ents)  # 7
+    mentions = []
+    for ent in ents:  # 8
+        kind, country = _type_and_country(text, ent)
+        mentions.append(Mention(ent.start, ent.end, text[ent.start : ent.end], kind, country, ent.label))
+    persons = [m for m in mentions if m.type == "person"]
+    orgs = [m for m in mentions if m.type == "organization"]
+    roles = _dedupe(_roles(text, persons, orgs, title_spans, speakers))  # 9
+    mentions = _person_countries(mentions, roles)  # 10
+    return doc.replace(mentions=mentions, roles=roles)
+
+
+def _dedupe(roles: list[Role]) -> list[Role]:
+    seen: set[tuple[int, int, int, int, str]] = set()
+    out = []
+    for role in roles:
+        key = (role.person_start, role.person_end, role.start, role.end, role.title)
+        if key not in seen:
+            seen.add(key)
+            out.append(role)
+    return out
+
+
+def _person_countries(mentions: list[Mention], roles: list[Role]) -> list[Mention]:
+    """Step 10: a person's affiliation from its roles; a surname with one role country shares it."""
+    by_span: dict[tuple[int, int], str] = {}
+    by_surname: dict[str, set[str]] = {}
+    for role in roles:
+        if role.country:
+            by_span.setdefault((role.person_start, role.person_end), role.country)
+            by_surname.setdefault(_surname_key(role.person), set()).add(role.country)
+    if not by_span:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "person" and m.country is None:
+            code = by_span.get((m.start, m.end))
+            if code is None:
+                codes = by_surname.get(_surname_key(m.text), set())
+                code = next(iter(codes)) if len(codes) == 1 else None
+            if code:
+                m = Mention(m.start, m.end, m.text, m.type, code, m.label)
+        out.append(m)
+    return out

@@ -1,0 +1,133 @@
+"""Title word lists for the entity/role rules (data only; the patterns are compiled in ``entities``).
+
+A *title* is a head (``Secretary``, ``Foreign Secretary``, ``Admiral``, ``Dr.``) optionally preceded by rank
+modifiers (``Deputy``, ``Acting``, ``Under`` ...) and optionally followed by a complement
+(``of State``, ``for North America``, ``of Security and Citizen Protection``).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "TITLE_HEADS",
+    "TITLE_MODIFIERS",
+    "ABBREVIATIONS",
+    "HONORIFICS",
+    "COMPLEMENT_PREPOSITIONS",
+    "COMPLEMENT_LOWER_WORDS",
+    "COMPLEMENT_JOINERS",
+    "ORG_HEAD_WORDS",
+    "TITLE_COUNTRY",
+    "SPEAKER_NON_PERSONS",
+    "NOT_PERSON_WORDS",
+    "NAME_PARTICLES",
+]
+
+# Heads, title case as written before a name. Multi-word heads come first in the compiled pattern (longest first).
+TITLE_HEADS: tuple[str, ...] = (
+    # government
+    "President", "Prime Minister", "Premier", "Chancellor", "Minister", "Foreign Minister", "Defense Minister",
+    "Defence Minister", "Interior Minister", "Finance Minister", "Trade Minister", "Economy Minister",
+    "Secretary", "Secretary-General", "Secretary General", "Foreign Secretary", "Home Secretary", "Defense Secretary",
+    "Defence Secretary", "Treasury Secretary", "Homeland Security Secretary", "Commerce Secretary", "Press Secretary",
+    "Undersecretary", "Under-Secretary", "Subsecretary", "Attorney General", "Solicitor General", "Prosecutor",
+    "Ambassador", "Envoy", "Consul", "Consul General", "Chargé d'Affaires", "Charge d'Affaires", "Diplomat",
+    "National Security Adviser", "National Security Advisor", "Security Adviser", "Security Advisor", "Adviser",
+    "Advisor", "Counselor", "Spokesperson", "Spokesman", "Spokeswoman", "Director", "Director General",
+    "Administrator", "Commissioner", "Coordinator", "Czar", "Governor", "Mayor", "Senator", "Representative",
+    "Congressman", "Congresswoman", "Speaker", "Majority Leader", "Minority Leader", "Leader", "Chairman",
+    "Chairwoman", "Chair", "Chief of Staff", "Chief Executive", "Head", "King", "Queen", "Prince", "Princess",
+    "Emperor", "Pope", "Sheikh", "Emir", "Sultan", "Justice", "Chief Justice", "Judge",
+    # military and police
+    "Admiral", "Vice Admiral", "Rear Admiral", "General", "Lieutenant General", "Major General",
+    "Brigadier General", "Colonel", "Lieutenant Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
+    "Commander", "Marshal", "Field Marshal", "Chief",
+    # abbreviations (expanded in ABBREVIATIONS)
+    "Dr.", "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.", "Col.", "Lt. Col.",
+    "Capt.", "Lt.", "Sgt.", "Cmdr.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Pres.", "Prof.", "Supt.",
+)  # fmt: skip
+
+# Rank words that may precede a head ("Deputy Secretary", "Acting Attorney General", "Vice President").
+TITLE_MODIFIERS: tuple[str, ...] = (
+    "Deputy", "Assistant", "Acting", "Vice", "Under", "Special", "Senior", "Principal", "Associate", "Executive",
+    "Interim", "Former", "Chief", "First", "Second", "Top", "Permanent", "Presidential",
+)  # fmt: skip
+
+# Written abbreviation -> canonical title recorded in Role.title.
+ABBREVIATIONS: dict[str, str] = {
+    "Gen.": "General", "Lt. Gen.": "Lieutenant General", "Maj. Gen.": "Major General",
+    "Brig. Gen.": "Brigadier General", "Adm.": "Admiral", "Vice Adm.": "Vice Admiral", "Rear Adm.": "Rear Admiral",
+    "Col.": "Colonel", "Lt. Col.": "Lieutenant Colonel", "Capt.": "Captain", "Lt.": "Lieutenant",
+    "Sgt.": "Sergeant", "Cmdr.": "Commander", "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
+    "Amb.": "Ambassador", "Sec.": "Secretary", "Pres.": "President", "Prof.": "Professor",
+    "Supt.": "Superintendent",
+}  # fmt: skip
+
+# Courtesy prefixes: stripped from names, never a role.
+HONORIFICS: tuple[str, ...] = ("Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Sr.", "Sra.", "Lic.", "Ing.")
+
+# Words that start a title complement: "Secretary of State", "Undersecretary for North America".
+COMPLEMENT_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "on")
+
+# Lower-case words allowed inside a complement (wire style: "the secretary of state", "minister of foreign affairs").
+COMPLEMENT_LOWER_WORDS: tuple[str, ...] = (
+    "state", "defense", "defence", "foreign", "affairs", "homeland", "security", "treasury", "commerce",
+    "interior", "justice", "economy", "energy", "finance", "public", "citizen", "protection", "national",
+    "navy", "agriculture", "labor", "labour", "health", "education", "trade", "migration", "immigration",
+    "war", "transportation", "government", "internal", "external", "relations", "staff", "intelligence",
+    "environment", "welfare", "development", "international", "economic", "political", "military",
+)  # fmt: skip
+
+# Small words that may join complement words ("Security and Citizen Protection", "Minister of the Interior").
+COMPLEMENT_JOINERS: tuple[str, ...] = ("and", "of", "the", "for", "&")
+
+# A complement that starts with one of these names an organisation ("Secretary of the Department of Homeland
+# Security"): the model's ORG mention inside it is kept and becomes Role.organization.
+ORG_HEAD_WORDS: tuple[str, ...] = (
+    "Department", "Ministry", "Secretariat", "Agency", "Office", "Bureau", "Council", "Commission", "Committee",
+    "Administration", "Service", "Embassy", "Government", "Navy", "Army", "Police", "Guard", "Bank", "Fund",
+    "Organization", "Organisation", "Court", "Senate", "House", "Congress", "Parliament", "Institute", "Union",
+    "Nations", "Forces", "Delegation", "Mission",
+)  # fmt: skip
+
+# Titles that by themselves name one country's office (used only when no country is written next to the title).
+TITLE_COUNTRY: dict[str, str] = {
+    "secretary of state": "US",
+    "secretary of homeland security": "US",
+    "homeland security secretary": "US",
+    "secretary of defense": "US",
+    "secretary of war": "US",
+    "secretary of the treasury": "US",
+    "treasury secretary": "US",
+    "national security adviser": "US",
+    "national security advisor": "US",
+    "secretary of foreign affairs": "MX",
+    "secretary of security and citizen protection": "MX",
+    "undersecretary for north america": "MX",
+    "secretary of national defense": "MX",
+    "secretary of the navy of mexico": "MX",
+}
+
+# Speaker labels in transcripts that are not a person's name ("Q:", "MODERATOR:").
+SPEAKER_NON_PERSONS: frozenset[str] = frozenset(
+    {
+        "Q", "QUESTION", "MODERATOR", "OPERATOR", "PARTICIPANT", "AUDIENCE", "AUDIENCE MEMBER", "REPORTER",
+        "INTERPRETER", "STAFF", "ANNOUNCER", "NARRATOR", "BOTH", "ALL", "VOICE", "END", "NOTE", "PHOTO",
+        "SOURCE", "UPDATE", "EDITOR", "CORRECTION", "BACKGROUND", "TRANSCRIPT", "TRANSLATION", "THE PRESIDENT",
+        "THE VICE PRESIDENT", "THE SECRETARY", "THE FIRST LADY", "SENIOR ADMINISTRATION OFFICIAL", "OFFICIAL",
+        "MR", "MS", "MRS", "WASHINGTON", "MEXICO CITY", "AS PREPARED FOR DELIVERY", "SUBJECT", "ATTENDEES",
+    }
+)  # fmt: skip
+
+# Words the model sometimes takes for a person (or any entity) in this domain: never a mention.
+NOT_PERSON_WORDS: frozenset[str] = frozenset(
+    {
+        "fentanyl", "methamphetamine", "meth", "cocaine", "heroin", "xylazine", "carfentanil", "opioid", "opioids",
+        "precursor", "precursors", "nitazene", "nitazenes", "marijuana", "cannabis", "tariff", "tariffs",
+    }
+)  # fmt: skip
+
+# Lower-case particles inside Spanish/Portuguese/Dutch/German/Arabic compound names ("Juan Ramón de la Fuente").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "ter",
+     "bin", "ibn", "al", "el", "le", "st."}
+)  # fmt: skip
