@@ -1,0 +1,380 @@
+"""Line-level boilerplate classifier for already-scraped text (our most common input).
+
+Each line is first turned into plain text (markdown decoration and escapes removed, :mod:`.markdown`), then
+judged by a numbered cascade; the first step that decides wins:
+
+0. never boilerplate: blank lines, transcript turns (``SPEAKER:``, ``Q``), stage directions (``(Laughter.)``,
+   ``(Via interpreter)``) and date lines are always kept.
+1. hard patterns (:mod:`.patterns`): image residue, photo credits, copyright / signatures, lone URLs, spam,
+   template section labels, whole-line widgets, short lines holding a widget phrase, one-line menus, a title or
+   headline repeated verbatim. A real sentence (long, lower-case words, sentence punctuation) is never removed
+   by a phrase: only by a whole-line pattern.
+2. structural cues: link density (markdown links), symbol-only lines.
+3. context: runs of short title-case items (navigation menus) at the top / bottom of the page (anywhere when
+   the run is long), the block of link-like lines after a tail section label ("RELATED TOPICS", "More stories"),
+   and short non-sentence lines sandwiched between removed lines.
+
+Hard-wrapped text (e-mail / markdown wrapped at ~72 columns) is judged per wrapped paragraph, never per
+physical line, so the short last line of a paragraph is not mistaken for a menu item. The kept text keeps its
+paragraph structure (one blank line between paragraphs); removed lines are returned verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .markdown import strip_markdown_line
+
+__all__ = ["LineVerdict", "CleanText", "classify_lines", "clean_text", "is_sentence", "normalise_line"]
+
+# --- thresholds ---------------------------------------------------------------------------------------------------
+SENTENCE_MIN_WORDS = 6  # fewer words rarely form a full article sentence; widgets are shorter
+SENTENCE_MIN_LOWER_RATIO = 0.35  # share of lower-case words: prose has many, headlines/menus few
+LONG_LINE_WORDS = 18  # this many words is prose even without final punctuation (wrapped / cut sentences)
+WIDGET_MAX_WORDS = 12  # a widget phrase only condemns a line this short ("Sign up for our newsletter today")
+CREDIT_MAX_WORDS = 16  # photo credits are short; a longer line is a caption sentence, not a credit
+COPYRIGHT_MAX_WORDS = 60  # "Copyright 2025 ... may not be published, broadcast, rewritten or redistributed."
+NAV_ITEM_MAX_WORDS = 4  # menu items are one to four words ("World", "Latin America", "Terms of Use")
+NAV_RUN_MIN = 4  # this many menu-like lines in a row at the top/bottom make a navigation menu
+NAV_RUN_MIN_ANYWHERE = 8  # a run this long is a menu anywhere (in-article lists are rarely this long and bare)
+MENU_MIN_ITEMS = 3  # "Home | World | Politics": at least three separated items make a one-line menu
+MENU_ITEM_MAX_WORDS = 4  # each item of a one-line menu is short
+HEADLINE_MAX_WORDS = 18  # teaser headlines after "More stories" are at most this long
+SANDWICH_MAX_WORDS = 8  # a short line between two removed lines belongs to the same widget block
+LINK_DENSITY_MAX = 0.5  # more than half of a non-sentence line's text is link text: a link list item
+TITLE_MIN_WORDS = 3  # an unknown title is guessed from the first line only when it is this long
+CONTENT_MIN_WORDS = 10  # the first/last sentence of at least this many words bounds the article body
+WRAP_MAX_WIDTH = 100  # hard-wrapped text has no line longer than this
+WRAP_MIN_LINES = 4  # too few lines to tell a wrapping width
+WRAP_FULL_SHARE = 0.5  # at least half of the lines fill the width when the text is hard-wrapped
+WRAP_SLACK = 25  # a wrapped line ends at most this many characters short of the width (long next word)
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+_WS = re.compile(r"\s+")
+_FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    """The decision for one physical line. ``step``: the cascade step that decided (0 = protected / default)."""
+
+    line: str  # the input line, verbatim
+    text: str  # the line as plain text (markdown removed)
+    keep: bool
+    reason: str
+    step: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    text: str
+    removed: list[str]
+    verdicts: list[LineVerdict] = field(default_factory=list)
+    front_matter: dict[str, str] = field(default_factory=dict)
+
+
+def normalise_line(text: str) -> str:
+    """Lower case, straight quotes, single spaces, no surrounding punctuation: for equality tests."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return _WS.sub(" ", text).strip(" \t\"'.:;,!?-–—|").lower()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_sentence(text: str) -> bool:
+    """Prose: enough words, many of them lower case, and sentence punctuation (or simply long)."""
+    words = _words(text)
+    if len(words) < SENTENCE_MIN_WORDS:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    if lower / len(words) < SENTENCE_MIN_LOWER_RATIO:
+        return False
+    return bool(P.TERMINAL_PUNCTUATION.search(text)) or len(words) >= LONG_LINE_WORDS
+
+
+def _is_protected(text: str) -> bool:
+    return bool(P.SPEAKER_TURN.fullmatch(text) or P.STAGE_DIRECTION.fullmatch(text) or P.DATE_LINE.fullmatch(text))
+
+
+def _is_title_case(words: list[str]) -> bool:
+    major = [w for w in words if w.lower() not in P.MINOR_WORDS]
+    return bool(major) and all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def _nav_like(text: str) -> bool:
+    """A menu item: 1-4 title-case / upper-case words, no sentence punctuation."""
+    words = _words(text)
+    if not words or len(text.split()) > NAV_ITEM_MAX_WORDS or P.TERMINAL_PUNCTUATION.search(text.rstrip(":")):
+        return False
+    return _is_title_case(words) and not _is_protected(text)
+
+
+def _headline_like(text: str) -> bool:
+    """A teaser / link line: no final punctuation, not too long, starts with a capital or digit."""
+    words = _words(text)
+    return (
+        bool(words)
+        and len(text.split()) <= HEADLINE_MAX_WORDS
+        and not P.TERMINAL_PUNCTUATION.search(text)
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'‘")
+    )
+
+
+def _contains_phrase(low: str, phrases: Sequence[str]) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", low) for p in phrases)
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One logical line: a physical line, or a hard-wrapped paragraph (several physical lines)."""
+
+    indexes: list[int]
+    text: str
+    link_chars: int = 0
+    blank: bool = False
+    image_only: bool = False
+    reference: bool = False
+    keep: bool = True
+    reason: str = "text"
+    step: int = 0
+
+
+def _wrap_width(texts: Sequence[str]) -> int | None:
+    lengths = [len(t) for t in texts if t.strip()]
+    if len(lengths) < WRAP_MIN_LINES or max(lengths) > WRAP_MAX_WIDTH:
+        return None
+    width = max(lengths)
+    full = sum(1 for n in lengths if n >= width - WRAP_SLACK)
+    return width if full / len(lengths) >= WRAP_FULL_SHARE else None
+
+
+def _front_matter(lines: Sequence[str]) -> int:
+    """Number of leading lines that form a YAML front-matter block (``---`` ... ``---``), else 0."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for i in range(1, min(len(lines), 80)):
+        if lines[i].strip() in ("---", "..."):
+            return i + 1
+        if lines[i].strip() and not (_FRONT_MATTER_KEY.fullmatch(lines[i].strip()) or lines[i][:1].isspace()):
+            return 0
+    return 0
+
+
+def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]]:
+    converted = []
+    for line in lines:
+        if markdown:
+            md = strip_markdown_line(line)
+            converted.append((md.text, md.separator, md.image_only, md.link_chars, md.reference))
+        else:
+            converted.append((line.strip(), False, False, 0, False))
+    texts = [_WS.sub(" ", c[0]).strip() for c in converted]
+    width = _wrap_width([line.rstrip() for line in lines])
+    units: list[_Unit] = []
+    for i, (_, separator, image_only, link_chars, reference) in enumerate(converted):
+        text = texts[i]
+        blank = not text and not image_only and not reference
+        prev = units[-1] if units else None
+        if (
+            width is not None
+            and prev is not None
+            and not blank
+            and not prev.blank
+            and len(lines[prev.indexes[-1]].rstrip()) >= width - WRAP_SLACK
+            and not _is_protected(text)
+            and not P.SPEAKER_TURN.fullmatch(text)
+        ):
+            prev.indexes.append(i)
+            prev.text = f"{prev.text} {text}"
+            prev.link_chars += link_chars
+            continue
+        units.append(_Unit([i], text, link_chars, blank or separator, image_only, reference))
+    return units, texts
+
+
+def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
+    """Hard patterns. Returns (reason, starts_tail_section) or None."""
+    text = unit.text
+    low = text.lower()
+    n_words = len(text.split())
+    sentence = is_sentence(text)
+    norm = normalise_line(text)
+    if unit.image_only or P.IMAGE_FILE_LINE.fullmatch(text) or P.IMAGE_RESIDUE_LINE.fullmatch(text):
+        return "image", False
+    if unit.reference:
+        return "url", False
+    if n_words <= CREDIT_MAX_WORDS and P.PHOTO_CREDIT_LINE.fullmatch(text):
+        return "credit", False
+    if n_words <= COPYRIGHT_MAX_WORDS and P.COPYRIGHT_START.match(text):
+        return "copyright", False
+    if P.SIGNATURE_LINE.fullmatch(text):
+        return "signature", False
+    if spam_ok:
+        return "spam", False
+    if norm in P.SECTION_LABELS:
+        return "section-label", norm in P.TAIL_SECTION_LABELS
+    if P.WIDGET_LINE.fullmatch(text):
+        return "widget", False
+    if not sentence and n_words <= WIDGET_MAX_WORDS and _contains_phrase(low, P.WIDGET_PHRASES):
+        return "widget", False
+    items = [s for s in P.MENU_SEPARATORS.split(text) if s.strip()]
+    if (
+        not sentence
+        and not text.startswith("|")  # a table row, not a menu
+        and len(items) >= MENU_MIN_ITEMS
+        and all(len(s.split()) <= MENU_ITEM_MAX_WORDS for s in items)
+    ):
+        return "menu", False
+    return None
+
+
+def classify_lines(
+    lines: Sequence[str], *, title: str | None = None, markdown: bool = True
+) -> list[LineVerdict]:
+    """Judge every line (see the module docstring for the cascade)."""
+    lines = [line.rstrip("\r\n") for line in lines]
+    units, texts = _units(lines, markdown)
+    title_norm = normalise_line(title) if title else None
+    # Spam words that also occur in other lines belong to the article's topic (a story about casinos).
+    spam_ok: set[int] = set()
+    lowered = [u.text.lower() for u in units]
+    for i, unit in enumerate(units):
+        hits = {m.group(0).lower() for m in P.SPAM_WORD.finditer(unit.text)} if len(unit.text) <= P.SPAM_MAX_CHARS else set()
+        if hits and not any(h in lowered[j] for h in hits for j in range(len(units)) if j != i):
+            spam_ok.add(i)
+    if not title_norm:  # unknown title: the first line, when it looks like a headline, plays its part
+        first = next((u for u in units if not u.blank), None)
+        if first is not None and _headline_like(first.text) and len(first.text.split()) >= TITLE_MIN_WORDS:
+            title_norm = normalise_line(first.text)
+
+    # 0 + 1. protected lines, then hard patterns (the first copy of the title is the headline: kept).
+    title_seen = False
+    tail_starts: list[int] = []
+    for i, unit in enumerate(units):
+        if unit.blank:
+            unit.reason = "blank"
+            continue
+        if _is_protected(unit.text):
+            unit.reason = "protected"
+            continue
+        if title_norm and normalise_line(unit.text) == title_norm:
+            if title_seen:
+                unit.keep, unit.reason, unit.step = False, "repeat", 1
+            else:
+                title_seen, unit.reason = True, "title"
+            continue
+        hit = _step1(unit, i in spam_ok)
+        if hit:
+            unit.keep, unit.reason, unit.step = False, hit[0], 1
+            if hit[1]:
+                tail_starts.append(i)
+
+    # 2. structural cues.
+    for unit in units:
+        if unit.blank or not unit.keep or unit.reason == "protected":
+            continue
+        text = unit.text
+        if unit.link_chars and unit.link_chars / max(1, len(text)) > LINK_DENSITY_MAX and not is_sentence(text):
+            unit.keep, unit.reason, unit.step = False, "links", 2
+        elif not re.search(r"\w", text):
+            unit.keep, unit.reason, unit.step = False, "symbols", 2
+
+    # 3. context.
+    _context(units, tail_starts)
+
+    verdicts: list[LineVerdict] = []
+    by_line: dict[int, _Unit] = {i: u for u in units for i in u.indexes}
+    for i, line in enumerate(lines):
+        unit = by_line[i]
+        verdicts.append(LineVerdict(line, texts[i], unit.keep, "blank" if unit.blank else unit.reason, unit.step))
+    return verdicts
+
+
+def _context(units: list[_Unit], tail_starts: list[int]) -> None:
+    content = [
+        i
+        for i, u in enumerate(units)
+        if u.keep and not u.blank and is_sentence(u.text) and len(_words(u.text)) >= CONTENT_MIN_WORDS
+    ]
+    first, last = (content[0], content[-1]) if content else (len(units), -1)
+
+    # 3a. navigation menus: runs of menu-like lines (blank lines and removed lines do not break a run).
+    run: list[int] = []
+
+    def close_run() -> None:
+        if not run:
+            return
+        at_edge = run[-1] < first or run[0] > last
+        if len(run) >= NAV_RUN_MIN_ANYWHERE or (at_edge and len(run) >= NAV_RUN_MIN):
+            for j in run:
+                units[j].keep, units[j].reason, units[j].step = False, "nav", 3
+        run.clear()
+
+    for i, unit in enumerate(units):
+        if unit.blank or (not unit.keep and unit.step):
+            continue
+        if unit.keep and unit.reason not in ("protected", "title") and _nav_like(unit.text):
+            run.append(i)
+        else:
+            close_run()
+    close_run()
+
+    # 3b. after a tail section label: the link / tag / name lines that follow it, up to the next prose.
+    for start in tail_starts:
+        for j in range(start + 1, len(units)):
+            unit = units[j]
+            if unit.blank or not unit.keep:
+                continue
+            if unit.reason == "protected" or is_sentence(unit.text) or not _headline_like(unit.text):
+                break
+            unit.keep, unit.reason, unit.step = False, "section", 3
+
+    # 3c. short non-sentence lines sandwiched between removed lines.
+    nonblank = [i for i, u in enumerate(units) if not u.blank]
+    for k in range(1, len(nonblank) - 1):
+        unit = units[nonblank[k]]
+        before, after = units[nonblank[k - 1]], units[nonblank[k + 1]]
+        if (
+            unit.keep
+            and unit.reason not in ("protected", "title")
+            and not before.keep
+            and not after.keep
+            and len(unit.text.split()) <= SANDWICH_MAX_WORDS
+            and not is_sentence(unit.text)
+        ):
+            unit.keep, unit.reason, unit.step = False, "sandwich", 3
+
+
+def clean_text(text: str, *, title: str | None = None, markdown: bool = True) -> CleanText:
+    """Remove boilerplate lines; keep paragraphs separated by one blank line; removed lines verbatim."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    removed: list[str] = []
+    front: dict[str, str] = {}
+    skip = _front_matter(lines) if markdown else 0
+    if skip:
+        for line in lines[1 : skip - 1]:
+            key, _, value = line.partition(":")
+            if key.strip() and not line[:1].isspace():
+                front[key.strip()] = value.strip().strip("'\"")
+        removed.extend(lines[:skip])
+        lines = lines[skip:]
+    verdicts = classify_lines(lines, title=title or front.get("title"), markdown=markdown)
+    out: list[str] = []
+    pending_break = False
+    for v in verdicts:
+        if not v.keep:
+            removed.append(v.line)
+            continue
+        if v.reason == "blank":
+            pending_break = bool(out)
+            continue
+        if pending_break:
+            out.append("")
+            pending_break = False
+        out.append(v.text)
+    return CleanText("\n".join(out), removed, verdicts, front)
