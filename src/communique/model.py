@@ -88,6 +88,7 @@ class Timex:
     type: str  # DATE, TIME, DURATION, SET
     value: str | None = None  # None when it cannot be resolved (e.g. relative words without a document date)
     basis: str | None = None  # explicit / relative / publication
+    mod: str | None = None  # TIMEX3 mod: START / MID / END ("late April" -> value 2025-04, mod END)
 
 
 @dataclass(frozen=True, slots=True)
