@@ -42,6 +42,8 @@ __all__ = [
     "SPEECH_TITLE_RE",
     "SPEECH_OPENING_RE",
     "FIRST_PERSON_RE",
+    "FIRST_PERSON_SINGULAR_RE",
+    "ANNOUNCEMENT_RE",
     "REPORTING_VERB_RE",
     "SMALL_WORDS",
 ]
@@ -62,7 +64,7 @@ MONTHS: dict[str, int] = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 
-MONTH_NAME_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_NAME_RE = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # case-insensitive group
 
 # News agencies and outlets: every alias (lower case) -> the normalised publisher name.
 AGENCIES: dict[str, str] = {
@@ -171,10 +173,10 @@ TRAILING_AGENCY_RE = re.compile(r"^\s*(?:[-—–]{1,2}\s*(?P<dash>" + AGENCY_AL
 # The place is ALL CAPS ("MEXICO CITY") or Title Case ("Washington, D.C."); the caller decides how much it trusts
 # a Title Case place with nothing but a dash after it.
 _PLACE = r"(?P<place>[A-Z][A-Za-z.'’\-]*(?:\s+(?:[A-Z][A-Za-z.'’\-]*|of|de|del|la|el|al|es)){0,4})"
-_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,2}))"
+_REGION = r"(?:,\s*(?!" + MONTH_NAME_RE + r"\s+\d)(?P<region>[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,2}))"
 _DL_DATE = r"(?:,?\s*(?P<date>" + MONTH_NAME_RE + r"\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+" + MONTH_NAME_RE + r"(?:\s+\d{4})?))"
 _DL_AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,40})\)|\s*/(?P<wire>[A-Za-z][A-Za-z .&-]{0,40})/)"
-DATELINE_RE = re.compile(r"^\s*" + _PLACE + _REGION + r"?" + _DL_DATE + r"?" + _DL_AGENCY + r"?\s*(?P<dash>--|[—–-]|:)\s*(?=\S)")
+DATELINE_RE = re.compile(r"^\s*" + _PLACE + _REGION + r"?" + _DL_DATE + r"?" + _DL_AGENCY + r"?\s*(?P<dash>--|[—–]|(?<=\s)-|:)\s*(?=\S)")
 # Capitalised words that start sentences, never a dateline place.
 DATELINE_STOPWORDS: frozenset[str] = frozenset(
     "the a an this that these those he she it they we i you his her their our mr mrs ms dr president "
@@ -269,7 +271,14 @@ SPEECH_OPENING_RE = re.compile(
     re.I,
 )
 FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|me|my|we|we're|we’re|we've|we’ve|our|us)\b")
-REPORTING_VERB_RE = re.compile(r"\b(?:said|says|told|according to|reported|added|stated)\b")
+REPORTING_VERB_RE = re.compile(r"\b(?:said|says|told|according to|added|stated)\b")
+# The singular voice of a statement or speech ("I", "my"); readouts say "our two countries" but never "I".
+FIRST_PERSON_SINGULAR_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|me|my|myself)\b")
+# An announcement of a coming meeting ("will host", "will travel"): published as a statement.
+ANNOUNCEMENT_RE = re.compile(
+    r"\b(?:will|plans to|is scheduled to)\s+(?:host|welcome|meet|travel|visit|speak|participate|attend|lead|convene)\b",
+    re.I,
+)
 
 # Words kept in lower case when an ALL-CAPS place name is title-cased.
 SMALL_WORDS: frozenset[str] = frozenset("of de del la el al es the and y da do dos das le les".split())

@@ -44,11 +44,12 @@ MAX_DATE_LINE_EXTRA_CHARS = 30  # words around a date on its own line ("Updated"
 LANG_MIN_CHARS = 40  # below this py3langid guesses wildly; fall back to English
 LANG_SAMPLE_CHARS = 3000  # the start of the text is enough to identify its language
 MAX_PUBLISHER_WORDS = 6  # a credit longer than this is a sentence, not a name
-TRANSCRIPT_MIN_TURNS = 3  # one or two "NAME:" lines may be a quoted exchange; three make a transcript
+TRANSCRIPT_MIN_TURNS = 3  # with this many "NAME:" turns an ALL-CAPS "PLACE:" opener is a speaker, not a dateline
 TRANSCRIPT_MIN_SPEAKERS = 2  # a dialogue needs two voices ("Q" counts as one)
 READOUT_LEAD_CHARS = 500  # the readout's opening sentence ("X spoke today with Y") sits in the first paragraph
 READOUT_MIN_SUMMARY_VERBS = 2  # without "today" in the lead, two summary verbs ("discussed", "reaffirmed")
-READOUT_MAX_QUOTES = 1  # readouts paraphrase; news and statements quote
+READOUT_MAX_QUOTES = 5  # readouts paraphrase; a few quoted phrases (program names) are fine
+SINGULAR_MAX_READOUT_RATE = 0.01  # "I"/"my" per word: a readout is third person (statements run at 0.02+)
 READOUT_MAX_REPORTING = 2  # readouts do not quote ("said") like news; news copy has many reporting verbs
 SPEECH_MIN_WORDS = 250  # a speech is a long monologue; shorter first-person texts are statements
 FIRST_PERSON_MIN_RATE = 0.025  # share of first-person words (I/we/our ...) in a monologue (news prose ~0.005)
@@ -347,8 +348,8 @@ def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | N
     if not body:
         return "other"
     turns = speaker_turns(body)
-    n_turns, n_speakers = sum(turns.values()), len(turns)
-    is_dialogue = n_turns >= TRANSCRIPT_MIN_TURNS and n_speakers >= TRANSCRIPT_MIN_SPEAKERS
+    n_speakers = len(turns)
+    is_dialogue = n_speakers >= TRANSCRIPT_MIN_SPEAKERS
     # 2. the title names the genre
     if title:
         if P.READOUT_TITLE_RE.match(title):
@@ -376,19 +377,27 @@ def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | N
     reporting = len(P.REPORTING_VERB_RE.findall(body))
     flat = re.sub(r"\s+", " ", body)  # patterns span wrapped lines
     first_person = len(P.FIRST_PERSON_RE.findall(body)) / max(words, 1)
+    singular = len(P.FIRST_PERSON_SINGULAR_RE.findall(body)) / max(words, 1)
     quotes = len(re.findall(r"[“”\"]", body)) // 2
-    # 5. readout: who spoke/met with whom (today), then what they "discussed", in the third person, unquoted
     lead = flat[:READOUT_LEAD_CHARS]
+    has_lead, has_time = bool(P.READOUT_LEAD_RE.search(lead)), bool(P.READOUT_TIME_RE.search(lead))
+    summaries = len(P.READOUT_BODY_RE.findall(flat))
+    # 5. readout: who spoke/met with whom (today), then what they "discussed", in the third person, unquoted
     if (
         dateline is None
-        and P.READOUT_LEAD_RE.search(lead)
-        and (P.READOUT_TIME_RE.search(lead) or len(P.READOUT_BODY_RE.findall(flat)) >= READOUT_MIN_SUMMARY_VERBS)
-        and P.READOUT_BODY_RE.search(flat)
         and reporting <= READOUT_MAX_REPORTING
         and quotes <= READOUT_MAX_QUOTES
-        and first_person < FIRST_PERSON_MIN_RATE
+        and singular < SINGULAR_MAX_READOUT_RATE
+        and not P.ANNOUNCEMENT_RE.search(lead)
+        and (
+            has_lead and (has_time or summaries >= 1)
+            or (has_lead or has_time) and summaries >= READOUT_MIN_SUMMARY_VERBS
+        )
     ):
         return "readout"
+    # 6. an announcement of a coming meeting ("will host ...") without news reporting -> statement
+    if dateline is None and reporting <= READOUT_MAX_REPORTING and P.ANNOUNCEMENT_RE.search(lead):
+        return "statement"
     monologue = first_person >= FIRST_PERSON_MIN_RATE and reporting / max(words, 1) < NEWS_REPORTING_RATE
     first_line = _lines(body)[0]
     if n_speakers == 1 and not turns.get("Q"):
