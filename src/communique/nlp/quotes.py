@@ -1,0 +1,584 @@
+"""Quotes with speakers: direct quotes, reported (indirect) speech and transcript turns -> ``doc.quotes``.
+
+Direct quotes are found from quotation marks, paragraph by paragraph: curly “ ” and straight " marks, guillemets
+« », PTB `` ''; ‘ ’ inside a quote are part of its text. A quote left open at a paragraph end continues when the
+next paragraph opens with a quote mark (the English convention) and is otherwise closed at the paragraph end, so an
+odd number of marks never fails. Short quotes (scare quotes, SCARE_MAX_WORDS words or fewer, not a sentence) are
+kept only when a cue verb attributes them.
+
+Speaker attribution cascade (the numbers are used in the code comments):
+ (1) a cue verb next to the quote ("said", "stressed", "added:", "told journalists", "according to") with a person
+     mention beside it ("..., Rubio said" / "said Rubio" / "Rubio said: ...");
+ (2) the subject of the cue verb in the dependency parse (nsubj), whatever the noun phrase is;
+ (3) a role noun as that subject ("the Secretary of State stressed", "the minister said") resolved through
+     ``doc.roles`` or the nearest earlier person mention written with that title;
+ (4) a pronoun as that subject (he / she / they) resolved to the nearest earlier compatible person (gender from
+     Mr./Ms./Mrs., a small first-name list and role nouns such as "spokeswoman"), subjects first;
+ (5) no cue at all: a bare continuation quote takes the previous quote's speaker (within MAX_CONTINUATION_PARAS).
+Names are expanded to the fullest form used in the document ("Rubio" -> "Marco Rubio").
+
+Indirect speech ("X said that ...", "X told reporters the talks were productive") gives ``direct=False`` with the
+reported clause as the content span. Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
+:mod:`communique.nlp.transcript`) give one direct quote per speech piece of every turn, by the turn's speaker;
+quotation marks inside turns give quotes of someone else only when a cue names that person (steps 1-3).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document, Quote
+from .quote_patterns import (
+    AMBIGUOUS_DOUBLE,
+    CLOSE_DOUBLE,
+    CUE_LEMMAS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    FIRST_PERSON,
+    INDIRECT_CUE_LEMMAS,
+    MALE_FIRST_NAMES,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    OPEN_DOUBLE,
+    PLURAL_PRONOUNS,
+    QUESTIONER_LABELS,
+    ROLE_NOUNS,
+)
+from .transcript import Turn, find_turns, looks_like_transcript, normalise_label
+
+__all__ = ["annotate", "find_quote_spans", "QuoteSpan", "SCARE_MAX_WORDS"]
+
+SCARE_MAX_WORDS = 3  # "so-called 'reset'", "a 'productive' meeting": up to 3 words is a scare quote, not speech
+TAIL_MAX_TOKENS = 25  # ", Malkia Cyril, the executive director at the Center of ..., said" fits
+ADJACENT_TOKENS = 6  # a cue this close to the marks attributes even a scare-length quote ("'reset,' officials said")
+HEAD_MAX_TOKENS = 30  # a cue before the quote in the same sentence ("Rubio said on Tuesday in Brussels that ...")
+MAX_CONTINUATION_PARAS = 2  # a bare quote continues the previous speaker only this close (else too uncertain)
+PRONOUN_LOOKBACK_CHARS = 3000  # about five paragraphs: antecedents further away are rarely right
+MIN_INDIRECT_WORDS = 3  # "he said so" is not reported content
+MAX_INDIRECT_QUOTED_SHARE = 0.5  # a reported clause mostly inside quotation marks is already a direct quote
+
+_HONORIFICS = re.compile(r"^(?:mr|ms|mrs|dr|sen|rep|gov|gen|prof)\.?\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_SENT_END = frozenset({".", "?", "!"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quoted stretch: marks at open_at / close_at (close_at is None when the closing mark is missing)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_end: int  # the index after the closing mark (or the content end when it is missing)
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    start: int
+    end: int
+    text: str
+
+
+# ------------------------------------------------------------------------------------------------- quote marks
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated when the text has blank lines, else one per line."""
+    splitter = _PARA_BREAK if _PARA_BREAK.search(text) else re.compile(r"\n")
+    spans, pos = [], 0
+    for m in splitter.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(position, length, role) of double quote marks in text[start:end]; role is "open" / "close" / "either"."""
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        two = text[i : i + 2]
+        if two in ("``", "''"):
+            out.append((i, 2, "open" if two == "``" else "close"))
+            i += 2
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        space_before = before.isspace() or before in "([{—–-/"
+        space_after = after.isspace() or after in ".,;:!?)]}—–"
+        if ch in OPEN_DOUBLE:
+            # Broken wire copy: an opening mark used as a closing one ("... talks.“ He left").
+            out.append((i, 1, "close" if (space_after and not space_before) else "open"))
+        elif ch in CLOSE_DOUBLE:
+            out.append((i, 1, "open" if (space_before and not space_after) else "close"))
+        elif ch in AMBIGUOUS_DOUBLE:
+            role = "open" if space_before and not space_after else "close" if space_after and not space_before else "either"
+            out.append((i, 1, role))
+        i += 1
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted stretch of ``text`` (content without the marks), paragraph-spanning and unclosed ones included."""
+    paras = _paragraphs(text)
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None  # the opening mark of the quote in progress
+    content_from = 0
+    for p_index, (pa, pb) in enumerate(paras):
+        marks = _marks(text, pa, pb)
+        skip_first_open = False
+        if open_at is not None:
+            # A quote carried over from the previous paragraph: this paragraph reopens it with a mark.
+            skip_first_open = True
+        for pos, length, role in marks:
+            if skip_first_open:
+                skip_first_open = False
+                if pos == _trim(text, pa, pb)[0] and role in ("open", "either"):
+                    continue
+            if open_at is None:
+                if role in ("open", "either"):
+                    open_at, content_from = pos, pos + length
+                # a stray closing mark with nothing open is ignored
+            elif role in ("close", "either"):
+                a, b = _trim(text, content_from, pos)
+                if b > a:
+                    spans.append(QuoteSpan(a, b, open_at, pos + length, True))
+                open_at = None
+            else:  # a new opening mark while a quote is open: the previous one lost its closing mark
+                a, b = _trim(text, content_from, pos)
+                if b > a:
+                    spans.append(QuoteSpan(a, b, open_at, b, False))
+                open_at, content_from = pos, pos + length
+        if open_at is not None:
+            nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
+            continues = False
+            if nxt is not None:
+                first = _trim(text, *nxt)[0]
+                nxt_marks = _marks(text, first, min(first + 2, nxt[1]))
+                continues = bool(nxt_marks) and nxt_marks[0][0] == first and nxt_marks[0][2] in ("open", "either")
+            if not continues:  # (missing closing mark) the quote ends with its paragraph
+                a, b = _trim(text, content_from, pb)
+                if b > a:
+                    spans.append(QuoteSpan(a, b, open_at, b, False))
+                open_at = None
+    return spans
+
+
+# ------------------------------------------------------------------------------------------------- people
+def _people(doc: Document, sdoc: Any) -> list[_Person]:
+    """Person mentions: ``doc.mentions`` of type person, else the parse's PERSON entities."""
+    found = [_Person(m.start, m.end, m.text) for m in doc.mentions if m.type == "person"]
+    if not found and sdoc is not None:
+        found = [_Person(e.start_char, e.end_char, e.text) for e in sdoc.ents if e.label_ == "PERSON"]
+    return sorted(found, key=lambda p: p.start)
+
+
+def _clean_name(name: str) -> str:
+    name = _POSSESSIVE.sub("", name.strip())
+    return _HONORIFICS.sub("", name).strip()
+
+
+def _surname(name: str) -> str:
+    words = _WORD.findall(_clean_name(name))
+    return words[-1].lower() if words else ""
+
+
+class _Context:
+    """Per-document lookups shared by the attribution steps."""
+
+    def __init__(self, doc: Document, sdoc: Any) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sdoc = sdoc
+        self.people = _people(doc, sdoc)
+        self.starts = [p.start for p in self.people]
+        self.full: dict[str, str] = {}
+        for name in [p.text for p in self.people] + [r.person for r in doc.roles]:
+            clean = _clean_name(name)
+            key = _surname(clean)
+            if key and len(clean.split()) > len(self.full.get(key, "").split()):
+                self.full[key] = clean
+        self.tok_starts = [t.idx for t in sdoc] if sdoc is not None else []
+
+    def full_name(self, name: str) -> str:
+        """The fullest form of ``name`` in the document ("Rubio" -> "Marco Rubio")."""
+        clean = _clean_name(name)
+        if len(clean.split()) > 3 or not clean[:1].isupper():
+            return clean
+        full = self.full.get(_surname(clean))
+        return full if full and len(full.split()) >= len(clean.split()) else clean
+
+    def person_in(self, a: int, b: int, nearest_to: int) -> _Person | None:
+        """The person mention overlapping [a, b) closest to ``nearest_to``."""
+        hits = [p for p in self.people if p.start < b and p.end > a]
+        if not hits:
+            return None
+        return min(hits, key=lambda p: min(abs(p.start - nearest_to), abs(p.end - nearest_to)))
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def gender(self, person: _Person) -> str | None:
+        words = [w.lower() for w in _WORD.findall(self.text[max(0, person.start - 30) : person.start])][-3:]
+        first = (_WORD.findall(_clean_name(person.text)) or [""])[0].lower()
+        prefix = self.text[max(0, person.start - 5) : person.start].lower()
+        if any(t.rstrip(".") in {x.rstrip(".") for x in MALE_TITLES} for t in words[-1:]) or "mr." in prefix:
+            return "m"
+        if any(t.rstrip(".") in {x.rstrip(".") for x in FEMALE_TITLES} for t in words[-1:]) or "ms." in prefix:
+            return "f"
+        if first in MALE_FIRST_NAMES:
+            return "m"
+        if first in FEMALE_FIRST_NAMES:
+            return "f"
+        full = self.full.get(_surname(person.text), "")
+        first_full = (full.split() or [""])[0].lower()
+        return "m" if first_full in MALE_FIRST_NAMES else "f" if first_full in FEMALE_FIRST_NAMES else None
+
+
+# ------------------------------------------------------------------------------------------------- attribution
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    start: int | None
+    end: int | None
+    cue: str | None
+    explicit: bool  # named by a cue (steps 1-3), not inherited or guessed from a pronoun
+
+
+def _is_cue(tok: Any) -> bool:
+    return tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX")
+
+
+def _according_to(tok: Any) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def _role_in(words: str) -> str | None:
+    low = words.lower()
+    for role in ROLE_NOUNS:
+        if re.search(r"\b" + re.escape(role) + r"\b", low):
+            return role
+    return None
+
+
+def _resolve_role(ctx: _Context, role: str, before: int) -> _Person | str | None:
+    """(3) a role noun -> a Role record with that title, else the nearest earlier person written with the title."""
+    roles = [r for r in ctx.doc.roles if role in r.title.lower() and r.start < before]
+    if roles:
+        r = max(roles, key=lambda r: r.start)
+        return _Person(r.person_start, r.person_end, r.person)
+    for p in reversed(ctx.people):
+        if p.start >= before:
+            continue
+        window = ctx.text[max(0, p.start - 60) : p.start].lower()
+        if re.search(r"\b" + re.escape(role) + r"[\s,]*$", window):  # the title written right before the name
+            return p
+    return None
+
+
+def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | None) -> _Person | None:
+    """(4) he/she/they -> the nearest earlier compatible person, subjects first."""
+    want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+    if pronoun in PLURAL_PRONOUNS:
+        return None
+    lo = before - PRONOUN_LOOKBACK_CHARS
+    candidates = [p for p in ctx.people if lo <= p.start and p.end <= before]
+
+    def compatible(p: _Person) -> bool:
+        g = ctx.gender(p)
+        return want is None or g is None or g == want
+
+    if last is not None and last.name and last.start is not None and lo <= last.start < before:
+        lp = _Person(last.start, last.end or last.start, last.name)
+        written = ctx.text[lp.start : lp.end].lower()
+        if written in MALE_PRONOUNS | FEMALE_PRONOUNS:  # the last speaker was itself a pronoun: same gender
+            if want is None or (written in MALE_PRONOUNS) == (want == "m"):
+                return lp
+        elif compatible(lp):
+            return lp
+    subjects = []
+    if ctx.sdoc is not None:
+        for p in candidates:
+            tok = ctx.sdoc[ctx.token_at(p.start)]
+            head = tok
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append(p)
+    for group in (subjects, candidates):
+        for p in reversed(group):
+            if compatible(p):
+                return p
+    return None
+
+
+def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) -> _Speaker | None:
+    """Steps (2)-(4) for a cue verb token."""
+    subj = next((c for c in cue_tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and cue_tok.dep_ in ("conj", "xcomp", "advcl") and cue_tok.head is not cue_tok:
+        subj = next((c for c in cue_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    if subj.right_edge.i - subj.left_edge.i > 8:  # a long clause: keep the head noun phrase only
+        a, b = subj.idx, subj.idx + len(subj)
+    low = subj.lower_
+    cue = cue_tok.text
+    person = ctx.person_in(a, b, subj.idx)
+    if person is not None:  # (2) the subject is (or contains) a person mention
+        return _Speaker(ctx.full_name(person.text), person.start, person.end, cue, True)
+    if low in FIRST_PERSON:
+        return None
+    if low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS:  # (4) pronoun
+        # The speaker span is the pronoun (the mention in this attribution); the name is its antecedent's.
+        p = _resolve_pronoun(ctx, low, subj.idx, last)
+        return _Speaker(ctx.full_name(p.text) if p is not None else None, a, b, cue, False)
+    phrase = ctx.text[a:b]
+    role = _role_in(phrase)
+    if role is not None and not any(t.pos_ == "PROPN" for t in subj.subtree if t.lower_ not in role):  # (3)
+        p2 = _resolve_role(ctx, role, a)
+        if isinstance(p2, _Person):
+            return _Speaker(ctx.full_name(p2.text), a, b, cue, True)
+    # (2) any other subject noun phrase ("a White House official", "the ministry")
+    return _Speaker(_clean_name(phrase), a, b, cue, True)
+
+
+def _window(ctx: _Context, a: int, b: int) -> list[Any]:
+    if ctx.sdoc is None or a >= b:
+        return []
+    i, j = ctx.token_at(a), ctx.token_at(b)
+    return [t for t in ctx.sdoc[i : j + 1] if t.idx >= a and t.idx + len(t) <= b]
+
+
+def _tail(ctx: _Context, span: QuoteSpan, limit_after: int) -> list[Any]:
+    """Tokens after the closing mark up to the first verb: a cue there attributes the quote ("..., Rubio said")."""
+    out = []
+    for t in _window(ctx, span.close_end, limit_after)[:TAIL_MAX_TOKENS]:
+        if t.text in _SENT_END and t.text != "." or "\n" in t.text:
+            break
+        out.append(t)
+        if (t.pos_ in ("VERB", "AUX") and not _is_cue(t)) or _is_cue(t) or _according_to(t):
+            break  # the first verb decides: a cue attributes, any other verb starts another clause
+        if t.text == "." and not (t.i > 0 and t.doc[t.i - 1].is_title and len(t.doc[t.i - 1]) <= 4):
+            break  # a sentence end (not the dot of "Rep." / "Gen.")
+    return out
+
+
+def _head(ctx: _Context, span: QuoteSpan, limit_before: int) -> list[Any]:
+    """Tokens before the opening mark back to the sentence start (or the previous paragraph when it ends in ":")."""
+    start = limit_before
+    prev = ctx.text[:limit_before].rstrip()
+    if span.open_at == limit_before and prev.endswith(":"):
+        start = max(prev.rfind("\n") + 1, 0)  # "Rubio said:\n\n“...”"
+    out: list[Any] = []
+    for t in reversed(_window(ctx, start, span.open_at)[-HEAD_MAX_TOKENS:]):
+        if t.text in _SENT_END or ("\n" in t.text_with_ws and t.idx + len(t.text) < span.open_at - 2 and out):
+            break
+        out.insert(0, t)
+    return out
+
+
+def _according(ctx: _Context, cue_tok: Any, a: int, b: int) -> _Speaker | None:
+    person = ctx.person_in(cue_tok.idx, b, cue_tok.idx)
+    if person is not None:
+        return _Speaker(ctx.full_name(person.text), person.start, person.end, "according to", True)
+    pobj = [c for c in cue_tok.doc[cue_tok.i + 1].children if c.dep_ == "pobj"]
+    if pobj:
+        s, e = pobj[0].left_edge.idx, pobj[0].right_edge.idx + len(pobj[0].right_edge)
+        return _Speaker(_clean_name(ctx.text[s:e]), s, e, "according to", True)
+    return None
+
+
+def _attribute(
+    ctx: _Context, span: QuoteSpan, limit_before: int, limit_after: int, last: _Speaker | None
+) -> tuple[_Speaker | None, bool]:
+    """Steps (1)-(4) for one quote: (speaker or None when no cue attributes it, whether the cue is adjacent)."""
+    text = ctx.text
+    candidates: list[tuple[Any, int, int, bool]] = []
+    tail = _tail(ctx, span, limit_after)
+    if tail and (_is_cue(tail[-1]) or _according_to(tail[-1])):
+        t = tail[-1]
+        # (1) the speaker is between the quote and the cue, or right after it ("said Rubio,").
+        after_end = min(t.idx + 60, limit_after)
+        stop = min([x for x in (text.find(",", t.idx, after_end), text.find(".", t.idx + len(t), after_end)) if x > 0] or [after_end])
+        candidates.append((t, span.close_end, stop, len(tail) <= ADJACENT_TOKENS))
+    head = _head(ctx, span, limit_before)
+    for k in range(len(head) - 1, -1, -1):
+        t = head[k]
+        if _is_cue(t) or _according_to(t):
+            candidates.append((t, head[0].idx, span.open_at, len(head) - k <= ADJACENT_TOKENS))
+            break
+    for cue_tok, a, b, adjacent in candidates:
+        if _according_to(cue_tok):
+            found = _according(ctx, cue_tok, a, b)
+            if found is not None:
+                return found, adjacent
+            continue
+        person = ctx.person_in(a, b, cue_tok.idx)
+        sub = _speaker_from_subject(ctx, cue_tok, last)
+        sub_is_person = sub is not None and sub.start is not None and any(p.start <= sub.start < p.end for p in ctx.people)
+        if person is not None and not sub_is_person:
+            # (1) the person mention next to the cue, unless the parser's subject is another person.
+            return _Speaker(ctx.full_name(person.text), person.start, person.end, cue_tok.text, True), adjacent
+        if sub is not None:
+            return sub, adjacent
+    return None, False
+
+
+# ------------------------------------------------------------------------------------------------- scare quotes
+def _is_speech(text: str, span: QuoteSpan) -> bool:
+    """Not a scare quote: more than SCARE_MAX_WORDS words, or a sentence-like ending inside the marks."""
+    content = text[span.start : span.end]
+    words = _WORD.findall(content)
+    if len(words) > SCARE_MAX_WORDS:
+        return True
+    return bool(content) and content[-1] in ".?!,…" and content[:1].isupper()
+
+
+def _is_partial(text: str, span: QuoteSpan) -> bool:
+    """A quote fragment inside a sentence ('called the plan "a disaster"'): a word before the mark, lower-case start."""
+    before = text[: span.open_at].rstrip()
+    return bool(before) and before[-1].isalnum() and text[span.start : span.start + 1].islower()
+
+
+# ------------------------------------------------------------------------------------------------- indirect speech
+def _indirect(ctx: _Context, direct: list[Quote], blocked: list[tuple[int, int]]) -> list[Quote]:
+    """Reported speech: a cue verb with a clausal complement outside quotation marks."""
+    if ctx.sdoc is None:
+        return []
+    out = []
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in INDIRECT_CUE_LEMMAS or tok.pos_ != "VERB":
+            continue
+        if any(a <= tok.idx < b for a, b in blocked):
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if comp is None:
+            continue
+        left = comp.left_edge
+        if left.lower_ == "that" and left.dep_ == "mark":
+            left = ctx.sdoc[left.i + 1]
+        right = comp.right_edge
+        while right.i > left.i and (right.is_punct or right.is_space):
+            right = ctx.sdoc[right.i - 1]
+        a, b = left.idx, right.idx + len(right)
+        words = _WORD.findall(ctx.text[a:b])
+        if len(words) < MIN_INDIRECT_WORDS or "\n\n" in ctx.text[a:b]:
+            continue
+        quoted = sum(max(0, min(b, q.end) - max(a, q.start)) for q in direct)
+        if quoted > MAX_INDIRECT_QUOTED_SHARE * (b - a):
+            continue
+        sp = _speaker_from_subject(ctx, tok, None)
+        if sp is None:
+            continue
+        out.append(Quote(a, b, ctx.text[a:b], sp.name, sp.start, sp.end, direct=False, cue=tok.text))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- transcripts
+def _turn_speaker(ctx: _Context, turn: Turn) -> str:
+    label = turn.label
+    name = normalise_label(label)
+    if label in QUESTIONER_LABELS:
+        return name
+    words = name.split()
+    if len(words) >= 2 and words[-1][:1].isupper():
+        full = ctx.full.get(_surname(name))
+        if full and len(full.split()) >= 2:
+            return full
+    roles = [r for r in ctx.doc.roles if r.title.lower() == name.lower().removeprefix("the ")]
+    if len({r.person for r in roles}) == 1:
+        return _clean_name(roles[0].person)
+    return name
+
+
+def _transcript_quotes(ctx: _Context, turns: list[Turn]) -> list[Quote]:
+    out = []
+    for turn in turns:
+        name = _turn_speaker(ctx, turn)
+        for a, b in turn.pieces:
+            out.append(
+                Quote(a, b, ctx.text[a:b], name, turn.label_start, turn.label_end, True, turn.interpreted, turn.label + ":")
+            )
+    return out
+
+
+# ------------------------------------------------------------------------------------------------- main
+def _paragraph_index(paras: list[tuple[int, int]], pos: int) -> int:
+    return max(0, bisect.bisect_right([a for a, _ in paras], pos) - 1)
+
+
+def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) -> list[Quote]:
+    text = ctx.text
+    paras = _paragraphs(text)
+    spans = list(spans)
+    out: list[Quote] = []
+    last: _Speaker | None = None
+    last_para = -10
+    for k, span in enumerate(spans):
+        para = paras[_paragraph_index(paras, span.start)]
+        before = spans[k - 1].close_end if k and spans[k - 1].close_end > para[0] else para[0]
+        after = spans[k + 1].open_at if k + 1 < len(spans) and spans[k + 1].open_at < para[1] else para[1]
+        speaker, adjacent = _attribute(ctx, span, before, after, last)
+        p_index = _paragraph_index(paras, span.start)
+        if not adjacent and not _is_speech(text, span):
+            continue  # a scare quote
+        if _is_partial(text, span):
+            continue  # words quoted inside a reported clause: part of the indirect quote, not a quote of its own
+        if speaker is None and not named_only:
+            # (5) a bare continuation: the previous quote's speaker, when it is close.
+            if last is not None and p_index - last_para <= MAX_CONTINUATION_PARAS:
+                speaker = _Speaker(last.name, last.start, last.end, None, False)
+        if named_only and (speaker is None or not speaker.explicit):
+            continue
+        if speaker is not None and speaker.name:
+            last, last_para = speaker, _paragraph_index(paras, span.close_end - 1)
+        out.append(
+            Quote(
+                span.start,
+                span.end,
+                text[span.start : span.end],
+                speaker.name if speaker else None,
+                speaker.start if speaker else None,
+                speaker.end if speaker else None,
+                True,
+                False,
+                speaker.cue if speaker else None,
+            )
+        )
+    return out
+
+
+def annotate(doc: Document, sdoc: Any) -> Document:
+    """``doc`` with ``quotes`` set (direct quotes, indirect speech, transcript turns), ordered by start."""
+    ctx = _Context(doc, sdoc)
+    spans = find_quote_spans(doc.text)
+    turns = find_turns(doc.text)
+    if looks_like_transcript(doc.kind, turns):
+        quotes = _transcript_quotes(ctx, turns)
+        # Quotation marks inside turns: someone else's words only when a cue names them.
+        inner = _direct_quotes(ctx, spans, named_only=True)
+        label_spans = {(q.speaker_start, q.speaker_end) for q in quotes}
+        quotes += [q for q in inner if (q.speaker_start, q.speaker_end) not in label_spans]
+    else:
+        quotes = _direct_quotes(ctx, spans, named_only=False)
+        blocked = [(s.open_at, s.close_end) for s in spans]
+        quotes += _indirect(ctx, quotes, blocked)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return doc.replace(quotes=quotes)
