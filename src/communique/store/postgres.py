@@ -1,0 +1,113 @@
+"""PostgreSQL store (the shared server backend): the same layout as SQLite, full text via tsvector.
+
+Safe concurrent writers: every ``put`` takes a transaction-scoped advisory lock, so the duplicate check and the
+insert of one document never interleave with another writer's; ids are unique, so a retried batch updates
+rather than duplicates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import StoreError
+from .sql import SQLStore
+
+__all__ = ["PostgresStore", "MIGRATIONS"]
+
+WRITE_LOCK_KEY = 0x636F6D6D  # advisory lock id held by writers ("comm")
+CONNECT_TIMEOUT_S = 10  # fail fast with a clear message when the server is not reachable
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT, publisher TEXT, url TEXT, published TEXT, dateline TEXT,
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        duplicate_of TEXT,
+        story TEXT,
+        content_hash TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        annotations TEXT NOT NULL,
+        ingested_at DOUBLE PRECISION NOT NULL,
+        tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
+    );
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+    CREATE TABLE sources (source TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
+    CREATE TABLE lsh_bands (key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
+    CREATE TABLE signatures (doc_id TEXT PRIMARY KEY, sig BYTEA NOT NULL);
+    """,
+)
+
+
+class PostgresStore(SQLStore):
+    placeholder = "%s"
+    upsert_source_sql = "INSERT INTO sources VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET doc_id = EXCLUDED.doc_id"
+    insert_band_sql = "INSERT INTO lsh_bands VALUES (?, ?) ON CONFLICT DO NOTHING"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("the PostgreSQL backend needs psycopg: pip install 'psycopg[binary]==3.3.9'") from None
+        self.url = url
+        try:
+            self.conn = psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as exc:
+            where = url.split("@")[-1]
+            raise StoreError(f"{where}: cannot connect to PostgreSQL ({str(exc).splitlines()[0]})") from None
+        self._migrate()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, params)  # type: ignore[arg-type]
+
+    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(sql, rows)  # type: ignore[arg-type]
+
+    def _begin_write(self) -> None:
+        self.conn.rollback()  # end the implicit read transaction; the next statement opens a new one
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+
+    def _commit(self) -> None:
+        self.conn.commit()
+
+    def _rollback(self) -> None:
+        self.conn.rollback()
+
+    def needs(self, doc_id: str, pipeline: str) -> bool:
+        result = super().needs(doc_id, pipeline)
+        self.conn.rollback()  # do not keep a read transaction open between documents
+        return result
+
+    def _migrate(self) -> None:
+        self._begin_write()
+        try:
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at DOUBLE PRECISION)"
+            )
+            done = {row[0] for row in self.conn.execute("SELECT version FROM schema_migrations")}
+            for version, sql in enumerate(MIGRATIONS, start=1):
+                if version not in done:
+                    for statement in sql.split(";"):
+                        if statement.strip():
+                            self.conn.execute(statement)  # type: ignore[call-overload]
+                    self.conn.execute("INSERT INTO schema_migrations VALUES (%s, extract(epoch from now()))", (version,))
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
+    def stats(self) -> dict[str, Any]:
+        data = super().stats()
+        self.conn.rollback()
+        return {**data, "url": self.url.split("@")[-1]}
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,185 @@
+"""What the SQL backends share: the document layout, duplicate detection and reads.
+
+A backend supplies the connection, its migrations, its placeholder style and a few statements that differ
+between dialects (upserts, the write lock). Queries below are written with ``?`` placeholders and translated.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import StoreError
+from ..model import Document
+from . import dedup
+from .base import Store
+
+__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS"]
+
+# Document fields stored in their own columns; everything else goes to the `annotations` JSON.
+COLUMNS = ("id", "source", "title", "publisher", "url", "published", "dateline", "kind", "language", "text",
+           "duplicate_of", "story")
+JSON_FIELDS = ("content_type", "meta", "mentions", "roles", "quotes", "timexes", "claims", "events")
+_WRITE_COLUMNS = (*COLUMNS, "removed", "content_hash", "pipeline", "annotations", "ingested_at")
+_SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
+FETCH_ROWS = 256  # rows fetched per round trip when streaming documents
+
+
+class SQLStore(Store):
+    placeholder = "?"
+    upsert_source_sql = "INSERT OR REPLACE INTO sources VALUES (?, ?)"
+    insert_band_sql = "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)"
+
+    # -- dialect hooks ----------------------------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        raise NotImplementedError
+
+    def _begin_write(self) -> None:
+        """Start a transaction that holds the write lock (duplicate check and insert must not interleave)."""
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        raise NotImplementedError
+
+    def _rollback(self) -> None:
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._execute(self._sql(sql), params).fetchone()
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self._execute(self._sql(sql), params).fetchall())
+
+    # -- writes ---------------------------------------------------------------------------------------------
+    def needs(self, doc_id: str, pipeline: str) -> bool:
+        row = self._one("SELECT pipeline FROM documents WHERE id=?", (doc_id,))
+        return row is None or row[0] != pipeline
+
+    def add_source(self, source: str, doc_id: str) -> None:
+        self._execute(self._sql(self.upsert_source_sql), (source, doc_id))
+        self._commit()
+
+    def _canonical(self, doc_id: str) -> str:
+        row = self._one("SELECT duplicate_of FROM documents WHERE id=?", (doc_id,))
+        return row[0] if row and row[0] else doc_id
+
+    def _find_duplicate(self, doc: Document, chash: str, sig: np.ndarray | None, keys: list[str]) -> str | None:
+        if doc.text.strip():
+            row = self._one("SELECT id FROM documents WHERE content_hash=? AND id<>? ORDER BY seq LIMIT 1", (chash, doc.id))
+            if row:
+                return self._canonical(row[0])
+        if sig is None:
+            return None
+        marks = ",".join("?" * len(keys))
+        candidates = self._all(
+            f"SELECT s.doc_id, s.sig FROM signatures s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE s.doc_id IN (SELECT doc_id FROM lsh_bands WHERE key IN ({marks})) AND s.doc_id<>? ORDER BY d.seq",
+            (*keys, doc.id),
+        )
+        for cand_id, blob in candidates:
+            if dedup.jaccard(sig, np.frombuffer(bytes(blob), dtype=np.uint64)) >= dedup.NEAR_DUPLICATE_JACCARD:
+                return self._canonical(cand_id)
+        return None
+
+    def put(self, doc: Document, pipeline: str) -> Document:
+        chash = dedup.content_hash(doc.text)
+        sig = dedup.signature(doc.text)
+        keys = dedup.band_keys(sig) if sig is not None else []
+        data = doc.to_dict()
+        annotations = json.dumps({k: data[k] for k in JSON_FIELDS}, ensure_ascii=False)
+        self._begin_write()
+        try:
+            existing = self._one("SELECT story FROM documents WHERE id=?", (doc.id,))
+            duplicate_of = self._find_duplicate(doc, chash, sig, keys)
+            if duplicate_of == doc.id:
+                duplicate_of = None
+            doc = doc.replace(duplicate_of=duplicate_of, story=doc.story or (existing[0] if existing else None))
+            row = (*(getattr(doc, c) for c in COLUMNS), json.dumps(doc.removed, ensure_ascii=False), chash, pipeline,
+                   annotations, time.time())
+            if existing:
+                sets = ", ".join(f"{c}=?" for c in _WRITE_COLUMNS)
+                self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*row, doc.id))
+                self._execute(self._sql("DELETE FROM lsh_bands WHERE doc_id=?"), (doc.id,))
+                self._execute(self._sql("DELETE FROM signatures WHERE doc_id=?"), (doc.id,))
+            else:
+                cols = ", ".join(_WRITE_COLUMNS)
+                self._execute(self._sql(f"INSERT INTO documents ({cols}) VALUES ({','.join('?' * len(row))})"), row)
+            if sig is not None:
+                self._executemany(self._sql(self.insert_band_sql), [(k, doc.id) for k in keys])
+                self._execute(self._sql("INSERT INTO signatures VALUES (?, ?)"), (doc.id, sig.tobytes()))
+            self._execute(self._sql(self.upsert_source_sql), (doc.source, doc.id))
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+        return doc
+
+    def set_fields(self, doc_id: str, **fields: Any) -> None:
+        unknown = set(fields) - _SETTABLE
+        if unknown:
+            raise StoreError(f"cannot set {', '.join(sorted(unknown))} on a stored document")
+        if fields:
+            sets = ", ".join(f"{k}=?" for k in fields)
+            self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*fields.values(), doc_id))
+            self._commit()
+
+    # -- reads ----------------------------------------------------------------------------------------------
+    _SELECT = f"SELECT {', '.join(COLUMNS)}, removed, annotations FROM documents"
+
+    def _row_to_doc(self, row: Sequence[Any], include_text: bool = True) -> Document:
+        data = dict(zip((*COLUMNS, "removed", "annotations"), row, strict=True))
+        extra = data.pop("annotations")
+        extra = json.loads(extra) if isinstance(extra, str) else extra
+        removed = data["removed"]
+        data["removed"] = json.loads(removed) if isinstance(removed, str) else removed
+        if not include_text:
+            data["text"] = ""
+        return Document.from_dict({**data, **extra})
+
+    def get(self, key: str) -> Document | None:
+        row = self._one(f"{self._SELECT} WHERE id=?", (key,))
+        if row is None:
+            found = self._one("SELECT doc_id FROM sources WHERE source=?", (key,))
+            if found is None and len(key) >= 4:
+                ids = self._all("SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (key + "%",))
+                found = ids[0] if len(ids) == 1 else None
+            if found is None:
+                return None
+            row = self._one(f"{self._SELECT} WHERE id=?", (found[0],))
+        return self._row_to_doc(row)
+
+    def iter_documents(self, *, include_text: bool = True) -> Iterator[Document]:
+        last = -1
+        while True:  # keyset pagination: no cursor held open across the caller's work
+            rows = self._all(f"{self._SELECT.replace('SELECT ', 'SELECT seq, ', 1)} WHERE seq>? ORDER BY seq LIMIT {FETCH_ROWS}",
+                             (last,))
+            if not rows:
+                return
+            for row in rows:
+                last = row[0]
+                yield self._row_to_doc(row[1:], include_text)
+
+    def stats(self) -> dict[str, Any]:
+        kinds = {k: n for k, n in self._all("SELECT kind, COUNT(*) FROM documents GROUP BY kind ORDER BY kind")}
+        return {
+            "documents": self._one("SELECT COUNT(*) FROM documents")[0],
+            "duplicates": self._one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL")[0],
+            "sources": self._one("SELECT COUNT(*) FROM sources")[0],
+            "kinds": kinds,
+            "schema_version": self.schema_version,
+        }
+
+    @property
+    def schema_version(self) -> int:
+        row = self._one("SELECT MAX(version) FROM schema_migrations")
+        return int(row[0] or 0)
