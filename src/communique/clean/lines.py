@@ -52,6 +52,7 @@ WRAP_MIN_LINES = 4  # too few lines to tell a wrapping width
 WRAP_FULL_SHARE = 0.5  # at least half of the lines fill the width when the text is hard-wrapped
 WRAP_SLACK = 25  # a wrapped line ends at most this many characters short of the width (long next word)
 
+_MENU_REASONS = frozenset({"widget", "section-label", "links"})  # removed lines that can be menu items
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _WS = re.compile(r"\s+")
 _FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
@@ -248,7 +249,7 @@ def classify_lines(
         if hits and not any(h in lowered[j] for h in hits for j in range(len(units)) if j != i):
             spam_ok.add(i)
     if not title_norm:  # unknown title: the first line, when it looks like a headline, plays its part
-        first = next((u for u in units if not u.blank), None)
+        first = next((u for u in units if not u.blank and _step1(u, False) is None), None)
         if first is not None and _headline_like(first.text) and len(first.text.split()) >= TITLE_MIN_WORDS:
             title_norm = normalise_line(first.text)
 
@@ -311,14 +312,16 @@ def _context(units: list[_Unit], tail_starts: list[int]) -> None:
             return
         at_edge = run[-1] < first or run[0] > last
         if len(run) >= NAV_RUN_MIN_ANYWHERE or (at_edge and len(run) >= NAV_RUN_MIN):
-            for j in run:
+            for j in (j for j in run if units[j].keep):
                 units[j].keep, units[j].reason, units[j].step = False, "nav", 3
         run.clear()
 
     for i, unit in enumerate(units):
-        if unit.blank or (not unit.keep and unit.step):
+        if unit.blank:
             continue
-        if unit.keep and unit.reason not in ("protected", "title") and _nav_like(unit.text):
+        if not unit.keep and unit.reason in _MENU_REASONS and len(unit.text.split()) <= NAV_ITEM_MAX_WORDS:
+            run.append(i)  # a removed widget ("Home", "Opinion") is one more item of the same menu
+        elif unit.keep and unit.reason not in ("protected", "title") and _nav_like(unit.text):
             run.append(i)
         else:
             close_run()
