@@ -38,6 +38,7 @@ TITLE_SCAN_LINES = 3  # a headline is one of the first three lines (after skippe
 MIN_TITLE_CHARS = 8  # shorter lines are labels ("Mexico", "News"), not headlines
 MAX_TITLE_CHARS = 200  # longer lines are paragraphs
 MAX_TITLE_WORDS = 30  # official titles ("Readout of President ... of the Republic of ...") run to ~25 words
+WRAP_LENGTH_RATIO = 1.3  # a headline is much shorter than the paragraph under it; wrapped lines are alike
 DATELINE_SCAN_LINES = 4  # the dateline opens the first paragraph, after at most a title, byline and date line
 MAX_DATE_LINE_CHARS = 90  # a header date line is short ("For Immediate Release: March 3, 2025")
 MAX_DATE_LINE_EXTRA_CHARS = 30  # words around a date on its own line ("Updated", "Published on", a weekday)
@@ -151,11 +152,16 @@ def _is_date_line(line: str) -> bool:
 
 
 def _standalone(text: str) -> set[int]:
-    """Indices (in the non-empty lines) of lines that stand alone: a blank line or the text's end follows them.
-    When the text has no blank lines at all (one paragraph per line), every line stands alone."""
+    """Indices (in the non-empty lines) of lines that stand alone: a blank line or the text's end follows them."""
     raw = text.strip().splitlines()
     if not any(not line.strip() for line in raw):
-        return set(range(len(raw)))
+        # no blank lines: a line stands alone unless the next one is about as long (a hard-wrapped paragraph)
+        rows = [line.strip() for line in raw]
+        return {
+            i
+            for i, line in enumerate(rows)
+            if i + 1 == len(rows) or len(rows[i + 1]) > WRAP_LENGTH_RATIO * len(line) or line.endswith((".", "!", "?"))
+        }
     alone, index = set(), -1
     for i, line in enumerate(raw):
         if not line.strip():
