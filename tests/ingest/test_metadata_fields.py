@@ -157,3 +157,12 @@ def test_title_skips_release_and_date_lines_but_not_wrapped_paragraphs(doc_facto
 @pytest.mark.parametrize(("text", "language"), [("Hola", "en"), (AGGREGATOR, "es"), (WIRE, "en")])
 def test_language(doc_factory, text: str, language: str) -> None:
     assert metadata(doc_factory(text)).language == language
+
+
+def test_html_date_guessed_from_copyright_year_is_ignored(doc_factory) -> None:
+    raw = "<html><body><p>The ministers met on Monday.</p><footer>Copyright 2025 Ministry</footer></body></html>"
+    html = {"date": "2025-01-01", "sitename": "Ministry"}
+    doc = doc_factory("The ministers met on Monday.", content_type="html", meta={"html": html}).replace(raw=raw)
+    assert metadata(doc).published is None
+    doc = doc_factory("Talks on 1 January 2025.", meta={"html": html}).replace(raw=raw.replace("Monday", "1 January"))
+    assert metadata(doc).published == "2025-01-01"

@@ -322,6 +322,17 @@ def find_published(
     return None
 
 
+def _copyright_year_date(date: Any, raw: str) -> bool:
+    """True when an HTML date is "YYYY-01-01" guessed from a copyright year (trafilatura's last resort): the page
+    states the year only in a copyright notice and never writes January 1."""
+    if not isinstance(date, str) or not re.fullmatch(r"\d{4}-01-01", date.strip()):
+        return False
+    year = date.strip()[:4]
+    if re.search(rf"{year}-0?1-0?1|Jan(?:uary|\.)? 0?1\b|\b0?1 Jan", raw, re.I):
+        return False
+    return bool(re.search(rf"(?:copyright|©|&copy;|\(c\))[^<\n]{{0,20}}{year}", raw, re.I))
+
+
 # --- language ---------------------------------------------------------------------------------------------------
 
 
@@ -432,6 +443,8 @@ def metadata(doc: Document) -> Document:
     html = doc.meta.get("html") or {}
     if not isinstance(html, dict):
         html = {}
+    if _copyright_year_date(html.get("date"), doc.raw):
+        html = {k: v for k, v in html.items() if k != "date"}
     turns = sum(speaker_turns(text).values())
     dateline = find_dateline(lines, turns=turns)
     title = doc.title or (html.get("title") or "").strip() or find_title(lines, dateline, _standalone(text))
