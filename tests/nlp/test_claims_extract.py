@@ -182,3 +182,11 @@ def test_annotate_is_pure(doc_factory) -> None:
     sdoc = parse(text)
     out = claims.annotate(doc, sdoc)
     assert doc.claims == [] and len(out.claims) == 1
+
+
+def test_range_keeps_one_count_and_about_is_one_line(doc_factory) -> None:
+    text = "Agents now make about 30 to\n40 arrests a day, down from a\ntotal eligible cost of 100 percent."
+    found = _claims(doc_factory(text, published=PUB))
+    counts = [c for c in found if c.unit == "count"]
+    assert [c.value for c in counts] == [40]
+    assert all("\n" not in (c.about or "") for c in found)

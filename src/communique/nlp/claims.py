@@ -54,6 +54,9 @@ _AGE_AFTER = re.compile(r"^(?:[\s-]+years?[\s-]+old|-year-old|-years-old|\s*-?\s
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+$")
 _CLOCK_AFTER = re.compile(r"^\s*(?::\d\d|a\.?m\.?\b|p\.?m\.?\b|o'clock)", re.I)
 _LIST_MARKER = re.compile(r"(?:^|\n)\s*$")
+_RANGE_AFTER = re.compile(
+    r"^\s*(?:to|-|–|or)\s*\d"
+)  # "30 to 40 arrests": the count is carried by the last number
 
 
 def _number(text: str) -> float | None:
@@ -128,7 +131,7 @@ def _phrase(tokens: list[Any]) -> str | None:
     if any(t.dep_ == "cc" or t.like_num for t in tokens):
         return None  # a coordination or another figure: not one thing measured
     doc = tokens[0].doc
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    text = " ".join(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
     if tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
@@ -288,7 +291,7 @@ def find_claims(
             ):
                 continue
         else:
-            if sdoc is None:
+            if sdoc is None or _RANGE_AFTER.match(text[end : end + 12]):
                 continue
             found = _about_count(sdoc, *m.span("num"))
             if found is None:
