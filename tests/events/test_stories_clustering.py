@@ -1,0 +1,171 @@
+"""Same-event clustering: one meeting reported by three outlets is one story; two meetings of the same ministers are two."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.events.stories import Story, assign_stories, cluster_stories, dates_compatible, story_id
+from communique.model import Event
+
+MARCH_WIRE = (
+    "MEXICO CITY (Wire) - U.S. Secretary of State Daniel Ortega Reyes met Mexican Foreign Secretary Lucía Báez "
+    "on Monday in Mexico City to discuss fentanyl trafficking, border security and tariffs on steel.\n"
+    "The two ministers agreed to set up a joint working group on arms trafficking, Báez told reporters after the "
+    "talks at the foreign ministry."
+)
+MARCH_READOUT = (
+    "Readout of Secretary Ortega Reyes's Meeting with Foreign Secretary Báez\n"
+    "Secretary Ortega Reyes met today with Mexican Foreign Secretary Lucía Báez in Mexico City. The Secretary and the "
+    "Foreign Secretary discussed fentanyl trafficking, border security and a joint working group on arms trafficking."
+)
+MARCH_PAPER = (
+    "Báez and Ortega Reyes agree on arms trafficking working group\n"
+    "Foreign Secretary Lucía Báez received Secretary of State Daniel Ortega Reyes in Mexico City on March 3. "
+    "The meeting at the foreign ministry focused on fentanyl trafficking and border security, and on steel tariffs."
+)
+MAY_WIRE = (
+    "WASHINGTON (Wire) - Mexican Foreign Secretary Lucía Báez met U.S. Secretary of State Daniel Ortega Reyes at the "
+    "State Department on Thursday to discuss fentanyl trafficking and border security.\n"
+    "The ministers reviewed the joint working group on arms trafficking they set up in Mexico City in March."
+)
+MAY_READOUT = (
+    "Readout of Secretary Ortega Reyes's Meeting with Foreign Secretary Báez\n"
+    "Secretary Ortega Reyes met today with Mexican Foreign Secretary Lucía Báez in Washington. The Secretary and the "
+    "Foreign Secretary discussed fentanyl trafficking, border security and the working group on arms trafficking."
+)
+OTHER = (
+    "BRASÍLIA (Wire) - Brazil's central bank raised its benchmark interest rate by half a point on Wednesday, citing "
+    "persistent inflation in services and a weaker real."
+)
+
+PARTICIPANTS = (("Daniel Ortega Reyes", 0, 0), ("Lucía Báez", 0, 0))
+
+
+def meeting(date: str, place: str, label: str, status: str = "occurred") -> Event:
+    return Event(
+        type="CONSULT",
+        start=0,
+        end=40,
+        mode="visit",
+        label=label,
+        participants=PARTICIPANTS,
+        date_value=date,
+        date_basis="explicit",
+        place=place,
+        topics=("illegal_drugs", "border_security"),
+        status=status,
+    )
+
+
+MARCH = meeting("2025-03-03", "Mexico City", "Ortega Reyes meets Báez in Mexico City")
+MAY = meeting("2025-05-15", "Washington", "Ortega Reyes meets Báez in Washington")
+
+
+@pytest.fixture
+def corpus(doc_factory):
+    return {
+        "march_wire": doc_factory(MARCH_WIRE, id="m-wire", published="2025-03-03", publisher="Wire", events=[MARCH]),
+        "march_readout": doc_factory(
+            MARCH_READOUT, id="m-readout", published="2025-03-03", kind="readout", events=[MARCH]
+        ),
+        "march_paper": doc_factory(
+            MARCH_PAPER, id="m-paper", published="2025-03-04", title=MARCH_PAPER.splitlines()[0], events=[MARCH]
+        ),
+        "may_wire": doc_factory(
+            MAY_WIRE,
+            id="y-wire",
+            published="2025-05-15",
+            # the May report also mentions the March meeting: its lead event is still May
+            events=[MAY, meeting("2025-03", "Mexico City", "working group set up", status="reported")],
+        ),
+        "may_readout": doc_factory(MAY_READOUT, id="y-readout", published="2025-05-15", kind="readout", events=[MAY]),
+        "other": doc_factory(OTHER, id="z-other", published="2025-03-05"),
+    }
+
+
+def groups(stories: list[Story]) -> set[frozenset[str]]:
+    return {frozenset(s.docs) for s in stories}
+
+
+def test_three_outlets_one_meeting_is_one_story(corpus):
+    docs = [corpus[k] for k in ("march_wire", "march_readout", "march_paper")]
+    stories = cluster_stories(docs)
+    assert groups(stories) == {frozenset({"m-wire", "m-readout", "m-paper"})}
+    story = stories[0]
+    assert story.date == "2025-03-03"
+    assert story.id == story_id("m-readout")  # earliest publication, ties by id
+    assert story.title == "Ortega Reyes meets Báez in Mexico City"
+    assert sorted(story.events) == [("m-paper", 0), ("m-readout", 0), ("m-wire", 0)]
+
+
+def test_two_meetings_of_the_same_ministers_are_two_stories(corpus):
+    stories = cluster_stories(corpus.values())
+    assert groups(stories) == {
+        frozenset({"m-wire", "m-readout", "m-paper"}),
+        frozenset({"y-wire", "y-readout"}),
+        frozenset({"z-other"}),
+    }
+    may = next(s for s in stories if "y-wire" in s.docs)
+    assert may.date == "2025-05-15"
+    assert may.place == "Washington"
+    assert ("y-wire", 1) not in may.events  # the March meeting mentioned in passing is not the May story's event
+    assert [s.date for s in stories] == sorted(s.date or "9999" for s in stories)
+
+
+def test_without_events_publication_dates_separate_the_meetings(corpus):
+    stripped = [d.replace(events=[]) for k, d in corpus.items() if k != "other"]
+    assert groups(cluster_stories(stripped)) == {
+        frozenset({"m-wire", "m-readout", "m-paper"}),
+        frozenset({"y-wire", "y-readout"}),
+    }
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4, 5), (5, 4, 3, 2, 1, 0), (2, 5, 0, 4, 1, 3)])
+def test_story_ids_do_not_depend_on_input_order(corpus, order):
+    docs = list(corpus.values())
+    baseline = {s.id: sorted(s.docs) for s in cluster_stories(docs)}
+    shuffled = {s.id: sorted(s.docs) for s in cluster_stories([docs[i] for i in order])}
+    assert shuffled == baseline
+
+
+def test_recorded_duplicate_joins_its_original(doc_factory):
+    original = doc_factory(MARCH_WIRE, id="a-orig", published="2025-03-03")
+    copy = doc_factory("Syndicated.\n" + OTHER, id="b-copy", published="2025-03-03", duplicate_of="a-orig")
+    unrelated = doc_factory(MAY_READOUT, id="c-other", published="2025-05-15")
+    assert frozenset({"a-orig", "b-copy"}) in groups(cluster_stories([original, copy, unrelated]))
+
+
+def test_assign_stories_sets_the_story_field_without_mutating(corpus):
+    docs = list(corpus.values())
+    assigned = assign_stories(docs)
+    assert all(d.story is None for d in docs)
+    by_id = {d.id: d.story for d in assigned}
+    assert by_id["m-wire"] == by_id["m-paper"] != by_id["y-wire"]
+
+
+def test_empty_input_gives_no_story():
+    assert cluster_stories([]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("2025-03-03", "2025-03-03", True),
+        ("2025-03-03", "2025-03-04", True),  # overnight reporting
+        ("2025-03-03", "2025-03-06", False),
+        ("2025-03", "2025-03-03", True),
+        ("2025-03", "2025-05-15", False),
+        (None, "2025-05-15", True),
+    ],
+)
+def test_dates_compatible(a, b, expected):
+    assert dates_compatible(a, b) is expected
+
+
+def test_event_dates_alone_separate_the_meetings(corpus):
+    """No publication dates (scraped pages often lack them): the lead-event dates must keep the meetings apart."""
+    undated = [d.replace(published=None) for k, d in corpus.items() if k != "other"]
+    assert groups(cluster_stories(undated)) == {
+        frozenset({"m-wire", "m-readout", "m-paper"}),
+        frozenset({"y-wire", "y-readout"}),
+    }
