@@ -34,6 +34,7 @@ __all__ = [
     "READOUT_LEAD_RE",
     "READOUT_BODY_RE",
     "READOUT_TIME_RE",
+    "READOUT_ACTOR_RE",
     "STATEMENT_TITLE_RE",
     "STATEMENT_LEAD_RE",
     "TRANSCRIPT_TITLE_RE",
@@ -227,9 +228,18 @@ READOUT_TITLE_RE = re.compile(r"^\s*(?:readout\b|read-out\b|.*\breadout of\b)", 
 # The lead of a readout: "President Biden spoke today with ...", "... met with ...", "Today, X convened ...".
 READOUT_LEAD_RE = re.compile(
     r"\b(?:spoke|speaks|talked|met|meets|held|hosted|hosts|co-hosted|convened|participated|joined|received|welcomed|"
-    r"called|visited|traveled|travelled|led|chaired|co-chaired|attended)\b"
+    r"called|visited|traveled|travelled|led|chaired|co-chaired|attended|briefed|engaged|engage)\b"
+    r"|\b(?:call|calls|meeting|meetings|conversation|roundtable|listening session|convening|dinner|discussion)\s+with\b"
     r"|\breadout of\b|\bfollowing is attributable to\b",
     re.I,
+)
+# Who acts in a readout's lead: an office holder or an institution (news leads name people, places, parties).
+READOUT_ACTOR_RE = re.compile(
+    r"\b(?:President|Vice President|Prime Minister|Premier|Secretary|Minister|Ambassador|Advis[oe]r|Chancellor|King|"
+    r"Queen|Crown Prince|Emir|Amir|Sultan|Director|Administrator|Spokesperson|Envoy|Representative|First Lady|"
+    r"Second Gentleman|White House|Administration|Council|Department|Ministry|Government|Chair|Chairman|Governor|"
+    r"Commissioner|Deputy|Foreign Minister|Secretary-General|Senior (?:Advis[oe]r|Official)s?|officials|delegation|"
+    r"leaders)\b"
 )
 # What a readout reports: the participants' positions, in summary verbs ("The leaders discussed ...").
 READOUT_BODY_RE = re.compile(
@@ -239,7 +249,11 @@ READOUT_BODY_RE = re.compile(
     re.I,
 )
 # "today", "yesterday", "this afternoon": a readout is dated relative to its release (news says "on Monday").
-READOUT_TIME_RE = re.compile(r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week))\b", re.I)
+READOUT_TIME_RE = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last week|earlier this (?:week|month)|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.I,
+)
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:joint\s+)?statements?\b|^\s*(?:joint\s+)?(?:communiqu[eé]|declaration)\b", re.I)
 STATEMENT_LEAD_RE = re.compile(
     r"^\s*(?:(?:joint\s+)?statement\s+(?:from|by|of|on)\b|the following (?:is a )?statement\b|"
@@ -251,9 +265,10 @@ TRANSCRIPT_TITLE_RE = re.compile(
     r"transcript|interview with|q\s*&\s*a|question and answer|on-the-record|on background)\b",
     re.I,
 )
+# A press-release header or footer line (whole lines only: wrapped prose may start a line with "press release").
 PRESS_RELEASE_RE = re.compile(
-    r"^\s*(?:for immediate release|immediate release|press release|news release|media release|"
-    r"comunicado de prensa|media contacts?\s*:?|press contacts?\s*:?|contact\s*:|about [A-Z][\w&.' ]{1,60}\s*$)",
+    r"^[ \t]*(?:for immediate release\b.*|(?:press|news|media) release[ \t]*(?:[:|\-—–].*)?|comunicado de prensa\b.*|"
+    r"(?:media |press )?contacts?[ \t]*:.*|(?-i:About [A-Z][\w&' -]{1,60}))$",
     re.I | re.M,
 )
 PRESS_RELEASE_END_RE = re.compile(r"^\s*\\?(?:###|-\s*###\s*-|- ?30 ?-|-end-)\s*$", re.I | re.M)

@@ -52,9 +52,14 @@ READOUT_MIN_SUMMARY_VERBS = 2  # without "today" in the lead, two summary verbs 
 READOUT_MAX_QUOTES = 5  # readouts paraphrase; a few quoted phrases (program names) are fine
 SINGULAR_MAX_READOUT_RATE = 0.01  # "I"/"my" per word: a readout is third person (statements run at 0.02+)
 READOUT_MAX_REPORTING = 2  # readouts do not quote ("said") like news; news copy has many reporting verbs
+READOUT_MAX_WORDS = 1500  # readouts are short (99% of the WH ones under 800 words); UN speeches run to 3,000+
+SPEECH_OPENING_LINES = 3  # "Thank you, ..." may follow a place line and a time line
 SPEECH_MIN_WORDS = 250  # a speech is a long monologue; shorter first-person texts are statements
-FIRST_PERSON_MIN_RATE = 0.025  # share of first-person words (I/we/our ...) in a monologue (news prose ~0.005)
-NEWS_REPORTING_RATE = 0.004  # reporting verbs per word above which a first-person text is reported news
+SPEECH_LONG_WORDS = 1000  # a first-person text this long without reporting verbs is a speech, not a statement
+SPEECH_MIN_FIRST_PERSON_RATE = 0.01  # UN General Debate speeches: 90% above 0.0126 (I/we/our per word)
+FIRST_PERSON_MIN_RATE = 0.025  # a short statement is dense in I/we/our (news prose median ~0.007)
+NEWS_REPORTING_RATE = 0.004  # reporting verbs ("said") per word above which a text is reported news
+MONOLOGUE_MAX_REPORTING_RATE = 0.002  # speeches: 90% below 0.0016 reporting verbs per word; news: 90% above 0.0019
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,10 +360,11 @@ def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | N
 
     Cascade: 1. empty text -> other; 2. the title names the genre ("Readout of", "Press Briefing", "Statement
     by", "Remarks by"); 3. several speaker turns by two or more voices -> transcript; 4. the opening lines name it
-    ("Readout of", "Statement from", "FOR IMMEDIATE RELEASE", a closing "###"); 5. a readout lead ("spoke today
-    with", "met with") followed by "The leaders discussed"-style summary and little quotation; 6. a long
-    first-person monologue opening with an address ("Thank you, Mr. President") -> speech; 7. a first-person text
-    without news reporting -> statement (short) or speech (long); 8. otherwise news.
+    ("Readout of", "Statement from", "FOR IMMEDIATE RELEASE"); 5. a short third-person text with a readout lead
+    ("spoke today with", "met with") and "The leaders discussed"-style summary verbs, little quotation; 6. an
+    announcement of a coming meeting ("will host") -> statement; 7. a first-person text opening with an address
+    ("Thank you, Mr. President") -> speech; 8. a first-person text without reporting verbs -> speech (long) or
+    statement (short); 9. a closing "###" -> press_release; 10. otherwise news.
     """
     body = text.strip()
     # 1. nothing to classify
@@ -399,13 +405,16 @@ def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | N
     lead = flat[:READOUT_LEAD_CHARS]
     has_lead, has_time = bool(P.READOUT_LEAD_RE.search(lead)), bool(P.READOUT_TIME_RE.search(lead))
     summaries = len(P.READOUT_BODY_RE.findall(flat))
-    # 5. readout: who spoke/met with whom (today), then what they "discussed", in the third person, unquoted
+    # 5. readout: an office holder spoke/met with someone (today), then what they "discussed"; third person, unquoted
     if (
         dateline is None
+        and words <= READOUT_MAX_WORDS
         and reporting <= READOUT_MAX_REPORTING
         and quotes <= READOUT_MAX_QUOTES
         and singular < SINGULAR_MAX_READOUT_RATE
         and not P.ANNOUNCEMENT_RE.search(lead)
+        and not P.WIRE_TAG_RE.search(lead)  # "Aug 27 (Reuters) -": wire copy
+        and P.READOUT_ACTOR_RE.search(lead)
         and (
             has_lead and (has_time or summaries >= 1)
             or (has_lead or has_time) and summaries >= READOUT_MIN_SUMMARY_VERBS
@@ -415,20 +424,29 @@ def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | N
     # 6. an announcement of a coming meeting ("will host ...") without news reporting -> statement
     if dateline is None and reporting <= READOUT_MAX_REPORTING and P.ANNOUNCEMENT_RE.search(lead):
         return "statement"
-    monologue = first_person >= FIRST_PERSON_MIN_RATE and reporting / max(words, 1) < NEWS_REPORTING_RATE
-    first_line = _lines(body)[0]
+    # the opening: one of the first lines (after a place or time line), without "83." numbering or a speaker label
+    openings = [re.sub(r"^\s*\d{1,3}\.\s+", "", line) for line in _lines(body)[:SPEECH_OPENING_LINES]]
     if n_speakers == 1 and not turns.get("Q"):
-        first_line = P.SPEAKER_TURN_RE.sub("", first_line, count=1).strip() or first_line
-    # 6. an address to an audience, at length
-    if P.SPEECH_OPENING_RE.match(first_line) and words >= SPEECH_MIN_WORDS and first_person >= FIRST_PERSON_MIN_RATE:
+        openings = [P.SPEAKER_TURN_RE.sub("", line, count=1).strip() or line for line in openings]
+    reporting_rate = reporting / max(words, 1)
+    # 7. an address to an audience, at length
+    if (
+        any(P.SPEECH_OPENING_RE.match(line) for line in openings)
+        and words >= SPEECH_MIN_WORDS
+        and first_person >= SPEECH_MIN_FIRST_PERSON_RATE
+        and reporting_rate < NEWS_REPORTING_RATE
+    ):
         return "speech"
-    # 7. first-person texts without news reporting
-    if monologue and dateline is None:
-        return "speech" if words >= SPEECH_MIN_WORDS * 4 or n_speakers == 1 else "statement"
-    # 8. a closing "###" without other cues marks a press release (readouts and statements end with it too)
+    # 8. first-person texts without news reporting: long -> speech, short -> statement
+    if dateline is None and reporting_rate < MONOLOGUE_MAX_REPORTING_RATE:
+        if words >= SPEECH_LONG_WORDS and first_person >= SPEECH_MIN_FIRST_PERSON_RATE:
+            return "speech"
+        if first_person >= FIRST_PERSON_MIN_RATE:
+            return "speech" if n_speakers == 1 and words >= SPEECH_MIN_WORDS else "statement"
+    # 9. a closing "###" without other cues marks a press release (readouts and statements end with it too)
     if P.PRESS_RELEASE_END_RE.search("\n".join(_lines(body)[-TAIL_LINES:])):
         return "press_release"
-    # 9. default
+    # 10. default
     return "news"
 
 

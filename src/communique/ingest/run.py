@@ -32,10 +32,11 @@ class IngestReport:
     unchanged: int = 0  # already stored with the same pipeline
     duplicates: int = 0  # stored documents found to duplicate an earlier one
     errors: list[str] = field(default_factory=list)  # one line per input or document that failed
+    knowledge: dict[str, int] = field(default_factory=dict)  # record counts after the knowledge-base build
 
     def as_dict(self) -> dict[str, object]:
         return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "duplicates": self.duplicates, "errors": len(self.errors)}
+                "duplicates": self.duplicates, "errors": len(self.errors), **self.knowledge}
 
 
 def ingest(
