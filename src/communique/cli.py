@@ -71,6 +71,11 @@ def ingest(
 
         report = run_ingest(paths, store, stages=chosen, workers=workers, batch_size=batch_size,
                             max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
+        if report.added:
+            progress.update(task, description="building the knowledge base")
+            from .kb import build
+
+            report.knowledge = build(store)
     summary = report.as_dict()
     err.print(" ".join(f"{k}={v}" for k, v in summary.items()))
     if report.read == 0 and report.errors:

@@ -1,12 +1,16 @@
 """Entity resolution: mentions in documents -> entities of the knowledge base.
 
 Cascade for person mentions:
-1. inside a document, a full name (two or more name tokens) starts a cluster; a short form ("Rubio",
-   "Secretary Rubio", "RUBIO") joins the unique full name in that document whose surname it matches
-   (ambiguous short forms stay apart: never merge two people who share a first name or a title);
-2. across documents, clusters merge on the normalised full name (accents, case, middle initials and
-   nicknames folded: "Marco A. Rubio" = "Marco Rubio", "Jake Sullivan" = "Jacob Sullivan");
-3. a short form with no full name in its document merges with the unique known person of that surname,
+1. inside a document, name forms are taken longest first; a form joins the unique longer form that contains
+   it as a contiguous run of name tokens ("Rubio", "Secretary Rubio", "RUBIO" -> "Marco Rubio";
+   "de la Fuente", "García Harfuch" -> "Juan Ramón de la Fuente Ramírez", "Omar García Harfuch");
+   a form contained in two different names stays apart (never merge two people who share a first name,
+   a surname or a title);
+2. across documents, full names (a given name and a surname) merge when their normalised keys are equal
+   (accents, case, titles, middle initials and nicknames folded: "Marco A. Rubio" = "Marco Rubio",
+   "Jake Sullivan" = "Jacob Sullivan"), else with the unique known person of the same given name whose name
+   contains theirs or differs by a typo (rapidfuzz ratio >= TYPO_SIMILARITY);
+3. a short form with no full name in its document joins the unique known person whose name contains it,
    else stays an entity of its own.
 Organizations and places merge on their normalised name, countries on their ISO code.
 """
@@ -17,8 +21,10 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from ..model import Document, Mention
 
@@ -42,6 +48,8 @@ TITLE_WORDS = {
     "captain", "capt", "judge", "justice", "speaker", "leader", "sheikh", "premier", "first", "lady", "state",
 }
 NAME_PARTICLES = {"de", "la", "del", "los", "las", "van", "von", "der", "da", "di", "du", "le", "y", "bin", "al", "el"}
+TYPO_SIMILARITY = 90  # surname spelling variants across documents ("Ebrad"/"Ebrard") score 90-97; other names < 80
+MIN_TYPO_CHARS = 5  # below this length one wrong letter changes the name; exact matches only
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
@@ -67,8 +75,20 @@ def name_key(name: str) -> str:
     return " ".join(tokens)
 
 
-def _surname(tokens: list[str]) -> str:
-    return tokens[-1] if tokens else ""
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    """``shorter`` occurs in ``longer`` as a contiguous run of tokens."""
+    n = len(shorter)
+    return any(tuple(longer[i : i + n]) == tuple(shorter) for i in range(len(longer) - n + 1))
+
+
+def _subsequence(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    it = iter(longer)
+    return all(tok in it for tok in shorter)
+
+
+def is_full_name(tokens: Sequence[str]) -> bool:
+    """A given name and a surname: two or more tokens, not starting with a particle ("de la Fuente")."""
+    return len(tokens) >= 2 and tokens[0] not in NAME_PARTICLES
 
 
 @dataclass
@@ -103,7 +123,8 @@ class Resolution:
                 return hit
         if name:
             key = name_key(name)
-            return self.by_doc_name.get((doc_id, key)) or self.by_doc_name.get((doc_id, _surname(key.split())))
+            surname = key.split()[-1] if key else ""
+            return self.by_doc_name.get((doc_id, key)) or self.by_doc_name.get((doc_id, surname))
         return None
 
 
@@ -115,66 +136,120 @@ def _display(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
+class _People:
+    """Person entities across documents, indexed by given name for step 2 and by token for step 3."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[str, tuple[str, ...]] = {}  # entity id -> its longest name tokens
+        self.by_key: dict[tuple[str, ...], str] = {}
+        self.by_given: dict[str, list[str]] = defaultdict(list)
+        self.by_token: dict[str, set[str]] = defaultdict(set)
+
+    def match_full(self, tokens: tuple[str, ...]) -> str | None:
+        """Step 2: the entity of a full name seen in another document."""
+        if tokens in self.by_key:
+            return self.by_key[tokens]
+        found = set()
+        for eid in self.by_given.get(tokens[0], []):
+            known = self.tokens[eid]
+            rest, known_rest = " ".join(tokens[1:]), " ".join(known[1:])
+            if (_subsequence(known, tokens) or _subsequence(tokens, known)
+                    or (min(len(rest), len(known_rest)) >= MIN_TYPO_CHARS
+                        and fuzz.ratio(rest, known_rest) >= TYPO_SIMILARITY)):
+                found.add(eid)
+        return found.pop() if len(found) == 1 else None
+
+    def match_short(self, tokens: tuple[str, ...]) -> str | None:
+        """Step 3: the unique known person whose name contains this short form."""
+        pools = [self.by_token.get(t, set()) for t in tokens if t not in NAME_PARTICLES]
+        if not pools:
+            return None
+        found = {eid for eid in set.intersection(*pools) if _contains(self.tokens[eid], tokens)}
+        return found.pop() if len(found) == 1 else None
+
+    def add(self, eid: str, tokens: tuple[str, ...]) -> None:
+        old = self.tokens.get(eid)
+        if old is not None and len(old) >= len(tokens):
+            self.by_key.setdefault(tokens, eid)
+            return
+        self.tokens[eid] = tokens
+        self.by_key.setdefault(tokens, eid)
+        if eid not in self.by_given[tokens[0]]:
+            self.by_given[tokens[0]].append(eid)
+        for tok in tokens:
+            self.by_token[tok].add(eid)
+
+
+def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], list[Mention], list[tuple[str, ...]]]]:
+    """Step 1: (longest tokens, mentions, forms) per person in one document."""
+    forms: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for m in persons:
+        tokens = tuple(name_key(m.text).split())
+        if tokens:
+            forms[tokens].append(m)
+    clusters: list[tuple[tuple[str, ...], list[Mention], list[tuple[str, ...]]]] = []
+    for tokens in sorted(forms, key=lambda t: (-len(t), t)):
+        hosts = [c for c in clusters if _contains(c[0], tokens)]
+        if len(hosts) == 1:
+            hosts[0][1].extend(forms[tokens])
+            hosts[0][2].append(tokens)
+        else:  # new name, or contained in two different names (ambiguous: kept apart)
+            clusters.append((tokens, list(forms[tokens]), [tokens]))
+    return clusters
+
+
 def resolve(docs: Iterable[Document]) -> Resolution:
     res = Resolution()
-    surname_index: dict[str, set[str]] = defaultdict(set)  # surname -> person entity ids (full names)
-    pending_short: list[tuple[str, Mention, str]] = []  # (doc, mention, surname) with no full name in the doc
+    people = _People()
+    pending_short: list[tuple[str, tuple[str, ...], list[Mention], list[tuple[str, ...]]]] = []
 
-    def add(type_: str, key: str, display: str, doc_id: str, m: Mention) -> str:
+    def attach(eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
+        ent = res.entities[eid]
+        for m in mentions:
+            ent.aliases.add(m.text)
+            ent.country = ent.country or m.country
+            ent.mentions.append((doc_id, m.start, m.end))
+            res.by_span[(doc_id, m.start, m.end)] = eid
+        for form in forms:
+            res.by_doc_name.setdefault((doc_id, " ".join(form)), eid)
+            if len(form) >= 1:
+                res.by_doc_name.setdefault((doc_id, form[-1]), eid)
+
+    def new_entity(type_: str, key: str, mentions: list[Mention]) -> str:
         eid = _entity_id(type_, key)
-        ent = res.entities.get(eid)
-        if ent is None:
-            ent = res.entities[eid] = Entity(eid, type_, display, country=m.country)
-        elif len(display) > len(ent.name) and not display.isupper():
-            ent.name = display
-        ent.aliases.add(m.text)
-        ent.country = ent.country or m.country
-        ent.mentions.append((doc_id, m.start, m.end))
-        res.by_span[(doc_id, m.start, m.end)] = eid
+        if eid not in res.entities:
+            display = max((_display(m.text) for m in mentions), key=len)
+            res.entities[eid] = Entity(eid, type_, display)
         return eid
 
     for doc in docs:
         persons = [m for m in doc.mentions if m.type == "person"]
-        full: dict[str, list[Mention]] = defaultdict(list)
-        short: list[Mention] = []
-        for m in persons:
-            tokens = name_key(m.text).split()
-            if not tokens:
+        for tokens, mentions, forms in _doc_person_clusters(persons):
+            if not is_full_name(tokens):
+                pending_short.append((doc.id, tokens, mentions, forms))
                 continue
-            (full[" ".join(tokens)] if len(tokens) >= 2 else short).append(m)
-        # 1. full names in this document
-        doc_surnames: dict[str, set[str]] = defaultdict(set)
-        for key, ms in full.items():
-            display = max((_display(m.text) for m in ms), key=len)
-            eid = ""
-            for m in ms:
-                eid = add("person", key, display, doc.id, m)
-            surname_index[_surname(key.split())].add(eid)
-            doc_surnames[_surname(key.split())].add(eid)
-            res.by_doc_name[(doc.id, key)] = eid
-        for surname, ids in doc_surnames.items():
-            if len(ids) == 1:
-                res.by_doc_name[(doc.id, surname)] = next(iter(ids))
-        # 2. short forms join the unique full name of this document with that surname
-        for m in short:
-            surname = name_key(m.text)
-            ids = doc_surnames.get(surname, set())
-            if len(ids) == 1:
-                eid = next(iter(ids))
-                ent = res.entities[eid]
-                ent.aliases.add(m.text)
-                ent.mentions.append((doc.id, m.start, m.end))
-                res.by_span[(doc.id, m.start, m.end)] = eid
-            elif not ids:
-                pending_short.append((doc.id, m, surname))
+            eid = people.match_full(tokens) or new_entity("person", " ".join(tokens), mentions)
+            people.add(eid, tokens)
+            ent = res.entities[eid]
+            longest = max((_display(m.text) for m in mentions if tuple(name_key(m.text).split()) == tokens),
+                          key=len, default=ent.name)
+            if len(tokens) > len(tuple(name_key(ent.name).split())):
+                ent.name = longest
+            attach(eid, doc.id, mentions, forms)
         # organizations, places, countries
+        others: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         for m in doc.mentions:
             if m.type == "person":
                 continue
             key = (m.country or fold(m.text)) if m.type == "country" else " ".join(_TOKEN.findall(fold(m.text)))
             if key:
-                eid = add(m.type, key, _display(m.text), doc.id, m)
-                res.by_doc_name.setdefault((doc.id, key), eid)
+                others[(m.type, key)].append(m)
+        for (type_, key), mentions in others.items():
+            eid = new_entity(type_, key, mentions)
+            attach(eid, doc.id, mentions, [])
+            res.by_doc_name.setdefault((doc.id, key), eid)
+            for m in mentions:
+                res.by_doc_name.setdefault((doc.id, name_key(m.text)), eid)
         for role in doc.roles:
             eid = res.entity_for(doc.id, role.person_start, role.person_end, role.person)
             if eid:
@@ -185,15 +260,7 @@ def resolve(docs: Iterable[Document]) -> Resolution:
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
     # 3. short forms without a full name in their document
-    for doc_id, m, surname in pending_short:
-        ids = surname_index.get(surname, set())
-        if len(ids) == 1:
-            eid = next(iter(ids))
-            ent = res.entities[eid]
-            ent.aliases.add(m.text)
-            ent.mentions.append((doc_id, m.start, m.end))
-            res.by_span[(doc_id, m.start, m.end)] = eid
-        else:
-            eid = add("person", f"~{surname}", _display(m.text), doc_id, m)
-        res.by_doc_name.setdefault((doc_id, surname), eid)
+    for doc_id, tokens, mentions, forms in pending_short:
+        eid = people.match_short(tokens) or new_entity("person", "~" + " ".join(tokens), mentions)
+        attach(eid, doc_id, mentions, forms)
     return res

@@ -47,6 +47,27 @@ class Store(abc.ABC):
         """Update plain document fields (``story``, ...)."""
 
     @abc.abstractmethod
+    def watermark(self) -> str:
+        """Changes whenever a document is added or re-processed (tells when derived knowledge is stale)."""
+
+    @abc.abstractmethod
+    def replace_records(self, records: dict[str, list[dict[str, Any]]], state: dict[str, str]) -> None:
+        """Atomically replace the derived knowledge (entities, events, stories ...) and its state."""
+
+    @abc.abstractmethod
+    def iter_records(self, type_: str, *, offset: int = 0, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Derived records of one type, in build order."""
+
+    @abc.abstractmethod
+    def get_record(self, type_: str, record_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def count_records(self, type_: str) -> int: ...
+
+    @abc.abstractmethod
+    def kb_state(self) -> dict[str, str]: ...
+
+    @abc.abstractmethod
     def stats(self) -> dict[str, Any]:
         """Counts for ``communique stats``."""
 

@@ -179,6 +179,51 @@ class SQLStore(Store):
             "schema_version": self.schema_version,
         }
 
+    # -- derived knowledge ----------------------------------------------------------------------------------
+    def watermark(self) -> str:
+        row = self._one("SELECT COUNT(*), MAX(ingested_at) FROM documents")
+        return f"{row[0]}:{row[1] or 0}"
+
+    def replace_records(self, records: dict[str, list[dict[str, Any]]], state: dict[str, str]) -> None:
+        self._begin_write()
+        try:
+            self._execute(self._sql("DELETE FROM kb_records"))
+            self._execute(self._sql("DELETE FROM kb_state"))
+            for type_, items in records.items():
+                rows = [(type_, item["id"], i, json.dumps(item, ensure_ascii=False)) for i, item in enumerate(items)]
+                if rows:
+                    self._executemany(self._sql("INSERT INTO kb_records VALUES (?, ?, ?, ?)"), rows)
+            if state:
+                self._executemany(self._sql("INSERT INTO kb_state VALUES (?, ?)"), list(state.items()))
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
+    def iter_records(self, type_: str, *, offset: int = 0, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        last, left = offset - 1, limit
+        while left is None or left > 0:
+            page = FETCH_ROWS if left is None else min(FETCH_ROWS, left)
+            rows = self._all(f"SELECT seq, data FROM kb_records WHERE type=? AND seq>? ORDER BY seq LIMIT {page}",
+                             (type_, last))
+            if not rows:
+                return
+            for seq, data in rows:
+                last = seq
+                yield json.loads(data)
+            if left is not None:
+                left -= len(rows)
+
+    def get_record(self, type_: str, record_id: str) -> dict[str, Any] | None:
+        row = self._one("SELECT data FROM kb_records WHERE type=? AND id=?", (type_, record_id))
+        return json.loads(row[0]) if row else None
+
+    def count_records(self, type_: str) -> int:
+        return int(self._one("SELECT COUNT(*) FROM kb_records WHERE type=?", (type_,))[0])
+
+    def kb_state(self) -> dict[str, str]:
+        return {k: v for k, v in self._all("SELECT key, value FROM kb_state")}
+
     @property
     def schema_version(self) -> int:
         row = self._one("SELECT MAX(version) FROM schema_migrations")

@@ -39,6 +39,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE lsh_bands (key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
     CREATE TABLE signatures (doc_id TEXT PRIMARY KEY, sig BLOB NOT NULL);
     """,
+    """
+    CREATE TABLE kb_records (type TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
+                             PRIMARY KEY (type, id));
+    CREATE INDEX kb_records_order ON kb_records(type, seq);
+    CREATE TABLE kb_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 )
 
 

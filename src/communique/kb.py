@@ -1,0 +1,128 @@
+"""The knowledge base across documents: entities, events, stories, quotes and claims, with evidence.
+
+``build(store)`` derives everything from the stored per-document annotations and saves it in the store, so
+that export, the API and the web UI read it without recomputing. It runs at the end of ``ingest`` and again
+whenever the documents changed since the last build (``ensure_built``).
+
+Cascade:
+1. entities: mentions resolved across documents (``resolve.entities``);
+2. stories: documents reporting the same event clustered (``events.stories``), ``story`` set on documents;
+3. events: per-document events of one story merged on (type, status, compatible date); participants mapped
+   to entities; every source sentence kept as evidence;
+4. quotes and claims: speakers mapped to entities, each linked to the merged event it was said at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from .model import Document, Event
+from .resolve.entities import Resolution, resolve
+from .store.base import Store
+
+__all__ = ["RECORD_TYPES", "build", "ensure_built"]
+
+RECORD_TYPES = ("entities", "events", "quotes", "claims", "stories")
+
+
+def _id(prefix: str, *parts: object) -> str:
+    return prefix + "-" + hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _event_key(story_id: str, ev: Event, story_date: str | None) -> tuple[str, ...]:
+    return (story_id, ev.type, ev.status, ev.date_value or story_date or "")
+
+
+class _EventBuilder:
+    """Merges the per-document events of one story into knowledge-base events."""
+
+    def __init__(self, res: Resolution) -> None:
+        self.res = res
+        self.events: dict[tuple[str, ...], dict[str, Any]] = {}
+        self.link: dict[tuple[str, int], str] = {}  # (doc id, event index) -> merged event id
+
+    def add(self, doc: Document, index: int, ev: Event, story_id: str, story_date: str | None) -> None:
+        key = _event_key(story_id, ev, story_date)
+        record = self.events.get(key)
+        if record is None:
+            date_value = ev.date_value or (story_date if ev.date_basis is None else None)
+            record = self.events[key] = {
+                "id": _id("ev", *key), "type": ev.type, "mode": ev.mode, "label": ev.label or ev.type.title(),
+                "date": {"value": ev.date_value or date_value, "text": ev.date_text,
+                         "basis": ev.date_basis or ("story" if date_value else None)},
+                "place": None, "participants": [], "topics": [], "story": story_id, "status": ev.status,
+                "evidence": [],
+            }
+        if record["mode"] is None and ev.mode:
+            record["mode"] = ev.mode
+        if ev.place and record["place"] is None:
+            record["place"] = {"name": ev.place, "entity": self.res.entity_for(doc.id, None, None, ev.place)}
+        for name, start, end in ev.participants:
+            eid = self.res.entity_for(doc.id, start, end, name)
+            if eid and eid not in record["participants"]:
+                record["participants"].append(eid)
+        for topic in ev.topics:
+            if topic not in record["topics"]:
+                record["topics"].append(topic)
+        evidence = {"doc": doc.id, "start": ev.start, "end": ev.end}
+        if evidence not in record["evidence"]:
+            record["evidence"].append(evidence)
+        self.link[(doc.id, index)] = record["id"]
+
+
+def build(store: Store) -> dict[str, int]:
+    """Derive and save the knowledge base; returns the count of each record type."""
+    from .events.stories import cluster_stories
+
+    watermark = store.watermark()
+    res = resolve(store.iter_documents(include_text=False))
+    stories = cluster_stories(store.iter_documents())
+    story_of = {doc_id: story for story in stories for doc_id in story.docs}
+    builder = _EventBuilder(res)
+    quotes: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+    story_events: dict[str, list[str]] = defaultdict(list)
+    for doc in store.iter_documents(include_text=False):
+        story = story_of.get(doc.id)
+        if story is not None and doc.story != story.id:
+            store.set_fields(doc.id, story=story.id)
+        story_id = story.id if story else _id("story", doc.id)
+        for index, ev in enumerate(doc.events):
+            builder.add(doc, index, ev, story_id, story.date if story else None)
+        quote_event = {q: builder.link[(doc.id, i)] for i, ev in enumerate(doc.events) for q in ev.quotes}
+        claim_event = {c: builder.link[(doc.id, i)] for i, ev in enumerate(doc.events) for c in ev.claims}
+        for i, q in enumerate(doc.quotes):
+            quotes.append({
+                "id": _id("q", doc.id, q.start, q.end), "doc": doc.id, "start": q.start, "end": q.end, "text": q.text,
+                "speaker": res.entity_for(doc.id, q.speaker_start, q.speaker_end, q.speaker_name),
+                "speaker_name": q.speaker_name, "direct": q.direct, "interpreted": q.interpreted,
+                "event": quote_event.get(i),
+            })
+        for i, c in enumerate(doc.claims):
+            claims.append({
+                "id": _id("c", doc.id, c.start, c.end), "doc": doc.id, "start": c.start, "end": c.end, "text": c.text,
+                "value": c.value, "unit": c.unit, "qualifier": c.qualifier, "about": c.about, "as_of": c.as_of,
+                "speaker": res.entity_for(doc.id, None, None, c.speaker_name) if c.speaker_name else None,
+                "event": claim_event.get(i),
+            })
+    events = list(builder.events.values())
+    for ev in events:
+        story_events[ev["story"]].append(ev["id"])
+    records: dict[str, list[dict[str, Any]]] = {
+        "entities": [ent.as_dict() for ent in res.entities.values()],
+        "events": sorted(events, key=lambda e: (e["date"]["value"] or "9999", e["id"])),
+        "quotes": quotes,
+        "claims": claims,
+        "stories": [{"id": s.id, "title": s.title, "docs": list(s.docs), "events": story_events.get(s.id, []),
+                     "date": s.date} for s in stories],
+    }
+    store.replace_records(records, {"watermark": watermark})
+    return {k: len(v) for k, v in records.items()}
+
+
+def ensure_built(store: Store) -> None:
+    """Rebuild the knowledge base when documents changed since the last build."""
+    if store.kb_state().get("watermark") != store.watermark():
+        build(store)
