@@ -29,6 +29,8 @@ SECRETARY RUBIO:  That’s a decision for the President. As he said last week, �
 
 MR. LEAVITT:  Go ahead.
 
+AMBASSADOR JOHNSON:  (Speaks in Spanish.)
+
 Q:  And for President Sheinbaum?
 
 PRESIDENT SHEINBAUM:  (As interpreted.)  Mexico will always defend its sovereignty.
@@ -124,6 +126,8 @@ def test_normalise_label(label: str, name: str) -> None:
         "NOTE: This story was updated.\n\nThe talks continue.",
         "WASHINGTON — The talks continue.\n\nUPDATE: More talks.\n\nTIME: 10:00",
         "The minister said: “We are ready.”",
+        "**SAFEGUARDING THE NATION:** The order imposes tariffs.\n\n**BUILDING ON SUCCESS:** More.\n\n"
+        "**ADDRESSING THE EMERGENCY:** Text.\n\nCANADA: Ten percent.",
     ],
 )
 def test_not_a_transcript(text: str, doc_factory) -> None:

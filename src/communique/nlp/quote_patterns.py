@@ -139,10 +139,11 @@ INTERPRETER_RE = re.compile(
     r"\(\s*(?:[A-Za-z ,]*?\b)?(?:via|through|by|as|with)\s+(?:an?\s+|the\s+)?interpret(?:er|ed|ation)[^)]*\)\s*",
     re.IGNORECASE,
 )
-# "(Laughter.)", "(Applause.)", "(Crosstalk.)", "(Inaudible.)", "(Audio cut.)", "(Pause.)"
+# "(Laughter.)", "(Applause.)", "(Crosstalk.)", "(Inaudible.)", "(Pause.)", "(Speaks in Spanish.)" (untranscribed)
 STAGE_DIRECTION_RE = re.compile(
     r"\(\s*(?:laughter|applause|laughs|crosstalk|cross-talk|inaudible|audio\s+cut|pause|music|cheers|booing|"
-    r"boos|recess|break|video\s+plays|technical\s+difficulties|off[- ]mic|unintelligible|silence)\b[^)]*\)",
+    r"boos|recess|break|video\s+plays|technical\s+difficulties|off[- ]mic|unintelligible|silence|"
+    r"speaks\s+in|speaking\s+in|no\s+audio)\b[^)]*\)",
     re.IGNORECASE,
 )
 

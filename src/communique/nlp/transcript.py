@@ -9,6 +9,7 @@ question, from Reuters.") is speech by its own label's speaker, like any other t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .quote_patterns import (
@@ -27,10 +28,11 @@ MAX_LABEL_CHARS = 60  # same reason, in characters
 
 # A label at a line start: optional markdown bold, up to the first colon on the line; or a bare "Q" before the text.
 _LABEL_RE = re.compile(
-    r"^[ \t]*(?:\*\*)?(?P<label>[^\n:*]{1,%s}?)[ \t]*(?:\*\*)?:(?:\*\*)?[ \t]*".replace("%s", str(MAX_LABEL_CHARS)),
+    r"^[^\S\n]*(?:\*\*)?(?P<label>[^\n:*]{1,%s}?)[^\S\n]*(?:\*\*)?:(?:\*\*)?[^\S\n]*".replace("%s", str(MAX_LABEL_CHARS)),
     re.MULTILINE,
 )
-_BARE_Q_RE = re.compile(r"^[ \t]*(?:\*\*)?(?P<label>Q)(?:\*\*)?(?:[ \t]*[:.])?[ \t]+(?=\S)", re.MULTILINE)
+# (\s minus newline: transcripts write "Q" + no-break spaces.)
+_BARE_Q_RE = re.compile(r"^[^\S\n]*(?:\*\*)?(?P<label>Q)(?:\*\*)?(?:[^\S\n]*[:.])?[^\S\n]+(?=\S)", re.MULTILINE)
 # An end-of-transcript marker ("END  1:45 P.M. EDT") is not speech.
 _END_RE = re.compile(r"^[ \t]*END[ \t]+\d{1,2}:\d{2}.*$", re.MULTILINE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "los", "las", "y", "for", "to", "on", "van", "von"})
@@ -54,6 +56,8 @@ def _is_label(label: str) -> bool:
     if any(ch.isdigit() for ch in label) or not any(ch.isalpha() for ch in label):
         return False
     if label != label.upper():  # speaker labels are written in capitals
+        return False
+    if words[0].endswith("ING") and len(words) > 1:  # a fact-sheet heading ("SAFEGUARDING THE NATION:")
         return False
     return label.strip(" .") not in NON_SPEAKER_LABELS
 
@@ -130,8 +134,10 @@ def find_turns(text: str) -> list[Turn]:
 
 
 def looks_like_transcript(kind: str, turns: list[Turn]) -> bool:
-    """Declared transcripts need one turn; other documents need MIN_TURNS_UNDECLARED, by more than questioners."""
+    """Declared transcripts need one turn; others MIN_TURNS_UNDECLARED, a named speaker, and a label used twice."""
     if kind == "transcript":
         return bool(turns)
-    named = {t.label for t in turns if t.label not in QUESTIONER_LABELS}
-    return len(turns) >= MIN_TURNS_UNDECLARED and bool(named)
+    named = Counter(t.label for t in turns if t.label not in QUESTIONER_LABELS)
+    # A speaker speaks more than once (or is questioned); headings of a fact sheet each occur once.
+    repeated = any(n >= 2 for n in named.values()) or len(named) < len(turns)
+    return len(turns) >= MIN_TURNS_UNDECLARED and bool(named) and repeated
