@@ -1,0 +1,702 @@
+"""Per-document event extraction, coded in PLOVER (issue 4).
+
+``annotate(doc, sdoc)`` sets ``doc.events``. It runs last in the extraction cascade and reads what the earlier
+extractors set: ``doc.mentions`` / ``doc.roles`` (participants), ``doc.timexes`` (dates), ``doc.quotes`` and
+``doc.claims`` (linked to the event they were said at).
+
+Cascade:
+1. Participant candidates: ``doc.mentions`` (person / organization / country / place); when the entity stage
+   has not run, the parse's own named entities stand in.
+2. Sentence units: the parse's sentences, cut again at line breaks (a byline or caption line is its own unit).
+   Caption-like and byline lines are skipped.
+3. Triggers per unit: verb and noun lemmas and multi-word phrases from :mod:`.plover_patterns`; special verbs
+   (speak/talk with, call someone, receive/welcome a person); negated cooperation becomes REJECT.
+4. Primary trigger = the one highest in the dependency tree (fewest steps to the root), so "agreed to meet"
+   is AGREE and "refused to deploy" is REJECT. A trigger whose verb is conjoined with the primary one
+   ("met ... and signed") gives a second event.
+5. Intent: a cooperative trigger under "will" / "plans to" / "offered to" becomes AGREE with status "planned";
+   a hostile one becomes THREATEN (PLOVER's CAMEO 03x / 13x rule).
+6. Participants: subject, objects and with/between/... objects of the trigger (and of the verb governing a
+   noun trigger: "X held talks with Y"), conjuncts included, relative clauses excluded; a country or title
+   modifying a person ("Mexican Foreign Secretary X") is not a separate participant. "They" / "the two
+   leaders" take the previous event's participants; a bare title ("The President") takes the person with that
+   role. When the parse finds no argument, the nearest mentions left and right of the trigger stand in.
+7. Date (timex in the sentence, else publication date for events that occurred), place ("in"/"at" a place,
+   the place visited, else the dateline), mode (phone / multilateral / visit / host), topics (keyword lists over
+   the sentence and its neighbours).
+8. Merge repeated reports of the same event (same type and status, overlapping participants, compatible date).
+9. Link quotes and claims: in a transcript of a joint press conference / bilateral meeting every turn belongs
+   to its meeting; otherwise the quotes and claims in the paragraphs that report the event.
+10. Label: a short human title ("Rubio meets de la Fuente in Mexico City").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Document, Event, Mention
+from . import plover_patterns as P
+
+__all__ = ["annotate", "extract_events", "MAX_DEPTH_CLIMB", "TOPIC_WINDOW", "MERGE_WINDOW_UNITS"]
+
+MAX_DEPTH_CLIMB = 3  # "X said it plans to agree to meet": three xcomp/conj steps up to find a subject is enough
+TOPIC_WINDOW = 1  # topics are read from the event sentence and one sentence either side (readouts list topics next)
+MERGE_WINDOW_UNITS = 10**6  # the same meeting may be mentioned anywhere in a document: no distance limit
+CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines are prose
+LEFT_FALLBACK_CHARS = 120  # linear fallback: a subject mention this close before the trigger
+RIGHT_FALLBACK_CHARS = 80  # linear fallback: an object mention this close after the trigger
+QUOTE_FOLLOW_PARAS = 2  # a participant's quote up to two paragraphs after the report still belongs to the event
+JOINT_OPENING_CHARS = 600  # a transcript says what it records in its title or first lines
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJ_DEPS = frozenset({"dobj", "dative", "obj", "oprd"})
+_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "prep"})
+_KEEP_PREPS = frozenset({"of", "from"})  # "leaders of X", "doctors from Y" stay in the argument
+_PARTICIPANT_TYPES = frozenset({"person", "organization", "country"})
+_PLACE_TYPES = frozenset({"place", "country"})
+_ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "LOC": "place", "FAC": "place"}
+_TWO_SIDED = frozenset({"CONSULT", "SUPPORT", "DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST", "SANCTION"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_SPEAK_LEMMAS = frozenset({"speak", "talk", "chat"})
+_PREP_IN_AT = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PHONE_RE = re.compile(
+    r"\b(?:by (?:tele)?phone|(?:tele)?phone call|video ?(?:call|conference)|videoconference|virtual(?:ly)?|"
+    r"(?:a|the|their) call\b|call with)",
+    re.IGNORECASE,
+)
+_GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
+_PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
+_TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    tokens: list[Any]
+
+
+@dataclass
+class _Hit:
+    token: Any
+    type: str
+    mode: str | None
+    depth: int
+    noun: bool
+
+
+@dataclass
+class _Draft:
+    type: str
+    mode: str | None
+    status: str
+    unit: int
+    start: int
+    end: int
+    participants: list[tuple[str, int, int]]
+    countries: list[str | None]
+    date_value: str | None = None
+    date_text: str | None = None
+    date_basis: str | None = None
+    place: str | None = None
+    topics: set[str] = field(default_factory=set)
+    units: list[int] = field(default_factory=list)
+    quotes: set[int] = field(default_factory=set)
+    claims: set[int] = field(default_factory=set)
+
+
+def annotate(doc: Document, sdoc: Any = None) -> Document:
+    """``doc`` with ``events`` set (see the module docstring for the cascade)."""
+    if sdoc is None:
+        from ..nlp.model_loader import parse
+
+        sdoc = parse(doc.text)
+    return doc.replace(events=extract_events(doc, sdoc))
+
+
+def extract_events(doc: Document, sdoc: Any) -> list[Event]:
+    text = doc.text
+    # 1. participant candidates
+    mentions = [m for m in doc.mentions if m.end > m.start] or _mentions_from_ents(sdoc)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    starts = [t.idx for t in sdoc]
+    # 2. sentence units
+    units = _units(text, sdoc)
+    drafts: list[_Draft] = []
+    for ui, unit in enumerate(units):
+        if _caption_like(text, unit):
+            continue
+        # 3-4. triggers, primary first
+        hits = _triggers(text, unit)
+        if not hits:
+            continue
+        primary = hits[0]
+        chosen = [primary] + [
+            h for h in hits[1:] if h.type != primary.type and h.token.dep_ == "conj" and h.token.head == primary.token
+        ]
+        for hit in chosen:
+            draft = _draft(doc, hit, unit, ui, mentions, starts, sdoc, drafts)
+            if draft is not None:
+                drafts.append(draft)
+    # 7. topics (needs all units)
+    for d in drafts:
+        d.topics |= _topics(text, units, d.unit)
+    # 8. merge
+    drafts = _merge(drafts)
+    # 9. quotes and claims
+    _link(doc, drafts, units)
+    # 10. labels
+    return [_to_event(d) for d in drafts]
+
+
+# 1 ---------------------------------------------------------------------------------------------------------
+def _mentions_from_ents(sdoc: Any) -> list[Mention]:
+    out = []
+    for ent in sdoc.ents:
+        kind = _ENT_TYPES.get(ent.label_)
+        if kind:
+            out.append(Mention(ent.start_char, ent.end_char, ent.text, kind, label=ent.label_))
+    return out
+
+
+# 2 ---------------------------------------------------------------------------------------------------------
+def _units(text: str, sdoc: Any) -> list[_Unit]:
+    units: list[_Unit] = []
+    for sent in sdoc.sents:
+        current: list[Any] = []
+        for tok in sent:
+            if "\n" in tok.text or tok.is_space:
+                if current:
+                    units.append(_make_unit(text, current))
+                current = []
+                continue
+            current.append(tok)
+        if current:
+            units.append(_make_unit(text, current))
+    return units
+
+
+def _make_unit(text: str, tokens: list[Any]) -> _Unit:
+    return _Unit(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), tokens)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def _caption_like(text: str, unit: _Unit) -> bool:
+    line = _line_of(text, unit.start, unit.end)
+    if P.BYLINE_RE.match(line):
+        return True
+    return len(line.split()) <= CAPTION_MAX_WORDS and bool(P.CAPTION_RE.search(line))
+
+
+# 3-4 -------------------------------------------------------------------------------------------------------
+def _depth(tok: Any) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _has_child(tok: Any, deps: frozenset[str] | set[str], words: set[str] | None = None) -> bool:
+    return any(c.dep_ in deps and (words is None or c.lower_ in words) for c in tok.children)
+
+
+def _trigger_of(tok: Any) -> tuple[str, str | None, bool] | None:
+    """(type, mode, is_noun) for one token, or None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if lemma in _SPEAK_LEMMAS:
+            return ("CONSULT", None, False) if _has_child(tok, {"prep"}, {"with", "to"}) else None
+        if lemma == "call":
+            if _has_child(tok, {"prep"}, {"for", "on"}) or _has_child(tok, {"oprd", "xcomp", "ccomp"}):
+                return None  # "called for" / "called on X to" are phrase triggers; "called it a success" is nothing
+            return ("CONSULT", "phone", False) if _has_child(tok, _OBJ_DEPS) else None
+        if lemma in P.HOST_IF_PERSON_OBJECT:
+            obj = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
+            if obj and any(c.ent_type_ == "PERSON" or c.pos_ == "PROPN" for o in obj for c in o.subtree):
+                return ("CONSULT", "host", False)
+            fallback = P.HOST_IF_PERSON_OBJECT[lemma]
+            return (fallback[0], fallback[1], False) if fallback else None
+        if lemma in P.VERB_TRIGGERS:
+            typ, mode = P.VERB_TRIGGERS[lemma]
+            return typ, mode, False
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        key = tok.lower_ if tok.lower_ in P.NOUN_TRIGGERS else lemma
+        if key in P.NOUN_TRIGGERS:
+            if key == "call" and _has_child(tok, {"prep"}, {"for", "on"}):
+                return None
+            typ, mode = P.NOUN_TRIGGERS[key]
+            return typ, mode, True
+    return None
+
+
+def _triggers(text: str, unit: _Unit) -> list[_Hit]:
+    hits: list[_Hit] = []
+    seen: set[int] = set()
+    lower = text[unit.start : unit.end].lower()
+    for pattern, typ, mode in P.PHRASE_TRIGGERS:
+        for m in pattern.finditer(lower):
+            tok = _token_at(unit, unit.start + m.start())
+            if tok is not None and tok.i not in seen:
+                seen.add(tok.i)
+                hits.append(_Hit(tok, typ, mode, _depth(tok), False))
+    for tok in unit.tokens:
+        if tok.i in seen:
+            continue
+        found = _trigger_of(tok)
+        if found is None:
+            continue
+        typ, mode, noun = found
+        if _has_child(tok, {"neg"}) and typ in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT"):
+            typ, mode = "REJECT", None  # "did not agree", "refused" in all but name
+        hits.append(_Hit(tok, typ, mode, _depth(tok), noun))
+    hits.sort(key=lambda h: (h.depth, h.noun, h.token.i))
+    return hits
+
+
+def _token_at(unit: _Unit, char: int) -> Any:
+    for tok in unit.tokens:
+        if tok.idx <= char < tok.idx + len(tok.text) + 1:
+            return tok
+    return None
+
+
+# 5 ---------------------------------------------------------------------------------------------------------
+def _intent(tok: Any) -> bool:
+    """Whether the trigger is stated as intent or plan (future), not as something done."""
+    if _has_child(tok, {"aux"}, set(P.FUTURE_AUX)):
+        return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and head is not tok:
+        if head.lemma_.lower() in P.INTENT_HEADS or head.lower_ in P.INTENT_HEADS:
+            return True
+        if head.lemma_.lower() == "be" and _has_child(head, {"aux"}, set(P.FUTURE_AUX)):
+            return True
+    if tok.dep_ == "pcomp" or (tok.dep_ == "xcomp" and head.pos_ == "ADJ"):
+        return head.lower_ in P.INTENT_HEADS
+    if tok.dep_ == "xcomp" and head.lemma_.lower() == "be":  # "is to visit"
+        return True
+    return False
+
+
+# 6 ---------------------------------------------------------------------------------------------------------
+def _draft(
+    doc: Document, hit: _Hit, unit: _Unit, ui: int, mentions: list[Mention], starts: list[int], sdoc: Any,
+    previous: list[_Draft],
+) -> _Draft | None:
+    typ, mode, status = hit.type, hit.mode, "occurred"
+    tok = hit.token
+    if typ == "AGREE" and _has_child(tok, {"xcomp"}):
+        status = "planned"  # "agreed to meet again", "promised to continue aid"
+        sub = next(c for c in tok.children if c.dep_ == "xcomp")
+        sub_found = _trigger_of(sub)
+        if sub_found and sub_found[0] == "CONSULT":
+            mode = sub_found[1] or "meet"
+    elif _intent(tok):
+        if typ in P.COOPERATIVE_TYPES:
+            typ, status = "AGREE", "planned"
+            mode = mode or ("meet" if hit.type == "CONSULT" else None)
+        elif typ in P.CONFLICTUAL_TYPES:
+            typ, mode = "THREATEN", None
+    heads = _argument_heads(tok, hit.noun)
+    quote = next((q for q in doc.quotes if q.direct and q.start <= unit.start and unit.end <= q.end), None)
+    speaker = _speaker_mention(doc, quote, mentions)
+    parts, countries = _participants(doc, heads, unit, mentions, starts, sdoc, previous, tok, speaker)
+    if not hit.noun:
+        # the parse missed a side: the nearest mention on that side stands in
+        last = _last_with_participants(previous)
+        left_ok = any(s < tok.idx for _n, s, _e in parts) or any(h.dep_ in _SUBJ_DEPS for h in heads)
+        right_ok = any(s > tok.idx for _n, s, _e in parts) or hit.type not in _TWO_SIDED
+        if not parts or not left_ok or not right_ok:
+            more, more_c = _linear_fallback(doc.text, unit, tok, mentions, last, left=not left_ok, right=not right_ok)
+            for p_, c_ in zip(more, more_c, strict=True):
+                _add(parts, countries, p_, c_)
+    in_quote = quote is not None
+    if not parts and (in_quote or hit.noun):
+        # a trigger word inside someone's speech, or a bare noun ("the visit was overdue"), with nobody named
+        # refers to something, it does not report an event
+        return None
+    d = _Draft(typ, mode, status, ui, unit.start, unit.end, parts, countries, units=[ui])
+    _date(doc, d)
+    _place(doc, d, unit, mentions, tok)
+    if d.type == "CONSULT":
+        d.mode = _consult_mode(doc, d, unit, mentions)
+    return d
+
+
+def _argument_heads(tok: Any, noun: bool) -> list[Any]:
+    heads: list[Any] = []
+
+    def take(t: Any) -> None:
+        for c in t.children:
+            if c.dep_ in _SUBJ_DEPS or c.dep_ in _OBJ_DEPS or c.dep_ in ("poss", "appos"):
+                heads.append(c)
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in P.ARG_PREPS):
+                heads.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+
+    take(tok)
+    if noun:
+        # "X held talks with Y", "X had a call with Y": the governing verb's subject takes part; a noun that
+        # is itself a subject ("the visit was overdue") refers back to an event, it does not report one
+        governor = tok.head
+        if tok.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and governor is not tok:
+            if governor.dep_ == "prep":
+                governor = governor.head
+            take(governor)
+            heads = [h for h in heads if h is not tok]
+        return _subjects_first(heads)
+    # no subject: climb xcomp / conj chains, which share their subject ("agreed to cooperate", "met and agreed")
+    climb, steps = tok, 0
+    while not any(h.dep_ in _SUBJ_DEPS for h in heads) and steps < MAX_DEPTH_CLIMB:
+        if climb.dep_ not in ("xcomp", "conj", "pcomp", "acl") or climb.head is climb:
+            break
+        climb = climb.head
+        heads.extend(c for c in climb.children if c.dep_ in _SUBJ_DEPS)
+        steps += 1
+    return _subjects_first(heads)
+
+
+def _subjects_first(heads: list[Any]) -> list[Any]:
+    return sorted(heads, key=lambda h: (h.dep_ not in _SUBJ_DEPS and h.dep_ != "poss", h.i))
+
+
+def _arg_tokens(head: Any) -> set[int]:
+    """Token indexes of one argument: the head's subtree without clauses and (most) prepositional phrases."""
+    keep: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        for c in t.children:
+            if c.dep_ in _CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in _KEEP_PREPS):
+                continue
+            stack.append(c)
+    return keep
+
+
+def _token_index(starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def _participants(
+    doc: Document, heads: list[Any], unit: _Unit, mentions: list[Mention], starts: list[int], sdoc: Any,
+    previous: list[_Draft], trigger: Any, speaker: Mention | None = None,
+) -> tuple[list[tuple[str, int, int]], list[str | None]]:
+    parts: list[tuple[str, int, int]] = []
+    countries: list[str | None] = []
+    last = _last_with_participants(previous)
+    in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end and m.type in _PARTICIPANT_TYPES]
+    person_tokens = {_token_index(starts, m.start): m for m in in_unit if m.type == "person"}
+    for head in heads:
+        if head.i == trigger.i:
+            continue
+        toks = _arg_tokens(head)
+        found = [m for m in in_unit if _token_index(starts, m.start) in toks]
+        found = [m for m in found if not _modifies_person(m, sdoc, starts, person_tokens, toks)]
+        if found:
+            for m in found:
+                _add(parts, countries, (m.text, m.start, m.end), m.country)
+            continue
+        phrase = " ".join(sdoc[i].lower_ for i in sorted(toks))
+        if speaker is not None and head.lower_ in _FIRST_PERSON:
+            _add(parts, countries, (speaker.text, speaker.start, speaker.end), speaker.country)
+            continue
+        if head.lower_ in P.GROUP_PRONOUNS or phrase in P.GROUP_PRONOUNS or phrase.startswith(("the two ", "both ")):
+            if last is not None:
+                for p, c in zip(last.participants, last.countries, strict=True):
+                    _add(parts, countries, p, c)
+            continue
+        if head.lower_ in P.SINGLE_PRONOUNS and last is not None:
+            _add(parts, countries, last.participants[0], last.countries[0])
+            continue
+        titled = _title_person(doc, head, mentions)
+        if titled is not None:
+            _add(parts, countries, (titled.text, titled.start, titled.end), titled.country)
+    return parts, countries
+
+
+def _speaker_mention(doc: Document, quote: Any, mentions: list[Mention]) -> Mention | None:
+    """The mention of a quote's speaker ("I met today with ..." in a transcript turn is the speaker's meeting)."""
+    if quote is None or not quote.speaker_name:
+        return None
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        name = doc.text[quote.speaker_start : quote.speaker_end]
+        return Mention(quote.speaker_start, quote.speaker_end, name, "person")
+    last = quote.speaker_name.split()[-1].lower()
+    return next((m for m in mentions if m.type == "person" and m.text.split()[-1:] == [last] or
+                 (m.type == "person" and m.text.lower().split()[-1:] == [last])), None)
+
+
+def _last_with_participants(previous: list[_Draft]) -> _Draft | None:
+    return next((d for d in reversed(previous) if d.participants), None)
+
+
+def _modifies_person(m: Mention, sdoc: Any, starts: list[int], person_tokens: dict[int, Mention], toks: set[int]) -> bool:
+    """A country / organization / title inside a person's noun phrase ("Mexican Foreign Secretary X")."""
+    if m.type == "person":
+        return False
+    t = sdoc[_token_index(starts, m.start)]
+    steps = 0
+    while t.head is not t and t.head.i in toks and steps < 8:
+        t = t.head
+        steps += 1
+        p = person_tokens.get(t.i)
+        if p is not None and not (p.start <= m.start < p.end):
+            return True
+        if t.pos_ == "PROPN" and any(pm.start <= t.idx < pm.end for pm in person_tokens.values()):
+            return True
+    return False
+
+
+def _title_person(doc: Document, head: Any, mentions: list[Mention]) -> Mention | None:
+    """"The President" / "The Secretary" in a readout: the person the document names with that title."""
+    if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
+        return None
+    word = head.lower_
+    for role in doc.roles:
+        if role.title.lower().split()[-1:] == [word]:
+            return Mention(role.person_start, role.person_end, role.person, "person", role.country)
+    # a person mention right after the same title word earlier in the text ("President Biden ...")
+    for m in mentions:
+        if m.type == "person" and m.start < head.idx:
+            before = doc.text[max(0, m.start - 40) : m.start].lower().split()
+            if word in before[-3:]:
+                return m
+    return None
+
+
+def _add(parts: list[tuple[str, int, int]], countries: list[str | None], p: tuple[str, int, int], c: str | None) -> None:
+    key = p[0].lower()
+    if all(q[0].lower() != key for q in parts):
+        parts.append(p)
+        countries.append(c)
+
+
+def _linear_fallback(
+    text: str, unit: _Unit, tok: Any, mentions: list[Mention], previous: _Draft | None, left: bool = True,
+    right: bool = True,
+) -> tuple[list[tuple[str, int, int]], list[str | None]]:
+    parts: list[tuple[str, int, int]] = []
+    countries: list[str | None] = []
+    cands = [m for m in mentions if unit.start <= m.start and m.end <= unit.end and m.type in _PARTICIPANT_TYPES]
+    lefts = [m for m in cands if tok.idx - LEFT_FALLBACK_CHARS <= m.start and m.end <= tok.idx] if left else []
+    rights = [m for m in cands if tok.idx <= m.start <= tok.idx + len(tok.text) + RIGHT_FALLBACK_CHARS] if right else []
+    rights = [m for m in rights if not _PREP_IN_AT.search(text[max(unit.start, m.start - 12) : m.start])]
+    # a person beats the country or title words around it ("Russian President X hosted Japanese Prime Minister Y")
+    lefts = [m for m in lefts if m.type == "person"][-1:] or lefts[-1:]
+    rights = [m for m in rights if m.type == "person"][:1] or rights[:1]
+    if left and not lefts and _GROUP_START_RE.match(text[unit.start : tok.idx]) and previous is not None:
+        for p, c in zip(previous.participants, previous.countries, strict=True):
+            _add(parts, countries, p, c)
+    for m in lefts + rights:
+        _add(parts, countries, (m.text, m.start, m.end), m.country)
+    return parts, countries
+
+
+# 7 ---------------------------------------------------------------------------------------------------------
+def _date(doc: Document, d: _Draft) -> None:
+    inside = [t for t in doc.timexes if d.start <= t.start and t.end <= d.end and t.type in ("DATE", "TIME")]
+    inside.sort(key=lambda t: (t.value is None, t.start))
+    if inside:
+        t = inside[0]
+        d.date_value, d.date_text = t.value, t.text
+        d.date_basis = t.basis or ("explicit" if t.value else None)
+    elif d.status == "occurred" and doc.published:
+        d.date_value, d.date_text, d.date_basis = doc.published, None, "publication"
+
+
+def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: Any) -> None:
+    names = {p[0] for p in d.participants}
+    text = doc.text
+    for m in mentions:
+        if not (unit.start <= m.start and m.end <= unit.end) or m.type not in _PLACE_TYPES or m.text in names:
+            continue
+        before = text[max(unit.start, m.start - 12) : m.start]
+        visited = m.start > tok.idx and tok.lemma_.lower() in ("visit", "travel", "tour", "fly")
+        if _PREP_IN_AT.search(before) or (visited and m.start - tok.idx < RIGHT_FALLBACK_CHARS):
+            d.place = m.text
+            return
+    if d.status == "occurred" and doc.dateline:
+        d.place = doc.dateline
+
+
+def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]) -> str | None:
+    sentence = doc.text[unit.start : unit.end]
+    if d.mode in ("host", "phone", "third-party"):
+        return d.mode
+    if _PHONE_RE.search(sentence) or (doc.kind == "readout" and doc.title and _PHONE_RE.search(doc.title)):
+        return "phone"
+    if P.MULTILATERAL_RE.search(sentence) or len({c for c in d.countries if c}) >= 3:
+        return "multilateral"
+    if d.mode:
+        return d.mode
+    place = next((m for m in mentions if m.text == d.place and m.country), None)
+    actor = d.countries[0] if d.countries else None
+    if place is not None and actor:
+        return "host" if place.country == actor else "visit"
+    return None
+
+
+def _topics(text: str, units: list[_Unit], ui: int) -> set[str]:
+    lo, hi = max(0, ui - TOPIC_WINDOW), min(len(units), ui + TOPIC_WINDOW + 1)
+    window = " ".join(text[u.start : u.end] for u in units[lo:hi])
+    return {topic for topic, rx in _TOPIC_RES.items() if rx.search(window)}
+
+
+# 8 ---------------------------------------------------------------------------------------------------------
+def _keys(d: _Draft) -> set[str]:
+    return {p[0].split()[-1].lower() for p in d.participants if p[0].split()}
+
+
+def _same_event(a: _Draft, b: _Draft) -> bool:
+    if a.type != b.type or a.status != b.status or abs(a.unit - b.unit) > MERGE_WINDOW_UNITS:
+        return False
+    ka, kb = _keys(a), _keys(b)
+    if not ka or not kb or not (ka <= kb or kb <= ka):
+        return False
+    soft = ("publication", None)
+    return a.date_value == b.date_value or a.date_basis in soft or b.date_basis in soft
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        into = next((o for o in out if _same_event(o, d)), None)
+        if into is None:
+            out.append(d)
+            continue
+        for p, c in zip(d.participants, d.countries, strict=True):
+            _add(into.participants, into.countries, p, c)
+        if into.date_basis in ("publication", None) and d.date_basis not in ("publication", None):
+            into.date_value, into.date_text, into.date_basis = d.date_value, d.date_text, d.date_basis
+        into.place = into.place or d.place
+        into.mode = into.mode or d.mode
+        into.topics |= d.topics
+        into.units.append(d.unit)
+    return out
+
+
+# 9 ---------------------------------------------------------------------------------------------------------
+def _paragraphs(text: str) -> list[int]:
+    """Start offsets of the paragraphs."""
+    return [0] + [m.end() for m in _PARA_RE.finditer(text)]
+
+
+def _link(doc: Document, drafts: list[_Draft], units: list[_Unit]) -> None:
+    if not drafts:
+        return
+    opening = (doc.title or "") + "\n" + doc.text[:JOINT_OPENING_CHARS]
+    if doc.kind == "transcript" and P.JOINT_EVENT_RE.search(opening):
+        main = next((d for d in drafts if d.type == "CONSULT" and d.status == "occurred"), None)
+        if main is not None:
+            main.quotes = set(range(len(doc.quotes)))
+            main.claims = set(range(len(doc.claims)))
+            return
+    paras = _paragraphs(doc.text)
+
+    def para(char: int) -> int:
+        return bisect.bisect_right(paras, char) - 1
+
+    by_para: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        for ui in d.units:
+            by_para.setdefault(para(units[ui].start), []).append(d)
+    event_paras = sorted(by_para)
+    for qi, q in enumerate(doc.quotes):
+        d = _quote_owner(para(q.start), by_para, event_paras, q.speaker_name)
+        if d is not None:
+            d.quotes.add(qi)
+    for ci, c in enumerate(doc.claims):
+        # a figure given in a linked quote's paragraph belongs to that quote's event, else to its paragraph's event
+        p = para(c.start)
+        d = next((x for x in drafts if any(para(doc.quotes[qi].start) == p for qi in x.quotes)), None)
+        if d is None:
+            d = _best(by_para.get(p, []), c.speaker_name)
+        if d is not None:
+            d.claims.add(ci)
+
+
+def _speaker_key(speaker: str | None) -> str:
+    words = (speaker or "").split()
+    return words[-1].lower() if words else ""
+
+
+def _best(cands: list[_Draft], speaker: str | None) -> _Draft | None:
+    """The speaker's own event first, then an event with named participants, then any."""
+    key = _speaker_key(speaker)
+    for ok in (lambda d: key and key in _keys(d), lambda d: bool(d.participants), lambda d: True):
+        found = next((d for d in cands if ok(d)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _quote_owner(p: int, by_para: dict[int, list[_Draft]], event_paras: list[int], speaker: str | None) -> _Draft | None:
+    here = by_para.get(p, [])
+    best = _best(here, speaker)
+    if best is not None and best.participants:
+        return best
+    # the speaker's event reported up to QUOTE_FOLLOW_PARAS paragraphs before
+    key = _speaker_key(speaker)
+    i = bisect.bisect_left(event_paras, p) - 1
+    while key and i >= 0 and p - event_paras[i] <= QUOTE_FOLLOW_PARAS:
+        found = next((d for d in by_para[event_paras[i]] if key in _keys(d)), None)
+        if found is not None:
+            return found
+        i -= 1
+    return best
+
+
+# 10 --------------------------------------------------------------------------------------------------------
+def _short(name: str) -> str:
+    words = name.split()
+    if len(words) <= 1:
+        return name
+    for i, w in enumerate(words[1:], start=1):
+        if w.lower() in P.SURNAME_PARTICLES:
+            return " ".join(words[i:])
+    return words[-1] if words[-1][:1].isupper() and all(w[:1].isupper() for w in words) else name
+
+
+def _label(d: _Draft) -> str:
+    names = [_short(p[0]) for p in d.participants]
+    key = f"{d.type}/{d.status}" if d.status == "planned" and d.mode in ("meet", "visit") else f"{d.type}/{d.mode}"
+    verb = P.LABEL_VERBS.get(key) or P.LABEL_VERBS.get(d.type) or d.type.lower()
+    if not names:
+        head = d.type.capitalize()
+    elif len(names) == 1:
+        head = f"{names[0]}: {d.type.lower()}" if d.type != "CONSULT" or not d.place else f"{names[0]} visits"
+    else:
+        others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
+        head = f"{names[0]} {verb} {others}"
+    if d.place and not head.endswith("visits"):
+        return f"{head} in {d.place}"
+    return f"{head} {d.place}" if d.place else head
+
+
+def _to_event(d: _Draft) -> Event:
+    return Event(
+        type=d.type,
+        start=d.start,
+        end=d.end,
+        mode=d.mode,
+        label=_label(d),
+        participants=tuple(d.participants),
+        date_value=d.date_value,
+        date_text=d.date_text,
+        date_basis=d.date_basis,
+        place=d.place,
+        topics=tuple(sorted(d.topics)),
+        status=d.status,
+        quotes=tuple(sorted(d.quotes)),
+        claims=tuple(sorted(d.claims)),
+    )
