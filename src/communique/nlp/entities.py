@@ -47,9 +47,12 @@ MODEL_LABELS: dict[str, str] = {
     "NORP": "other",
 }
 RULE_LABEL = "rule"
+# Country words that inside a title name a region, not a country ("Undersecretary for North America").
+AMBIGUOUS_COUNTRY_WORDS = frozenset({"america", "american", "georgia", "jordan", "chad", "guinea", "niger"})
 COUNTRY_WINDOW = 40  # chars before a title searched for "Mexican" / "U.S." / "Mexico's"
 MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it precedes
-MAX_TITLE_WORDS = 12  # a longer "title" is a run of capitalised words, not a title
+MAX_TITLE_WORDS = 12
+MAX_CHAINED_TITLES = 3  # "Chairman of the Joint Chiefs of Staff Gen." + name: more is a run of names, not titles  # a longer "title" is a run of capitalised words, not a title
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -63,7 +66,10 @@ _PREPS = _alternation(titles.COMPLEMENT_PREPOSITIONS)
 _JOIN = _alternation(titles.COMPLEMENT_JOINERS)
 _LOWER = _alternation(titles.COMPLEMENT_LOWER_WORDS)
 _CAPWORD = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’\-]*)"
-_WORD = rf"(?:{_CAPWORD}|(?-i:{_LOWER}))(?![\w'’])"
+_ABBREV_HEADS = _alternation([h for h in titles.TITLE_HEADS if h.endswith(".")])
+# A complement word; an abbreviated title ("Gen.") starts the next title instead ("Chairman of the Joint Chiefs of
+# Staff Gen. Mark Milley").
+_WORD = rf"(?!{_ABBREV_HEADS})(?:{_CAPWORD}|(?-i:{_LOWER}))(?![\w'’])"
 _COMPLEMENT = rf"(?:\s+{_PREPS}\s+(?:the\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD})*)"
 # Title case, as written before a name ("Deputy Secretary of State", "Gen.").
 TITLE_RE = re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w]){_COMPLEMENT}?")
@@ -75,8 +81,8 @@ _PREFIX_RE = re.compile(
 )
 # ALL-CAPS speaker label at the start of a line, optional "(Via interpreter)" and a colon.
 _SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
-    r"[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?:"
+    r"(?m)^[ \t]*(?:\*\*)?(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
+    r"(?:[ \t]*\([^)\n]{0,40}\)[ \t]*)?(?:\*\*)?:"
 )
 _UPPER_TITLE_RE = re.compile(
     rf"^(?P<title>(?:{_MODS.upper()}\s+)*{_HEADS.upper()}(?:\s+(?:OF|FOR)\s+(?:THE\s+)?"
@@ -86,7 +92,7 @@ _HONORIFIC_UPPER_RE = re.compile(rf"^{_alternation([h.upper() for h in titles.HO
 _COUNTRY_ALT = _alternation([k for k in (*countries.COUNTRIES, *countries.DEMONYMS) if len(k) > 1])
 # "Mexican " / "U.S. " / "Mexico's " right before a title.
 _COUNTRY_BEFORE_RE = re.compile(rf"(?<![\w.])(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})(?:['’]s)?\s+$", re.IGNORECASE)
-_THE_BEFORE_RE = re.compile(r"(?<![\w])(?:the|The)\s+$")
+_COUNTRY_IN_TITLE_RE = re.compile(rf"(?<![\w.])(?-i:(?=[A-Z])){_COUNTRY_ALT}(?![\w])", re.IGNORECASE)
 _OF_COUNTRY_AFTER_RE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})(?![\w])", re.IGNORECASE)
 _OF_COUNTRY_END_RE = re.compile(rf"\s+of\s+(?:the\s+)?(?P<c>{_COUNTRY_ALT})$", re.IGNORECASE)
 # ", the U.S. Secretary of State" after a name.
@@ -100,6 +106,11 @@ _ROLE_NOUN_RE = re.compile(
 )
 _PARTICLE_EXT_RE = re.compile(
     rf"(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))+(?:\s+{_CAPWORD}(?![\w]))+"
+)
+# A whole name: capitalised words and particles only ("Juan Ramón de la Fuente Ramírez", not "Bevan st Murray b").
+_NAME_WORDS_RE = re.compile(
+    rf"(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))})"
+    rf"(?:\s+(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))}))*$"
 )
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
 _NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w])")
@@ -222,7 +233,9 @@ def _model_ents(sdoc: Any) -> list[_Ent]:
     return [_Ent(e.start_char, e.end_char, e.label_, MODEL_LABELS[e.label_]) for e in sdoc.ents if e.label_ in MODEL_LABELS]
 
 
-def _speaker_labels(text: str, ents: list[_Ent]) -> tuple[list[_Ent], list[tuple[int, int, int, int, str]]]:
+def _speaker_labels(
+    text: str, ents: list[_Ent], transcript: bool
+) -> tuple[list[_Ent], list[tuple[int, int, int, int, str]]]:
     """Step 2: the ents with speaker names added, and one tuple per labelled turn (for roles)."""
     spans: list[tuple[int, int, int, int, str]] = []  # (label_start, name_start, name_end, colon_end, title)
     for match in _SPEAKER_RE.finditer(text):
@@ -238,6 +251,8 @@ def _speaker_labels(text: str, ents: list[_Ent]) -> tuple[list[_Ent], list[tuple
         elif upper_title := _UPPER_TITLE_RE.match(label):
             title = _canonical_title(upper_title.group("title"))
             name_start = start + upper_title.end()
+        if name_start == start and not transcript:
+            continue  # a bare ALL-CAPS "NAME:" is a speaker only in a transcript ("NOTE:", "UPDATE:" elsewhere)
         name_end = start + len(label)
         name = text[name_start:name_end]
         if sum(c.isalpha() for c in name) < 2 or name.rstrip(".") in titles.SPEAKER_NON_PERSONS:
@@ -273,6 +288,7 @@ def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
             and prev.end <= ent.start
             and "\n" not in text[prev.end : ent.start]
             and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
+            and _NAME_WORDS_RE.match(text, prev.start, ent.end)
         ):
             prev.end = ent.end
             continue
@@ -309,8 +325,10 @@ def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan
                 _ORG_HEAD_RE.search(surface)
             ):
                 continue
-        if inside and ent.kind == "person" and text[ent.start : ent.end] == text[title_spans[i].start : title_spans[i].end]:
-            continue  # the model took a bare title ("Foreign Secretary") for a person
+        surface = text[ent.start : ent.end]
+        if inside and ent.kind == "person" and surface == text[title_spans[i].start : title_spans[i].end]:
+            if len(surface.split()) > 1:  # one word may be a surname too ("Major")
+                continue  # the model took a bare title ("Foreign Secretary") for a person
         kept.append(ent)
     return kept
 
@@ -331,10 +349,22 @@ def _repair_places(text: str, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+_CAPS_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_a-z])[^\W\d_a-z]{2,}[ \t]+$")
+_CAPS_WORD_AFTER_RE = re.compile(r"[ \t]+[^\W\d_a-z]{2,}(?![\w])")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """True when an ALL-CAPS word sits next to ``text[start:end]`` (a headline or a label, not running text)."""
+    before = text[max(0, start - COUNTRY_WINDOW) : start]
+    return bool(_CAPS_WORD_BEFORE_RE.search(before) or _CAPS_WORD_AFTER_RE.match(text, end))
+
+
 def _add_agencies(text: str, ents: list[_Ent]) -> list[_Ent]:
     """Step 7: known agencies the model missed."""
     added = []
     for match in _AGENCY_RE.finditer(text):
+        if match.group(0).isupper() and _in_caps_run(text, match.start(), match.end()):
+            continue  # an ALL-CAPS headline ("NHL ICE HOCKEY"), not the agency
         if not any(_overlaps(match.start(), match.end(), e.start, e.end) for e in ents):
             added.append(_Ent(match.start(), match.end(), RULE_LABEL, "organization"))
     if added:
@@ -359,13 +389,17 @@ def _type_and_country(text: str, ent: _Ent) -> tuple[str, str | None]:
 # step 9: roles
 
 
-def _appositive(text: str, pos: int) -> TitleSpan | None:
-    """The title of an apposition starting at ``pos`` (", the U.S. Secretary of State"), any case."""
+def _appositive(text: str, pos: int, person_starts: list[int]) -> TitleSpan | None:
+    """The title of an apposition starting at ``pos`` (", the U.S. Secretary of State"), any case; None when a
+    name follows the title (", Secretary of Defense Lloyd Austin" is the next person of a list)."""
     appos = _APPOS_START_RE.match(text, pos)
     if not appos:
         return None
     title_match = TITLE_ANY_RE.match(text, appos.end())
     if not title_match:
+        return None
+    nxt = bisect.bisect_left(person_starts, title_match.start())
+    if nxt < len(person_starts) and person_starts[nxt] <= title_match.end() + MAX_NAME_GAP:
         return None
     end, country = _strip_of_country(text, title_match.start(), title_match.end())
     word = appos.group("c")
@@ -385,12 +419,39 @@ def _org_after(text: str, pos: int, orgs: list[Mention]) -> Mention | None:
     return None
 
 
+def _title_ending_at(text: str, pos: int, title_by_end: dict[int, TitleSpan]) -> TitleSpan | None:
+    for gap in range(1, MAX_NAME_GAP + 1):
+        candidate = title_by_end.get(pos - gap)
+        if candidate is not None and text[candidate.end : pos].isspace():
+            return candidate
+    return None
+
+
+def _titles_before(text: str, person: Mention, title_by_end: dict[int, TitleSpan]) -> list[tuple[TitleSpan, int]]:
+    """9a. Titles right before a name, nearest first, with chained ones ("Chairman of the Joint Chiefs of Staff
+    Gen. Mark Milley" -> General, then Chairman ...): (title, role end)."""
+    found: list[tuple[TitleSpan, int]] = []
+    pos = person.start
+    while (title := _title_ending_at(text, pos, title_by_end)) is not None and len(found) < MAX_CHAINED_TITLES:
+        found.append((title, person.end))
+        pos = title.start
+    return found
+
+
 def _role_country(given: str | None, title: str, organization: Mention | None) -> str | None:
+    """Country of a role: written next to it, else its organisation's, else the title's own (TITLE_COUNTRY),
+    else a nationality inside the title ("Commander-in-Chief of the Ukrainian Armed Forces")."""
     if given:
         return given
     if organization is not None and organization.country:
         return organization.country
-    return _title_country(title)
+    if code := _title_country(title):
+        return code
+    for match in _COUNTRY_IN_TITLE_RE.finditer(title):
+        word = match.group(0)
+        if word.casefold() not in AMBIGUOUS_COUNTRY_WORDS:
+            return countries.country_of_demonym(word) or countries.country_of_name(word)
+    return None
 
 
 def _roles(
@@ -402,23 +463,18 @@ def _roles(
 ) -> list[Role]:
     roles: list[Role] = []
     title_by_end = {t.end: t for t in title_spans}
+    person_starts = sorted(p.start for p in persons)
     for person in persons:
         name = person.text
         # 9a. title + name ("Mexican Foreign Secretary Juan Ramón de la Fuente")
-        title_span = None
-        for gap in range(1, MAX_NAME_GAP + 1):
-            candidate = title_by_end.get(person.start - gap)
-            if candidate is not None and text[candidate.end : person.start].isspace():
-                title_span = candidate
-                break
-        if title_span is not None:
+        for title_span, role_end in _titles_before(text, person, title_by_end):
             start, country = title_span.start, title_span.country
             if before := _country_before(text, title_span.start):
                 start, country = before[0], country or before[1]
-            end = person.end
+            end = role_end
             if of_country := _OF_COUNTRY_AFTER_RE.match(text, person.end):
                 country = country or countries.country_of_name(of_country.group("c"))
-                end = of_country.end()
+                end = max(end, of_country.end())
             roles.append(
                 Role(
                     name, person.start, person.end, title_span.title, None,
@@ -426,7 +482,7 @@ def _roles(
                 )
             )  # fmt: skip
         # 9b. apposition ("Marco Rubio, the U.S. Secretary of State,") and 9c. "Name, Title, ORG"
-        appos = _appositive(text, person.end)
+        appos = _appositive(text, person.end, person_starts)
         if appos is not None:
             organization = _org_after(text, appos.end, orgs)
             end = organization.end if organization else appos.end
@@ -496,12 +552,14 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     """Set ``doc.mentions`` and ``doc.roles`` from the shared parse ``sdoc`` of ``doc.text``."""
     text = doc.text
     ents = _model_ents(sdoc)  # 1
-    ents, speakers = _speaker_labels(text, ents)  # 2
+    ents, speakers = _speaker_labels(text, ents, doc.kind == "transcript")  # 2
     ents = _drop_blocked(text, ents)  # 3
     ents = _repair_persons(text, ents)  # 4
     person_starts = sorted(e.start for e in ents if e.kind == "person")
     title_spans = find_titles(text, person_starts)  # 5
-    appositions = [a for e in ents if e.kind == "person" and (a := _appositive(text, e.end)) is not None]
+    appositions = [
+        a for e in ents if e.kind == "person" and (a := _appositive(text, e.end, person_starts)) is not None
+    ]
     drop_spans = sorted([*title_spans, *appositions], key=lambda t: t.start)
     ents = _drop_inside_titles(text, ents, drop_spans)
     ents = _repair_places(text, ents)  # 6

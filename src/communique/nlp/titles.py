@@ -31,7 +31,8 @@ TITLE_HEADS: tuple[str, ...] = (
     "Defence Secretary", "Treasury Secretary", "Homeland Security Secretary", "Commerce Secretary", "Press Secretary",
     "Undersecretary", "Under-Secretary", "Subsecretary", "Attorney General", "Solicitor General", "Prosecutor",
     "Ambassador", "Envoy", "Consul", "Consul General", "Chargé d'Affaires", "Charge d'Affaires", "Diplomat",
-    "National Security Adviser", "National Security Advisor", "Security Adviser", "Security Advisor", "Adviser",
+    "National Security Adviser", "National Security Advisor", "Homeland Security Advisor",
+    "Homeland Security Adviser", "Taoiseach", "Tánaiste", "Chief Executive Officer", "CEO", "Security Adviser", "Security Advisor", "Adviser",
     "Advisor", "Counselor", "Spokesperson", "Spokesman", "Spokeswoman", "Director", "Director General",
     "Administrator", "Commissioner", "Coordinator", "Czar", "Governor", "Mayor", "Senator", "Representative",
     "Congressman", "Congresswoman", "Speaker", "Majority Leader", "Minority Leader", "Leader", "Chairman",
@@ -40,7 +41,7 @@ TITLE_HEADS: tuple[str, ...] = (
     # military and police
     "Admiral", "Vice Admiral", "Rear Admiral", "General", "Lieutenant General", "Major General",
     "Brigadier General", "Colonel", "Lieutenant Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
-    "Commander", "Marshal", "Field Marshal", "Chief",
+    "Commander", "Commander-in-Chief", "Marshal", "Field Marshal", "Chief",
     # abbreviations (expanded in ABBREVIATIONS)
     "Dr.", "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.", "Col.", "Lt. Col.",
     "Capt.", "Lt.", "Sgt.", "Cmdr.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Pres.", "Prof.", "Supt.",
