@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Document, Mention
+from .gazetteer import Actor, load_gazetteer
 
 __all__ = ["Entity", "Resolution", "resolve", "name_key", "fold"]
 
@@ -86,6 +87,17 @@ def _subsequence(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     return all(tok in it for tok in shorter)
 
 
+def _typo(rest: Sequence[str], known_rest: Sequence[str]) -> bool:
+    """The surname part differs by a typo from the same number of tokens somewhere in the known surname part."""
+    text = " ".join(rest)
+    if len(text) < MIN_TYPO_CHARS or not rest:
+        return False
+    shorter, longer = (rest, known_rest) if len(rest) <= len(known_rest) else (known_rest, rest)
+    n = len(shorter)
+    target = " ".join(shorter)
+    return any(fuzz.ratio(target, " ".join(longer[i : i + n])) >= TYPO_SIMILARITY for i in range(len(longer) - n + 1))
+
+
 def is_full_name(tokens: Sequence[str]) -> bool:
     """A given name and a surname: two or more tokens, not starting with a particle ("de la Fuente")."""
     return len(tokens) >= 2 and tokens[0] not in NAME_PARTICLES
@@ -100,13 +112,17 @@ class Entity:
     country: str | None = None
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
     roles: list[dict] = field(default_factory=list)
+    known_roles: list[dict] = field(default_factory=list)  # from the gazetteer: title, country, from, to, source
 
     def as_dict(self) -> dict:
-        return {
+        record = {
             "id": self.id, "type": self.type, "name": self.name, "aliases": sorted(self.aliases),
             "country": self.country, "roles": self.roles,
             "mentions": [{"doc": d, "start": s, "end": e} for d, s, e in self.mentions],
         }
+        if self.known_roles:
+            record["known_roles"] = self.known_roles
+        return record
 
 
 @dataclass
@@ -152,10 +168,7 @@ class _People:
         found = set()
         for eid in self.by_given.get(tokens[0], []):
             known = self.tokens[eid]
-            rest, known_rest = " ".join(tokens[1:]), " ".join(known[1:])
-            if (_subsequence(known, tokens) or _subsequence(tokens, known)
-                    or (min(len(rest), len(known_rest)) >= MIN_TYPO_CHARS
-                        and fuzz.ratio(rest, known_rest) >= TYPO_SIMILARITY)):
+            if _subsequence(known, tokens) or _subsequence(tokens, known) or _typo(tokens[1:], known[1:]):
                 found.add(eid)
         return found.pop() if len(found) == 1 else None
 
@@ -198,9 +211,33 @@ def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], 
     return clusters
 
 
-def resolve(docs: Iterable[Document]) -> Resolution:
+def _accented(name: str) -> int:
+    return sum(not ch.isascii() for ch in name)
+
+
+def _seed(people: _People, actors: Iterable[Actor]) -> dict[str, Entity]:
+    """Known people from the gazetteer, merged like names across documents (step 2)."""
+    known: dict[str, Entity] = {}
+    for actor in actors:
+        tokens = tuple(name_key(actor.name).split())
+        if not is_full_name(tokens):
+            continue
+        eid = people.match_full(tokens) or _entity_id("person", " ".join(tokens))
+        people.add(eid, tokens)
+        ent = known.get(eid)
+        if ent is None:
+            ent = known[eid] = Entity(eid, "person", actor.name, country=actor.country)
+        elif (len(actor.name), _accented(actor.name)) > (len(ent.name), _accented(ent.name)):
+            ent.name = actor.name
+        ent.country = ent.country or actor.country
+        ent.known_roles.extend(actor.roles)
+    return known
+
+
+def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
     res = Resolution()
     people = _People()
+    known = _seed(people, load_gazetteer()) if gazetteer else {}
     pending_short: list[tuple[str, tuple[str, ...], list[Mention], list[tuple[str, ...]]]] = []
 
     def attach(eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
@@ -215,11 +252,13 @@ def resolve(docs: Iterable[Document]) -> Resolution:
             if len(form) >= 1:
                 res.by_doc_name.setdefault((doc_id, form[-1]), eid)
 
-    def new_entity(type_: str, key: str, mentions: list[Mention]) -> str:
-        eid = _entity_id(type_, key)
+    def new_entity(type_: str, key: str, mentions: list[Mention], eid: str | None = None) -> str:
+        eid = eid or _entity_id(type_, key)
         if eid not in res.entities:
-            display = max((_display(m.text) for m in mentions), key=len)
-            res.entities[eid] = Entity(eid, type_, display)
+            if eid in known:
+                res.entities[eid] = known[eid]
+            else:
+                res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=len))
         return eid
 
     for doc in docs:
@@ -228,12 +267,12 @@ def resolve(docs: Iterable[Document]) -> Resolution:
             if not is_full_name(tokens):
                 pending_short.append((doc.id, tokens, mentions, forms))
                 continue
-            eid = people.match_full(tokens) or new_entity("person", " ".join(tokens), mentions)
+            eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens))
             people.add(eid, tokens)
             ent = res.entities[eid]
             longest = max((_display(m.text) for m in mentions if tuple(name_key(m.text).split()) == tokens),
                           key=len, default=ent.name)
-            if len(tokens) > len(tuple(name_key(ent.name).split())):
+            if eid not in known and len(tokens) > len(tuple(name_key(ent.name).split())):
                 ent.name = longest
             attach(eid, doc.id, mentions, forms)
         # organizations, places, countries
@@ -261,6 +300,6 @@ def resolve(docs: Iterable[Document]) -> Resolution:
                     res.entities[eid].country = role.country
     # 3. short forms without a full name in their document
     for doc_id, tokens, mentions, forms in pending_short:
-        eid = people.match_short(tokens) or new_entity("person", "~" + " ".join(tokens), mentions)
+        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens))
         attach(eid, doc_id, mentions, forms)
     return res
