@@ -13,6 +13,7 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "NUMBER_WORDS",
+    "FUTURE_CUES",
     "VAGUE_NUMBERS",
     "UNITS",
     "SEASONS",
@@ -55,6 +56,23 @@ UNITS: dict[str, tuple[str, bool, int]] = {
     "week": ("W", False, 1), "month": ("M", False, 1), "quarter": ("Q", False, 1), "year": ("Y", False, 1), "decade": ("Y", False, 10),
     "century": ("Y", False, 100), "weekend": ("WE", False, 1), "fortnight": ("D", False, 14),
 }  # fmt: skip
+
+# Words that make a present-tense sentence speak of the future ("is scheduled to meet Tuesday").
+FUTURE_CUES: frozenset[str] = frozenset(
+    {
+        "will",
+        "'ll",
+        "shall",
+        "schedule",
+        "scheduled",
+        "expect",
+        "expected",
+        "plan",
+        "planned",
+        "upcoming",
+        "due",
+    }
+)
 
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 DAY_PARTS: dict[str, str] = {

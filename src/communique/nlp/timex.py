@@ -161,8 +161,13 @@ def tense_at(sdoc: Any, start: int, end: int) -> str | None:
     if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"):
         return "past"
     if token.tag_ in ("VBZ", "VBP", "VBG", "VB"):
-        return "present"
+        return "future" if _future_cue(token.sent) else "present"
     return None
+
+
+def _future_cue(sent: Any) -> bool:
+    """A present-tense sentence that speaks of the future ("is scheduled to", "will", "plans to")."""
+    return any(t.lower_ in tp.FUTURE_CUES or t.lemma_ in tp.FUTURE_CUES for t in sent)
 
 
 # ---------------------------------------------------------------------------------------------------- resolvers
