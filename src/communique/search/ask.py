@@ -1,0 +1,476 @@
+"""``ask``: answer a question from the knowledge base, every answer sentence with its citations.
+
+Cascade:
+1. classify the question with the patterns of :mod:`question_patterns` (when_met, when_event, who_said, what_said,
+   figures, attendees, role; anything else is a keyword question);
+2. retrieve candidate documents with the full-text index (any of the question's keywords, best documents first);
+3. answer from the structured records first (events with participants and dates, quotes with speakers, claims,
+   roles), then from passages (sentences that contain the names or words asked about);
+4. every candidate answer carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+
+Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Document
+from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
+from .question_patterns import (
+    NAME_PREFIXES,
+    NAME_SUFFIXES,
+    NUMBER,
+    QUESTION_PATTERNS,
+    SPEAKER_AFTER_QUOTE,
+    SPEAKER_BEFORE_QUOTE,
+    SPEECH_VERBS,
+    STOP_WORDS,
+)
+from .segment import Span, sentences, squash
+
+__all__ = ["ask", "Answer", "AnswerSentence", "classify", "MIN_CONFIDENCE", "NOT_IN_SOURCES"]
+
+MIN_CONFIDENCE = 0.5  # below this the best candidate is a guess: say "not in the sources" instead
+CANDIDATE_DOCS = 12  # documents retrieved per question (the answer is in the top few for focused questions)
+MIN_TOPIC_OVERLAP = 0.5  # share of the asked topic's content words a sentence must contain to be about it
+STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
+MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short enough to read
+QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
+ITEMS_PER_DOC = 20  # items fetched per wanted document (one document has many matching passages and quotes)
+NOT_IN_SOURCES = "Not in the sources."
+
+_WORDS = re.compile(r"\w[\w\-’']*")
+_TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
+_MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
+                            r"joined|convened|discussed)\b", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass
+class AnswerSentence:
+    text: str
+    citations: list[dict[str, Any]] = field(default_factory=list)  # {doc, start, end, title}
+
+
+@dataclass
+class Answer:
+    question: str
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    not_in_sources: bool = False
+    intent: str = "keywords"
+    confidence: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return NOT_IN_SOURCES if self.not_in_sources else " ".join(s.text for s in self.sentences)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["text"] = self.text
+        return data
+
+
+@dataclass
+class _Candidate:
+    confidence: float
+    sentences: list[AnswerSentence]
+
+
+# -- text helpers -----------------------------------------------------------------------------------------
+def _fold(text: str) -> str:
+    """Lower case, no diacritics, straight apostrophes, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return squash(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower())
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """:func:`_fold` that also returns, for each folded character, its index in ``text``."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)) or ch
+        base = {"’": "'", "‘": "'", "“": '"', "”": '"'}.get(base, base).lower()
+        if base.isspace():
+            if out and out[-1] == " ":
+                continue
+            base = " "
+        for c in base:
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
+
+
+def _stem(word: str) -> str:
+    return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
+
+
+def _content_words(text: str) -> list[str]:
+    words = [w.strip("'-") for w in _WORDS.findall(_fold(text))]
+    return list(dict.fromkeys(_stem(w) for w in words if w and w not in STOP_WORDS and len(w) > 1))
+
+
+def _proper_terms(text: str) -> list[str]:
+    """Capitalised words after the first one ("security assistance for Moldova" -> ["moldova"])."""
+    words = _WORDS.findall(text)
+    return [_stem(_fold(w)) for w in words[1:] if w[0].isupper() and _fold(w) not in STOP_WORDS]
+
+
+def _overlap(terms: list[str], text: str) -> float:
+    if not terms:
+        return 0.0
+    have = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(text))}
+    return sum(t in have for t in terms) / len(terms)
+
+
+def _name_tokens(name: str) -> list[str]:
+    tokens = [t for t in _WORDS.findall(_fold(name)) if t not in NAME_SUFFIXES]
+    while len(tokens) > 1 and tokens[0] in NAME_PREFIXES:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _surname(name: str) -> str:
+    tokens = _name_tokens(name)
+    return tokens[-1] if tokens else ""
+
+
+def _has_name(text: str, name: str) -> bool:
+    """The name's surname occurs as a word in ``text`` (diacritics and case ignored)."""
+    surname = _surname(name)
+    return bool(surname) and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", _fold(text)) is not None
+
+
+def _full_name_match(candidate: str, asked: str) -> bool:
+    """Every token of the asked name (titles dropped) occurs in the candidate name."""
+    have = set(_name_tokens(candidate))
+    want = _name_tokens(asked)
+    return bool(want) and all(t in have for t in want)
+
+
+def _human_date(value: str) -> str:
+    m = _ISO_DAY.match(value)
+    if m:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return f"{d:%B} {d.day}, {d.year} ({value})"
+    m = _ISO_MONTH.match(value)
+    if m:
+        return f"{date(int(m[1]), int(m[2]), 1):%B %Y} ({value})"
+    return value
+
+
+def _speaker_label(raw: str) -> str:
+    """``PRESIDENT LÓPEZ OBRADOR`` -> ``President López Obrador``; names as written otherwise."""
+    raw = squash(raw)
+    return raw.title() if raw.isupper() else raw
+
+
+# -- retrieval --------------------------------------------------------------------------------------------
+class _Context:
+    """Candidate documents and their sentences, loaded once per question."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self._docs: dict[str, Document] = {}
+        self._sentences: dict[str, list[Span]] = {}
+
+    def doc(self, doc_id: str) -> Document | None:
+        if doc_id not in self._docs:
+            found = self.store.get(doc_id)
+            if found is None:
+                return None
+            self._docs[doc_id] = found
+        return self._docs[doc_id]
+
+    def sentences(self, doc: Document) -> list[Span]:
+        if doc.id not in self._sentences:
+            self._sentences[doc.id] = sentences(doc.text)
+        return self._sentences[doc.id]
+
+    def sentence_at(self, doc: Document, start: int, end: int | None = None) -> Span:
+        end = start + 1 if end is None else end
+        for s in self.sentences(doc):
+            if s.start <= start < s.end or (s.start < end and s.end > start):
+                return s
+        return Span(start, end, doc.text[start:end])
+
+    def candidates(self, query: str, limit: int = CANDIDATE_DOCS) -> list[Document]:
+        try:
+            fts = to_fts_query(" ".join(w for w in _WORDS.findall(query) if _fold(w) not in STOP_WORDS) or query,
+                               any_term=True)
+        except SearchQueryError:
+            return []
+        rows = self.store.conn.execute(
+            "SELECT i.doc_id FROM search_fts JOIN search_items i ON i.id = search_fts.rowid "
+            "WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT ?", (fts, limit * ITEMS_PER_DOC),
+        ).fetchall()
+        ids = list(dict.fromkeys(r[0] for r in rows))[:limit]  # documents in the order of their best item
+        return [d for d in (self.doc(i) for i in ids) if d is not None]
+
+    def cite(self, doc: Document, span: Span) -> dict[str, Any]:
+        return {"doc": doc.id, "start": span.start, "end": span.end, "title": doc_title(doc.title, doc.source)}
+
+
+# -- handlers ---------------------------------------------------------------------------------------------
+def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
+    who = g["who"].strip(" ?")
+    out: list[_Candidate] = []
+    seen: set[str] = set()
+    for doc in ctx.candidates(who):
+        # 1. role records
+        for r in doc.roles:
+            if _surname(r.person) != _surname(who) or not r.title:
+                continue
+            title = squash(r.title)
+            if r.organization and _fold(r.organization) not in _fold(title):
+                title += f" ({squash(r.organization)})"
+            if _fold(title) in seen:
+                continue
+            seen.add(_fold(title))
+            conf = 1.0 if _full_name_match(r.person, who) else 0.7
+            span = ctx.sentence_at(doc, r.start, r.end)
+            out.append(_Candidate(conf + len(title) / 1000, [AnswerSentence(
+                f"{squash(r.person)}: {title}.", [ctx.cite(doc, span)])]))
+        # 2. an apposition in a sentence: "<Name>, <Title of ...>," when no role record says it
+        for s in ctx.sentences(doc):
+            folded, index = _fold_with_map(s.text)
+            name = " ".join(_name_tokens(who))
+            pos = folded.find(name) if name else -1
+            if pos < 0:
+                continue
+            after = s.text[index[pos + len(name) - 1] + 1:]
+            m = re.match(r"\s*,\s*((?:[A-Z][\w\-’']*|of|the|to|for|and)(?:\s+(?:[A-Z][\w\-’']*|of|the|to|for|and))*)",
+                         after)
+            if m and _fold(m.group(1)) not in seen and any(w[0].isupper() for w in m.group(1).split()):
+                seen.add(_fold(m.group(1)))
+                out.append(_Candidate(0.6, [AnswerSentence(f"{who}: {m.group(1)}.", [ctx.cite(doc, s)])]))
+    return out
+
+
+def _date_for(ctx: _Context, doc: Document, span: Span) -> str | None:
+    for t in doc.timexes:
+        if t.type == "DATE" and t.value and span.start <= t.start < span.end and re.match(r"^\d{4}-\d{2}", t.value):
+            return t.value
+    return doc.published
+
+
+def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Candidate]:
+    a, b = g["a"].strip(), g["b"].strip()
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(f"{a} {b}"):
+        found = False
+        for e in doc.events:  # 1. an event with both as participants (or named in its evidence)
+            names = " ".join(p[0] for p in e.participants) + " " + doc.text[e.start:e.end]
+            if _has_name(names, a) and _has_name(names, b):
+                when = e.date_value or doc.published
+                if when:
+                    span = ctx.sentence_at(doc, e.start, e.end)
+                    out.append(_Candidate(1.0, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
+                                                               [ctx.cite(doc, span)])]))
+                    found = True
+                    break
+        if found:
+            continue
+        for s in ctx.sentences(doc):  # 2. a sentence naming both with a meeting verb
+            if _has_name(s.text, a) and _has_name(s.text, b) and _MEETING_VERBS.search(s.text):
+                when = _date_for(ctx, doc, s)
+                if when:
+                    out.append(_Candidate(0.8, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
+                                                               [ctx.cite(doc, s)])]))
+                break
+    return out
+
+
+def _when_event(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
+    event = g["event"]
+    terms = _content_words(event)
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(event):
+        for s in ctx.sentences(doc):
+            score = _overlap(terms, s.text)
+            if score < MIN_TOPIC_OVERLAP:
+                continue
+            timex = [t for t in doc.timexes if s.start <= t.start < s.end and t.type == "DATE"]
+            if timex:
+                t = timex[0]
+                when = squash(t.text) + (f" ({t.value})" if t.value and t.value != t.text else "")
+                out.append(_Candidate(score, [AnswerSentence(f"{squash(event)}: {when}.", [ctx.cite(doc, s)])]))
+            elif doc.published and _MEETING_VERBS.search(s.text):
+                out.append(_Candidate(score * 0.7, [AnswerSentence(
+                    f"{squash(event)}: reported on {_human_date(doc.published)}.", [ctx.cite(doc, s)])]))
+    return out
+
+
+def _speaker_near(doc: Document, start: int, end: int) -> str | None:
+    """The speaker named right before ("X said “") or after ("” said X") a quote, or the transcript turn."""
+    before = doc.text[max(0, start - QUOTE_CONTEXT_CHARS):start]
+    m = SPEAKER_BEFORE_QUOTE.search(squash(before.rstrip("“\" ")) + " ")
+    if m is None:
+        m = SPEAKER_BEFORE_QUOTE.search(squash(before))
+    if m:
+        return m.group("name")
+    m = SPEAKER_AFTER_QUOTE.match(squash(doc.text[end:end + QUOTE_CONTEXT_CHARS]))
+    if m:
+        return m.group("name").strip()
+    turns = [t for t in _TURN.finditer(doc.text, 0, start)]
+    return _speaker_label(turns[-1].group(1)) if turns else None
+
+
+def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
+    words = _fold(g["words"]).strip(" .,\"'")
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(g["words"]):
+        folded, index = _fold_with_map(doc.text)
+        pos = folded.find(words)
+        if pos < 0:
+            continue
+        start, end = index[pos], index[pos + len(words) - 1] + 1
+        span = ctx.sentence_at(doc, start, end)
+        speaker = None
+        for q in doc.quotes:  # 1. the quote record that holds the words
+            if q.start <= start and end <= q.end + 1:
+                speaker = _speaker_near(doc, q.start, q.end) or q.speaker_name
+                break
+        speaker = speaker or _speaker_near(doc, start, end)  # 2. the text around the words
+        if speaker:
+            out.append(_Candidate(1.0, [AnswerSentence(f"{_speaker_label(speaker)} said: “{squash(span.text)}”",
+                                                       [ctx.cite(doc, span)])]))
+    return out
+
+
+def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
+    who, topic = g["who"].strip(), g["topic"]
+    terms = _content_words(topic)
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(f"{who} {topic}"):
+        quoted = [q for q in doc.quotes
+                  if _has_name(_speaker_near(doc, q.start, q.end) or q.speaker_name or "", who)]
+        for s in ctx.sentences(doc):
+            score = _overlap(terms, s.text)
+            if score < MIN_TOPIC_OVERLAP:
+                continue
+            in_quote = any(q.start - 2 <= s.end and s.start <= q.end + 2 for q in quoted)
+            words = {w.lower() for w in _WORDS.findall(s.text)}
+            reported = _has_name(s.text, who) and bool(words & SPEECH_VERBS)
+            if in_quote or reported:
+                text = f"{who} said: “{squash(s.text)}”" if in_quote else squash(s.text)
+                out.append(_Candidate(0.5 + 0.5 * score, [AnswerSentence(text, [ctx.cite(doc, s)])]))
+    return out
+
+
+def _figures(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
+    subject = g["subject"]
+    terms = _content_words(subject)
+    proper = _proper_terms(subject)
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(subject):
+        if proper and _overlap(proper, doc.text) < 1.0:
+            continue  # the subject names a country/organisation this document does not mention
+        for s in ctx.sentences(doc):
+            claims = [c for c in doc.claims if s.start <= c.start < s.end]
+            numbers = [squash(c.text) for c in claims] or [squash(m.group(0)) for m in NUMBER.finditer(s.text)]
+            if not numbers:
+                continue
+            score = _overlap(terms, s.text)
+            if score < MIN_TOPIC_OVERLAP:
+                continue
+            conf = score if claims else score * 0.9
+            out.append(_Candidate(conf, [AnswerSentence(f"{', '.join(dict.fromkeys(numbers))}: {squash(s.text)}",
+                                                        [ctx.cite(doc, s)])]))
+    return out
+
+
+def _people_in(doc: Document, span: Span) -> list[str]:
+    names = [p[0] for e in doc.events if e.start < span.end and e.end > span.start for p in e.participants
+             if span.start <= p[1] < span.end]
+    names += [r.person for r in doc.roles if span.start <= r.person_start < span.end]
+    names += [m.text for m in doc.mentions if m.type == "person" and span.start <= m.start < span.end]
+    out: dict[str, str] = {}
+    for n in names:
+        key = _surname(n)
+        if key and (key not in out or len(n) > len(out[key])):
+            out[key] = squash(n)
+    return list(out.values())
+
+
+def _attendees(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
+    event = g["event"]
+    terms = _content_words(event)
+    proper = _proper_terms(event)
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(event):
+        if proper and _overlap(proper, doc.text) < MIN_TOPIC_OVERLAP:
+            continue
+        for s in ctx.sentences(doc):
+            score = _overlap(terms, s.text)
+            people = _people_in(doc, s)
+            if score < MIN_TOPIC_OVERLAP or not people:
+                continue
+            out.append(_Candidate(score, [AnswerSentence(f"Taking part: {', '.join(people)}.", [ctx.cite(doc, s)])]))
+    return out
+
+
+def _keywords(ctx: _Context, question: str) -> list[_Candidate]:
+    terms = _content_words(question)
+    out: list[_Candidate] = []
+    for doc in ctx.candidates(question, limit=5):
+        for s in ctx.sentences(doc):
+            score = _overlap(terms, s.text)
+            if score >= MIN_TOPIC_OVERLAP:
+                out.append(_Candidate(score * 0.8, [AnswerSentence(squash(s.text), [ctx.cite(doc, s)])]))
+    return out
+
+
+def classify(question: str) -> tuple[str, dict[str, str]]:
+    """(intent, named groups) of the first matching question pattern, or ("keywords", {})."""
+    for intent, pattern in QUESTION_PATTERNS:
+        m = pattern.match(question)
+        if m:
+            return intent, {k: v for k, v in m.groupdict().items() if v}
+    return "keywords", {}
+
+
+def ask(store: Any, question: str) -> Answer:
+    """Answer ``question`` from the stored documents, or say it is not in the sources."""
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        raise SearchQueryError("ask needs an SQLite store (communique ingest --db FILE)")
+    ensure_schema(conn)
+    indexed = conn.execute("SELECT COUNT(*) FROM search_docs").fetchone()[0]
+    if indexed < conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
+        refresh_text_index(store)  # full-text only: cheap; embeddings are added by refresh_index at ingest
+    intent, groups = classify(question)
+    ctx = _Context(store)
+    verb = {"speak": "spoke", "talk": "talked"}.get(
+        next((w for w in ("speak", "talk") if re.search(rf"\b{w}\b", question, re.IGNORECASE)), ""), "met")
+    handlers = {
+        "role": lambda: _role(ctx, groups),
+        "when_met": lambda: _when_met(ctx, groups, verb),
+        "when_event": lambda: _when_event(ctx, groups),
+        "who_said": lambda: _who_said(ctx, groups),
+        "what_said": lambda: _what_said(ctx, groups),
+        "figures": lambda: _figures(ctx, groups),
+        "attendees": lambda: _attendees(ctx, groups),
+        "keywords": lambda: _keywords(ctx, question),
+    }
+    candidates = sorted(handlers[intent](), key=lambda c: -c.confidence)
+    if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
+        return Answer(question, [], not_in_sources=True, intent=intent,
+                      confidence=round(candidates[0].confidence, 3) if candidates else 0.0)
+    best = candidates[0].confidence
+    chosen: list[AnswerSentence] = []
+    seen: set[str] = set()
+    for c in candidates:
+        if c.confidence < best - 0.001 or len(chosen) >= MAX_ANSWER_SENTENCES:
+            break
+        for s in c.sentences:
+            if _fold(s.text) not in seen:
+                seen.add(_fold(s.text))
+                chosen.append(s)
+    return Answer(question, chosen[:MAX_ANSWER_SENTENCES], intent=intent, confidence=round(min(best, 1.0), 3))

@@ -1,0 +1,112 @@
+"""Data for search and ``ask``: question patterns, stop words, abbreviations, name suffixes, speech verbs.
+
+Each question pattern is ``(intent, regex)``; the first that matches the whole question wins. Named groups:
+``a``/``b`` (people or organisations), ``words`` (quoted words), ``who``, ``topic``, ``subject``, ``event``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "QUESTION_PATTERNS",
+    "STOP_WORDS",
+    "ABBREVIATIONS",
+    "FINAL_ABBREVIATIONS",
+    "SENTENCE_STARTERS",
+    "SPEAKER_AFTER_QUOTE",
+    "NAME_SUFFIXES",
+    "NAME_PREFIXES",
+    "SPEECH_VERBS",
+    "SPEAKER_BEFORE_QUOTE",
+    "NUMBER",
+]
+
+_Q = r"[?.!\s]*$"
+_QUOTED = r"[\"“‘']\s*(?P<words>.+?)\s*[\"”’']"
+
+QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (intent, re.compile(rx, re.IGNORECASE))
+    for intent, rx in (
+        # "When did X and Y meet / speak / talk / hold talks?"
+        ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:and|&|meet\s+with|speak\s+with|talk\s+with)\s+(?P<b>.+?)\s+"
+                     r"(?:meet|speak|talk|hold\s+talks|have\s+a\s+call|call|confer|sit\s+down)\b.*" + _Q),
+        ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:meet|speak|talk)\s+(?:with\s+)?(?P<b>[^?]+?)" + _Q),
+        # "When did <event> meet / take place?"
+        ("when_event", r"^\s*when\s+(?:did|was|were)\s+(?P<event>.+?)\s*(?:meet|take\s+place|held|happen)?" + _Q),
+        # "Who said "<words>"?"
+        ("who_said", r"^\s*who\s+(?:said|stated|declared|remarked|told\s+\w+)\s*,?\s*" + _QUOTED + _Q),
+        ("who_said", r"^\s*who\s+(?:said|stated|declared)\s+(?:that\s+)?(?P<words>.+?)" + _Q),
+        # "What did X say about <topic>?"
+        ("what_said", r"^\s*what\s+did\s+(?P<who>.+?)\s+(?:say|said|tell\s+\w+|state|announce|stress)\s+"
+                      r"(?:about|on|regarding|concerning)\s+(?P<topic>.+?)" + _Q),
+        # "What figures were given for <subject>?"
+        ("figures", r"^\s*what\s+(?:figures?|numbers?|amounts?|statistics?|sums?)\s+(?:were|was|are|is)\s+"
+                    r"(?:given|cited|reported|announced|mentioned|provided)\s+(?:for|about|on)\s+(?P<subject>.+?)" + _Q),
+        ("figures", r"^\s*how\s+(?:much|many)\s+(?P<subject>.+?)" + _Q),
+        # "Who attended / took part in <event>?"
+        ("attendees", r"^\s*who\s+(?:attended|took\s+part\s+in|participated\s+in|joined|was\s+at|were\s+at|"
+                      r"was\s+present\s+at|led)\s+(?P<event>.+?)" + _Q),
+        # "What is X's role / title / position?"
+        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|office)" + _Q),
+        ("role", r"^\s*what\s+(?:role|title|job|position)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)" + _Q),
+        ("role", r"^\s*who\s+is\s+(?P<who>[A-Z][^?]+?)" + _Q),
+    )
+)
+
+# Function words dropped from keyword queries (question words, auxiliaries, pronouns, prepositions).
+STOP_WORDS: frozenset[str] = frozenset("""
+a an the and or of to in on at for with by from about as into over under after before between during
+is are was were be been being do does did done have has had will would shall should can could may might must
+what when where who whom whose which why how that this these those there here it its they them their he she his
+her we our you your i me my mr mrs ms dr said say says tell told give given gave any some all also than then so
+not no yes very more most other such per via up out off again further once both each few only own same too just
+meet met speak spoke talk talked take took part attend attended participate participated figures figure numbers
+""".split())
+
+# Abbreviations that end with a period but do not end a sentence (lower case, with the period).
+ABBREVIATIONS: frozenset[str] = frozenset("""
+mr. mrs. ms. dr. prof. gen. lt. col. maj. capt. sgt. adm. rep. sen. gov. amb. st. jr. sr. rev. hon. pres.
+u.s. u.k. u.n. e.u. d.c. u.s.a. p.m. a.m. no. vs. etc. inc. corp. co. ltd. dept. jan. feb. mar. apr. jun. jul.
+aug. sep. sept. oct. nov. dec. rdml. radm.
+""".split())
+
+# Abbreviations that often end a sentence too ("... in Washington, D.C. They discussed ...").
+FINAL_ABBREVIATIONS: frozenset[str] = frozenset("u.s. u.k. u.n. d.c. u.s.a. a.m. p.m. etc. inc. jr.".split())
+# Words that open a sentence after such an abbreviation (lower case).
+SENTENCE_STARTERS: frozenset[str] = frozenset("""
+the they he she it we this these those in on at during both today after
+""".split())
+
+# Tokens at the end of a name that are not the surname ("Lloyd J. Austin III", "Joseph R. Biden, Jr.").
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Titles or honorifics a question may put before a name ("President Biden").
+NAME_PREFIXES: frozenset[str] = frozenset("""
+president vice prime minister secretary general chancellor king queen prince sheikh mr mrs ms dr governor
+senator ambassador taoiseach premier chairman chair director deputy advisor adviser speaker leader mr. dr.
+""".split())
+
+# Verbs that report speech (reported-speech sentences answer "What did X say about ...?").
+SPEECH_VERBS: frozenset[str] = frozenset("""
+said says stated stressed emphasized emphasised underscored noted reiterated reaffirmed affirmed expressed
+highlighted welcomed condemned urged called announced conveyed told added explained praised commended
+thanked discussed outlined updated warned pledged committed raised
+""".split())
+
+# "<Speaker> said “" immediately before a quote: the speaker named in front of the opening quote mark.
+SPEAKER_BEFORE_QUOTE = re.compile(
+    r"(?P<name>[A-Z][\w.\-’']+(?:\s+[A-Z][\w.\-’']+){0,3})\s*,?\s+(?:said|stated|added|explained|noted|"
+    r"remarked|declared|told\s+\w+)\s*[,:]?\s*[\"“]?\s*$"
+)
+# "“...,” said <Speaker>" right after a closing quote.
+SPEAKER_AFTER_QUOTE = re.compile(
+    r"^\s*[\"”]?\s*,?\s*(?:said|stated|added|explained|noted|remarked|declared)\s+(?P<name>(?:[A-Z][\w.\-’']+\s*){1,4})"
+)
+
+# A number as written in running text: "$425 million", "19,000", "60 percent", "nine".
+NUMBER = re.compile(
+    r"(?:[$€£]\s?)?\b\d[\d,.]*\b(?:\s*(?:million|billion|trillion|thousand|percent|%))?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
+    r"half\s+a\s+(?:million|billion))\b",
+    re.IGNORECASE,
+)
