@@ -147,6 +147,36 @@ def stats(db: DbOption = "communique.db", as_json: Annotated[bool, typer.Option(
             print(f"{key}: {value}")
 
 
+@app.command()
+def timeline(
+    db: DbOption = "communique.db",
+    actor: Annotated[str | None, typer.Option(help="Only events with this participant (surname is enough).")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only events about this topic, e.g. migration, illegal_drugs.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+) -> None:
+    """Events in date order with their sources."""
+    from .kb import timeline as build_timeline
+
+    with _open(db, must_exist=True) as store:
+        entries = build_timeline(store, actor=actor, topic=topic)
+    if as_json:
+        print(json.dumps(entries, ensure_ascii=False, indent=1))
+        return
+    out = Console(highlight=False)
+    if not entries:
+        out.print("no events match")
+    for e in entries:
+        date = e["date"]["value"] or "undated"
+        status = "" if e["status"] == "occurred" else f" ({e['status']})"
+        out.print(f"[bold]{escape(date)}[/]  {escape(e['type'])}{status}  {escape(e['label'])}")
+        if e["participant_names"]:
+            out.print(f"    participants: {escape(', '.join(e['participant_names']))}")
+        if e["topics"]:
+            out.print(f"    topics: {escape(', '.join(e['topics']))}")
+        for src in e["sources"]:
+            out.print(f"    source: {escape(src['title'] or src['doc'])} [{src['doc']} {src['start']}:{src['end']}]")
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the registered pipeline stages."""

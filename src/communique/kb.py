@@ -22,7 +22,7 @@ from .model import Document, Event
 from .resolve.entities import Resolution, resolve
 from .store.base import Store
 
-__all__ = ["RECORD_TYPES", "build", "ensure_built"]
+__all__ = ["RECORD_TYPES", "build", "ensure_built", "timeline"]
 
 RECORD_TYPES = ("entities", "events", "quotes", "claims", "stories")
 
@@ -126,3 +126,38 @@ def ensure_built(store: Store) -> None:
     """Rebuild the knowledge base when documents changed since the last build."""
     if store.kb_state().get("watermark") != store.watermark():
         build(store)
+
+
+def timeline(store: Store, *, actor: str | None = None, topic: str | None = None) -> list[dict[str, Any]]:
+    """Events in date order (undated last) with their participants' names and sources, optionally filtered.
+
+    ``actor`` matches any name or alias of a participant (accent/case-insensitive, surname alone allowed);
+    ``topic`` matches an event topic or a word of its label.
+    """
+    from .events.timeline import actor_matches, topic_matches
+
+    ensure_built(store)
+    entities: dict[str, dict[str, Any]] = {}
+    entries = []
+    for event in store.iter_records("events"):
+        names = []
+        for eid in event["participants"]:
+            if eid not in entities:
+                entities[eid] = store.get_record("entities", eid) or {"name": eid, "aliases": []}
+            names.append(entities[eid])
+        if actor and not any(actor_matches(actor, n) for ent in names for n in (ent["name"], *ent["aliases"])):
+            continue
+        if topic and not topic_matches(topic, event["topics"], event["label"]):
+            continue
+        titles = {}
+        for ev in event["evidence"]:
+            if ev["doc"] not in titles:
+                doc = store.get(ev["doc"])
+                titles[ev["doc"]] = {"title": doc.title if doc else None, "published": doc.published if doc else None}
+        entries.append({
+            **event, "participant_names": [ent["name"] for ent in names],
+            "sources": [{**ev, **titles[ev["doc"]]} for ev in event["evidence"]],
+        })
+    entries.sort(key=lambda e: (e["date"]["value"] or "9999", min((s["published"] or "9999") for s in e["sources"]),
+                                e["label"]))
+    return entries

@@ -148,8 +148,12 @@ def _entity_id(type_: str, key: str) -> str:
     return "e-" + hashlib.sha256(f"{type_}:{key}".encode()).hexdigest()[:12]
 
 
+SHOUTED_MIN_CHARS = 5  # ALL-CAPS forms this long are transcript labels ("RUBIO"); shorter ones are acronyms ("US", "SRE")
+
+
 def _display(text: str) -> str:
-    return text.title() if text.isupper() else text
+    shouted = text.isupper() and "." not in text and (len(text) >= SHOUTED_MIN_CHARS or " " in text)
+    return text.title() if shouted else text
 
 
 class _People:
