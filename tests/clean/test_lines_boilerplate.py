@@ -161,3 +161,26 @@ def test_a_short_list_inside_the_article_is_kept():
     )
     result = clean_text(text)
     assert result.removed == []
+
+
+def test_a_run_of_teaser_headlines_is_removed_but_a_bullet_list_is_kept():
+    teasers = [
+        "Peso rallies as tariff threat fades",
+        "Farmers in Iowa brace for new duties",
+        "Canada names new envoy to Washington",
+        "What the border deal means for trucking",
+    ]
+    bullets = ["- Radar stations in Nunavut", "- Two new patrol ships", "- Training for Arctic rangers",
+               "- New hangars in Iqaluit"]
+    text = (
+        "The ministers met in Ottawa on Monday and agreed on a new defence plan, officials said.\n\n"
+        + "\n".join(bullets)
+        + "\n\nThe plan will be presented to parliament next month, the minister told reporters.\n\n"
+        + "\n".join(teasers)
+        + "\n"
+    )
+    result = clean_text(text)
+    assert result.removed == teasers
+    for bullet in bullets:
+        assert bullet[2:] in result.text.split("\n")
+    assert clean_text(text, teasers=False).removed == []

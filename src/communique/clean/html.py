@@ -40,7 +40,8 @@ def render_text_lines(html: str) -> list[str]:
     from lxml import etree
 
     try:
-        root = lxml.html.fromstring(html.encode("utf-8", errors="replace"))
+        parser = lxml.html.HTMLParser(encoding="utf-8")  # the page is already decoded: never let lxml guess
+        root = lxml.html.fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError):
         return []
     lines: list[str] = []
@@ -80,7 +81,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlText:
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     removed_by_classifier: list[str] = []
     if RUN_LINE_CLASSIFIER and paragraphs:
-        cleaned = clean_text("\n\n".join(paragraphs), title=meta.get("title"), markdown=False)
+        cleaned = clean_text("\n\n".join(paragraphs), title=meta.get("title"), markdown=False, teasers=False)
         text = cleaned.text
         removed_by_classifier = [line for line in cleaned.removed if line.strip()]
     else:

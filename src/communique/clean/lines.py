@@ -34,7 +34,8 @@ __all__ = ["LineVerdict", "CleanText", "classify_lines", "clean_text", "is_sente
 SENTENCE_MIN_WORDS = 6  # fewer words rarely form a full article sentence; widgets are shorter
 SENTENCE_MIN_LOWER_RATIO = 0.35  # share of lower-case words: prose has many, headlines/menus few
 LONG_LINE_WORDS = 18  # this many words is prose even without final punctuation (wrapped / cut sentences)
-WIDGET_MAX_WORDS = 12  # a widget phrase only condemns a line this short ("Sign up for our newsletter today")
+WIDGET_MAX_WORDS = 15  # a widget phrase only condemns a line this short ("Sign up for free newsletters and ...")
+STRONG_MAX_WORDS = 40  # consent / affiliate notices run to a couple of sentences
 CREDIT_MAX_WORDS = 16  # photo credits are short; a longer line is a caption sentence, not a credit
 COPYRIGHT_MAX_WORDS = 60  # "Copyright 2025 ... may not be published, broadcast, rewritten or redistributed."
 NAV_ITEM_MAX_WORDS = 4  # menu items are one to four words ("World", "Latin America", "Terms of Use")
@@ -43,6 +44,8 @@ NAV_RUN_MIN_ANYWHERE = 8  # a run this long is a menu anywhere (in-article lists
 MENU_MIN_ITEMS = 3  # "Home | World | Politics": at least three separated items make a one-line menu
 MENU_ITEM_MAX_WORDS = 4  # each item of a one-line menu is short
 HEADLINE_MAX_WORDS = 18  # teaser headlines after "More stories" are at most this long
+TEASER_MIN_WORDS = 4  # related-story headlines have at least this many words (menu items have fewer)
+TEASER_RUN_MIN = 4  # (3 lost 1.5 points of dev recall) this many headline-like lines in a row are a list of links, not article text
 SANDWICH_MAX_WORDS = 8  # a short line between two removed lines belongs to the same widget block
 LINK_DENSITY_MAX = 0.5  # more than half of a non-sentence line's text is link text: a link list item
 TITLE_MIN_WORDS = 3  # an unknown title is guessed from the first line only when it is this long
@@ -140,6 +143,7 @@ class _Unit:
     blank: bool = False
     image_only: bool = False
     reference: bool = False
+    bullet: bool = False
     keep: bool = True
     reason: str = "text"
     step: int = 0
@@ -171,13 +175,13 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
     for line in lines:
         if markdown:
             md = strip_markdown_line(line)
-            converted.append((md.text, md.separator, md.image_only, md.link_chars, md.reference))
+            converted.append((md.text, md.separator, md.image_only, md.link_chars, md.reference, md.bullet))
         else:
-            converted.append((line.strip(), False, False, 0, False))
+            converted.append((line.strip(), False, False, 0, False, False))
     texts = [_WS.sub(" ", c[0]).strip() for c in converted]
     width = _wrap_width([line.rstrip() for line in lines])
     units: list[_Unit] = []
-    for i, (_, separator, image_only, link_chars, reference) in enumerate(converted):
+    for i, (_, separator, image_only, link_chars, reference, bullet) in enumerate(converted):
         text = texts[i]
         blank = not text and not image_only and not reference
         prev = units[-1] if units else None
@@ -194,7 +198,7 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
             prev.text = f"{prev.text} {text}"
             prev.link_chars += link_chars
             continue
-        units.append(_Unit([i], text, link_chars, blank or separator, image_only, reference))
+        units.append(_Unit([i], text, link_chars, blank or separator, image_only, reference, bullet))
     return units, texts
 
 
@@ -221,6 +225,8 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
         return "section-label", norm in P.TAIL_SECTION_LABELS
     if P.WIDGET_LINE.fullmatch(text):
         return "widget", False
+    if n_words <= STRONG_MAX_WORDS and _contains_phrase(low, P.STRONG_PHRASES):
+        return "widget", False
     if not sentence and n_words <= WIDGET_MAX_WORDS and _contains_phrase(low, P.WIDGET_PHRASES):
         return "widget", False
     items = [s for s in P.MENU_SEPARATORS.split(text) if s.strip()]
@@ -235,9 +241,13 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
 
 
 def classify_lines(
-    lines: Sequence[str], *, title: str | None = None, markdown: bool = True
+    lines: Sequence[str], *, title: str | None = None, markdown: bool = True, teasers: bool = True
 ) -> list[LineVerdict]:
-    """Judge every line (see the module docstring for the cascade)."""
+    """Judge every line (see the module docstring for the cascade).
+
+    ``teasers=False`` skips step 3c (runs of teaser headlines): for text an extractor has already cut down to
+    the article, where such runs are in-article lists.
+    """
     lines = [line.rstrip("\r\n") for line in lines]
     units, texts = _units(lines, markdown)
     title_norm = normalise_line(title) if title else None
@@ -286,7 +296,7 @@ def classify_lines(
             unit.keep, unit.reason, unit.step = False, "symbols", 2
 
     # 3. context.
-    _context(units, tail_starts)
+    _context(units, tail_starts, teasers)
 
     verdicts: list[LineVerdict] = []
     by_line: dict[int, _Unit] = {i: u for u in units for i in u.indexes}
@@ -296,7 +306,7 @@ def classify_lines(
     return verdicts
 
 
-def _context(units: list[_Unit], tail_starts: list[int]) -> None:
+def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
     content = [
         i
         for i, u in enumerate(units)
@@ -337,7 +347,33 @@ def _context(units: list[_Unit], tail_starts: list[int]) -> None:
                 break
             unit.keep, unit.reason, unit.step = False, "section", 3
 
-    # 3c. short non-sentence lines sandwiched between removed lines.
+    # 3c. runs of teaser headlines (related-story lists): several headline-like lines in a row; short labels
+    # between them ("Politics", "2 hours ago") do not break the run. Plain list items in the text are exempt.
+    run = []
+    for i, unit in enumerate(units if teasers else []):
+        if unit.blank or (not unit.keep and unit.step):
+            continue
+        words = len(unit.text.split())
+        teaser = (
+            unit.keep
+            and unit.reason not in ("protected", "title")
+            and not (unit.bullet and not unit.link_chars)
+            and _headline_like(unit.text)
+        )
+        if teaser and words >= TEASER_MIN_WORDS:
+            run.append(i)
+        elif teaser and words < TEASER_MIN_WORDS:
+            continue  # a label between teasers
+        else:
+            if len(run) >= TEASER_RUN_MIN:
+                for j in run:
+                    units[j].keep, units[j].reason, units[j].step = False, "teasers", 3
+            run = []
+    if len(run) >= TEASER_RUN_MIN:
+        for j in run:
+            units[j].keep, units[j].reason, units[j].step = False, "teasers", 3
+
+    # 3d. short non-sentence lines sandwiched between removed lines.
     nonblank = [i for i, u in enumerate(units) if not u.blank]
     for k in range(1, len(nonblank) - 1):
         unit = units[nonblank[k]]
@@ -353,7 +389,7 @@ def _context(units: list[_Unit], tail_starts: list[int]) -> None:
             unit.keep, unit.reason, unit.step = False, "sandwich", 3
 
 
-def clean_text(text: str, *, title: str | None = None, markdown: bool = True) -> CleanText:
+def clean_text(text: str, *, title: str | None = None, markdown: bool = True, teasers: bool = True) -> CleanText:
     """Remove boilerplate lines; keep paragraphs separated by one blank line; removed lines verbatim."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     removed: list[str] = []
@@ -366,7 +402,7 @@ def clean_text(text: str, *, title: str | None = None, markdown: bool = True) ->
                 front[key.strip()] = value.strip().strip("'\"")
         removed.extend(lines[:skip])
         lines = lines[skip:]
-    verdicts = classify_lines(lines, title=title or front.get("title"), markdown=markdown)
+    verdicts = classify_lines(lines, title=title or front.get("title"), markdown=markdown, teasers=teasers)
     out: list[str] = []
     pending_break = False
     for v in verdicts:

@@ -21,6 +21,7 @@ _HR = re.compile(r"\s*(?:[-*_]\s*){3,}|\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^\s*[-*+•‣◦▪●]\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)")
 _LINKED_IMAGE = re.compile(r"\[\s*!\[[^\]]*\]\([^)]*\)\s*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(\s*<?[^)\s>]*>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -44,6 +45,7 @@ class MarkdownLine:
     image_only: bool = False  # the line held only image(s): residue for the classifier
     link_chars: int = 0  # characters of visible text that were link text (for link density)
     reference: bool = False  # a "[1]: http://..." link definition line
+    bullet: bool = False  # the line was a list item ("- ", "* ", "1. ")
 
 
 def unescape(text: str) -> str:
@@ -75,6 +77,7 @@ def strip_markdown_line(line: str) -> MarkdownLine:
     if heading:
         text = heading.group(1)
     text = _QUOTE.sub("", text)
+    bullet = bool(_BULLET.match(text) or _NUMBERED.match(text))
     text = _BULLET.sub("", text)
     link_chars = 0
 
@@ -93,4 +96,4 @@ def strip_markdown_line(line: str) -> MarkdownLine:
             previous = text
             text = pattern.sub(r"\2" if pattern is _STRONG else r"\1", text)
     text = _CODE.sub(r"\1", text)
-    return MarkdownLine(_restore(text).strip(), link_chars=link_chars)
+    return MarkdownLine(_restore(text).strip(), link_chars=link_chars, bullet=bullet)

@@ -15,6 +15,7 @@ __all__ = [
     "PHOTO_CREDIT_LINE",
     "WIDGET_PHRASES",
     "WIDGET_LINE",
+    "STRONG_PHRASES",
     "COPYRIGHT_START",
     "SIGNATURE_LINE",
     "SECTION_LABELS",
@@ -96,6 +97,19 @@ WIDGET_PHRASES: tuple[str, ...] = (
     "next article", "previous article", "next story", "previous story", "back to",
     "click here", "tap here", "learn more", "find out more", "support our journalism", "donate",
     "this article was", "this story was", "this article has been", "updated on", "last updated",
+    "sign up for", "subscribe to", "newsletter", "newsletters", "delivered to your inbox", "in your inbox",
+    "more in", "more on", "watch:", "listen:", "photos:", "gallery:", "full coverage",
+)
+
+# Phrases that condemn a line even when it is written as a sentence (consent banners, affiliate notices):
+# they never occur in diplomatic or political reporting.
+STRONG_PHRASES: tuple[str, ...] = (
+    "use of cookies", "uses cookies", "use cookies", "cookie policy", "tracking technologies",
+    "by continuing to use", "by using this site", "by using our site", "by using this website",
+    "affiliate links", "affiliate link", "affiliate partnerships", "affiliate commission", "earn a commission",
+    "earn a portion of sales", "referral links", "comment data is processed", "privacy policy and terms",
+    "your valued opinion", "to read the full story", "subscribers only", "for subscribers",
+    "ad-free", "without ads", "turn off your ad blocker", "disable your ad blocker",
 )
 
 # Whole-line widgets that are too short or too generic for the phrase list ("Menu", "Search", "Home", "Share").
