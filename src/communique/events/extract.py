@@ -57,9 +57,10 @@ _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "
 _KEEP_PREPS = frozenset({"of", "from"})  # "leaders of X", "doctors from Y" stay in the argument
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "country"})
 _PLACE_TYPES = frozenset({"place", "country"})
-_ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country", "LOC": "place", "FAC": "place"}
+_ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "other", "LOC": "place", "FAC": "place"}
 _TWO_SIDED = frozenset({"CONSULT", "SUPPORT", "DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST", "SANCTION"})
 _FIRST_PERSON = frozenset({"i", "we"})
+_REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _SPEAK_LEMMAS = frozenset({"speak", "talk", "chat"})
 _PREP_IN_AT = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _PHONE_RE = re.compile(
@@ -216,12 +217,14 @@ def _trigger_of(tok: Any) -> tuple[str, str | None, bool] | None:
         if lemma in _SPEAK_LEMMAS:
             return ("CONSULT", None, False) if _has_child(tok, {"prep"}, {"with", "to"}) else None
         if lemma == "call":
+            if _has_child(tok, {"prt"}, {"off"}):
+                return ("CONCEDE", None, False)  # "called off the strike"
             if _has_child(tok, {"prep"}, {"for", "on"}) or _has_child(tok, {"oprd", "xcomp", "ccomp"}):
                 return None  # "called for" / "called on X to" are phrase triggers; "called it a success" is nothing
             return ("CONSULT", "phone", False) if _has_child(tok, _OBJ_DEPS) else None
         if lemma in P.HOST_IF_PERSON_OBJECT:
             obj = [c for c in tok.children if c.dep_ in _OBJ_DEPS]
-            if obj and any(c.ent_type_ == "PERSON" or c.pos_ == "PROPN" for o in obj for c in o.subtree):
+            if any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or o.pos_ == "PROPN" for o in obj):
                 return ("CONSULT", "host", False)
             fallback = P.HOST_IF_PERSON_OBJECT[lemma]
             return (fallback[0], fallback[1], False) if fallback else None
@@ -251,6 +254,13 @@ def _triggers(text: str, unit: _Unit) -> list[_Hit]:
                 hits.append(_Hit(tok, typ, mode, _depth(tok), False))
     for tok in unit.tokens:
         if tok.i in seen:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and _has_child(tok, {"aux"}, set(P.DEMAND_AUX)):
+            # "X said Y must return the helicopter": X demands it (the hit sits on the speech verb)
+            said = tok.head if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in P.SPEECH_LEMMAS else tok
+            if said.i not in seen:
+                seen.add(said.i)
+                hits.append(_Hit(said, "DEMAND", None, _depth(said), False))
             continue
         found = _trigger_of(tok)
         if found is None:
@@ -301,6 +311,8 @@ def _draft(
         sub_found = _trigger_of(sub)
         if sub_found and sub_found[0] == "CONSULT":
             mode = sub_found[1] or "meet"
+        elif sub_found and sub_found[0] in P.CONFLICTUAL_TYPES:
+            typ, mode, status = "THREATEN", None, "occurred"  # "vowed to fight", "pledged to retaliate"
     elif _intent(tok):
         if typ in P.COOPERATIVE_TYPES:
             typ, status = "AGREE", "planned"
@@ -344,6 +356,15 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
                 heads.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
 
     take(tok)
+    # "offered to hand over to Great Britain": the objects of the intended action take part too
+    sub = tok
+    for _ in range(MAX_DEPTH_CLIMB):
+        sub = next((c for c in sub.children if c.dep_ == "xcomp"), None)
+        if sub is None:
+            break
+        before = len(heads)
+        take(sub)
+        heads[before:] = [h for h in heads[before:] if h.dep_ not in _SUBJ_DEPS]
     if noun:
         # "X held talks with Y", "X had a call with Y": the governing verb's subject takes part; a noun that
         # is itself a subject ("the visit was overdue") refers back to an event, it does not report one
@@ -357,7 +378,7 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
     # no subject: climb xcomp / conj chains, which share their subject ("agreed to cooperate", "met and agreed")
     climb, steps = tok, 0
     while not any(h.dep_ in _SUBJ_DEPS for h in heads) and steps < MAX_DEPTH_CLIMB:
-        if climb.dep_ not in ("xcomp", "conj", "pcomp", "acl") or climb.head is climb:
+        if climb.dep_ not in ("xcomp", "conj", "pcomp", "acl", "advcl") or climb.head is climb:
             break
         climb = climb.head
         heads.extend(c for c in climb.children if c.dep_ in _SUBJ_DEPS)
@@ -394,7 +415,7 @@ def _participants(
     parts: list[tuple[str, int, int]] = []
     countries: list[str | None] = []
     last = _last_with_participants(previous)
-    in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end and m.type in _PARTICIPANT_TYPES]
+    in_unit = [m for m in mentions if unit.start <= m.start and m.end <= unit.end and _can_take_part(m)]
     person_tokens = {_token_index(starts, m.start): m for m in in_unit if m.type == "person"}
     for head in heads:
         if head.i == trigger.i:
@@ -404,17 +425,25 @@ def _participants(
         found = [m for m in found if not _modifies_person(m, sdoc, starts, person_tokens, toks)]
         if found:
             for m in found:
-                _add(parts, countries, (m.text, m.start, m.end), m.country)
+                _add(parts, countries, _group_span(doc.text, m, sdoc, starts), m.country)
             continue
         phrase = " ".join(sdoc[i].lower_ for i in sorted(toks))
         if speaker is not None and head.lower_ in _FIRST_PERSON:
             _add(parts, countries, (speaker.text, speaker.start, speaker.end), speaker.country)
             continue
-        if head.lower_ in P.GROUP_PRONOUNS or phrase in P.GROUP_PRONOUNS or phrase.startswith(("the two ", "both ")):
+        if head.pos_ == "PRON" and head.lower_ in _REPORTED_PRONOUNS and _speaker_subject(head, trigger) is not None:
+            pass  # "Syria says it will ...": resolved below through the speech verb's subject
+        elif head.lower_ in P.GROUP_PRONOUNS or phrase in P.GROUP_PRONOUNS or phrase.startswith(("the two ", "both ")):
             if last is not None:
                 for p, c in zip(last.participants, last.countries, strict=True):
                     _add(parts, countries, p, c)
             continue
+        said_by = _speaker_subject(head, trigger)
+        if said_by is not None:
+            for m in [m for m in in_unit if _token_index(starts, m.start) in _arg_tokens(said_by)]:
+                _add(parts, countries, _group_span(doc.text, m, sdoc, starts), m.country)
+            if any(True for m in in_unit if _token_index(starts, m.start) in _arg_tokens(said_by)):
+                continue
         if head.lower_ in P.SINGLE_PRONOUNS and last is not None:
             _add(parts, countries, last.participants[0], last.countries[0])
             continue
@@ -422,6 +451,10 @@ def _participants(
         if titled is not None:
             _add(parts, countries, (titled.text, titled.start, titled.end), titled.country)
     return parts, countries
+
+
+def _can_take_part(m: Mention) -> bool:
+    return m.type in _PARTICIPANT_TYPES or (m.type == "other" and (m.label == "NORP" or m.country is not None))
 
 
 def _speaker_mention(doc: Document, quote: Any, mentions: list[Mention]) -> Mention | None:
@@ -434,6 +467,37 @@ def _speaker_mention(doc: Document, quote: Any, mentions: list[Mention]) -> Ment
     last = quote.speaker_name.split()[-1].lower()
     return next((m for m in mentions if m.type == "person" and m.text.split()[-1:] == [last] or
                  (m.type == "person" and m.text.lower().split()[-1:] == [last])), None)
+
+
+def _speaker_subject(head: Any, trigger: Any) -> Any:
+    """For a pronoun subject of a reported clause ("Syria says it will ..."), the speech verb's subject."""
+    if head.pos_ != "PRON" or head.lower_ not in _REPORTED_PRONOUNS or head.dep_ not in _SUBJ_DEPS:
+        return None
+    clause = head.head
+    for _ in range(MAX_DEPTH_CLIMB):
+        if clause.dep_ != "ccomp" or clause.head is clause:
+            clause = clause.head if clause.dep_ in ("xcomp", "conj") else None
+            if clause is None:
+                return None
+            continue
+        verb = clause.head
+        if verb.lemma_.lower() in P.SPEECH_LEMMAS:
+            subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"), None)
+            return subj
+        clause = verb
+    return None
+
+
+def _group_span(text: str, m: Mention, sdoc: Any, starts: list[int]) -> tuple[str, int, int]:
+    """A nationality before a group noun is the group ("Israeli soldiers", "Sri Lankan army"), else the mention."""
+    if m.type == "person":
+        return (m.text, m.start, m.end)
+    last = sdoc[_token_index(starts, max(m.start, m.end - 1))]
+    head = last.head
+    if head.i > last.i and head.i - last.i <= 3 and head.lemma_.lower() in P.GROUP_NOUNS:
+        end = head.idx + len(head.text)
+        return (text[m.start : end], m.start, end)
+    return (m.text, m.start, m.end)
 
 
 def _last_with_participants(previous: list[_Draft]) -> _Draft | None:
@@ -487,7 +551,7 @@ def _linear_fallback(
 ) -> tuple[list[tuple[str, int, int]], list[str | None]]:
     parts: list[tuple[str, int, int]] = []
     countries: list[str | None] = []
-    cands = [m for m in mentions if unit.start <= m.start and m.end <= unit.end and m.type in _PARTICIPANT_TYPES]
+    cands = [m for m in mentions if unit.start <= m.start and m.end <= unit.end and _can_take_part(m)]
     lefts = [m for m in cands if tok.idx - LEFT_FALLBACK_CHARS <= m.start and m.end <= tok.idx] if left else []
     rights = [m for m in cands if tok.idx <= m.start <= tok.idx + len(tok.text) + RIGHT_FALLBACK_CHARS] if right else []
     rights = [m for m in rights if not _PREP_IN_AT.search(text[max(unit.start, m.start - 12) : m.start])]

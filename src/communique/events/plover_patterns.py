@@ -19,6 +19,9 @@ __all__ = [
     "PHRASE_TRIGGERS",
     "HOST_IF_PERSON_OBJECT",
     "INTENT_HEADS",
+    "DEMAND_AUX",
+    "SPEECH_LEMMAS",
+    "GROUP_NOUNS",
     "FUTURE_AUX",
     "COOPERATIVE_TYPES",
     "CONFLICTUAL_TYPES",
@@ -56,7 +59,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("CONSULT", "phone", "telephone phone"),
     **_many("CONSULT", "third-party", "mediate"),
     # AGREE: agreement and expressed intent
-    **_many("AGREE", None, "agree promise pledge vow commit offer undertake"),
+    **_many("AGREE", None, "agree promise pledge vow commit offer undertake accept"),
     # SUPPORT: praise, endorse, defend, formal agreements, apology, recognition
     **_many(
         "SUPPORT",
@@ -67,11 +70,11 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # COOPERATE
     **_many("COOPERATE", None, "cooperate collaborate coordinate partner share extradite"),
     # AID
-    **_many("AID", None, "donate deliver grant provide send supply evacuate fund finance"),
+    **_many("AID", None, "donate deliver grant provide send supply evacuate fund finance hand give"),
     # CONCEDE
     **_many("CONCEDE", None, "concede yield cancel lift ease relax accede approve"),
     # RETREAT
-    **_many("RETREAT", None, "withdraw retreat demobilize demobilise disarm release free surrender resign compensate"),
+    **_many("RETREAT", None, "withdraw retreat demobilize demobilise disarm release free surrender resign compensate pay"),
     # INVESTIGATE
     **_many("INVESTIGATE", None, "investigate probe inspect examine"),
     # DEMAND / REQUEST
@@ -101,13 +104,14 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     # ASSAULT
     **_many("ASSAULT", None, "attack kill torture abduct kidnap assassinate bomb beat wound"),
     # FIGHT
-    **_many("FIGHT", None, "fight shell invade clash bombard"),
+    **_many("FIGHT", None, "fight shell invade clash bombard retake fire"),
 }
 
 # Nouns that report an event ("held talks", "a call with", "the summit", "a free-trade agreement").
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("CONSULT", None, "meeting talk talks dialogue consultation negotiation conversation discussion"),
     **_many("CONSULT", "multilateral", "summit ministerial"),
+    **_many("CONSULT", "third-party", "mediation"),
     **_many("CONSULT", "visit", "visit trip"),
     **_many("CONSULT", "phone", "call videoconference teleconference"),
     **_many("AGREE", None, "agreement accord deal pact commitment pledge"),
@@ -117,7 +121,10 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ACCUSE", None, "accusation"),
     **_many("PROTEST", "demo", "protest demonstration rally"),
     **_many("PROTEST", "boycott", "strike"),
-    **_many("SANCTION", None, "sanction sanctions"),
+    **_many("SANCTION", None, "sanction sanctions suspension embargo"),
+    **_many("RETREAT", None, "withdrawal ceasefire truce"),
+    **_many("FIGHT", None, "invasion offensive"),
+    **_many("DEMAND", None, "demand ultimatum"),
     **_many("INVESTIGATE", None, "investigation inquiry probe"),
     **_many("ASSAULT", "explosives", "bombing"),
 }
@@ -145,9 +152,20 @@ HOST_IF_PERSON_OBJECT: dict[str, Trigger | None] = {"receive": None, "welcome": 
 # A trigger governed by one of these (xcomp: "offered to mediate", "plans to visit") expresses intent.
 INTENT_HEADS: frozenset[str] = frozenset(
     {"plan", "intend", "pledge", "promise", "offer", "vow", "agree", "commit", "prepare", "expect", "hope",
-     "want", "seek", "aim", "decide", "schedule", "set", "go", "willing", "ready", "prepared"}
+     "want", "seek", "aim", "decide", "schedule", "set", "go", "willing", "ready", "prepared", "swear"}
 )  # fmt: skip
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "’ll"})
+# "X said Y must ..." is a demand by X (CAMEO 10x).
+DEMAND_AUX: frozenset[str] = frozenset({"must"})
+SPEECH_LEMMAS: frozenset[str] = frozenset({"say", "announce", "conclude", "insist", "state", "declare", "tell", "add"})
+# Group actors: a nationality or organisation word before one of these nouns is the group ("Israeli soldiers").
+GROUP_NOUNS: frozenset[str] = frozenset(
+    {"soldier", "troop", "force", "police", "army", "government", "official", "authority", "rebel", "guerrilla",
+     "guerilla", "militant", "militiaman", "diplomat", "negotiator", "parliament", "leader", "delegation",
+     "minister", "ministry", "navy", "military", "settler", "hacker", "youth", "demonstrator", "protester",
+     "judge", "court", "side", "activist", "doctor", "worker", "refugee", "civilian", "student", "businessman",
+     "newspaper", "helicopter", "tank", "plane", "jet"}
+)  # fmt: skip
 
 # Intent to do something cooperative is AGREE, intent to do something hostile is THREATEN (CAMEO 03x / 13x).
 COOPERATIVE_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
@@ -220,4 +238,4 @@ LABEL_VERBS: dict[str, str] = {
 }
 
 # Prepositions whose objects take part in the event ("met with X", "a call with Y", "talks between A and B").
-ARG_PREPS: frozenset[str] = frozenset({"with", "between", "among", "by", "against", "on", "from", "to"})
+ARG_PREPS: frozenset[str] = frozenset({"with", "between", "among", "by", "against", "from", "to"})
