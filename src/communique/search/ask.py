@@ -30,6 +30,7 @@ from .question_patterns import (
     SPEAKER_BEFORE_QUOTE,
     SPEECH_VERBS,
     STOP_WORDS,
+    TITLE_HEADS,
 )
 from .segment import Span, sentences, squash
 
@@ -48,6 +49,11 @@ _WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
+_TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
+# "<Name>, Democratic Unionist Party leader" / "<Name>, Finance Minister of Ukraine,"
+_TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
+# "Finance Minister of Ukraine, <Name>" / "Minister of Defence <Name>"
+_TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -222,7 +228,7 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     who = g["who"].strip(" ?")
     out: list[_Candidate] = []
     seen: set[str] = set()
-    for doc in ctx.candidates(who):
+    for rank, doc in enumerate(ctx.candidates(who)):
         # 1. role records
         for r in doc.roles:
             if _surname(r.person) != _surname(who) or not r.title:
@@ -237,53 +243,65 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             span = ctx.sentence_at(doc, r.start, r.end)
             out.append(_Candidate(conf + len(title) / 1000, [AnswerSentence(
                 f"{squash(r.person)}: {title}.", [ctx.cite(doc, span)])]))
-        # 2. an apposition in a sentence: "<Name>, <Title of ...>," when no role record says it
-        for s in ctx.sentences(doc):
-            folded, index = _fold_with_map(s.text)
-            name = " ".join(_name_tokens(who))
+        # 2. the title written next to the name when no role record says it: "<Name>, <Title>" or "<Title>, <Name>"
+        name = " ".join(_name_tokens(who))
+        for sent in ctx.sentences(doc):
+            folded, index = _fold_with_map(sent.text)
             pos = folded.find(name) if name else -1
             if pos < 0:
                 continue
-            after = s.text[index[pos + len(name) - 1] + 1:]
-            m = re.match(r"\s*,\s*((?:[A-Z][\w\-’']*|of|the|to|for|and)(?:\s+(?:[A-Z][\w\-’']*|of|the|to|for|and))*)",
-                         after)
-            if m and _fold(m.group(1)) not in seen and any(w[0].isupper() for w in m.group(1).split()):
-                seen.add(_fold(m.group(1)))
-                out.append(_Candidate(0.6, [AnswerSentence(f"{who}: {m.group(1)}.", [ctx.cite(doc, s)])]))
+            before = sent.text[:index[pos]]
+            after = sent.text[index[pos + len(name) - 1] + 1:]
+            found = [m.group(1) for m in (_TITLE_AFTER.match(after), _TITLE_BEFORE.search(before)) if m]
+            for title in found:
+                words = squash(title).split()
+                while words and words[0].lower() in STOP_WORDS and words[0][0].isupper():
+                    words = words[1:]  # "The Finance Minister" -> "Finance Minister"
+                parts = " ".join(words).rsplit(" and ", 1)  # "Prime Minister X of Sweden and President" -> "President"
+                if len(parts) == 2 and parts[1].split() and parts[1].split()[0].lower() in TITLE_HEADS:
+                    words = parts[1].split()
+                title = " ".join(words)
+                if not words or not words[0][0].isupper() or _fold(title) in seen or _has_name(title, who):
+                    continue
+                seen.add(_fold(title))
+                # documents retrieved first win ties: one title, from the best-matching document
+                out.append(_Candidate(0.6 - 0.002 * rank, [AnswerSentence(f"{squash(who)}: {title}.",
+                                                                          [ctx.cite(doc, sent)])]))
     return out
 
 
-def _date_for(ctx: _Context, doc: Document, span: Span) -> str | None:
+def _sentence_date(doc: Document, span: Span) -> str | None:
+    """The first resolved calendar date written in the sentence."""
     for t in doc.timexes:
         if t.type == "DATE" and t.value and span.start <= t.start < span.end and re.match(r"^\d{4}-\d{2}", t.value):
             return t.value
-    return doc.published
+    return None
+
+
+def _date_for(ctx: _Context, doc: Document, span: Span) -> str | None:
+    return _sentence_date(doc, span) or doc.published
 
 
 def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Candidate]:
     a, b = g["a"].strip(), g["b"].strip()
     out: list[_Candidate] = []
     for doc in ctx.candidates(f"{a} {b}"):
-        found = False
+        spans: list[tuple[bool, float, Span, str | None]] = []  # (explicit date?, confidence, sentence, event date)
         for e in doc.events:  # 1. an event with both as participants (or named in its evidence)
             names = " ".join(p[0] for p in e.participants) + " " + doc.text[e.start:e.end]
             if _has_name(names, a) and _has_name(names, b):
-                when = e.date_value or doc.published
-                if when:
-                    span = ctx.sentence_at(doc, e.start, e.end)
-                    out.append(_Candidate(1.0, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
-                                                               [ctx.cite(doc, span)])]))
-                    found = True
-                    break
-        if found:
+                span = ctx.sentence_at(doc, e.start, e.end)
+                spans.append((_sentence_date(doc, span) is not None, 1.0, span, e.date_value))
+        for sent in ctx.sentences(doc):  # 2. a sentence naming both with a meeting verb
+            if _has_name(sent.text, a) and _has_name(sent.text, b) and _MEETING_VERBS.search(sent.text):
+                spans.append((_sentence_date(doc, sent) is not None, 0.8, sent, None))
+        if not spans:
             continue
-        for s in ctx.sentences(doc):  # 2. a sentence naming both with a meeting verb
-            if _has_name(s.text, a) and _has_name(s.text, b) and _MEETING_VERBS.search(s.text):
-                when = _date_for(ctx, doc, s)
-                if when:
-                    out.append(_Candidate(0.8, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
-                                                               [ctx.cite(doc, s)])]))
-                break
+        explicit, conf, span, event_date = max(spans, key=lambda x: (x[0], x[1], -x[2].start))  # dated, then earliest
+        when = _sentence_date(doc, span) or event_date or doc.published
+        if when:
+            out.append(_Candidate(conf, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
+                                                        [ctx.cite(doc, span)])]))
     return out
 
 

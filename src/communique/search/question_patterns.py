@@ -18,6 +18,7 @@ __all__ = [
     "NAME_SUFFIXES",
     "NAME_PREFIXES",
     "SPEECH_VERBS",
+    "TITLE_HEADS",
     "SPEAKER_BEFORE_QUOTE",
     "NUMBER",
 ]
@@ -85,6 +86,11 @@ NAME_PREFIXES: frozenset[str] = frozenset("""
 president vice prime minister secretary general chancellor king queen prince sheikh mr mrs ms dr governor
 senator ambassador taoiseach premier chairman chair director deputy advisor adviser speaker leader mr. dr.
 """.split())
+
+# Lower-case head nouns that may end a title written after a name ("Jeffrey Donaldson, Democratic Unionist Party leader").
+TITLE_HEADS: tuple[str, ...] = ("vice president", "leader", "president", "spokesperson", "spokesman", "chair",
+                                "chairman", "chairwoman", "member", "secretary", "director", "adviser", "advisor",
+                                "minister", "ambassador", "envoy", "founder", "chief executive")
 
 # Verbs that report speech (reported-speech sentences answer "What did X say about ...?").
 SPEECH_VERBS: frozenset[str] = frozenset("""
