@@ -1,0 +1,344 @@
+"""SemEval-2015 Task 4 TimeLine (track A: raw text), scored with a reimplementation of the task's metric.
+
+Task: for a target entity, the ordered list of the events it takes part in, across 30 Wikinews documents, each event
+anchored to a date. Gold line: ``position  date  docid-sentence-word[  coreferent mentions ...]`` (position 0 with
+``XXXX-XX-XX`` = events that cannot be anchored).
+
+System path (our own components, no gold events or times):
+1. Text rebuilt from the CAT tokens (one line per sentence), the creation time as ``published``.
+2. spaCy parse (:func:`communique.nlp.model_loader.parse`) and our timex stage (:func:`communique.nlp.timex.annotate`).
+3. Target mentions: the gold target name as given by the task, its words with digits ("A380"), its acronym, and the
+   surname when spaCy tags the name as a PERSON in the corpus.
+4. Event mentions: verbs (not auxiliaries) of sentences that mention the target and whose subtree holds the target
+   mention or that govern it (the target takes part in them).
+5. Dates: the nearest DATE timex of the sentence with a calendar value, else the document creation time.
+6. The events become :class:`communique.model.Event` records and :func:`communique.events.timeline.build_timeline`
+   (actor = the target) filters and orders them: date, then publication date; one timeline position per date.
+
+Metric (temporal awareness, UzZaman & Allen 2011, as the task's evaluation tool applies it to timelines):
+each timeline becomes a graph. Nodes are events (a gold line = one event; a system event is the gold event whose
+mentions it shares, else a node of its own) and date anchors. Relations: events at one position are SIMULTANEOUS,
+events at consecutive positions are BEFORE (position 0 is not ordered), every event IS_INCLUDED in its date.
+The closure G+ adds the implied relations (BEFORE transitive, SIMULTANEOUS classes, date inclusion shared within a
+class); the reduced graph G- keeps only the non-derivable ones (a SIMULTANEOUS chain per position, one BEFORE between
+consecutive positions, one date link per position, one per unordered event).
+Precision = |Sys- ∩ Gold+| / |Sys-|, recall = |Gold- ∩ Sys+| / |Gold-|, micro-averaged over all target entities of
+the three test corpora (F1 reported in percent, like the task: the best track A system scored 7.85).
+The trial corpus (Apple, 6 timelines) is the dev set: choices were made there; its numbers are reported as ``dev_``.
+
+    python -m benchmarks.timeline_semeval
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from communique.events.timeline import build_timeline
+from communique.model import Document, Event
+
+BEST_PUBLISHED_F1 = 7.85  # best track A system at SemEval-2015 Task 4 (micro F1 over the three corpora, percent)
+UNKNOWN_DATE = "XXXX-XX-XX"
+EVENT_POS = ("VERB", "NOUN")  # verbs and action nouns ("flight", "launch"); on the trial corpus F1 14.9 vs 14.4 verbs only
+NOMINAL_EVENT_SUFFIXES = ("tion", "ment", "sion", "ure", "al", "ing")  # nouns that name an action (when NOUN is in EVENT_POS)
+REQUIRE_LINK = True  # the event must govern the target mention or hold it in its subtree (trial: P 18.9 vs 11.9)
+_CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ROOT = "datasets/semeval2015_task4_timeline"
+
+
+@dataclass(slots=True)
+class CatDoc:
+    doc: Document
+    tokens: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, sentence) of each token
+    doc_num: str = ""
+
+
+def read_cat(path: Path) -> CatDoc:
+    """A CAT file as a Document (one line per sentence) with the token offsets."""
+    root = ET.parse(path).getroot()
+    parts: list[str] = []
+    tokens: list[tuple[int, int, int]] = []
+    pos, current = 0, None
+    for tok in root.iter("token"):
+        sentence = int(tok.get("sentence", "0"))
+        if current is not None and sentence != current:
+            parts.append("\n")
+            pos += 1
+        elif current is not None:
+            parts.append(" ")
+            pos += 1
+        word = tok.text or ""
+        tokens.append((pos, pos + len(word), sentence))
+        parts.append(word)
+        pos += len(word)
+        current = sentence
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = timex.get("value")
+    text = "".join(parts)
+    num = root.get("doc_id") or path.name.split("_")[0].split("-")[0]
+    doc = Document(id=num, source=str(path), raw=text, text=text, published=dct, kind="news")
+    return CatDoc(doc=doc, tokens=tokens, doc_num=num)
+
+
+def read_gold(path: Path) -> tuple[str, list[tuple[int, str, list[str]]]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    target = lines[0].strip()
+    rows = []
+    for line in lines[1:]:
+        cells = line.strip().split("\t")
+        if len(cells) >= 3:
+            rows.append((int(cells[0]), cells[1], cells[2:]))
+    return target, rows
+
+
+# --- system ------------------------------------------------------------------------------------------------------
+
+
+def _aliases(target: str, persons: set[str]) -> list[str]:
+    words = target.split()
+    aliases = {target}
+    aliases.update(w for w in words if any(c.isdigit() for c in w) and len(w) > 2)
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(capitals) >= 3:
+        aliases.add("".join(w[0] for w in capitals))
+    if target in persons and len(words) >= 2:
+        aliases.add(words[-1])
+    return sorted(aliases, key=len, reverse=True)
+
+
+def _calendar(value: str | None) -> str | None:
+    if value and _CALENDAR.match(value):
+        return value
+    return None
+
+
+def _target_events(cat: CatDoc, sdoc, target: str, aliases: list[str]) -> list[Event]:
+    """Events the target takes part in, in one document (steps 3-5)."""
+    doc = cat.doc
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for alias in aliases:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
+            if not any(m.start() < e and s < m.end() for s, e in spans):
+                spans.append(m.span())
+    if not spans:
+        return []
+    dates = [(t.start, t.end, v) for t in doc.timexes if t.type == "DATE" and (v := _calendar(t.value))]
+    events: list[Event] = []
+    for s, e in spans:
+        mention = sdoc.char_span(s, e, alignment_mode="expand")
+        if mention is None:
+            continue
+        sentence = mention.sent
+        mention_ids = {t.i for t in mention}
+        heads = {t.head.i for t in mention}
+        sentence_dates = [(ds, de, v) for ds, de, v in dates if sentence.start_char <= ds < sentence.end_char]
+        for tok in sentence:
+            if tok.pos_ not in EVENT_POS or tok.i in mention_ids:
+                continue
+            if tok.pos_ == "NOUN" and not tok.text.lower().endswith(NOMINAL_EVENT_SUFFIXES):
+                continue
+            subtree = {t.i for t in tok.subtree}
+            if REQUIRE_LINK and not (mention_ids & subtree) and tok.i not in heads:
+                continue
+            date = doc.published
+            if sentence_dates:
+                date = min(sentence_dates, key=lambda d: abs(d[0] - tok.idx))[2]
+            events.append(
+                Event(
+                    type="OCCURRENCE",
+                    start=tok.idx,
+                    end=tok.idx + len(tok.text),
+                    label=tok.text,
+                    participants=((text[s:e], s, e),),
+                    date_value=date,
+                    date_basis="explicit" if sentence_dates else "publication",
+                )
+            )
+    unique = {(ev.start, ev.end): ev for ev in events}
+    return [unique[k] for k in sorted(unique)]
+
+
+def _mention_id(cat: CatDoc, start: int, end: int) -> str:
+    for ts, te, sentence in cat.tokens:
+        if ts <= start < te:
+            return f"{cat.doc_num}-{sentence}-{cat.doc.text[ts:te]}"
+    return f"{cat.doc_num}-?-{cat.doc.text[start:end]}"
+
+
+def _gold_date(value: str | None) -> str:
+    if not value:
+        return UNKNOWN_DATE
+    m = _CALENDAR.match(value)
+    if not m:
+        return UNKNOWN_DATE
+    return f"{m[1]}-{m[2] or 'XX'}-{m[3] or 'XX'}"
+
+
+def system_timeline(cats: dict[str, CatDoc], parsed: dict[str, object], target: str, persons: set[str]):
+    """(position, date, [mention ids]) rows for ``target`` (step 6)."""
+    aliases = _aliases(target, persons)
+    docs = []
+    for num, cat in cats.items():
+        docs.append(cat.doc.replace(events=_target_events(cat, parsed[num], target, aliases)))
+    entries = build_timeline(docs, stories=[], actor=target)
+    rows: list[tuple[int, str, list[str]]] = []
+    positions: dict[str, int] = {}
+    for entry in entries:
+        date = _gold_date(entry.date)
+        if date == UNKNOWN_DATE:
+            position = 0
+        else:
+            position = positions.setdefault(date, len(positions) + 1)
+        ids = [_mention_id(cats[s.doc], s.start, s.end) for s in entry.sources]
+        rows.append((position, date, ids))
+    return rows
+
+
+# --- metric ----------------------------------------------------------------------------------------------------------
+
+
+Relation = tuple[str, str, str]
+
+
+def _graphs(rows: list[tuple[int, str, list[str]]], node_of) -> tuple[set[Relation], set[Relation]]:
+    """(reduced, closure) relation sets of one timeline; ``node_of`` maps a row's mentions to its event node."""
+    slots: dict[int, list[str]] = defaultdict(list)
+    date_of: dict[str, str] = {}
+    for position, date, mentions in rows:
+        node = node_of(mentions)
+        if node in date_of:
+            continue  # the same event listed twice: first listing wins
+        date_of[node] = date
+        slots[position].append(node)
+    reduced: set[Relation] = set()
+    closure: set[Relation] = set()
+    for node, date in date_of.items():
+        closure.add((node, "IS_INCLUDED", "t:" + date))
+    for node in slots.get(0, []):
+        reduced.add((node, "IS_INCLUDED", "t:" + date_of[node]))
+    ordered = sorted(p for p in slots if p > 0)
+    for k, position in enumerate(ordered):
+        members = sorted(slots[position])
+        reduced.add((members[0], "IS_INCLUDED", "t:" + date_of[members[0]]))
+        for a, b in zip(members, members[1:], strict=False):
+            reduced.add((a, "SIMULTANEOUS", b))
+        for a in members:
+            for b in members:
+                if a < b:
+                    closure.add((a, "SIMULTANEOUS", b))
+            for node in members:  # date inclusion is shared within a SIMULTANEOUS class
+                closure.add((a, "IS_INCLUDED", "t:" + date_of[node]))
+        if k + 1 < len(ordered):
+            reduced.add((members[0], "BEFORE", sorted(slots[ordered[k + 1]])[0]))
+        for later in ordered[k + 1 :]:
+            for a in members:
+                for b in slots[later]:
+                    closure.add((a, "BEFORE", b))
+    return reduced, _normalise(closure)
+
+
+def _normalise(relations: set[Relation]) -> set[Relation]:
+    out = set()
+    for a, rel, b in relations:
+        if rel == "SIMULTANEOUS" and b < a:
+            a, b = b, a
+        if a != b:
+            out.add((a, rel, b))
+    return out
+
+
+def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
+    """(precision numerator, precision denominator, recall numerator, recall denominator) of one timeline."""
+    gold_node: dict[str, str] = {}
+    for _, _, mentions in gold_rows:
+        for m in mentions:
+            gold_node.setdefault(m, mentions[0])
+
+    def gold_of(mentions: list[str]) -> str:
+        return gold_node[mentions[0]]
+
+    def sys_of(mentions: list[str]) -> str:
+        for m in mentions:
+            if m in gold_node:
+                return gold_node[m]
+        return "sys:" + mentions[0]
+
+    gold_reduced, gold_closure = _graphs(gold_rows, gold_of)
+    sys_reduced, sys_closure = _graphs(sys_rows, sys_of)
+    sys_reduced, gold_reduced = _normalise(sys_reduced), _normalise(gold_reduced)
+    return (len(sys_reduced & gold_closure), len(sys_reduced), len(gold_reduced & sys_closure), len(gold_reduced))
+
+
+# --- run ---------------------------------------------------------------------------------------------------------------
+
+
+def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[str, float]:
+    from communique.nlp.model_loader import parse
+    from communique.nlp.timex import annotate
+
+    cats: dict[str, CatDoc] = {}
+    parsed: dict[str, object] = {}
+    persons: set[str] = set()
+    for path in sorted(raw_dir.glob("*.xml"))[:limit]:
+        cat = read_cat(path)
+        sdoc = parse(cat.doc.text)
+        cat.doc = annotate(cat.doc, sdoc)
+        cats[cat.doc_num], parsed[cat.doc_num] = cat, sdoc
+        persons.update(ent.text for ent in sdoc.ents if ent.label_ == "PERSON")
+    seen: set[str] = set()
+    totals = [0, 0, 0, 0]
+    timelines = 0
+    for gold_path in gold_files:
+        target, gold_rows = read_gold(gold_path)
+        if target in seen:
+            continue  # corpus 3 holds the S&P 500 timeline twice under two file names
+        seen.add(target)
+        sys_rows = system_timeline(cats, parsed, target, persons)
+        for k, v in enumerate(score_timeline(gold_rows, sys_rows)):
+            totals[k] += v
+        timelines += 1
+    p = totals[0] / totals[1] if totals[1] else 0.0
+    r = totals[2] / totals[3] if totals[3] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": 100 * p, "recall": 100 * r, "f1": 100 * f, "timelines": float(timelines),
+            "_counts": totals}  # type: ignore[dict-item]
+
+
+def run(shared: Path, limit: int | None = None) -> dict[str, float]:
+    base = shared / _ROOT
+    totals = [0, 0, 0, 0]
+    timelines = 0.0
+    metrics: dict[str, float] = {}
+    for n in (1, 2, 3):
+        corpus = base / "SemEval_Task4_data" / f"corpus_{n}"
+        result = _evaluate(corpus / "corpus_trackA_CAT", sorted((corpus / "TimeLines_Gold_Standard").glob("*.txt")), limit)
+        metrics[f"corpus_{n}_f1"] = result["f1"]
+        for k, v in enumerate(result.pop("_counts")):  # type: ignore[arg-type]
+            totals[k] += v
+        timelines += result["timelines"]
+    p = totals[0] / totals[1] if totals[1] else 0.0
+    r = totals[2] / totals[3] if totals[3] else 0.0
+    metrics.update(
+        precision=100 * p,
+        recall=100 * r,
+        f1=100 * (2 * p * r / (p + r) if p + r else 0.0),
+        timelines=timelines,
+        best_published_f1=BEST_PUBLISHED_F1,
+    )
+    dev = _evaluate(base / "Corpus-trial-data_task4", sorted((base / "TimeLines_trial_data_task4_v1.2").glob("*.txt")), limit)
+    dev.pop("_counts")
+    metrics.update({"dev_" + k: v for k, v in dev.items()})
+    return metrics
+
+
+if __name__ == "__main__":
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
+    print(json.dumps({k: round(v, 3) for k, v in run(Path(__file__).resolve().parents[2] / "shared", limit).items()}, indent=1))
