@@ -84,9 +84,12 @@ _SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\*\*)?(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
     r"(?:[ \t]*\([^)\n]{0,40}\)[ \t]*)?(?:\*\*)?:"
 )
+_MODS_UP = _alternation([w.upper() for w in titles.TITLE_MODIFIERS])
+_HEADS_UP = _alternation([w.upper() for w in titles.TITLE_HEADS])
+_LOWER_UP = _alternation([w.upper() for w in titles.COMPLEMENT_LOWER_WORDS])
 _UPPER_TITLE_RE = re.compile(
-    rf"^(?P<title>(?:{_MODS.upper()}\s+)*{_HEADS.upper()}(?:\s+(?:OF|FOR)\s+(?:THE\s+)?"
-    rf"{_LOWER.upper()}(?:\s+(?:AND\s+)?{_LOWER.upper()})*)?)(?:\s+|(?<=\.))"
+    rf"^(?P<title>(?:{_MODS_UP}\s+)*{_HEADS_UP}(?:\s+(?:OF|FOR)\s+(?:THE\s+)?"
+    rf"{_LOWER_UP}(?:\s+(?:AND\s+)?{_LOWER_UP})*)?)(?:\s+|(?<=\.))"
 )
 _HONORIFIC_UPPER_RE = re.compile(rf"^{_alternation([h.upper() for h in titles.HONORIFICS])}(?:\s+|(?<=\.))")
 _COUNTRY_ALT = _alternation([k for k in (*countries.COUNTRIES, *countries.DEMONYMS) if len(k) > 1])
@@ -102,7 +105,8 @@ _APPOS_START_RE = re.compile(
 _APPOS_END_RE = re.compile(r"\s*(?:[,.;:)\n]|$)|\s+(?-i:[a-z])")
 _ORG_AFTER_RE = re.compile(r",\s+")
 _ROLE_NOUN_RE = re.compile(
-    rf"(?<![\w])(?:the|The)\s+(?:(?P<c>(?-i:(?=[A-Z])){_COUNTRY_ALT})\s+)?(?P<t>(?=[A-Z])(?:{_MODS}\s+)*{_HEADS})(?![\w])"
+    rf"(?<![\w])(?:the|The)\s+(?:(?P<c>(?=[A-Z])(?i:{_COUNTRY_ALT}))\s+)?"
+    rf"(?P<t>(?P<h>(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w])){_COMPLEMENT}?)"
 )
 _PARTICLE_EXT_RE = re.compile(
     rf"(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))+(?:\s+{_CAPWORD}(?![\w]))+"
@@ -266,8 +270,18 @@ def _speaker_labels(
 
 
 def _drop_blocked(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """Step 3."""
-    return [e for e in ents if text[e.start : e.end].strip().casefold() not in titles.NOT_PERSON_WORDS]
+    """Step 3 (and an entity running over a line break into a "Label:" is cut at the break)."""
+    kept = []
+    for ent in ents:
+        if text[ent.start : ent.end].strip().casefold() in titles.NOT_PERSON_WORDS:
+            continue
+        if "\n" in text[ent.start : ent.end] and text[ent.end : ent.end + 1] == ":":
+            ent.end = text.rindex("\n", ent.start, ent.end)
+            ent.end = ent.start + len(text[ent.start : ent.end].rstrip())
+            if ent.end <= ent.start:
+                continue
+        kept.append(ent)
+    return kept
 
 
 def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
@@ -318,7 +332,11 @@ def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan
     starts = [t.start for t in title_spans]
     for ent in ents:
         i = bisect.bisect_right(starts, ent.start) - 1
-        inside = i >= 0 and title_spans[i].start <= ent.start and ent.end <= title_spans[i].end
+        inside = i >= 0 and title_spans[i].start <= ent.start < title_spans[i].end
+        if inside and ent.kind != "person" and ent.end > title_spans[i].end:
+            # starts in a title's complement, runs past it ("National Defense Gen."): a piece of the title; one
+            # starting with the title is a name of its own ("General Motors")
+            inside = ent.start > title_spans[i].start and not _ORG_HEAD_RE.search(text, ent.start, ent.end)
         if inside and ent.kind != "person":
             surface = text[ent.start : ent.end]
             if not (countries.country_of_name(surface) or countries.country_of_agency(surface)) and not (
@@ -400,7 +418,8 @@ def _appositive(text: str, pos: int, person_starts: list[int]) -> TitleSpan | No
         return None
     nxt = bisect.bisect_left(person_starts, title_match.start())
     if nxt < len(person_starts) and person_starts[nxt] <= title_match.end() + MAX_NAME_GAP:
-        return None
+        if text[title_match.end() : person_starts[nxt]].strip() == "":
+            return None
     end, country = _strip_of_country(text, title_match.start(), title_match.end())
     word = appos.group("c")
     if word and not country:
@@ -528,12 +547,15 @@ def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> li
         noun = _canonical_title(match.group("t")).casefold()
         word = match.group("c")
         want_country = (countries.country_of_name(word) or countries.country_of_demonym(word)) if word else None
-        candidates = [
+        earlier = [
             r for r in roles
-            if r.end <= match.start()
-            and (r.title.casefold() == noun or _title_head(r.title) == noun)
-            and (want_country is None or r.country == want_country)
+            if r.end <= match.start() and (want_country is None or r.country == want_country)
         ]  # fmt: skip
+        candidates = [r for r in earlier if r.title.casefold() == noun]  # "the Secretary of Defense"
+        if not candidates:  # "the Secretary" (a complement that matched no title is not part of the noun)
+            noun_end = match.end("h")
+            head = _title_head(_canonical_title(match.group("h")))
+            candidates = [r for r in earlier if _title_head(r.title) == head]
         if not candidates or len({_surname_key(r.person) for r in candidates}) != 1:
             continue  # nobody, or two different people could be meant
         source = candidates[-1]

@@ -1,0 +1,147 @@
+"""Roles: title + name, apposition, "Name, Title, ORG", "of Country", speaker labels, role nouns (rules only)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+import spacy
+
+from communique.nlp.entities import annotate
+
+
+@functools.lru_cache(maxsize=1)
+def _blank():
+    return spacy.blank("en")
+
+
+def _annotate(doc_factory, text: str, persons: list[str], others: list[tuple[str, str]] = ()):
+    """Annotate with PERSON entities at the first occurrence of each name (in order) plus other entities."""
+    sdoc = _blank()(text)
+    spans, pos = [], 0
+    for name in persons:
+        start = text.index(name, pos)
+        spans.append(sdoc.char_span(start, start + len(name), label="PERSON"))
+        pos = start + len(name)
+    for surface, label in others:
+        start = text.index(surface)
+        spans.append(sdoc.char_span(start, start + len(surface), label=label))
+    sdoc.ents = sorted(spans, key=lambda s: s.start)
+    return annotate(doc_factory(text), sdoc)
+
+
+def _as_tuples(doc):
+    return [(r.person, r.title, r.organization, r.country, doc.text[r.start : r.end]) for r in doc.roles]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "others", "expected"),
+    [
+        ("Secretary of State Marco Rubio met reporters.", ["Marco Rubio"], [],
+         ("Marco Rubio", "Secretary of State", None, "US", "Secretary of State Marco Rubio")),
+        ("He met Mexican Foreign Secretary Juan Ramón de la Fuente on Monday.", ["Juan Ramón de la Fuente"], [],
+         ("Juan Ramón de la Fuente", "Foreign Secretary", None, "MX",
+          "Mexican Foreign Secretary Juan Ramón de la Fuente")),
+        ("He thanked U.S. Ambassador Ronald Johnson for his work.", ["Ronald Johnson"], [],
+         ("Ronald Johnson", "Ambassador", None, "US", "U.S. Ambassador Ronald Johnson")),
+        ("Mexico's Foreign Secretary Alicia Bárcena spoke.", ["Alicia Bárcena"], [],
+         ("Alicia Bárcena", "Foreign Secretary", None, "MX", "Mexico's Foreign Secretary Alicia Bárcena")),
+        ("Marco Rubio, the U.S. Secretary of State, arrived.", ["Marco Rubio"], [],
+         ("Marco Rubio", "Secretary of State", None, "US", "Marco Rubio, the U.S. Secretary of State")),
+        ("Marco Rubio, the U.S. secretary of state, arrived.", ["Marco Rubio"], [],
+         ("Marco Rubio", "Secretary of State", None, "US", "Marco Rubio, the U.S. secretary of state")),
+        ("Omar García Harfuch, Mexico's Secretary of Security and Citizen Protection, said so.", ["Omar García Harfuch"],
+         [], ("Omar García Harfuch", "Secretary of Security and Citizen Protection", None, "MX",
+              "Omar García Harfuch, Mexico's Secretary of Security and Citizen Protection")),
+        ("Roberto Velasco, Undersecretary for North America, SRE, attended.", ["Roberto Velasco"], [("SRE", "ORG")],
+         ("Roberto Velasco", "Undersecretary for North America", "SRE", "MX",
+          "Roberto Velasco, Undersecretary for North America, SRE")),
+        ("President Andrés Manuel López Obrador of Mexico spoke.", ["Andrés Manuel López Obrador"], [],
+         ("Andrés Manuel López Obrador", "President", None, "MX",
+          "President Andrés Manuel López Obrador of Mexico")),
+        ("Gen. Mark Milley briefed them.", ["Mark Milley"], [],
+         ("Mark Milley", "General", None, None, "Gen. Mark Milley")),
+        ("Deputy Secretary of State Christopher Landau arrived.", ["Christopher Landau"], [],
+         ("Christopher Landau", "Deputy Secretary of State", None, None, "Deputy Secretary of State Christopher Landau")),
+        ("Commander-in-Chief of the Ukrainian Armed Forces Valerii Zaluzhnyi spoke.", ["Valerii Zaluzhnyi"], [],
+         ("Valerii Zaluzhnyi", "Commander-in-Chief of the Ukrainian Armed Forces", None, "UA",
+          "Commander-in-Chief of the Ukrainian Armed Forces Valerii Zaluzhnyi")),
+    ],
+)  # fmt: skip
+def test_role_patterns(doc_factory, text, persons, others, expected):
+    assert expected in _as_tuples(_annotate(doc_factory, text, persons, others))
+
+
+def test_role_person_offsets_point_to_the_name(doc_factory):
+    doc = _annotate(doc_factory, "Mexican Foreign Secretary Juan Ramón de la Fuente spoke.", ["Juan Ramón de la Fuente"])
+    (role,) = doc.roles
+    assert doc.text[role.person_start : role.person_end] == role.person == "Juan Ramón de la Fuente"
+    assert role.start <= role.person_start and role.person_end <= role.end
+
+
+def test_chained_titles_give_two_roles(doc_factory):
+    text = "Chairman of the Joint Chiefs of Staff Gen. Dan Caine briefed them."
+    titles = {r.title for r in _annotate(doc_factory, text, ["Dan Caine"]).roles}
+    assert titles == {"Chairman of the Joint Chiefs of Staff", "General"}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # a list of people, not an apposition
+        ("Jake Sullivan, Secretary of Defense Lloyd Austin and others met.", ["Jake Sullivan", "Lloyd Austin"]),
+        # a description, not a title
+        ("Ana Ortega, a toxicologist, said so.", ["Ana Ortega"]),
+        ("Mr. Ebrard arrived.", ["Ebrard"]),
+    ],
+)
+def test_no_false_roles(doc_factory, text, persons):
+    doc = _annotate(doc_factory, text, persons)
+    assert [r for r in doc.roles if r.person == persons[0] and r.start == doc.text.index(persons[0])] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "noun", "person", "title"),
+    [
+        ("Secretary of State Marco Rubio met the delegation. The Secretary thanked them.", ["Marco Rubio"],
+         "The Secretary", "Marco Rubio", "Secretary of State"),
+        ("Secretary of Defense Pete Hegseth hosted Secretary of National Defense Ricardo Trevilla. "
+         "The Secretary of Defense thanked him.", ["Pete Hegseth", "Ricardo Trevilla"],
+         "The Secretary of Defense", "Pete Hegseth", "Secretary of Defense"),
+        ("Admiral Alvin Holsey met President Claudia Sheinbaum. Later the Admiral left.",
+         ["Alvin Holsey", "Claudia Sheinbaum"], "the Admiral", "Alvin Holsey", "Admiral"),
+        ("U.S. Ambassador Ronald Johnson met Canadian Ambassador Kirsten Hillman. The U.S. Ambassador spoke first.",
+         ["Ronald Johnson", "Kirsten Hillman"], "The U.S. Ambassador", "Ronald Johnson", "Ambassador"),
+    ],
+)  # fmt: skip
+def test_role_nouns_link_to_the_earlier_person(doc_factory, text, persons, noun, person, title):
+    doc = _annotate(doc_factory, text, persons)
+    start = text.index(noun)
+    linked = [r for r in doc.roles if r.start == start]
+    assert [(r.person, r.title, doc.text[r.start : r.end]) for r in linked] == [(person, title, noun)]
+    assert doc.text[linked[0].person_start : linked[0].person_end] == person
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "noun"),
+    [
+        # two secretaries: "the Secretary" could be either
+        ("Secretary of State Marco Rubio met Foreign Secretary Juan Ramón de la Fuente. The Secretary spoke.",
+         ["Marco Rubio", "Juan Ramón de la Fuente"], "The Secretary"),
+        # nobody holds the title before the noun
+        ("The Ambassador arrived late. Ambassador Ronald Johnson apologised.", ["Ronald Johnson"], "The Ambassador"),
+    ],
+)  # fmt: skip
+def test_ambiguous_or_unknown_role_nouns_stay_unlinked(doc_factory, text, persons, noun):
+    doc = _annotate(doc_factory, text, persons)
+    assert doc.roles  # the titled names are found ...
+    assert [r for r in doc.roles if r.start == text.index(noun)] == []  # ... the role noun is not linked
+
+
+def test_person_mention_takes_the_role_country(doc_factory):
+    text = "Mexican Foreign Secretary Alicia Bárcena met Bárcena's staff."
+    doc = _annotate(doc_factory, text, ["Alicia Bárcena", "Bárcena"])
+    assert [(m.text, m.country) for m in doc.mentions if m.type == "person"] == [
+        ("Alicia Bárcena", "MX"),
+        ("Bárcena", "MX"),
+    ]
