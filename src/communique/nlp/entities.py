@@ -120,6 +120,9 @@ _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PART
 _NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w])")
 _DC_AFTER_RE = re.compile(r",?\s*D\.\s?C\.|,\s*DC(?![\w])")
 _ORG_HEAD_RE = re.compile(rf"\b{_alternation(titles.ORG_HEAD_WORDS)}\b")
+_ACRONYM_TITLES = frozenset(h for h in titles.TITLE_HEADS if h.isupper())  # "CEO" stays "CEO"
+_RANK_MODIFIERS = frozenset(m.casefold() for m in titles.TITLE_MODIFIERS)
+_AND_RE = re.compile(r"\s+(?:and|&)\s+")
 _JOINER_WORDS = frozenset(titles.COMPLEMENT_JOINERS) | frozenset(titles.COMPLEMENT_PREPOSITIONS)
 
 
@@ -166,7 +169,10 @@ def _canonical_title(raw: str) -> str:
     if title in titles.ABBREVIATIONS:
         return titles.ABBREVIATIONS[title]
     if title.isupper() or title.islower():  # "SECRETARY OF STATE", "secretary of state"
-        words = [w.lower() if w.lower() in _JOINER_WORDS else w.capitalize() for w in title.split(" ")]
+        words = [
+            w.lower() if w.lower() in _JOINER_WORDS else w if w in _ACRONYM_TITLES else w.capitalize()
+            for w in title.split(" ")
+        ]
         title = " ".join(words)
         title = titles.ABBREVIATIONS.get(title, title)
     return title
@@ -205,6 +211,11 @@ def find_titles(text: str, person_starts: list[int] | None = None) -> list[Title
         cut = bisect.bisect_right(starts, start)
         if cut < len(starts) and starts[cut] < end:
             end = starts[cut]
+        for joiner in _AND_RE.finditer(text, start, end):  # "Secretary of the Interior and Domestic Policy Advisor"
+            nxt = bisect.bisect_left(starts, joiner.end())
+            if TITLE_RE.search(text, joiner.end(), end) or (nxt < len(starts) and starts[nxt] == joiner.end()):
+                end = joiner.start()
+                break
         raw = text[start:end].rstrip()
         end = start + len(raw)
         if raw.endswith(tuple(f" {w}" for w in _JOINER_WORDS)):  # "Secretary of" before a name
@@ -233,8 +244,17 @@ def _surname_key(name: str) -> str:
 
 
 def _model_ents(sdoc: Any) -> list[_Ent]:
-    """Step 1."""
-    return [_Ent(e.start_char, e.end_char, e.label_, MODEL_LABELS[e.label_]) for e in sdoc.ents if e.label_ in MODEL_LABELS]
+    """Step 1 (spans trimmed of surrounding whitespace: the model sometimes takes a line break along)."""
+    ents = []
+    for e in sdoc.ents:
+        if e.label_ not in MODEL_LABELS:
+            continue
+        surface = e.text
+        start = e.start_char + (len(surface) - len(surface.lstrip()))
+        end = e.end_char - (len(surface) - len(surface.rstrip()))
+        if end > start:
+            ents.append(_Ent(start, end, e.label_, MODEL_LABELS[e.label_]))
+    return ents
 
 
 def _speaker_labels(
@@ -525,9 +545,18 @@ def _roles(
 
 
 def _title_head(title: str) -> str:
-    """"Secretary of State" -> "secretary"; "Foreign Secretary" -> "secretary"."""
-    before_complement = re.split(r"\s+(?:of|for|to|on)\s+", title, maxsplit=1)[0]
-    return before_complement.split()[-1].casefold() if before_complement.split() else ""
+    """The title without its complement: "Secretary of State" -> "secretary"; "Vice President" -> "vice president"."""
+    return re.split(r"\s+(?:of|for|to|on)\s+", title, maxsplit=1)[0].casefold()
+
+
+def _noun_matches(noun_head: str, role_title: str) -> bool:
+    """ "the Secretary" names the holder of "Secretary of State" or "Foreign Secretary", never of "Vice President"
+    for "the President" or of "Deputy Secretary" (a rank modifier makes another office)."""
+    role_head = _title_head(role_title)
+    if role_head == noun_head:
+        return True
+    words = role_head.split()
+    return len(noun_head.split()) == 1 and words[-1] == noun_head and words[0] not in _RANK_MODIFIERS
 
 
 def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> list[Role]:
@@ -555,7 +584,7 @@ def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> li
         if not candidates:  # "the Secretary" (a complement that matched no title is not part of the noun)
             noun_end = match.end("h")
             head = _title_head(_canonical_title(match.group("h")))
-            candidates = [r for r in earlier if _title_head(r.title) == head]
+            candidates = [r for r in earlier if _noun_matches(head, r.title)]
         if not candidates or len({_surname_key(r.person) for r in candidates}) != 1:
             continue  # nobody, or two different people could be meant
         source = candidates[-1]
