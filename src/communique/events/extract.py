@@ -46,6 +46,7 @@ MAX_DEPTH_CLIMB = 3  # "X said it plans to agree to meet": three xcomp/conj step
 TOPIC_WINDOW = 1  # topics are read from the event sentence and one sentence either side (readouts list topics next)
 MERGE_WINDOW_UNITS = 10**6  # the same meeting may be mentioned anywhere in a document: no distance limit
 CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines are prose
+SHORT_LINE_WORDS = 8  # hard-wrapped prose lines (70-80 characters) hold more words than a heading or byline
 LEFT_FALLBACK_CHARS = 120  # linear fallback: a subject mention this close before the trigger
 RIGHT_FALLBACK_CHARS = 80  # linear fallback: an object mention this close after the trigger
 QUOTE_FOLLOW_PARAS = 2  # a participant's quote up to two paragraphs after the report still belongs to the event
@@ -69,6 +70,7 @@ _PHONE_RE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
+_AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
 
@@ -165,19 +167,43 @@ def _mentions_from_ents(sdoc: Any) -> list[Mention]:
 
 # 2 ---------------------------------------------------------------------------------------------------------
 def _units(text: str, sdoc: Any) -> list[_Unit]:
+    """Sentences, cut again at paragraph breaks and after short lines (bylines, captions, headings).
+
+    A single line break after a long line is hard-wrapped prose and does not cut the sentence.
+    """
     units: list[_Unit] = []
     for sent in sdoc.sents:
         current: list[Any] = []
         for tok in sent:
-            if "\n" in tok.text or tok.is_space:
-                if current:
+            if "\n" in tok.text or tok.is_space or tok.text.strip() == "":
+                if current and _cuts(text, tok):
                     units.append(_make_unit(text, current))
-                current = []
+                    current = []
                 continue
+            if current and "\n" in text[current[-1].idx + len(current[-1].text) : tok.idx] and _cuts(text, tok):
+                units.append(_make_unit(text, current))
+                current = []
             current.append(tok)
         if current:
             units.append(_make_unit(text, current))
     return units
+
+
+def _cuts(text: str, tok: Any) -> bool:
+    """Whether the line break at or before ``tok`` ends a unit."""
+    gap_start = tok.idx
+    while gap_start > 0 and text[gap_start - 1].isspace():
+        gap_start -= 1
+    gap = text[gap_start : tok.idx + (len(tok.text) if tok.is_space else 0)]
+    if "\n" not in gap:
+        return False
+    if gap.count("\n") >= 2:
+        return True
+    line = _line_of(text, max(0, gap_start - 1), max(0, gap_start - 1))
+    if P.BYLINE_RE.match(line) or P.CAPTION_RE.search(line):
+        return True
+    after = text[tok.idx + (len(tok.text) if tok.is_space else 0) :].lstrip()[:1]
+    return len(line.split()) <= SHORT_LINE_WORDS and (after.isupper() or after.isdigit())
 
 
 def _make_unit(text: str, tokens: list[Any]) -> _Unit:
@@ -219,7 +245,12 @@ def _trigger_of(tok: Any) -> tuple[str, str | None, bool] | None:
         if lemma == "call":
             if _has_child(tok, {"prt"}, {"off"}):
                 return ("CONCEDE", None, False)  # "called off the strike"
-            if _has_child(tok, {"prep"}, {"for", "on"}) or _has_child(tok, {"oprd", "xcomp", "ccomp"}):
+            named = any(c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "ORG", "GPE") for c in tok.children)
+            if _has_child(tok, {"prep"}, {"for", "on"}) or _has_child(tok, {"ccomp"}):
+                return None
+            if named:
+                return ("CONSULT", "phone", False)  # the parser reads "called President X" like "called him a hero"
+            if _has_child(tok, {"oprd"}):
                 return None  # "called for" / "called on X to" are phrase triggers; "called it a success" is nothing
             return ("CONSULT", "phone", False) if _has_child(tok, _OBJ_DEPS) else None
         if lemma in P.HOST_IF_PERSON_OBJECT:
@@ -326,8 +357,15 @@ def _draft(
     if not hit.noun:
         # the parse missed a side: the nearest mention on that side stands in
         last = _last_with_participants(previous)
-        left_ok = any(s < tok.idx for _n, s, _e in parts) or any(h.dep_ in _SUBJ_DEPS for h in heads)
-        right_ok = any(s > tok.idx for _n, s, _e in parts) or hit.type not in _TWO_SIDED
+        # participants taken from context ("They", "the two leaders") already name both sides
+        from_context = any(not (unit.start <= s_ < unit.end) for _n, s_, _e in parts)
+        left_ok = from_context or any(s_ < tok.idx for _n, s_, _e in parts) or any(h.dep_ in _SUBJ_DEPS for h in heads)
+        right_ok = (
+            from_context
+            or any(s_ > tok.idx for _n, s_, _e in parts)
+            or hit.type not in _TWO_SIDED
+            or tok.lemma_.lower() in P.TOPIC_OBJECT_LEMMAS
+        )
         if not parts or not left_ok or not right_ok:
             more, more_c = _linear_fallback(doc.text, unit, tok, mentions, last, left=not left_ok, right=not right_ok)
             for p_, c_ in zip(more, more_c, strict=True):
@@ -349,7 +387,10 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
     heads: list[Any] = []
 
     def take(t: Any) -> None:
+        topic_objects = t.lemma_.lower() in P.TOPIC_OBJECT_LEMMAS
         for c in t.children:
+            if c.dep_ in _OBJ_DEPS and topic_objects:
+                continue  # "discussed migration": the object is a subject matter
             if c.dep_ in _SUBJ_DEPS or c.dep_ in _OBJ_DEPS or c.dep_ in ("poss", "appos"):
                 heads.append(c)
             elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in P.ARG_PREPS):
@@ -501,7 +542,17 @@ def _group_span(text: str, m: Mention, sdoc: Any, starts: list[int]) -> tuple[st
 
 
 def _last_with_participants(previous: list[_Draft]) -> _Draft | None:
-    return next((d for d in reversed(previous) if d.participants), None)
+    """The antecedent of "they" / "the two leaders": the latest meeting with two or more participants, else the
+    latest event with two or more, else the latest with any."""
+    for ok in (
+        lambda d: d.type == "CONSULT" and len(d.participants) >= 2,
+        lambda d: len(d.participants) >= 2,
+        lambda d: bool(d.participants),
+    ):
+        found = next((d for d in reversed(previous) if ok(d)), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _modifies_person(m: Mention, sdoc: Any, starts: list[int], person_tokens: dict[int, Mention], toks: set[int]) -> bool:
@@ -539,8 +590,7 @@ def _title_person(doc: Document, head: Any, mentions: list[Mention]) -> Mention 
 
 
 def _add(parts: list[tuple[str, int, int]], countries: list[str | None], p: tuple[str, int, int], c: str | None) -> None:
-    key = p[0].lower()
-    if all(q[0].lower() != key for q in parts):
+    if not any(_same_party(q[0], p[0]) for q in parts):
         parts.append(p)
         countries.append(c)
 
@@ -582,15 +632,40 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
     names = {p[0] for p in d.participants}
     text = doc.text
     for m in mentions:
-        if not (unit.start <= m.start and m.end <= unit.end) or m.type not in _PLACE_TYPES or m.text in names:
+        if not (unit.start <= m.start and m.end <= unit.end) or m.text in names:
             continue
         before = text[max(unit.start, m.start - 12) : m.start]
+        if m.type not in _PLACE_TYPES and not (m.type == "organization" and _AT_RE.search(before)):
+            continue  # "at the White House", "at the Kremlin": a seat named like an organisation
         visited = m.start > tok.idx and tok.lemma_.lower() in ("visit", "travel", "tour", "fly")
-        if _PREP_IN_AT.search(before) or (visited and m.start - tok.idx < RIGHT_FALLBACK_CHARS):
-            d.place = m.text
+        if (_PREP_IN_AT.search(before) and _attached_place(tok, m)) or (
+            visited and m.start - tok.idx < RIGHT_FALLBACK_CHARS
+        ):
+            d.place = _clean_place(m.text)
             return
     if d.status == "occurred" and doc.dateline:
         d.place = doc.dateline
+
+
+def _clean_place(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
+
+
+def _attached_place(trigger: Any, m: Mention) -> bool:
+    """"in X" says where the event was unless it hangs on a common noun ("protests in Brazil")."""
+    sdoc = trigger.doc
+    tok = next((t for t in sdoc if t.idx <= m.start < t.idx + len(t.text) + 1), None)
+    if tok is None:
+        return True
+    while tok.dep_ in ("compound", "amod", "det", "nmod") and tok.head is not tok:
+        tok = tok.head
+    prep = tok.head
+    if prep.dep_ != "prep":
+        return True
+    owner = prep.head
+    if owner.i in (trigger.i, trigger.head.i) or owner.head.i == trigger.i:
+        return True  # "met ... in X", "held talks in X", "met with Y here in X"
+    return owner.pos_ in ("PROPN", "ADV") and owner.dep_ != "conj" and trigger.i in {a.i for a in owner.ancestors}
 
 
 def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]) -> str | None:
@@ -603,7 +678,7 @@ def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]
         return "multilateral"
     if d.mode:
         return d.mode
-    place = next((m for m in mentions if m.text == d.place and m.country), None)
+    place = next((m for m in mentions if _clean_place(m.text) == d.place and m.country), None)
     actor = d.countries[0] if d.countries else None
     if place is not None and actor:
         return "host" if place.country == actor else "visit"
@@ -617,15 +692,37 @@ def _topics(text: str, units: list[_Unit], ui: int) -> set[str]:
 
 
 # 8 ---------------------------------------------------------------------------------------------------------
+def _name_words(name: str) -> set[str]:
+    words = {w.strip(".,'’").lower() for w in name.split()}
+    return {w for w in words if len(w) >= 3 and w not in P.GENERIC_NAME_WORDS and w not in P.NAME_SUFFIXES}
+
+
+def _same_party(a: str, b: str) -> bool:
+    """Two participant names for the same party ("Alicia Bárcena Ibarra" / "Bárcena", "Joe Biden" / "Biden")."""
+    if a.lower() == b.lower():
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa & wb) and (_surname(a) in wb or _surname(b) in wa)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.replace(",", " ").split() if w.lower() not in P.NAME_SUFFIXES]
+    return words[-1].lower() if words else ""
+
+
 def _keys(d: _Draft) -> set[str]:
-    return {p[0].split()[-1].lower() for p in d.participants if p[0].split()}
+    return {k for k in (_surname(p[0]) for p in d.participants) if k}
 
 
 def _same_event(a: _Draft, b: _Draft) -> bool:
     if a.type != b.type or a.status != b.status or abs(a.unit - b.unit) > MERGE_WINDOW_UNITS:
         return False
-    ka, kb = _keys(a), _keys(b)
-    if not ka or not kb or not (ka <= kb or kb <= ka):
+    pa, pb = [p[0] for p in a.participants], [p[0] for p in b.participants]
+    if not pa or not pb:
+        return False
+    small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    shared = sum(1 for x in small if any(_same_party(x, y) for y in large))
+    if shared < len(small) and shared < 2:
         return False
     soft = ("publication", None)
     return a.date_value == b.date_value or a.date_basis in soft or b.date_basis in soft
@@ -690,8 +787,7 @@ def _link(doc: Document, drafts: list[_Draft], units: list[_Unit]) -> None:
 
 
 def _speaker_key(speaker: str | None) -> str:
-    words = (speaker or "").split()
-    return words[-1].lower() if words else ""
+    return _surname(speaker or "")
 
 
 def _best(cands: list[_Draft], speaker: str | None) -> _Draft | None:
@@ -722,7 +818,8 @@ def _quote_owner(p: int, by_para: dict[int, list[_Draft]], event_paras: list[int
 
 # 10 --------------------------------------------------------------------------------------------------------
 def _short(name: str) -> str:
-    words = name.split()
+    words = [w for w in name.replace(",", " ").split() if w.lower() not in P.NAME_SUFFIXES]
+    name = " ".join(words)
     if len(words) <= 1:
         return name
     for i, w in enumerate(words[1:], start=1):
@@ -732,7 +829,7 @@ def _short(name: str) -> str:
 
 
 def _label(d: _Draft) -> str:
-    names = [_short(p[0]) for p in d.participants]
+    names = [" ".join(_short(p[0]).split()) for p in d.participants]
     key = f"{d.type}/{d.status}" if d.status == "planned" and d.mode in ("meet", "visit") else f"{d.type}/{d.mode}"
     verb = P.LABEL_VERBS.get(key) or P.LABEL_VERBS.get(d.type) or d.type.lower()
     if not names:

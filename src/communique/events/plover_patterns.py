@@ -36,6 +36,9 @@ __all__ = [
     "SURNAME_PARTICLES",
     "LABEL_VERBS",
     "ARG_PREPS",
+    "TOPIC_OBJECT_LEMMAS",
+    "NAME_SUFFIXES",
+    "GENERIC_NAME_WORDS",
 ]
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -65,7 +68,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
         "SUPPORT",
         None,
         "praise commend welcome endorse applaud hail laud thank congratulate support back defend "
-        "apologize apologise forgive sign ratify reaffirm recognize recognise upgrade",
+        "apologize apologise forgive sign ratify recognize recognise upgrade",
     ),
     # COOPERATE
     **_many("COOPERATE", None, "cooperate collaborate coordinate partner share extradite"),
@@ -91,7 +94,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("PROTEST", "demo", "protest demonstrate rally march"),
     **_many("PROTEST", "riot", "riot"),
     **_many("PROTEST", "obstruct", "block blockade"),
-    **_many("PROTEST", "boycott", "boycott strike"),
+    **_many("PROTEST", "boycott", "boycott"),
     # MOBILIZE
     **_many("MOBILIZE", "troops", "mobilize mobilise deploy mass"),
     # SANCTION
@@ -120,7 +123,6 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("DISAPPROVE", None, "criticism condemnation"),
     **_many("ACCUSE", None, "accusation"),
     **_many("PROTEST", "demo", "protest demonstration rally"),
-    **_many("PROTEST", "boycott", "strike"),
     **_many("SANCTION", None, "sanction sanctions suspension embargo"),
     **_many("RETREAT", None, "withdrawal ceasefire truce"),
     **_many("FIGHT", None, "invasion offensive"),
@@ -137,6 +139,9 @@ PHRASE_TRIGGERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"\bworking group\b"), "COOPERATE", None),
     (re.compile(r"\bjoint (?:operation|task force|patrol|exercise|investigation|effort|action|plan)s?\b"), "COOPERATE", None),
     (re.compile(r"\bhunger strike\b"), "PROTEST", "hunger"),
+    (re.compile(r"\b(?:general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?) strikes?\b|\bon strike\b"), "PROTEST", "boycott"),
+    (re.compile(r"\b(?:strike|strikes|struck|striking) (?:a|an|the) (?:deal|agreement|bargain)\b"), "AGREE", None),
+    (re.compile(r"\bexpress(?:ed|es|ing)? (?:their |his |her |its |our )?(?:deep |grave |serious |strong )?concerns?\b"), "DISAPPROVE", None),
     (re.compile(r"\bopen(?:ed|s)? fire\b"), "FIGHT", "firearms"),
     (re.compile(r"\bfailed to (?:reach|agree)\b"), "REJECT", None),
     (re.compile(r"\b(?:summoned|summons)\b[^.]{0,60}\bambassador\b"), "DISAPPROVE", None),
@@ -236,6 +241,18 @@ LABEL_VERBS: dict[str, str] = {
     "REQUEST": "asks",
     "SANCTION": "sanctions",
 }
+
+# Verbs whose direct object is a subject matter, not a participant ("discussed migration").
+TOPIC_OBJECT_LEMMAS: frozenset[str] = frozenset({"discuss", "review", "negotiate", "address", "consult"})
+# Name suffixes that are not surnames (for short labels).
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+# Words shared by many different names: never enough to say two names are the same party.
+GENERIC_NAME_WORDS: frozenset[str] = frozenset(
+    {"the", "united", "states", "state", "republic", "kingdom", "democratic", "people's", "union", "national",
+     "ministry", "council", "foreign", "affairs", "government", "president", "minister", "secretary", "and", "of",
+     "for", "new", "south", "north", "east", "west", "central", "federal", "party", "army", "forces"}
+)  # fmt: skip
 
 # Prepositions whose objects take part in the event ("met with X", "a call with Y", "talks between A and B").
 ARG_PREPS: frozenset[str] = frozenset({"with", "between", "among", "by", "against", "from", "to"})
