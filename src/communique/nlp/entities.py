@@ -52,6 +52,7 @@ AMBIGUOUS_COUNTRY_WORDS = frozenset({"america", "american", "georgia", "jordan",
 COUNTRY_WINDOW = 40  # chars before a title searched for "Mexican" / "U.S." / "Mexico's"
 MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it precedes
 MAX_TITLE_WORDS = 12
+MAX_SURNAME_WORDS = 2  # Spanish names carry two surnames ("Sandoval González")
 MAX_CHAINED_TITLES = 3  # "Chairman of the Joint Chiefs of Staff Gen." + name: more is a run of names, not titles  # a longer "title" is a run of capitalised words, not a title
 
 
@@ -104,6 +105,11 @@ _APPOS_START_RE = re.compile(
 )
 _APPOS_END_RE = re.compile(r"\s*(?:[,.;:)\n]|$)|\s+(?-i:[a-z])")
 _ORG_AFTER_RE = re.compile(r",\s+")
+_CAPWORD_AFTER_RE = re.compile(r"[ \t]+[A-ZÁÉÍÓÚÑ]")
+_OF_COMPLEMENT_RE = re.compile(r"\s+of\s")
+_COMMA_BEFORE_RE = re.compile(r",\s+")
+# What may follow the name in "Title, Name": the end of a list item or clause.
+_LIST_END_RE = re.compile(r"\s*(?:[;,.)\n]|$)|\s+(?:and|as well as)\s")
 _ROLE_NOUN_RE = re.compile(
     rf"(?<![\w])(?:the|The)\s+(?:(?P<c>(?=[A-Z])(?i:{_COUNTRY_ALT}))\s+)?"
     rf"(?P<t>(?P<h>(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w])){_COMPLEMENT}?)"
@@ -117,6 +123,8 @@ _NAME_WORDS_RE = re.compile(
     rf"(?:\s+(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))}))*$"
 )
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
+_SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
+_SPANISH_SURNAME_RE = re.compile(r"[áéíóúñü]|ez$")
 _NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w])")
 _DC_AFTER_RE = re.compile(r",?\s*D\.\s?C\.|,\s*DC(?![\w])")
 _ORG_HEAD_RE = re.compile(rf"\b{_alternation(titles.ORG_HEAD_WORDS)}\b")
@@ -304,6 +312,20 @@ def _drop_blocked(text: str, ents: list[_Ent]) -> list[_Ent]:
     return kept
 
 
+def _looks_like_surnames(text: str, ent: _Ent) -> bool:
+    """A non-person entity right after a name that is really its second half: one or two title-case words, one
+    of them Spanish-looking (accented or ending in -ez: "Rodríguez Velázquez" tagged ORG after "Rosa Icela")."""
+    if ent.kind == "person" or ent.label == RULE_LABEL:
+        return False
+    words = text[ent.start : ent.end].split()
+    return (
+        len(words) <= MAX_SURNAME_WORDS
+        and all(_SURNAME_WORD_RE.fullmatch(w) for w in words)
+        and any(_SPANISH_SURNAME_RE.search(w) for w in words)
+        and countries.affiliation(" ".join(words)) is None
+    )
+
+
 def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
     """Step 4: strip title prefixes, merge fragments, extend over name particles."""
     for ent in ents:
@@ -318,9 +340,9 @@ def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
         if (
             prev is not None
             and prev.kind == "person"
-            and ent.kind == "person"
+            and (ent.kind == "person" or _looks_like_surnames(text, ent))
             and prev.end <= ent.start
-            and "\n" not in text[prev.end : ent.start]
+            and text.count("\n", prev.end, ent.start) <= 1  # a hard-wrapped line may split a name
             and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
             and _NAME_WORDS_RE.match(text, prev.start, ent.end)
         ):
@@ -506,7 +528,8 @@ def _roles(
     for person in persons:
         name = person.text
         # 9a. title + name ("Mexican Foreign Secretary Juan Ramón de la Fuente")
-        for title_span, role_end in _titles_before(text, person, title_by_end):
+        chain = _titles_before(text, person, title_by_end)
+        for title_span, role_end in chain:
             start, country = title_span.start, title_span.country
             if before := _country_before(text, title_span.start):
                 start, country = before[0], country or before[1]
@@ -520,6 +543,21 @@ def _roles(
                     _role_country(country, title_span.title, None), start, end,
                 )
             )  # fmt: skip
+        # 9c'. title, comma, name ("the Secretary of the Navy, Adm. José Rafael Ojeda Durán;")
+        lead = chain[-1][0].start if chain else person.start  # "Title, Gen. Name": the comma is before "Gen."
+        comma = _COMMA_BEFORE_RE.search(text, max(0, lead - MAX_NAME_GAP - 1), lead)
+        if comma is not None and comma.end() == lead:
+            title_span = title_by_end.get(comma.start())
+            if title_span is not None and _LIST_END_RE.match(text, person.end):
+                start, country = title_span.start, title_span.country
+                if before := _country_before(text, title_span.start):
+                    start, country = before[0], country or before[1]
+                roles.append(
+                    Role(
+                        name, person.start, person.end, title_span.title, None,
+                        _role_country(country, title_span.title, None), start, person.end,
+                    )
+                )  # fmt: skip
         # 9b. apposition ("Marco Rubio, the U.S. Secretary of State,") and 9c. "Name, Title, ORG"
         appos = _appositive(text, person.end, person_starts)
         if appos is not None:
@@ -573,6 +611,8 @@ def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> li
             continue  # "the Foreign Secretary Juan ..." is a title + name, found above
         if any(_overlaps(match.start(), noun_end, s, e) for s, e in role_spans):
             continue
+        if _CAPWORD_AFTER_RE.match(text, match.end("h")) and not _OF_COMPLEMENT_RE.match(text, match.end("h")):
+            continue  # "the General Services Administration": a longer name, not a role noun
         noun = _canonical_title(match.group("t")).casefold()
         word = match.group("c")
         want_country = (countries.country_of_name(word) or countries.country_of_demonym(word)) if word else None
@@ -581,6 +621,8 @@ def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> li
             if r.end <= match.start() and (want_country is None or r.country == want_country)
         ]  # fmt: skip
         candidates = [r for r in earlier if r.title.casefold() == noun]  # "the Secretary of Defense"
+        if not candidates and _OF_COMPLEMENT_RE.match(text, match.end("h"), match.end("t")):
+            continue  # "the Secretary of Foreign Affairs": a named office nobody here holds
         if not candidates:  # "the Secretary" (a complement that matched no title is not part of the noun)
             noun_end = match.end("h")
             head = _title_head(_canonical_title(match.group("h")))
