@@ -59,6 +59,7 @@ ADJACENT_TOKENS = 6  # a cue this close to the marks attributes even a scare-len
 HEAD_MAX_TOKENS = 30  # a cue before the quote in the same sentence ("Rubio said on Tuesday in Brussels that ...")
 MAX_CONTINUATION_PARAS = 2  # a bare quote continues the previous speaker only this close (else too uncertain)
 PRONOUN_LOOKBACK_CHARS = 3000  # about five paragraphs: antecedents further away are rarely right
+TITLE_MAX_WORDS = 6  # "Collapse: How Societies Choose to Fail" is a title; capitalised sentences are longer
 MIN_INDIRECT_WORDS = 3  # "he said so" is not reported content
 MAX_INDIRECT_QUOTED_SHARE = 0.5  # a reported clause mostly inside quotation marks is already a direct quote
 
@@ -67,6 +68,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = frozenset({".", "?", "!"})
+_TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as vs".split())
+_DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +338,8 @@ def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) ->
         subj = next((c for c in cue_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
+    if subj.lower_ in ("who", "which", "that") and cue_tok.dep_ == "relcl":
+        subj = cue_tok.head  # "Smith, who told reporters ..." -> Smith
     a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
     if subj.right_edge.i - subj.left_edge.i > 8:  # a long clause: keep the head noun phrase only
         a, b = subj.idx, subj.idx + len(subj)
@@ -430,15 +435,44 @@ def _attribute(
             if found is not None:
                 return found, adjacent
             continue
+        if a == span.close_end and _WORD.search(text[a : cue_tok.idx]):
+            b = cue_tok.idx  # "..., Trump told Bill O'Reilly": the speaker is before the cue, not its object
         person = ctx.person_in(a, b, cue_tok.idx)
         sub = _speaker_from_subject(ctx, cue_tok, last)
         sub_is_person = sub is not None and sub.start is not None and any(p.start <= sub.start < p.end for p in ctx.people)
-        if person is not None and not sub_is_person:
+        if person is not None and not sub_is_person and not (sub is not None and sub.start is not None and a <= sub.start < b):
             # (1) the person mention next to the cue, unless the parser's subject is another person.
             return _Speaker(ctx.full_name(person.text), person.start, person.end, cue_tok.text, True), adjacent
         if sub is not None:
             return sub, adjacent
+    # (1) a dash credit after the quote ("... ” ― Jane Doe").
+    m = _DASH_CREDIT.match(text, span.close_end, limit_after)
+    if m:
+        person = ctx.person_in(m.start("name"), m.end("name"), m.start("name"))
+        name = person.text if person is not None else m["name"]
+        return _Speaker(ctx.full_name(name), m.start("name"), m.end("name"), m["dash"], True), True
     return None, False
+
+
+def _previous_sentence(ctx: _Context, span: QuoteSpan, limit_before: int, last: _Speaker | None) -> _Speaker | None:
+    """(5) a bare quote after a sentence with a cue in the same paragraph ("..., said Jane Doe, an aide. “...”")."""
+    head = _head(ctx, span, limit_before)
+    end = head[0].idx if head else span.open_at
+    window = _window(ctx, limit_before, end)
+    if not window:
+        return None
+    sent = window[-1].sent
+    for t in reversed([t for t in window if t.sent == sent]):
+        if _is_cue(t):
+            sub = _speaker_from_subject(ctx, t, last)
+            if sub is not None and sub.name:
+                return _Speaker(sub.name, sub.start, sub.end, sub.cue, False)
+            stop = min(t.idx + 80, end)
+            person = ctx.person_in(t.idx, stop, t.idx)
+            if person is not None:
+                return _Speaker(ctx.full_name(person.text), person.start, person.end, t.text, False)
+            return None
+    return None
 
 
 # ------------------------------------------------------------------------------------------------- scare quotes
@@ -452,9 +486,21 @@ def _is_speech(text: str, span: QuoteSpan) -> bool:
 
 
 def _is_partial(text: str, span: QuoteSpan) -> bool:
-    """A quote fragment inside a sentence ('called the plan "a disaster"'): a word before the mark, lower-case start."""
+    """A fragment inside a sentence ('called the plan "a disaster"', 'reported "2,521 incidents"'): a word right
+    before the mark and no capital letter starting the quote."""
     before = text[: span.open_at].rstrip()
-    return bool(before) and before[-1].isalnum() and text[span.start : span.start + 1].islower()
+    first = text[span.start : span.start + 1]
+    return bool(before) and before[-1].isalnum() and not first.isupper()
+
+
+def _is_title(text: str, span: QuoteSpan) -> bool:
+    """A title of a work or a show ("Fox News Sunday," / "Contract with America."): every main word capitalised."""
+    words = _WORD.findall(text[span.start : span.end])
+    body = text[span.start : span.end].rstrip(",.")
+    if not words or len(words) > TITLE_MAX_WORDS or body[-1:] in "?!" or re.search(r"[.?!]\s", body):
+        return False  # too long, or a question / several sentences ("The Donald. Big Daddy.")
+    main = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(main) and all(w[:1].isupper() or w[:1].isdigit() for w in main) and len(words) > 1
 
 
 # ------------------------------------------------------------------------------------------------- indirect speech
@@ -539,11 +585,14 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
         p_index = _paragraph_index(paras, span.start)
         if not adjacent and not _is_speech(text, span):
             continue  # a scare quote
+        if _is_title(text, span) and not (adjacent and speaker is not None and speaker.cue and span.close_end <= (speaker.start or 0)):
+            continue  # a title ("Fox News Sunday"), unless a cue right after it names a speaker
         if _is_partial(text, span):
             continue  # words quoted inside a reported clause: part of the indirect quote, not a quote of its own
         if speaker is None and not named_only:
-            # (5) a bare continuation: the previous quote's speaker, when it is close.
-            if last is not None and p_index - last_para <= MAX_CONTINUATION_PARAS:
+            # (5) a bare continuation: the previous sentence's cue, else the previous quote's speaker when close.
+            speaker = _previous_sentence(ctx, span, before, last)
+            if speaker is None and last is not None and p_index - last_para <= MAX_CONTINUATION_PARAS:
                 speaker = _Speaker(last.name, last.start, last.end, None, False)
         if named_only and (speaker is None or not speaker.explicit):
             continue
