@@ -76,6 +76,11 @@ def ingest(
             from .kb import build
 
             report.knowledge = build(store)
+            if hasattr(store, "conn") and "://" not in db:  # the search index lives in SQLite
+                from .search import refresh_index
+
+                progress.update(task, description="indexing for search")
+                refresh_index(store)
     summary = report.as_dict()
     err.print(" ".join(f"{k}={v}" for k, v in summary.items()))
     if report.read == 0 and report.errors:
@@ -124,7 +129,7 @@ def show(
         if as_json:
             print(json.dumps(document_record(found), ensure_ascii=False, indent=1))
             return
-        out = Console(highlight=False)
+        out = Console(highlight=False, soft_wrap=True)
         fields = ("id", "source", "title", "publisher", "published", "dateline", "kind", "language", "duplicate_of")
         for name in fields:
             out.print(f"[bold]{name}:[/] {escape(str(getattr(found, name)))}")
@@ -162,7 +167,7 @@ def timeline(
     if as_json:
         print(json.dumps(entries, ensure_ascii=False, indent=1))
         return
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     if not entries:
         out.print("no events match")
     for e in entries:
@@ -175,6 +180,73 @@ def timeline(
             out.print(f"    topics: {escape(', '.join(e['topics']))}")
         for src in e["sources"]:
             out.print(f"    source: {escape(src['title'] or src['doc'])} [{src['doc']} {src['start']}:{src['end']}]")
+
+
+@app.command()
+def serve(
+    db: DbOption = "communique.db",
+    host: Annotated[str, typer.Option(help="Address to listen on; beyond localhost needs --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_TOKEN", help="Enables POST /api/ingest (Bearer).")] = None,
+) -> None:
+    """Serve the web UI and the REST API (read-only unless a token is set)."""
+    from .api.app import serve as run_server
+
+    run_server(db, host=host, port=port, token=token)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words, \"a phrase\", AND/OR/NOT.")],
+    db: DbOption = "communique.db",
+    mode: Annotated[str, typer.Option(help="hybrid, fts or semantic.")] = "hybrid",
+    kind: Annotated[str | None, typer.Option(help="Document kind (readout, news...) or hit type (quote, event).")] = None,
+    actor: Annotated[str | None, typer.Option()] = None,
+    topic: Annotated[str | None, typer.Option()] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    source: Annotated[str | None, typer.Option(help="Only documents whose source contains this.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 20,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Full-text and semantic search over documents, quotes and events."""
+    from .search import search as run_search
+
+    with _open(db, must_exist=True) as store:
+        hits = run_search(store, query, kind=kind, actor=actor, topic=topic, since=since, until=until, source=source,
+                          mode=mode, limit=limit)
+    if as_json:
+        print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=1))
+        return
+    out = Console(highlight=False, soft_wrap=True)
+    if not hits:
+        out.print("no matches")
+    for h in hits:
+        out.print(f"[bold]{escape(h.type)}[/] {escape(h.title or h.doc)} [{h.doc} {h.start}:{h.end}] {h.score}")
+        out.print(f"    {escape(h.snippet)}")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help='e.g. "When did Rubio and de la Fuente meet?"')],
+    db: DbOption = "communique.db",
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Answer a question from the sources, every sentence with its citations."""
+    from .search import ask as run_ask
+
+    with _open(db, must_exist=True) as store:
+        answer = run_ask(store, question)
+    if as_json:
+        print(json.dumps(answer.as_dict(), ensure_ascii=False, indent=1))
+        return
+    out = Console(highlight=False, soft_wrap=True)
+    if answer.not_in_sources:
+        out.print(escape(answer.text))
+    for sentence in answer.sentences:
+        out.print(escape(sentence.text))
+        for c in sentence.citations:
+            out.print(f"    [dim]{escape(c.get('title') or c['doc'])} [{c['doc']} {c['start']}:{c['end']}][/]")
 
 
 @app.command("stages")

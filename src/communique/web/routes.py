@@ -1,0 +1,112 @@
+"""Server-rendered pages, each with a JSON twin (same URL + ``.json``, or ``?format=json``) holding what it shows.
+
+Templates autoescape everything (documents are untrusted input); pages carry a Content-Security-Policy that
+allows no inline script and nothing from outside, so the UI works offline and injected markup cannot run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..errors import CommuniqueError
+from . import views
+
+__all__ = ["CSP", "add_pages", "render"]
+
+HERE = Path(__file__).parent
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+_QUESTION = re.compile(r"^\s*(who|what|when|where|which|how|why|did|does|is|are)\b|\?\s*$", re.IGNORECASE)
+
+_env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def render(template: str, **context: Any) -> str:
+    return _env.get_template(template).render(**context)
+
+
+def _wants_json(request: Request, name: str = "") -> bool:
+    return request.url.path.endswith(".json") or name.endswith(".json") or request.query_params.get("format") == "json"
+
+
+def _page(request: Request, template: str, fn: Callable[..., dict[str, Any]], *args: Any, name: str = "") -> Response:
+    """Call ``fn`` over the store and answer with the page or its JSON twin; errors become an error page."""
+    as_json = _wants_json(request, name)
+    call = request.app.state.call
+    try:
+        data = call(fn, *args)
+    except CommuniqueError as exc:
+        status = 404 if isinstance(exc, views.NotFound) else 400
+        message = " ".join(str(exc).split())
+        if as_json:
+            return JSONResponse({"error": message}, status_code=status, headers=SECURITY_HEADERS)
+        return HTMLResponse(render("error.html", error=message, status=status, json_url=None),
+                            status_code=status, headers=SECURITY_HEADERS)
+    if as_json:
+        return JSONResponse(data, headers=SECURITY_HEADERS)
+    twin = request.url.path + (".json" if not request.url.query else "") + (
+        f"?{request.url.query}&format=json" if request.url.query else "")
+    return HTMLResponse(render(template, **data, json_url=twin, request_path=request.url.path),
+                        headers=SECURITY_HEADERS)
+
+
+def _strip(name: str) -> str:
+    return name[: -len(".json")] if name.endswith(".json") else name
+
+
+def _search_page(store: Any, q: str) -> dict[str, Any]:
+    data = views.search_view(store, q)
+    data["answer"] = views.ask_view(store, q) if q.strip() and _QUESTION.search(q) else None
+    return data
+
+
+def add_pages(app: FastAPI) -> None:
+    """Register the pages and the static files on ``app`` (not part of the OpenAPI spec)."""
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    page = app.get
+
+    @page("/", include_in_schema=False)
+    def home() -> Response:
+        return RedirectResponse("/timeline")
+
+    @page("/timeline", include_in_schema=False)
+    @page("/timeline.json", include_in_schema=False)
+    def timeline(request: Request, actor: str | None = None, topic: str | None = None) -> Response:
+        return _page(request, "timeline.html", views.timeline_view, actor, topic)
+
+    @page("/stories", include_in_schema=False)
+    @page("/stories.json", include_in_schema=False)
+    def stories(request: Request) -> Response:
+        return _page(request, "stories.html", views.stories_view)
+
+    @page("/stories/{story_id}", include_in_schema=False)
+    def story(request: Request, story_id: str) -> Response:
+        return _page(request, "story.html", views.story_view, _strip(story_id), name=story_id)
+
+    @page("/documents/{doc_id}", include_in_schema=False)
+    def document(request: Request, doc_id: str) -> Response:
+        return _page(request, "document.html", views.document_view, _strip(doc_id), name=doc_id)
+
+    @page("/people/{entity_id}", include_in_schema=False)
+    def person(request: Request, entity_id: str) -> Response:
+        return _page(request, "person.html", views.person_view, _strip(entity_id), name=entity_id)
+
+    @page("/search", include_in_schema=False)
+    @page("/search.json", include_in_schema=False)
+    def search(request: Request, q: str = "") -> Response:
+        return _page(request, "search.html", _search_page, q[: 500])
+
+    @page("/network", include_in_schema=False)
+    @page("/network.json", include_in_schema=False)
+    def network(request: Request) -> Response:
+        return _page(request, "network.html", views.network_view)

@@ -1,0 +1,285 @@
+"""What each page and API route shows, computed from a store: plain JSON-ready dicts.
+
+The web pages render these dicts with templates, their JSON twins return them as they are, and the REST API
+serves them: one function per view, so the three never disagree. Unknown ids raise :class:`NotFound`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from itertools import combinations, islice
+from typing import Any
+
+from ..errors import CommuniqueError
+from ..export import document_record
+from ..kb import ensure_built, timeline
+from ..store.base import Store
+from .highlight import Annotation, segments
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "MAX_NETWORK_NODES",
+    "NotFound",
+    "ask_view",
+    "document_view",
+    "documents_page",
+    "network_view",
+    "person_view",
+    "records_page",
+    "search_view",
+    "stats_view",
+    "stories_view",
+    "story_view",
+    "timeline_view",
+]
+
+DEFAULT_LIMIT = 50  # records per page when the client does not say
+MAX_LIMIT = 500  # larger pages would hold a whole KB in one response; clients page with ``next``
+MAX_NETWORK_NODES = 40  # more names than this around one circle overlap and become unreadable
+NETWORK_SIZE = 640  # SVG viewBox width and height (px)
+NETWORK_MARGIN = 110  # room for the labels outside the circle
+SEARCH_LIMIT = 20  # hits on the search page
+PAGED_TYPES = ("entities", "events", "quotes", "claims", "stories")
+
+
+class NotFound(CommuniqueError):
+    """An id that names nothing in the knowledge base (the API answers 404)."""
+
+
+def _page(items: list[dict[str, Any]], total: int, offset: int, limit: int, path: str) -> dict[str, Any]:
+    more = offset + len(items) < total
+    return {
+        "items": items, "total": total, "offset": offset, "limit": limit,
+        "next": f"{path}?offset={offset + limit}&limit={limit}" if more else None,
+    }
+
+
+def _summary(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in ("text", "removed")}
+
+
+def documents_page(store: Store, offset: int = 0, limit: int = DEFAULT_LIMIT, path: str = "/api/documents") -> dict[str, Any]:
+    """Documents in ingest order without their text (``document_view`` has it)."""
+    total = store.stats()["documents"]
+    docs = islice(store.iter_documents(include_text=False), offset, offset + limit)
+    return _page([_summary(document_record(d)) for d in docs], total, offset, limit, path)
+
+
+def records_page(store: Store, type_: str, offset: int = 0, limit: int = DEFAULT_LIMIT, path: str = "") -> dict[str, Any]:
+    """One page of knowledge-base records of ``type_`` (entities, events, quotes, claims, stories)."""
+    if type_ not in PAGED_TYPES:
+        raise CommuniqueError(f"unknown record type {type_!r}; use one of {', '.join(PAGED_TYPES)}")
+    ensure_built(store)
+    items = list(store.iter_records(type_, offset=offset, limit=limit))
+    return _page(items, store.count_records(type_), offset, limit, path or f"/api/{type_}")
+
+
+def _record(store: Store, type_: str, record_id: str) -> dict[str, Any]:
+    ensure_built(store)
+    record = store.get_record(type_, record_id)
+    if record is None:
+        raise NotFound(f"{type_[:-1] if type_ != 'stories' else 'story'} {record_id!r} not found")
+    return record
+
+
+def _names(store: Store, ids: list[str]) -> dict[str, str]:
+    out = {}
+    for eid in ids:
+        if eid and eid not in out:
+            ent = store.get_record("entities", eid)
+            out[eid] = ent["name"] if ent else eid
+    return out
+
+
+def stats_view(store: Store) -> dict[str, Any]:
+    ensure_built(store)
+    return {**store.stats(), "records": {t: store.count_records(t) for t in PAGED_TYPES}}
+
+
+# --- document --------------------------------------------------------------------------------------------------
+
+
+def _mention_entities(store: Store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
+    found: dict[tuple[int, int], dict[str, str]] = {}
+    for ent in store.iter_records("entities"):
+        for m in ent.get("mentions", []):
+            if m["doc"] == doc_id:
+                found[(m["start"], m["end"])] = {"id": ent["id"], "name": ent["name"], "type": ent["type"]}
+    return found
+
+
+def document_view(store: Store, doc_id: str) -> dict[str, Any]:
+    """The document record, its text cut into segments with the evidence marked, and what was removed."""
+    ensure_built(store)
+    doc = store.get(doc_id)
+    if doc is None:
+        raise NotFound(f"document {doc_id!r} not found")
+    linked = _mention_entities(store, doc.id)
+    notes: list[Annotation] = []
+    for m in doc.mentions:
+        ent = linked.get((m.start, m.end))
+        notes.append(Annotation(m.start, m.end, "mention", f"{m.type}: {ent['name'] if ent else m.text}",
+                                f"/people/{ent['id']}" if ent else None))
+    for q in doc.quotes:
+        who = q.speaker_name or "unknown speaker"
+        notes.append(Annotation(q.start, q.end, "quote", f"quote ({'direct' if q.direct else 'reported'}): {who}"))
+    for c in doc.claims:
+        notes.append(Annotation(c.start, c.end, "claim", f"claim: {c.value:g} {c.unit}" + (f" ({c.about})" if c.about else "")))
+    for ev in doc.events:
+        notes.append(Annotation(ev.start, ev.end, "event", f"event: {ev.type} {ev.label}".strip()))
+    return {
+        "document": document_record(doc),
+        "segments": segments(doc.text, notes),
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type,
+                      "entity": linked.get((m.start, m.end))} for m in doc.mentions],
+        "quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker_name": q.speaker_name,
+                    "direct": q.direct, "interpreted": q.interpreted} for q in doc.quotes],
+        "claims": [{"start": c.start, "end": c.end, "text": c.text, "value": c.value, "unit": c.unit,
+                    "about": c.about} for c in doc.claims],
+        "events": [{"start": ev.start, "end": ev.end, "type": ev.type, "label": ev.label} for ev in doc.events],
+    }
+
+
+# --- person ----------------------------------------------------------------------------------------------------
+
+
+def person_view(store: Store, entity_id: str) -> dict[str, Any]:
+    """An entity with its roles over time, the events it took part in, and its quotes."""
+    entity = _record(store, "entities", entity_id)
+    roles = sorted(entity.get("roles", []), key=lambda r: (r.get("as_of") or "9999", r["title"]))
+    meetings = []
+    co = Counter()
+    for ev in store.iter_records("events"):
+        if entity_id in ev["participants"]:
+            others = [p for p in ev["participants"] if p != entity_id]
+            co.update(others)
+            meetings.append({**ev, "participant_names": _names(store, ev["participants"])})
+    quotes = [q for q in store.iter_records("quotes") if q["speaker"] == entity_id]
+    titles = _doc_titles(store, [q["doc"] for q in quotes] + [r["doc"] for r in roles])
+    return {
+        "entity": entity, "roles": roles, "meetings": meetings,
+        "quotes": [{**q, "title": titles.get(q["doc"])} for q in quotes],
+        "met_with": [{"id": eid, "name": name, "events": co[eid]}
+                     for eid, name in _names(store, [e for e, _ in co.most_common()]).items()],
+    }
+
+
+def _doc_titles(store: Store, ids: list[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for doc_id in ids:
+        if doc_id not in out:
+            doc = store.get(doc_id)
+            out[doc_id] = (doc.title or doc.source) if doc else None
+    return out
+
+
+# --- stories ---------------------------------------------------------------------------------------------------
+
+
+def stories_view(store: Store) -> dict[str, Any]:
+    ensure_built(store)
+    stories = list(store.iter_records("stories"))
+    stories.sort(key=lambda s: (s.get("date") or "0000", s["id"]), reverse=True)
+    return {"stories": stories}
+
+
+def _compare(story: dict[str, Any], docs: list[Any], events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    try:
+        from ..events.compare import compare_story
+        from ..events.stories import Story
+    except ImportError:  # comparison not available in this build
+        return None
+    spans = {(e["doc"], e["start"], e["end"]) for ev in events for e in ev["evidence"]}
+    pairs = [(d.id, i) for d in docs for i, ev in enumerate(d.events) if (d.id, ev.start, ev.end) in spans]
+    story_obj = Story(id=story["id"], title=story["title"], docs=list(story["docs"]), date=story.get("date"),
+                      events=pairs)
+    return compare_story(story_obj, docs).as_dict()
+
+
+def story_view(store: Store, story_id: str) -> dict[str, Any]:
+    """A story: its sources side by side (what each reports) and where they agree and differ."""
+    story = _record(store, "stories", story_id)
+    docs = [d for d in (store.get(doc_id) for doc_id in story["docs"]) if d is not None]
+    docs.sort(key=lambda d: (d.published or "9999", d.id))
+    events = [e for e in (store.get_record("events", eid) for eid in story.get("events", [])) if e]
+    names = _names(store, [p for ev in events for p in ev["participants"]])
+    quotes_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for doc in docs:
+        for q in doc.quotes:
+            quotes_by_doc[doc.id].append({"start": q.start, "end": q.end, "text": q.text,
+                                          "speaker_name": q.speaker_name, "direct": q.direct})
+    comparison = _compare(story, docs, events)
+    facts = {s["doc"]: s for s in comparison["sources"]} if comparison else {}
+    sources = [{
+        **_summary(document_record(d)),
+        "facts": facts.get(d.id),
+        "quotes": quotes_by_doc[d.id],
+        "claims": [{"start": c.start, "end": c.end, "text": c.text, "value": c.value, "unit": c.unit,
+                    "about": c.about} for c in d.claims],
+    } for d in docs]
+    return {
+        "story": story,
+        "events": [{**ev, "participant_names": [names[p] for p in ev["participants"]]} for ev in events],
+        "sources": sources,
+        "comparison": comparison,
+    }
+
+
+# --- timeline, search, network ---------------------------------------------------------------------------------
+
+
+def timeline_view(store: Store, actor: str | None = None, topic: str | None = None) -> dict[str, Any]:
+    entries = timeline(store, actor=actor or None, topic=topic or None)
+    return {"actor": actor or None, "topic": topic or None, "events": entries}
+
+
+def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
+    """Search hits for ``q`` (an empty query shows no hits)."""
+    if not q.strip():
+        return {"q": q, "hits": []}
+    from ..search import search
+
+    if getattr(store, "conn", None) is not None:  # SQLite: index documents stored since the last refresh
+        from ..search.fts import refresh_text_index
+
+        refresh_text_index(store)
+    return {"q": q, "hits": [h.as_dict() for h in search(store, q, limit=limit)]}
+
+
+def ask_view(store: Store, q: str) -> dict[str, Any]:
+    from ..search import ask
+
+    return ask(store, q).as_dict()
+
+
+def network_view(store: Store) -> dict[str, Any]:
+    """Actors linked by taking part in the same events, laid out on a circle (most connected first)."""
+    ensure_built(store)
+    weights: Counter[tuple[str, str]] = Counter()
+    events_of: Counter[str] = Counter()
+    for ev in store.iter_records("events"):
+        people = sorted(set(ev["participants"]))
+        events_of.update(people)
+        weights.update(combinations(people, 2))
+    degree: Counter[str] = Counter()
+    for (a, b), w in weights.items():
+        degree[a] += w
+        degree[b] += w
+    chosen = sorted(events_of, key=lambda e: (-degree[e], -events_of[e], e))[:MAX_NETWORK_NODES]
+    names = _names(store, chosen)
+    center = NETWORK_SIZE / 2
+    radius = center - NETWORK_MARGIN
+    nodes = []
+    for i, eid in enumerate(chosen):
+        angle = 2 * math.pi * i / max(len(chosen), 1) - math.pi / 2
+        x, y = center + radius * math.cos(angle), center + radius * math.sin(angle)
+        nodes.append({"id": eid, "name": names[eid], "events": events_of[eid], "x": round(x, 1), "y": round(y, 1),
+                      "anchor": "start" if math.cos(angle) > 0.1 else "end" if math.cos(angle) < -0.1 else "middle",
+                      "lx": round(center + (radius + 12) * math.cos(angle), 1),
+                      "ly": round(center + (radius + 12) * math.sin(angle) + 4, 1)})
+    index = {n["id"]: n for n in nodes}
+    edges = [{"a": a, "b": b, "weight": w, "x1": index[a]["x"], "y1": index[a]["y"], "x2": index[b]["x"],
+              "y2": index[b]["y"]} for (a, b), w in sorted(weights.items()) if a in index and b in index]
+    return {"size": NETWORK_SIZE, "nodes": nodes, "edges": edges}
