@@ -92,3 +92,19 @@ def test_ask_indexes_documents_it_has_not_seen(kb, doc_factory):
                        kind="news", published="2024-02-01"), "test")
     answer = ask(kb, "What did Rui Costa say about the embassy?")
     assert not answer.not_in_sources and "reopen" in answer.text
+
+
+def test_ask_when_met_ignores_a_planned_meeting(tmp_path, doc_factory):
+    from communique.model import Timex
+    from communique.store.sqlite import SQLiteStore
+
+    text = ("Secretary Ana Ortiz met Minister Pedro Lind in Lisbon yesterday to discuss fisheries. "
+            "Ortiz and Lind agreed to meet again in Oslo in late April.")
+    y, april = text.index("yesterday"), text.index("late April")
+    doc = doc_factory(text, kind="readout", published="2025-03-04",
+                      timexes=[Timex(y, y + 9, "yesterday", "DATE", "2025-03-03", "relative"),
+                               Timex(april, april + 10, "late April", "DATE", "2025-04", "relative")])
+    with SQLiteStore(tmp_path / "kb.db") as store:
+        store.put(doc, "test")
+        answer = ask(store, "When did Ortiz and Lind meet?")
+    assert "2025-03-03" in answer.text and "April" not in answer.text

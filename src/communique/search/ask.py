@@ -47,6 +47,9 @@ NOT_IN_SOURCES = "Not in the sources."
 
 _WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
+# A sentence about a meeting still to come ("agreed to meet again", "will travel", "plan to hold talks").
+_FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hold|speak)|plan(?:s|ned)? to|next (?:week|month|year))\b",
+                             re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
@@ -288,16 +291,20 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
     for doc in ctx.candidates(f"{a} {b}"):
         spans: list[tuple[bool, float, Span, str | None]] = []  # (explicit date?, confidence, sentence, event date)
         for e in doc.events:  # 1. an event with both as participants (or named in its evidence)
+            if e.status == "planned":  # "agreed to meet again in April" does not say when they met
+                continue
             names = " ".join(p[0] for p in e.participants) + " " + doc.text[e.start:e.end]
             if _has_name(names, a) and _has_name(names, b):
                 span = ctx.sentence_at(doc, e.start, e.end)
                 spans.append((_sentence_date(doc, span) is not None, 1.0, span, e.date_value))
         for sent in ctx.sentences(doc):  # 2. a sentence naming both with a meeting verb
-            if _has_name(sent.text, a) and _has_name(sent.text, b) and _MEETING_VERBS.search(sent.text):
+            if (_has_name(sent.text, a) and _has_name(sent.text, b) and _MEETING_VERBS.search(sent.text)
+                    and not _FUTURE_MEETING.search(sent.text)):
                 spans.append((_sentence_date(doc, sent) is not None, 0.8, sent, None))
         if not spans:
             continue
-        explicit, conf, span, event_date = max(spans, key=lambda x: (x[0], x[1], -x[2].start))  # dated, then earliest
+        # an event first, then a dated sentence, then the earliest
+        explicit, conf, span, event_date = max(spans, key=lambda x: (x[1], x[0], -x[2].start))
         when = _sentence_date(doc, span) or event_date or doc.published
         if when:
             out.append(_Candidate(conf, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
