@@ -70,6 +70,7 @@ _PHONE_RE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
+_CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conference|virtual meeting)\b", re.IGNORECASE)
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -370,10 +371,9 @@ def _draft(
             more, more_c = _linear_fallback(doc.text, unit, tok, mentions, last, left=not left_ok, right=not right_ok)
             for p_, c_ in zip(more, more_c, strict=True):
                 _add(parts, countries, p_, c_)
-    in_quote = quote is not None
-    if not parts and (in_quote or hit.noun):
-        # a trigger word inside someone's speech, or a bare noun ("the visit was overdue"), with nobody named
-        # refers to something, it does not report an event
+    if not parts:
+        # no actor, no event (as in PLOVER/PETRARCH coding): "the visit was overdue", "to fight for" in a
+        # statement, a trigger word inside someone's speech with nobody named
         return None
     d = _Draft(typ, mode, status, ui, unit.start, unit.end, parts, countries, units=[ui])
     _date(doc, d)
@@ -463,6 +463,10 @@ def _participants(
             continue
         toks = _arg_tokens(head)
         found = [m for m in in_unit if _token_index(starts, m.start) in toks]
+        if not found and head.dep_ in _SUBJ_DEPS:
+            # a capital or city as the subject stands for its government ("Berlin rejected", "Jakarta forced")
+            found = [m for m in mentions if m.type == "place" and unit.start <= m.start < unit.end
+                     and _token_index(starts, m.start) in toks]
         found = [m for m in found if not _modifies_person(m, sdoc, starts, person_tokens, toks)]
         if found:
             for m in found:
@@ -491,6 +495,10 @@ def _participants(
         titled = _title_person(doc, head, mentions)
         if titled is not None:
             _add(parts, countries, (titled.text, titled.start, titled.end), titled.country)
+            continue
+        group = _group_noun_phrase(doc.text, head, toks)
+        if group is not None:
+            _add(parts, countries, group, None)
     return parts, countries
 
 
@@ -527,6 +535,18 @@ def _speaker_subject(head: Any, trigger: Any) -> Any:
             return subj
         clause = verb
     return None
+
+
+def _group_noun_phrase(text: str, head: Any, toks: set[int]) -> tuple[str, int, int] | None:
+    """An unnamed group actor ("demonstrators", "rebel commanders", "riot police"): the noun phrase up to its head."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in P.GROUP_NOUNS:
+        return None
+    sdoc = head.doc
+    first = min(i for i in toks if i <= head.i)
+    while first < head.i and (sdoc[first].pos_ in ("DET", "NUM", "PUNCT") or sdoc[first].lower_ in ("some", "about")):
+        first += 1
+    start, end = sdoc[first].idx, head.idx + len(head.text)
+    return (text[start:end], start, end)
 
 
 def _group_span(text: str, m: Mention, sdoc: Any, starts: list[int]) -> tuple[str, int, int]:
@@ -672,7 +692,7 @@ def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]
     sentence = doc.text[unit.start : unit.end]
     if d.mode in ("host", "phone", "third-party"):
         return d.mode
-    if _PHONE_RE.search(sentence) or (doc.kind == "readout" and doc.title and _PHONE_RE.search(doc.title)):
+    if _PHONE_RE.search(sentence) or (doc.kind == "readout" and _CALL_HEADLINE_RE.search(_headline(doc))):
         return "phone"
     if P.MULTILATERAL_RE.search(sentence) or len({c for c in d.countries if c}) >= 3:
         return "multilateral"
@@ -683,6 +703,13 @@ def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]
     if place is not None and actor:
         return "host" if place.country == actor else "visit"
     return None
+
+
+def _headline(doc: Document) -> str:
+    """Title and address words ("readout-of-...-call-with-..." says a readout is of a call)."""
+    front = doc.meta.get("front_matter") if isinstance(doc.meta, dict) else None
+    extra = [str(front.get(k) or "") for k in ("title", "source_url")] if isinstance(front, dict) else []
+    return " ".join([doc.title or "", (doc.url or "").replace("-", " ").replace("/", " "), *extra])
 
 
 def _topics(text: str, units: list[_Unit], ui: int) -> set[str]:
@@ -835,7 +862,10 @@ def _label(d: _Draft) -> str:
     if not names:
         head = d.type.capitalize()
     elif len(names) == 1:
-        head = f"{names[0]}: {d.type.lower()}" if d.type != "CONSULT" or not d.place else f"{names[0]} visits"
+        if d.type == "CONSULT":
+            head = f"{names[0]} visits" if d.mode == "visit" and d.place else f"{names[0]} meeting"
+        else:
+            head = f"{names[0]}: {d.type.lower()}"
     else:
         others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
         head = f"{names[0]} {verb} {others}"

@@ -169,7 +169,9 @@ GROUP_NOUNS: frozenset[str] = frozenset(
      "guerilla", "militant", "militiaman", "diplomat", "negotiator", "parliament", "leader", "delegation",
      "minister", "ministry", "navy", "military", "settler", "hacker", "youth", "demonstrator", "protester",
      "judge", "court", "side", "activist", "doctor", "worker", "refugee", "civilian", "student", "businessman",
-     "newspaper", "helicopter", "tank", "plane", "jet"}
+     "newspaper", "helicopter", "tank", "plane", "jet", "insurgent", "gunman", "farmer", "villager", "resident",
+     "opposition", "union", "party", "group", "faction", "movement", "commander", "extremist", "fighter",
+     "separatist", "inspector", "monitor", "peacekeeper", "observer", "mediator", "envoy", "people", "crowd"}
 )  # fmt: skip
 
 # Intent to do something cooperative is AGREE, intent to do something hostile is THREATEN (CAMEO 03x / 13x).
