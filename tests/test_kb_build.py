@@ -84,3 +84,31 @@ def test_kb_timeline_filters(store, actor, topic, expected):
     assert len(entries) == expected
     if entries:
         assert entries[0]["sources"][0]["doc"] == "a" and entries[0]["date"]["value"] == "2025-03-03"
+
+
+def test_kb_compare_story_flags_quote_variant_and_conflicting_figure(store):
+    from communique.kb import compare
+
+    a = _report("a", "2025-03-03")
+    text_b = TEXT.replace("We will work together,", "We are going to work together,").replace("$839 billion", "$793 billion")
+    q0, q1 = _span(text_b, "We are going to work together,")
+    c0, c1 = _span(text_b, "$793 billion")
+    b = a.replace(id="b", source="b.txt", text=text_b,
+                  quotes=[a.quotes[0].__class__(q0, q1, text_b[q0:q1], speaker_name="Rubio")],
+                  claims=[a.claims[0].__class__(c0, c1, "$793 billion", 793e9, "USD", about="trade", as_of="2024")])
+    store.put(a, "p")
+    store.put(b, "p")
+    build(store)
+    (story,) = [s for s in store.iter_records("stories") if set(s["docs"]) == {"a", "b"}]
+    result = compare(store, story["id"])
+    assert len(result["sources"]) == 2
+    assert any(p["relation"] == "variant" for p in result["quotes"])
+    assert any(p["relation"] == "conflict" for p in result["claims"])
+
+
+def test_kb_compare_unknown_story_is_a_clear_error(store):
+    from communique.errors import CommuniqueError
+    from communique.kb import compare
+
+    with pytest.raises(CommuniqueError, match="no such story"):
+        compare(store, "story-nope")

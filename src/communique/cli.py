@@ -249,6 +249,18 @@ def ask(
             out.print(f"    [dim]{escape(c.get('title') or c['doc'])} [{c['doc']} {c['start']}:{c['end']}][/]")
 
 
+@app.command()
+def compare(
+    story: Annotated[str, typer.Argument(help="Story id (see the stories in the export).")],
+    db: DbOption = "communique.db",
+) -> None:
+    """Compare the sources of one story: facts per source, quote variants, conflicting figures (JSON)."""
+    from .kb import compare as compare_story
+
+    with _open(db, must_exist=True) as store:
+        print(json.dumps(compare_story(store, story), ensure_ascii=False, indent=1))
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List the registered pipeline stages."""

@@ -22,7 +22,7 @@ from .model import Document, Event
 from .resolve.entities import Resolution, resolve
 from .store.base import Store
 
-__all__ = ["RECORD_TYPES", "build", "ensure_built", "timeline"]
+__all__ = ["RECORD_TYPES", "build", "compare", "ensure_built", "timeline"]
 
 RECORD_TYPES = ("entities", "events", "quotes", "claims", "stories")
 
@@ -116,7 +116,8 @@ def build(store: Store) -> dict[str, int]:
         "quotes": quotes,
         "claims": claims,
         "stories": [{"id": s.id, "title": s.title, "docs": list(s.docs), "events": story_events.get(s.id, []),
-                     "date": s.date} for s in stories],
+                     "date": s.date, "place": s.place, "doc_events": [list(pair) for pair in s.events]}
+                    for s in stories],
     }
     store.replace_records(records, {"watermark": watermark})
     return {k: len(v) for k, v in records.items()}
@@ -161,3 +162,19 @@ def timeline(store: Store, *, actor: str | None = None, topic: str | None = None
     entries.sort(key=lambda e: (e["date"]["value"] or "9999", min((s["published"] or "9999") for s in e["sources"]),
                                 e["label"]))
     return entries
+
+
+def compare(store: Store, story_id: str) -> dict[str, Any]:
+    """For one story: which facts each source reports, quote wording variants, conflicting figures."""
+    from .errors import CommuniqueError
+    from .events.compare import compare_story
+    from .events.stories import Story
+
+    ensure_built(store)
+    record = store.get_record("stories", story_id)
+    if record is None:
+        raise CommuniqueError(f"{story_id}: no such story; list stories with 'communique export --format jsonl --type stories'")
+    story = Story(id=record["id"], title=record["title"], docs=list(record["docs"]), date=record["date"],
+                  events=[(d, i) for d, i in record.get("doc_events", [])], place=record.get("place"))
+    docs = [doc for doc_id in story.docs if (doc := store.get(doc_id)) is not None]
+    return compare_story(story, docs).as_dict()
