@@ -71,6 +71,7 @@ _PHONE_RE = re.compile(
 )
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
 _CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conference|virtual meeting)\b", re.IGNORECASE)
+_QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -539,6 +540,11 @@ def _speaker_subject(head: Any, trigger: Any) -> Any:
 
 def _group_noun_phrase(text: str, head: Any, toks: set[int]) -> tuple[str, int, int] | None:
     """An unnamed group actor ("demonstrators", "rebel commanders", "riot police"): the noun phrase up to its head."""
+    if head.lemma_.lower() in _QUANTITY_WORDS:  # "thousands of farmers", "a group of students"
+        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if inner and inner[0].lemma_.lower() in P.GROUP_NOUNS:
+            start, end = head.idx, inner[0].idx + len(inner[0].text)
+            return (text[start:end], start, end)
     if head.pos_ != "NOUN" or head.lemma_.lower() not in P.GROUP_NOUNS:
         return None
     sdoc = head.doc
