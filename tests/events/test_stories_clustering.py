@@ -169,3 +169,26 @@ def test_event_dates_alone_separate_the_meetings(corpus):
         frozenset({"m-wire", "m-readout", "m-paper"}),
         frozenset({"y-wire", "y-readout"}),
     }
+
+
+CALL_A = (
+    "Readout of President Sheinbaum's Call with Prime Minister Carney\n"
+    "President Claudia Sheinbaum spoke today with Prime Minister Mark Carney of Canada. The leaders discussed the "
+    "review of the trade agreement, steel and aluminum tariffs, and cooperation against fentanyl trafficking."
+)
+CALL_B = (
+    "Readout of President Sheinbaum's Call with Prime Minister Carney\n"
+    "President Claudia Sheinbaum spoke today with Prime Minister Mark Carney of Canada. The leaders discussed the "
+    "review of the trade agreement, steel tariffs, and cooperation against fentanyl trafficking and arms smuggling."
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "stories_expected"),
+    [("readout", 2), ("news", 1)],
+)
+def test_readouts_are_dated_by_publication(doc_factory, kind, stories_expected):
+    """Two readouts of two calls a week apart are two events, even with no extracted events; news may be a follow-up."""
+    a = doc_factory(CALL_A, id="call-1", published="2025-04-10", kind=kind)
+    b = doc_factory(CALL_B, id="call-2", published="2025-04-17", kind=kind)
+    assert len(cluster_stories([a, b])) == stories_expected

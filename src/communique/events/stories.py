@@ -8,10 +8,12 @@ Cascade of :func:`cluster_stories`:
    for capitalised words and entity mentions (names carry the "who"), years and numbers (they carry the "when" and
    the "how much"); the IDF is computed over the documents given.
 2. The lead event of each document: the first ``doc.events`` entry with a date (its date and place are the
-   document's claim about *which* event it reports).
-3. Blocking (linear in the corpus): each document is indexed under its few highest-weighted, reasonably rare terms;
-   only documents sharing a block key are compared, blocks larger than :data:`MAX_BLOCK_SIZE` are skipped, and pairs
-   whose publication dates lie more than :data:`PUBLICATION_WINDOW_DAYS` apart are dropped.
+   document's claim about *which* event it reports). Without one, a readout, transcript or speech is dated by its
+   publication (they record an event on the day they are published).
+3. Blocking (linear in the corpus): each document is indexed under its few highest-weighted, reasonably rare terms,
+   and, when dated, under the same terms tied to its publication window; only documents sharing a block key are
+   compared, blocks larger than :data:`MAX_BLOCK_SIZE` are skipped, and pairs whose publication dates lie more than
+   :data:`PUBLICATION_WINDOW_DAYS` apart are dropped.
 4. Pair score: cosine similarity of the TF-IDF vectors, minus a penalty when both lead events name different places;
    exact duplicates (``doc.duplicate_of``) score 1.
 5. Average-link agglomerative clustering on the sparse pair graph: merge the two clusters with the highest average
@@ -26,6 +28,7 @@ Cascade of :func:`cluster_stories`:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import heapq
 import math
@@ -63,9 +66,11 @@ NUMBER_WEIGHT = 3.0  # years and figures distinguish two events of the same kind
 PLACE_CONFLICT_PENALTY = 0.15  # two lead events in different places are rarely the same event
 PUBLICATION_WINDOW_DAYS = 21  # reports of one event appear within about three weeks of each other
 DATE_TOLERANCE_DAYS = 1  # time zones and overnight reporting move an event date by one day
+SAME_DAY_KINDS = ("readout", "transcript", "speech")  # records of an event published on its day: their date is the event's
 DUPLICATE_SCORE = 1.0  # a recorded duplicate is the same story by definition
 STORY_ID_PREFIX = "story-"
 STORY_ID_DIGITS = 12  # hex digits of the sha256 of the earliest document id
+STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemming is the hot loop
 TITLE_MAX_CHARS = 120  # a fallback title cut from the lead sentence
 
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
@@ -126,6 +131,15 @@ def dates_compatible(a: str | None, b: str | None, tolerance_days: int = DATE_TO
     return a[:n] == b[:n]
 
 
+def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
+    """The date of the event a document reports: its lead event's, else its own date for same-day kinds."""
+    if lead is not None and lead[1].date_value:
+        return lead[1].date_value
+    if doc.kind in SAME_DAY_KINDS and _as_date(doc.published):
+        return doc.published
+    return None
+
+
 def lead_event(doc: Document) -> tuple[int, Event] | None:
     """The document's own event: the first event (by offset) that has a date, else the first event."""
     if not doc.events:
@@ -140,6 +154,7 @@ def lead_event(doc: Document) -> tuple[int, Event] | None:
 # --- features ----------------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
 def _stem(word: str) -> str:
     """A light suffix stripper so that "meets", "meeting" and "met with" share more than nothing."""
     for suffix in _SUFFIXES:
@@ -207,16 +222,30 @@ def _places_conflict(a: str | None, b: str | None) -> bool:
 
 
 def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str], docs: Sequence[Document]) -> set[tuple[int, int]]:
-    """Pairs that share a block key (step 3)."""
+    """Pairs that share a block key (step 3).
+
+    Keys: a document's highest-weighted terms that at least one other document has. Globally rare ones
+    (document frequency up to :data:`MAX_BLOCK_SIZE`) are keys as they are; a dated document is also indexed under
+    ``term@window`` for its publication window and the next one (two documents within the window share one), so a
+    term common over years (a president's name) still blocks the few reports of one fortnight. Blocks larger than
+    :data:`MAX_BLOCK_SIZE` are skipped: the number of pairs stays linear in the number of documents.
+    """
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        keys = [t for t in vec if 2 <= df[t] <= MAX_BLOCK_SIZE]
-        keys.sort(key=lambda t: (-vec[t], t))
-        for key in keys[:BLOCK_KEYS]:
-            blocks[key].append(i)
-    pairs: set[tuple[int, int]] = set()
     dates = [_published(d) for d in docs]
+    for i, vec in enumerate(vectors):
+        terms = sorted((t for t in vec if df[t] >= 2), key=lambda t: (-vec[t], t))
+        for key in [t for t in terms if df[t] <= MAX_BLOCK_SIZE][:BLOCK_KEYS]:
+            blocks[key].append(i)
+        day = dates[i]
+        if day is not None:
+            window = day.toordinal() // PUBLICATION_WINDOW_DAYS
+            for key in terms[:BLOCK_KEYS]:
+                blocks[f"{key}@{window}"].append(i)
+                blocks[f"{key}@{window + 1}"].append(i)
+    pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
+        if len(members) > MAX_BLOCK_SIZE:
+            continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
@@ -326,7 +355,7 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     index = {d.id: i for i, d in enumerate(corpus)}
     vectors, df = _vectors([_terms(d) for d in corpus])
     leads = {d.id: lead_event(d) for d in corpus}
-    lead_dates = [lead[1].date_value if (lead := leads[d.id]) else None for d in corpus]
+    lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
     lead_places = [lead[1].place if (lead := leads[d.id]) else None for d in corpus]
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(vectors, df, corpus):
