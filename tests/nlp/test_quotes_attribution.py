@@ -158,3 +158,34 @@ def test_spacy_persons_used_without_mentions(doc_factory) -> None:
     t = "“The summit will take place in Brazil next year,” said Luiz Inácio Lula da Silva."
     q = _direct(_run(doc_factory(t, kind="news")), "summit")
     assert q.speaker_name is not None and "Lula" in q.speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "indirect_text"),
+    [
+        (
+            "Spokeswoman Jessica Ditto said that “the administration will defend its tariffs in court.”",
+            "“the administration will defend its tariffs in court.”",
+        ),
+        (
+            "The minister said the proposal was “dead on arrival.”",
+            "the proposal was “dead on arrival.”",
+        ),
+    ],
+)
+def test_quoted_words_inside_reported_speech(doc_factory, text: str, indirect_text: str) -> None:
+    quotes = _run(doc_factory(text, kind="news"))
+    assert not [q for q in quotes if q.direct]  # a fragment of a reported clause is not a quote of its own
+    indirect = [q for q in quotes if not q.direct]
+    assert [q.text for q in indirect] == [indirect_text]
+
+
+def test_titles_are_not_quotes_and_dash_credits_name_the_speaker(doc_factory) -> None:
+    t = (
+        "The senator appeared on “Face the Nation” on Sunday.\n\n"
+        "“Trade with Mexico supports millions of American jobs and we should protect it.” ― Maria Lopez, a farmer"
+    )
+    quotes = [q for q in _run(doc_factory(t, kind="news")) if q.direct]
+    assert len(quotes) == 1
+    assert quotes[0].speaker_name == "Maria Lopez"
+    assert t[quotes[0].speaker_start : quotes[0].speaker_end] == "Maria Lopez"

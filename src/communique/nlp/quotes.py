@@ -68,6 +68,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = frozenset({".", "?", "!"})
+_QUOTE_OPEN = re.compile("[\u201c\u00ab\"]")
+_QUOTE_CLOSE = re.compile("[\u201d\u00bb\"]")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as vs".split())
 _DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
 
@@ -486,11 +488,20 @@ def _is_speech(text: str, span: QuoteSpan) -> bool:
 
 
 def _is_partial(text: str, span: QuoteSpan) -> bool:
-    """A fragment inside a sentence ('called the plan "a disaster"', 'reported "2,521 incidents"'): a word right
-    before the mark and no capital letter starting the quote."""
+    """A fragment inside a sentence: a word right before the mark and no capital letter starting the quote ('called
+    the plan "a disaster"', 'reported "2,521 incidents"'), "that" before the mark, or the sentence going on after
+    an unpunctuated closing mark."""
     before = text[: span.open_at].rstrip()
     first = text[span.start : span.start + 1]
-    return bool(before) and before[-1].isalnum() and not first.isupper()
+    if bool(before) and before[-1].isalnum() and not first.isupper():
+        return True
+    # 'said that “...”': the quoted words are the reported clause of indirect speech
+    if re.search(r"\bthat,?$", before[-6:]):
+        return True
+    # '“You squeezed employees” to drive up ...': the sentence goes on after the closing mark
+    after = text[span.close_end : span.close_end + 2]
+    content = text[span.start : span.end]
+    return span.closed and content[-1:].isalnum() and after[:1] == " " and after[1:].islower()
 
 
 def _is_title(text: str, span: QuoteSpan) -> bool:
@@ -524,6 +535,10 @@ def _indirect(ctx: _Context, direct: list[Quote], blocked: list[tuple[int, int]]
         while right.i > left.i and (right.is_punct or right.is_space):
             right = ctx.sdoc[right.i - 1]
         a, b = left.idx, right.idx + len(right)
+        if _QUOTE_OPEN.search(ctx.text[a:b]) and not _QUOTE_CLOSE.search(ctx.text[a:b]):
+            closing = _QUOTE_CLOSE.search(ctx.text, b, b + 3)  # keep the quote's closing mark ('...attacks.”')
+            if closing:
+                b = closing.end()
         words = _WORD.findall(ctx.text[a:b])
         if len(words) < MIN_INDIRECT_WORDS or "\n\n" in ctx.text[a:b]:
             continue
