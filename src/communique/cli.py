@@ -49,6 +49,8 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip files larger than this many bytes.")] = 0,
     stages: Annotated[str, typer.Option(help="Comma-separated stage names (default: the full pipeline).")] = "",
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run entity/quote/time/claim extraction.")] = True,
+    runner: Annotated[str, typer.Option(help="local (this machine, --workers processes) or ray (a Ray cluster).")] = "local",
+    address: Annotated[str | None, typer.Option(help="With --runner ray: the cluster to join (default: start a local one).")] = None,
 ) -> None:
     """Read documents, clean them, extract facts, and store them (idempotent; safe to interrupt)."""
     from .ingest.readers import DEFAULT_MAX_BYTES
@@ -69,8 +71,17 @@ def ingest(
         def on_document(doc) -> None:  # type: ignore[no-untyped-def]
             progress.update(task, advance=1, description=escape(doc.source[-60:]))
 
-        report = run_ingest(paths, store, stages=chosen, workers=workers, batch_size=batch_size,
-                            max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
+        if runner == "ray":
+            from .runners.ray_runner import ingest_ray
+
+            report = ingest_ray(paths, db, stages=chosen, address=address, num_cpus=workers if workers > 1 else None,
+                                batch_size=batch_size,
+                                max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
+        elif runner == "local":
+            report = run_ingest(paths, store, stages=chosen, workers=workers, batch_size=batch_size,
+                                max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
+        else:
+            raise ConfigError(f"--runner {runner}: choose local or ray")
         if report.added:
             progress.update(task, description="building the knowledge base")
             from .kb import build
