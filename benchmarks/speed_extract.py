@@ -9,7 +9,7 @@ Timed in one process, model loaded and warmed before any clock starts:
 * ``bare_call_wps``: ``nlp(text)`` one document at a time (what the stage does);
 * ``stage_wps``: ``get_stage("communique.nlp.v1")(doc)`` per document (parse + every extractor present);
 * ``ratio`` = stage_wps / bare_pipe_wps (issue 3 asks for >= 0.7), ``ratio_vs_call`` = stage_wps / bare_call_wps,
-  and ``entities_ms_per_doc``: the entity rules alone on a ready parse.
+  ``parse_ms_per_doc`` and ``<extractor>_ms_per_doc``: each extractor alone on ready parses (where the time goes).
 
     python -m benchmarks.speed_extract [limit]
 """
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from communique.model import Document, document_id
 from communique.nlp import stages
-from communique.nlp.entities import annotate
 from communique.nlp.model_loader import load_model
 from communique.registry import get_stage
 
@@ -71,10 +70,16 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
         stage(doc)
     full = time.perf_counter() - started
 
-    started = time.perf_counter()
-    for doc, sdoc in zip(docs, parsed, strict=True):
-        annotate(doc, sdoc)
-    entities_only = time.perf_counter() - started
+    # each extractor alone on ready parses, in cascade order (each reads what the previous ones set)
+    per_extractor: dict[str, float] = {}
+    current = list(docs)
+    for name, module in stages.EXTRACTORS:
+        extractor = stages._annotator(module)
+        if extractor is None:
+            continue
+        started = time.perf_counter()
+        current = [extractor(doc, sdoc) for doc, sdoc in zip(current, parsed, strict=True)]
+        per_extractor[f"{name.split('.')[1]}_ms_per_doc"] = 1000 * (time.perf_counter() - started) / len(texts)
 
     return {
         "docs": float(len(texts)),
@@ -84,7 +89,8 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
         "stage_wps": words / full,
         "ratio": bare_pipe / full,
         "ratio_vs_call": bare_call / full,
-        "entities_ms_per_doc": 1000 * entities_only / len(texts),
+        "parse_ms_per_doc": 1000 * bare_call / len(texts),
+        **per_extractor,
     }
 
 

@@ -5,6 +5,7 @@ All keys are matched case-insensitively after :func:`normalize` (leading "the", 
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = [
@@ -129,11 +130,13 @@ PLACES: dict[str, str] = _table(
     """
 )
 
+CACHE_SIZE = 8192  # distinct surface forms remembered per process (lookups repeat across documents)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def normalize(name: str) -> str:
     """Lower-case key: collapse spaces, drop a leading "the" and a trailing possessive."""
     key = _SPACES.sub(" ", name.strip())
@@ -163,6 +166,7 @@ def country_of_place(name: str) -> str | None:
     return PLACES.get(normalize(name))
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def affiliation(name: str) -> str | None:
     """Best ISO code for any surface form: country, demonym, agency, place, then a country word inside it
     ("Mexican Navy", "U.S. Embassy in Mexico City" -> the first country word)."""

@@ -137,7 +137,7 @@ _JOINER_WORDS = frozenset(titles.COMPLEMENT_JOINERS) | frozenset(titles.COMPLEME
 def _agency_pattern() -> re.Pattern[str]:
     """Agencies as written (case-sensitive: "ICE" is not "ice"), longest first."""
     keys = [k for k in _AGENCY_SURFACES if len(k) > 1]
-    return re.compile(rf"(?<![\w.\-]){_alternation(keys)}(?![\w\-])")
+    return re.compile(rf"(?<![\w.\-])(?=[^\W\d_a-z]){_alternation(keys)}(?![\w\-])")  # all start upper-case
 
 
 # Surface forms of agencies: the table keys are lower-cased, so rebuild the written forms from the source block.
@@ -238,8 +238,21 @@ def find_titles(text: str, person_starts: list[int] | None = None) -> list[Title
     return found
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
+class _SpanIndex:
+    """Does ``[start, end)`` overlap any of these spans? (bisect + prefix maximum of ends: no scan per query)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _, end in spans:
+            best = max(best, end)
+            self.max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1  # spans starting before ``end``
+        return i >= 0 and self.max_end[i] > start
 
 
 def _surname_key(name: str) -> str:
@@ -292,7 +305,8 @@ def _speaker_labels(
         spans.append((start, name_start, name_end, match.end(), title))
     if not spans:
         return ents, []
-    kept = [e for e in ents if not any(_overlaps(e.start, e.end, s[0], s[3]) for s in spans)]
+    labels = _SpanIndex([(s[0], s[3]) for s in spans])
+    kept = [e for e in ents if not labels.overlaps(e.start, e.end)]
     kept.extend(_Ent(s[1], s[2], RULE_LABEL, "person") for s in spans)
     return kept, spans
 
@@ -422,10 +436,11 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 def _add_agencies(text: str, ents: list[_Ent]) -> list[_Ent]:
     """Step 7: known agencies the model missed."""
     added = []
+    index = _SpanIndex([(e.start, e.end) for e in ents])
     for match in _AGENCY_RE.finditer(text):
         if match.group(0).isupper() and _in_caps_run(text, match.start(), match.end()):
             continue  # an ALL-CAPS headline ("NHL ICE HOCKEY"), not the agency
-        if not any(_overlaps(match.start(), match.end(), e.start, e.end) for e in ents):
+        if not index.overlaps(match.start(), match.end()):
             added.append(_Ent(match.start(), match.end(), RULE_LABEL, "organization"))
     if added:
         ents = sorted([*ents, *added], key=lambda e: (e.start, e.end))
@@ -602,14 +617,15 @@ def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> li
     if not roles:
         return roles
     person_starts = {p.start for p in persons}
-    role_spans = [(r.start, r.end) for r in roles]
+    role_index = _SpanIndex([(r.start, r.end) for r in roles])
+    role_starts = [r.start for r in roles]  # roles arrive sorted by start
     linked: list[Role] = []
     for match in _ROLE_NOUN_RE.finditer(text):
         noun_end = match.end("t")
         rest = text[noun_end : noun_end + MAX_NAME_GAP + 1]
         if any(noun_end + k in person_starts for k in range(1, MAX_NAME_GAP + 1)) and rest[:1].isspace():
             continue  # "the Foreign Secretary Juan ..." is a title + name, found above
-        if any(_overlaps(match.start(), noun_end, s, e) for s, e in role_spans):
+        if role_index.overlaps(match.start(), noun_end):
             continue
         if _CAPWORD_AFTER_RE.match(text, match.end("h")) and not _OF_COMPLEMENT_RE.match(text, match.end("h")):
             continue  # "the General Services Administration": a longer name, not a role noun
@@ -617,7 +633,7 @@ def _link_role_nouns(text: str, roles: list[Role], persons: list[Mention]) -> li
         word = match.group("c")
         want_country = (countries.country_of_name(word) or countries.country_of_demonym(word)) if word else None
         earlier = [
-            r for r in roles
+            r for r in roles[: bisect.bisect_left(role_starts, match.start())]
             if r.end <= match.start() and (want_country is None or r.country == want_country)
         ]  # fmt: skip
         candidates = [r for r in earlier if r.title.casefold() == noun]  # "the Secretary of Defense"
