@@ -103,3 +103,37 @@ def test_news_quotes_in_the_reporting_paragraphs(doc_factory):
     assert meeting.claims == (0,)
     assert meeting.place == "Brussels"  # the dateline
     assert all(1 not in e.quotes for e in out.events)
+
+
+BRIEFING = (
+    "MS. LEAVITT: Good afternoon. We strongly support the ceasefire proposal and we condemn the attacks.\n\n"
+    "Q: Will the President meet President Sheinbaum next week?\n\n"
+    "MS. LEAVITT: The President spoke with President Claudia Sheinbaum this morning.\n"
+)
+
+
+def test_briefing_talk_is_not_an_event(doc_factory):
+    t = BRIEFING
+    spans = [("Good afternoon.", "Ms. Leavitt"), ("Will the President", "Q"), ("The President spoke", "Ms. Leavitt")]
+    quotes = []
+    for first, speaker in spans:
+        start = t.index(first)
+        end = t.index("\n", start)
+        quotes.append(Quote(start, end, t[start:end], speaker_name=speaker, cue="SPEAKER:"))
+    doc = doc_factory(
+        t,
+        kind="transcript",
+        title="Press Briefing by Press Secretary Karoline Leavitt",
+        published="2025-05-02",
+        quotes=quotes,
+        mentions=[
+            Mention(*_at(t, "Sheinbaum"), "Sheinbaum", "person", "MX"),
+            Mention(*_at(t, "Claudia Sheinbaum"), "Claudia Sheinbaum", "person", "MX"),
+        ],
+    )
+    out = annotate(doc, parse(t))
+    # "we support / we condemn" is talk, the question is a question; the reported call is an event
+    assert [e.type for e in out.events] == ["CONSULT"]
+    # nobody names the President here: the title stands for him
+    assert [p[0] for p in out.events[0].participants] == ["President", "Claudia Sheinbaum"]
+    assert out.events[0].quotes == (2,)  # not a joint press conference: only the turn that reports the call

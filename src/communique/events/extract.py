@@ -50,6 +50,7 @@ SHORT_LINE_WORDS = 8  # hard-wrapped prose lines (70-80 characters) hold more wo
 LEFT_FALLBACK_CHARS = 120  # linear fallback: a subject mention this close before the trigger
 RIGHT_FALLBACK_CHARS = 80  # linear fallback: an object mention this close after the trigger
 QUOTE_FOLLOW_PARAS = 2  # a participant's quote up to two paragraphs after the report still belongs to the event
+MIN_PARTIES_IN_SPEECH = 2  # an event told inside a quote or transcript turn needs the speaker AND someone else
 JOINT_OPENING_CHARS = 600  # a transcript says what it records in its title or first lines
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -71,6 +72,8 @@ _PHONE_RE = re.compile(
 )
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
 _CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conference|virtual meeting)\b", re.IGNORECASE)
+_DATE_VALUE_RE = re.compile(r"^\d{4}")  # a calendar value (2025-03-03, 2025-W11, 2025-03); not PRESENT_REF
+_QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR"})
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -243,7 +246,12 @@ def _trigger_of(tok: Any) -> tuple[str, str | None, bool] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         if lemma in _SPEAK_LEMMAS:
-            return ("CONSULT", None, False) if _has_child(tok, {"prep"}, {"with", "to"}) else None
+            # "spoke with X"; "spoke to X" only for a named person ("spoke to reporters" is not a meeting)
+            to_person = any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "PERSON" for g in c.children)
+                for c in tok.children
+            )
+            return ("CONSULT", None, False) if _has_child(tok, {"prep"}, {"with"}) or to_person else None
         if lemma == "call":
             if _has_child(tok, {"prt"}, {"off"}):
                 return ("CONCEDE", None, False)  # "called off the strike"
@@ -353,7 +361,7 @@ def _draft(
         elif typ in P.CONFLICTUAL_TYPES:
             typ, mode = "THREATEN", None
     heads = _argument_heads(tok, hit.noun)
-    quote = next((q for q in doc.quotes if q.direct and q.start <= unit.start and unit.end <= q.end), None)
+    quote = next((q for q in doc.quotes if q.direct and q.start <= tok.idx < q.end), None)
     speaker = _speaker_mention(doc, quote, mentions)
     parts, countries = _participants(doc, heads, unit, mentions, starts, sdoc, previous, tok, speaker)
     if not hit.noun:
@@ -372,6 +380,13 @@ def _draft(
             more, more_c = _linear_fallback(doc.text, unit, tok, mentions, last, left=not left_ok, right=not right_ok)
             for p_, c_ in zip(more, more_c, strict=True):
                 _add(parts, countries, p_, c_)
+    if quote is not None or doc.kind == "transcript":
+        # in someone's speech only a reported encounter counts ("I met today with X", "she will travel to Y");
+        # "we support ..." said at a briefing, and anything in a reporter's question, is talk, not an event report
+        questioner = quote is not None and (quote.speaker_name or "Q").strip().upper() in _QUESTIONERS
+        encounter = typ == "CONSULT" or (typ == "AGREE" and mode in ("meet", "visit"))
+        if questioner or not encounter or len(parts) < MIN_PARTIES_IN_SPEECH:
+            return None
     if not parts:
         # no actor, no event (as in PLOVER/PETRARCH coding): "the visit was overdue", "to fight for" in a
         # statement, a trigger word inside someone's speech with nobody named
@@ -493,11 +508,11 @@ def _participants(
         if head.lower_ in P.SINGLE_PRONOUNS and last is not None:
             _add(parts, countries, last.participants[0], last.countries[0])
             continue
-        titled = _title_person(doc, head, mentions)
+        titled = _title_person(doc, head, mentions, [m.text for m in in_unit])
         if titled is not None:
             _add(parts, countries, (titled.text, titled.start, titled.end), titled.country)
             continue
-        group = _group_noun_phrase(doc.text, head, toks)
+        group = _group_noun_phrase(doc.text, head, toks) or _bare_title(doc.text, head, toks)
         if group is not None:
             _add(parts, countries, group, None)
     return parts, countries
@@ -536,6 +551,18 @@ def _speaker_subject(head: Any, trigger: Any) -> Any:
             return subj
         clause = verb
     return None
+
+
+def _bare_title(text: str, head: Any, toks: set[int]) -> tuple[str, int, int] | None:
+    """"The President" named nowhere in the document: the title itself stands for the principal."""
+    if head.lower_ not in P.PRINCIPAL_TITLES or not head.text[:1].isupper():
+        return None
+    sdoc = head.doc
+    first = min(i for i in toks if i <= head.i)
+    while first < head.i and sdoc[first].pos_ == "DET":
+        first += 1
+    start, end = sdoc[first].idx, head.idx + len(head.text)
+    return (text[start:end], start, end)
 
 
 def _group_noun_phrase(text: str, head: Any, toks: set[int]) -> tuple[str, int, int] | None:
@@ -598,17 +625,17 @@ def _modifies_person(m: Mention, sdoc: Any, starts: list[int], person_tokens: di
     return False
 
 
-def _title_person(doc: Document, head: Any, mentions: list[Mention]) -> Mention | None:
+def _title_person(doc: Document, head: Any, mentions: list[Mention], others: list[str]) -> Mention | None:
     """"The President" / "The Secretary" in a readout: the person the document names with that title."""
     if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
         return None
     word = head.lower_
     for role in doc.roles:
-        if role.title.lower().split()[-1:] == [word]:
+        if role.title.lower().split()[-1:] == [word] and doc.text[role.person_start : role.person_end] == role.person:
             return Mention(role.person_start, role.person_end, role.person, "person", role.country)
     # a person mention right after the same title word earlier in the text ("President Biden ...")
     for m in mentions:
-        if m.type == "person" and m.start < head.idx:
+        if m.type == "person" and m.start < head.idx and not any(_same_party(m.text, o) for o in others):
             before = doc.text[max(0, m.start - 40) : m.start].lower().split()
             if word in before[-3:]:
                 return m
@@ -644,7 +671,10 @@ def _linear_fallback(
 
 # 7 ---------------------------------------------------------------------------------------------------------
 def _date(doc: Document, d: _Draft) -> None:
-    inside = [t for t in doc.timexes if d.start <= t.start and t.end <= d.end and t.type in ("DATE", "TIME")]
+    inside = [
+        t for t in doc.timexes
+        if d.start <= t.start and t.end <= d.end and t.type in ("DATE", "TIME") and _DATE_VALUE_RE.match(t.value or "")
+    ]
     inside.sort(key=lambda t: (t.value is None, t.start))
     if inside:
         t = inside[0]
@@ -679,10 +709,10 @@ def _clean_place(name: str) -> str:
 
 def _attached_place(trigger: Any, m: Mention) -> bool:
     """"in X" says where the event was unless it hangs on a common noun ("protests in Brazil")."""
-    sdoc = trigger.doc
-    tok = next((t for t in sdoc if t.idx <= m.start < t.idx + len(t.text) + 1), None)
-    if tok is None:
+    span = trigger.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
         return True
+    tok = span[0]
     while tok.dep_ in ("compound", "amod", "det", "nmod") and tok.head is not tok:
         tok = tok.head
     prep = tok.head

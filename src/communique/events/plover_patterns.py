@@ -39,6 +39,7 @@ __all__ = [
     "TOPIC_OBJECT_LEMMAS",
     "NAME_SUFFIXES",
     "GENERIC_NAME_WORDS",
+    "PRINCIPAL_TITLES",
 ]
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -254,6 +255,12 @@ GENERIC_NAME_WORDS: frozenset[str] = frozenset(
     {"the", "united", "states", "state", "republic", "kingdom", "democratic", "people's", "union", "national",
      "ministry", "council", "foreign", "affairs", "government", "president", "minister", "secretary", "and", "of",
      "for", "new", "south", "north", "east", "west", "central", "federal", "party", "army", "forces"}
+)  # fmt: skip
+
+# Titles that stand for a principal when the document does not name them ("The President spoke with ...").
+PRINCIPAL_TITLES: frozenset[str] = frozenset(
+    {"president", "secretary", "minister", "chancellor", "ambassador", "king", "queen", "pope", "governor",
+     "premier", "taoiseach", "emir", "sultan", "envoy"}
 )  # fmt: skip
 
 # Prepositions whose objects take part in the event ("met with X", "a call with Y", "talks between A and B").
