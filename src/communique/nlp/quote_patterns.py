@@ -35,7 +35,7 @@ CUE_LEMMAS: frozenset[str] = frozenset(
     respond answer observe concede predict vow promise urge complain joke quip caution affirm maintain contend
     state shout yell testify assert allege charge counter agree confirm deny report disclose reveal inform
     lament boast describe estimate mention proclaim pledge repeat retort scoff sigh recount demand chant
-    exclaim wonder plead reason muse snap read sing quote cite shoot interject
+    exclaim wonder plead reason muse snap read sing quote cite shoot interject conclude
     """.split()
 )
 

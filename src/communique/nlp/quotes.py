@@ -60,6 +60,7 @@ HEAD_MAX_TOKENS = 30  # a cue before the quote in the same sentence ("Rubio said
 MAX_CONTINUATION_PARAS = 2  # a bare quote continues the previous speaker only this close (else too uncertain)
 PRONOUN_LOOKBACK_CHARS = 3000  # about five paragraphs: antecedents further away are rarely right
 TITLE_MAX_WORDS = 6  # "Collapse: How Societies Choose to Fail" is a title; capitalised sentences are longer
+SUBJECT_HOPS = 3  # climb at most this many heads (advcl / pcomp / conj) to find the cue's subject
 MIN_INDIRECT_WORDS = 3  # "he said so" is not reported content
 MAX_INDIRECT_QUOTED_SHARE = 0.5  # a reported clause mostly inside quotation marks is already a direct quote
 
@@ -220,6 +221,11 @@ class _Context:
             if key and len(clean.split()) > len(self.full.get(key, "").split()):
                 self.full[key] = clean
         self.tok_starts = [t.idx for t in sdoc] if sdoc is not None else []
+        self.quote_ranges: list[tuple[int, int]] = []
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside quotation marks."""
+        return any(a <= pos < b for a, b in self.quote_ranges)
 
     def full_name(self, name: str) -> str:
         """The fullest form of ``name`` in the document ("Rubio" -> "Marco Rubio")."""
@@ -336,10 +342,16 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | 
 def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) -> _Speaker | None:
     """Steps (2)-(4) for a cue verb token."""
     subj = next((c for c in cue_tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and cue_tok.dep_ in ("conj", "xcomp", "advcl") and cue_tok.head is not cue_tok:
-        subj = next((c for c in cue_tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return None
+    if subj is None and cue_tok.dep_ == "acl":
+        subj = cue_tok.head  # "footage of Trump saying ..." -> Trump
+    verb = cue_tok
+    for _ in range(SUBJECT_HOPS):  # "Blige sings to Clinton before asking her" -> Blige
+        if subj is not None or verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or verb.head is verb:
+            break
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or ctx.quoted(subj.idx):
+        return None  # no subject, or the subject is the quotation itself
     if subj.lower_ in ("who", "which", "that") and cue_tok.dep_ == "relcl":
         subj = cue_tok.head  # "Smith, who told reporters ..." -> Smith
     a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
@@ -633,6 +645,7 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     """``doc`` with ``quotes`` set (direct quotes, indirect speech, transcript turns), ordered by start."""
     ctx = _Context(doc, sdoc)
     spans = find_quote_spans(doc.text)
+    ctx.quote_ranges = [(s.open_at, s.close_end) for s in spans]
     turns = find_turns(doc.text)
     if looks_like_transcript(doc.kind, turns):
         quotes = _transcript_quotes(ctx, turns)
