@@ -123,7 +123,8 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
 
 
 def test_ingest_does_not_exist_without_a_token(client: TestClient) -> None:
-    assert client.post("/api/ingest", json={"documents": [{"text": "x"}]}).status_code in (404, 405)
+    response = client.post("/api/ingest", json={"documents": [{"text": "x"}]})
+    assert response.status_code == 404 and response.json() == {"error": "Not Found"}
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong-token", f"Basic {TOKEN}", "Bearer "])

@@ -19,6 +19,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
 
 from ..errors import CommuniqueError, ConfigError
 from ..store.base import Store, open_store
@@ -95,6 +96,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.exception_handler(views.NotFound)
     async def not_found(request: Request, exc: views.NotFound) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=404)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:  # unknown route, wrong method
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(CommuniqueError)
     async def bad_request(request: Request, exc: CommuniqueError) -> JSONResponse:
