@@ -13,6 +13,11 @@ Metrics:
 * ``actor_f1``: gold source/target actor texts vs the primary event's participants, a pair matching when they
   share a content word; precision over participants, recall over gold actors, micro-averaged.
 * ``mentions_actor_f1``: the baseline of taking every entity mention in the sentence as a participant.
+
+Second check (reported, not tuned on, not gated): CASE 2021 task 2 snippets (../shared/datasets/case2021_task2),
+gold DIPLO or AGREEMENT vs the other 28 classes; we predict "diplomatic" when a snippet's events include one of
+CONSULT / AGREE / SUPPORT / COOPERATE: ``case_diplo_precision`` / ``_recall`` / ``_f1``, and the baseline of
+calling every snippet diplomatic (``case_all_diplo_f1``).
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ from communique.model import Document, document_id
 from communique.registry import get_stage
 
 GSR_FILE = Path("datasets/plover_gsr/PLOVER_GSR_CAMEO.json")
+CASE_FILE = Path("datasets/case2021_task2/test_set_final_release_with_labels.tsv")
+CASE_GOLD = frozenset({"DIPLO", "AGREEMENT"})
+DIPLOMATIC_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 OLD_NAMES = {"ACCUSE": "DISAPPROVE", "REQUEST": "DEMAND"}  # PLOVER 2021 names -> the GSR's 0.5b1 names
 _STOP = frozenset("the a an of and in on at to for from by with s his her its their new".split())
 _WORD = re.compile(r"\w+")
@@ -113,6 +121,30 @@ def _evaluate(records: list[dict[str, Any]], majority: str, extract: Any) -> dic
     }
 
 
+def _case(shared: Path, extract: Any, limit: int | None) -> dict[str, float]:
+    path = shared / CASE_FILE
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.count("\t") >= 2]
+    rows = rows[:limit] if limit is not None else rows
+    tp = fp = fn = 0
+    for _id, snippet, label in rows:
+        text = snippet.strip()
+        doc = extract(Document(id=document_id(text.encode()), source="case2021", raw=text, text=text, kind="news"))
+        predicted = any(e.type in DIPLOMATIC_TYPES for e in doc.events)
+        gold = label.strip() in CASE_GOLD
+        tp += predicted and gold
+        fp += predicted and not gold
+        fn += gold and not predicted
+    positives = tp + fn
+    return {
+        "case_diplo_precision": tp / (tp + fp) if tp + fp else 0.0,
+        "case_diplo_recall": tp / positives if positives else 0.0,
+        "case_diplo_f1": _f1(tp, tp + fp, tp, positives),
+        "case_all_diplo_f1": _f1(positives, len(rows), positives, positives),
+    }
+
+
 def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     dev, test = split(_records(shared))
     if limit is not None:
@@ -121,6 +153,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     extract = get_stage("communique.nlp.v1")
     metrics = _evaluate(test, majority, extract)
     metrics.update({f"dev_{k}": v for k, v in _evaluate(dev, majority, extract).items()})
+    metrics.update(_case(shared, extract, limit))
     return metrics
 
 
