@@ -836,17 +836,17 @@ def _link(doc: Document, drafts: list[_Draft], units: list[_Unit]) -> None:
             by_para.setdefault(para(units[ui].start), []).append(d)
     event_paras = sorted(by_para)
     for qi, q in enumerate(doc.quotes):
-        d = _quote_owner(para(q.start), by_para, event_paras, q.speaker_name)
-        if d is not None:
-            d.quotes.add(qi)
+        said_at = _quote_owner(para(q.start), by_para, event_paras, q.speaker_name)
+        if said_at is not None:
+            said_at.quotes.add(qi)
     for ci, c in enumerate(doc.claims):
         # a figure given in a linked quote's paragraph belongs to that quote's event, else to its paragraph's event
         p = para(c.start)
-        d = next((x for x in drafts if any(para(doc.quotes[qi].start) == p for qi in x.quotes)), None)
-        if d is None:
-            d = _best(by_para.get(p, []), c.speaker_name)
-        if d is not None:
-            d.claims.add(ci)
+        given_at = next((x for x in drafts if any(para(doc.quotes[qi].start) == p for qi in x.quotes)), None)
+        if given_at is None:
+            given_at = _best(by_para.get(p, []), c.speaker_name)
+        if given_at is not None:
+            given_at.claims.add(ci)
 
 
 def _speaker_key(speaker: str | None) -> str:
