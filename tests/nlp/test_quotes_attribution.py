@@ -189,3 +189,17 @@ def test_titles_are_not_quotes_and_dash_credits_name_the_speaker(doc_factory) ->
     assert len(quotes) == 1
     assert quotes[0].speaker_name == "Maria Lopez"
     assert t[quotes[0].speaker_start : quotes[0].speaker_end] == "Maria Lopez"
+
+
+def test_transcript_quoted_in_an_article(doc_factory) -> None:
+    t = (
+        "The interview went as follows:\n\n"
+        '"HOST: Will the minister attend the summit?\n\n'
+        '"EBRARD: Of course, we will be there on Monday.\n\n'
+        "The summit opens next week."
+    )
+    direct = [q for q in _run(doc_factory(t, kind="news")) if q.direct]
+    assert [(q.speaker_name, q.text) for q in direct] == [
+        ("Host", "Will the minister attend the summit?"),
+        ("Ebrard", "Of course, we will be there on Monday."),
+    ]

@@ -49,7 +49,7 @@ from .quote_patterns import (
     QUESTIONER_LABELS,
     ROLE_NOUNS,
 )
-from .transcript import Turn, find_turns, looks_like_transcript, normalise_label
+from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label
 
 __all__ = ["annotate", "find_quote_spans", "QuoteSpan", "SCARE_MAX_WORDS"]
 
@@ -71,6 +71,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = frozenset({".", "?", "!"})
 _QUOTE_OPEN = re.compile("[\u201c\u00ab\"]")
 _QUOTE_CLOSE = re.compile("[\u201d\u00bb\"]")
+_LABEL_IN_QUOTE = re.compile(r"(?P<label>[A-Z][A-Z .'’-]{1,40}):\s+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as vs".split())
 _DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
 
@@ -178,6 +179,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 first = _trim(text, *nxt)[0]
                 nxt_marks = _marks(text, first, min(first + 2, nxt[1]))
                 continues = bool(nxt_marks) and nxt_marks[0][0] == first and nxt_marks[0][2] in ("open", "either")
+                if continues:  # a quoted transcript ('"WALLACE: ...' / '"PENCE: ...'): each turn is its own quote
+                    label = _LABEL_IN_QUOTE.match(text, first + nxt_marks[0][1])
+                    continues = not (label and is_label(label["label"]))
             if not continues:  # (missing closing mark) the quote ends with its paragraph
                 a, b = _trim(text, content_from, pb)
                 if b > a:
@@ -616,6 +620,13 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
             continue  # a title ("Fox News Sunday"), unless a cue right after it names a speaker
         if _is_partial(text, span):
             continue  # words quoted inside a reported clause: part of the indirect quote, not a quote of its own
+        label = _LABEL_IN_QUOTE.match(text, span.start, span.end)
+        if label and not named_only and is_label(label["label"]) and label.end() < span.end:
+            # a transcript quoted in an article ('"PENCE: Well, ...'): the label names the speaker
+            a = label.end()
+            out.append(Quote(a, span.end, text[a : span.end], normalise_label(label["label"]), span.start,
+                             span.start + len(label["label"]), True, False, label["label"] + ":"))
+            continue
         if speaker is None and not named_only:
             # (5) a bare continuation: the previous sentence's cue, else the previous quote's speaker when close.
             speaker = _previous_sentence(ctx, span, before, last)

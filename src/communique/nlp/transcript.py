@@ -20,7 +20,7 @@ from .quote_patterns import (
     STAGE_DIRECTION_RE,
 )
 
-__all__ = ["Turn", "find_turns", "looks_like_transcript", "normalise_label", "MIN_TURNS_UNDECLARED"]
+__all__ = ["Turn", "find_turns", "is_label", "looks_like_transcript", "normalise_label", "MIN_TURNS_UNDECLARED"]
 
 MIN_TURNS_UNDECLARED = 3  # a document not declared a transcript needs this many labelled turns (1-2 may be a list)
 MAX_LABEL_WORDS = 7  # "SENIOR ADMINISTRATION OFFICIAL" and "PRESIDENT LÓPEZ OBRADOR" fit; a shouted sentence does not
@@ -49,7 +49,8 @@ class Turn:
     pieces: list[tuple[int, int]] = field(default_factory=list)  # speech spans (stage directions cut out)
 
 
-def _is_label(label: str) -> bool:
+def is_label(label: str) -> bool:
+    """Whether ``label`` (the text before a colon) can be a speaker label."""
     words = label.split()
     if not words or len(words) > MAX_LABEL_WORDS:
         return False
@@ -80,7 +81,7 @@ def _labels(text: str) -> list[tuple[str, int, int, int]]:
     found: dict[int, tuple[str, int, int, int]] = {}
     for m in _LABEL_RE.finditer(text):
         label = m.group("label").strip()
-        if _is_label(label):
+        if is_label(label):
             found[m.start()] = (label, m.start("label"), m.start("label") + len(label), m.end())
     for m in _BARE_Q_RE.finditer(text):
         found.setdefault(m.start(), ("Q", m.start("label"), m.end("label"), m.end()))
