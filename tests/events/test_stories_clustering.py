@@ -192,3 +192,43 @@ def test_readouts_are_dated_by_publication(doc_factory, kind, stories_expected):
     a = doc_factory(CALL_A, id="call-1", published="2025-04-10", kind=kind)
     b = doc_factory(CALL_B, id="call-2", published="2025-04-17", kind=kind)
     assert len(cluster_stories([a, b])) == stories_expected
+
+
+CALL_SHEINBAUM = (
+    "Readout of President Biden's Call with President-elect Claudia Sheinbaum of Mexico\n"
+    "President Joe Biden spoke today with President-elect Claudia Sheinbaum of Mexico to congratulate her on her "
+    "election. The leaders discussed migration, security cooperation and economic ties between the two countries."
+)
+CALL_LOPEZ_OBRADOR = (
+    "Readout of President Biden's Call with President Andrés Manuel López Obrador of Mexico\n"
+    "President Joe Biden spoke today with President Andrés Manuel López Obrador of Mexico. The leaders discussed "
+    "migration, security cooperation and economic ties between the two countries."
+)
+WIRE_SHEINBAUM = (
+    "WASHINGTON (Wire) - U.S. President Joseph R. Biden, Jr. called Mexico's president-elect Claudia Sheinbaum on "
+    "Monday to congratulate her on her election, and the leaders discussed migration and security cooperation."
+)
+
+
+def call_doc(doc_factory, text, doc_id, published, names, kind="readout"):
+    from communique.model import Mention
+
+    spans = [(n, text.index(n), text.index(n) + len(n)) for n in names]
+    mentions = [Mention(s, e, n, "person") for n, s, e in spans]
+    event = Event(type="CONSULT", start=0, end=len(text), mode="phone", participants=tuple(spans),
+                  label=f"{names[0]} speaks with {names[1]}")
+    return doc_factory(text, id=doc_id, published=published, kind=kind, mentions=mentions, events=[event])
+
+
+def test_calls_with_different_counterparts_a_day_apart_are_two_stories(doc_factory):
+    """Same caller, consecutive days, near-identical readouts: the other participant decides."""
+    docs = [
+        call_doc(doc_factory, CALL_SHEINBAUM, "call-sheinbaum", "2024-06-03", ("Joe Biden", "Claudia Sheinbaum")),
+        call_doc(doc_factory, CALL_LOPEZ_OBRADOR, "call-amlo", "2024-06-04", ("Joe Biden", "Andrés Manuel López Obrador")),
+        call_doc(doc_factory, WIRE_SHEINBAUM, "wire-sheinbaum", "2024-06-03",
+                 ("Joseph R. Biden, Jr.", "Claudia Sheinbaum"), kind="news"),
+    ]
+    assert groups(cluster_stories(docs)) == {
+        frozenset({"call-sheinbaum", "wire-sheinbaum"}),  # "Joe Biden" = "Joseph R. Biden, Jr.": no conflict
+        frozenset({"call-amlo"}),
+    }

@@ -15,6 +15,7 @@ Cascade of :func:`cluster_stories`:
    compared, blocks larger than :data:`MAX_BLOCK_SIZE` are skipped, and pairs whose publication dates lie more than
    :data:`PUBLICATION_WINDOW_DAYS` apart are dropped.
 4. Pair score: cosine similarity of the TF-IDF vectors, minus a penalty when both lead events name different places;
+   a pair whose lead events each have a person the other lacks (person mentions among the participants) is dropped;
    exact duplicates (``doc.duplicate_of``) score 1.
 5. Average-link agglomerative clustering on the sparse pair graph: merge the two clusters with the highest average
    similarity while it is at least :data:`MERGE_THRESHOLD` (missing pairs count as 0), never merging two clusters whose
@@ -33,6 +34,7 @@ import hashlib
 import heapq
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +43,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Document, Event
+from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 
 __all__ = [
     "Story",
@@ -59,6 +62,7 @@ SMALL_CLUSTER = 3  # clusters this small are leftovers that pass 2 may attach (E
 BLOCK_KEYS = 12  # block keys per document: enough that same-story documents share one, few enough to stay sparse
 MAX_BLOCK_SIZE = 300  # a key shared by more documents is too common to block on (keeps the pair count linear)
 MIN_TERM_LENGTH = 3  # shorter lower-case words are mostly function words or noise
+MIN_NAME_WORD = 3  # shorter name words are initials and particles ("R.", "de"): they identify no one
 MIN_STEM_LENGTH = 4  # never strip a suffix off a short word ("bus", "news")
 CAPITAL_WEIGHT = 3.0  # capitalised words (names, places, organisations) say who and where; tuned on ECB+ dev (1-3)
 MENTION_WEIGHT = 2.0  # an entity mention from doc.mentions, as a whole-name feature
@@ -73,6 +77,8 @@ STORY_ID_DIGITS = 12  # hex digits of the sha256 of the earliest document id
 STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemming is the hot loop
 TITLE_MAX_CHARS = 120  # a fallback title cut from the lead sentence
 
+_TITLE_WORDS = frozenset(w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split())
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -221,6 +227,39 @@ def _places_conflict(a: str | None, b: str | None) -> bool:
 # --- blocking and clustering ----------------------------------------------------------------------------------------
 
 
+def _name_words(name: str) -> frozenset[str]:
+    """Words that identify a person in a name: no accents, case, titles or suffixes ("President Claudia Sheinbaum
+    Pardo" -> {claudia, sheinbaum, pardo})."""
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = re.findall(r"[^\W\d_]+", stripped.casefold())
+    return frozenset(w for w in words if len(w) >= MIN_NAME_WORD and w not in _TITLE_WORDS and w not in _NAME_SUFFIXES)
+
+
+def _lead_persons(doc: Document, lead: tuple[int, Event] | None) -> list[frozenset[str]]:
+    """The people taking part in the lead event: participants whose span is a person mention of the document."""
+    if lead is None:
+        return []
+    spans = [(m.start, m.end) for m in doc.mentions if m.type == "person"]
+    persons = []
+    for name, start, end in lead[1].participants:
+        if any(start < me and ms < end for ms, me in spans) and (words := _name_words(name)):
+            persons.append(words)
+    return persons
+
+
+def _persons_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Each lead event has a person the other lacks (Biden-Sheinbaum vs Biden-López Obrador): two events.
+
+    A person matches when the names share a word, so spellings of one person ("Joe Biden", "Joseph R. Biden, Jr.")
+    never conflict; one side naming a subset of the other's participants is no conflict either.
+    """
+    if not a or not b:
+        return False
+    a_only = any(not any(x & y for y in b) for x in a)
+    b_only = any(not any(x & y for x in a) for y in b)
+    return a_only and b_only
+
+
 def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str], docs: Sequence[Document]) -> set[tuple[int, int]]:
     """Pairs that share a block key (step 3).
 
@@ -357,8 +396,11 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     leads = {d.id: lead_event(d) for d in corpus}
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
     lead_places = [lead[1].place if (lead := leads[d.id]) else None for d in corpus]
+    lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(vectors, df, corpus):
+        if _persons_conflict(lead_persons[i], lead_persons[j]):
+            continue  # step 4: different people at the lead events
         score = _cosine(vectors[i], vectors[j])
         if _places_conflict(lead_places[i], lead_places[j]):
             score -= PLACE_CONFLICT_PENALTY
