@@ -75,6 +75,7 @@ _CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conferen
 _DATE_VALUE_RE = re.compile(r"^\d{4}")  # a calendar value (2025-03-03, 2025-W11, 2025-03); not PRESENT_REF
 _QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR"})
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
+_PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _PARA_RE = re.compile(r"\n[ \t\u00a0]*\n")
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -694,7 +695,7 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
         if m.type not in _PLACE_TYPES and not (m.type == "organization" and _AT_RE.search(before)):
             continue  # "at the White House", "at the Kremlin": a seat named like an organisation
         visited = m.start > tok.idx and tok.lemma_.lower() in ("visit", "travel", "tour", "fly")
-        if (_PREP_IN_AT.search(before) and _attached_place(tok, m)) or (
+        if (_PLACE_PREP_RE.search(before) and _attached_place(tok, m)) or (
             visited and m.start - tok.idx < RIGHT_FALLBACK_CHARS
         ):
             d.place = _clean_place(m.text)
@@ -802,7 +803,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             _add(into.participants, into.countries, p, c)
         if into.date_basis in ("publication", None) and d.date_basis not in ("publication", None):
             into.date_value, into.date_text, into.date_basis = d.date_value, d.date_text, d.date_basis
-        into.place = into.place or d.place
+        if into.mode != "phone":
+            into.place = into.place or d.place
         into.mode = into.mode or d.mode
         into.topics |= d.topics
         into.units.append(d.unit)
