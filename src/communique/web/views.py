@@ -150,7 +150,7 @@ def person_view(store: Store, entity_id: str) -> dict[str, Any]:
     entity = _record(store, "entities", entity_id)
     roles = sorted(entity.get("roles", []), key=lambda r: (r.get("as_of") or "9999", r["title"]))
     meetings = []
-    co = Counter()
+    co: Counter[str] = Counter()
     for ev in store.iter_records("events"):
         if entity_id in ev["participants"]:
             others = [p for p in ev["participants"] if p != entity_id]
