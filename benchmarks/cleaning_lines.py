@@ -16,6 +16,14 @@ same weighted by characters (``char_precision``, ``char_recall``). Split: pages 
 into a dev half (used to tune the classifier) and a test half (reported and gated); ``dev_*`` metrics are
 printed for information only.
 
+White House check (``wh_sentence_recall``, gated): the clean stage (:func:`communique.clean.stage.clean`) runs
+over the White House markdown files of ``datasets/wh_briefings_readouts`` (clean article bodies with YAML front
+matter: readouts, statements, press-briefing transcripts); every sentence of the body (front matter removed,
+markdown decoration removed, paragraphs split at sentence punctuation, at least ``WH_MIN_TOKENS`` tokens) must
+survive in the clean text (its tokens found, in order, in the clean text's tokens). The files are split by the
+same hash into halves (the trained line model may learn from the dev half); ``wh_sentence_recall`` is the test
+half, ``dev_wh_sentence_recall`` the dev half.
+
     python -m benchmarks.cleaning_lines [limit]
 """
 
@@ -29,12 +37,16 @@ from pathlib import Path
 
 from benchmarks.extraction_html import load_pages
 
-__all__ = ["split_of", "label_lines", "run"]
+__all__ = ["split_of", "label_lines", "wh_files", "wh_sentences", "wh_recall", "run"]
 
 MIN_TOKENS = 4  # shorter lines are inline fragments or menu items: not scored (see module docstring)
 BODY_SHARE = 0.8  # share of a line's tokens found (in order, as trigrams) in the gold body to call it body
 NGRAM = 3  # tokens must match in runs of three: single common words do not make a line body
 _TOKEN = re.compile(r"\w+")
+WH_DATASET = "datasets/wh_briefings_readouts"
+WH_MIN_TOKENS = 4  # shorter pieces ("Oval Office", "11:26 A.M. EDT") are headers, not sentences
+WH_WRAP_MIN_CHARS = 50  # the files are hard-wrapped at ~72 columns: a shorter line ends its paragraph / list item
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“(])")
 
 
 def split_of(item_id: str) -> str:
@@ -62,6 +74,62 @@ def label_lines(lines: list[str], gold: str) -> list[bool | None]:
                 covered[i : i + NGRAM] = [True] * NGRAM
         labels.append(sum(covered) / len(toks) >= BODY_SHARE)
     return labels
+
+
+def wh_files(shared: Path, limit: int | None = None) -> list[Path]:
+    """The White House markdown files (README excluded), sorted."""
+    root = shared / WH_DATASET
+    files = sorted(p for p in root.rglob("*.md") if p.parent != root)
+    return files[:limit] if limit is not None else files
+
+
+def wh_sentences(raw: str) -> list[str]:
+    """The body's sentences: front matter dropped, markdown decoration removed, paragraphs split at . ! ?"""
+    from communique.clean.markdown import strip_markdown_line
+
+    lines = raw.replace("\r\n", "\n").split("\n")
+    if lines and lines[0].strip() == "---" and "---" in lines[1:]:  # skip the front matter, closing --- included
+        lines = lines[lines.index("---", 1) + 1 :]
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        md = strip_markdown_line(line)
+        text = md.text.strip()
+        if md.bullet and paragraphs[-1]:  # a list item starts its own paragraph
+            paragraphs.append([])
+        if text:
+            paragraphs[-1].append(text)
+        if (not text or len(line.rstrip()) < WH_WRAP_MIN_CHARS) and paragraphs[-1]:
+            paragraphs.append([])  # a blank line, or a line that ends before the wrap width, ends a paragraph
+    sentences = []
+    for para in paragraphs:
+        for sent in _SENTENCE_END.split(" ".join(para)):
+            if len(_tokens(sent)) >= WH_MIN_TOKENS:
+                sentences.append(sent)
+    return sentences
+
+
+def wh_recall(shared: Path, limit: int | None = None) -> dict[str, float]:
+    """Share of White House body sentences kept by the clean stage, per split half."""
+    from communique.clean.stage import clean
+    from communique.model import Document
+
+    kept = {"dev": 0, "test": 0}
+    total = {"dev": 0, "test": 0}
+    root = shared / WH_DATASET
+    for path in wh_files(shared, limit):
+        rel = path.relative_to(root).as_posix()
+        raw = path.read_text(encoding="utf-8")
+        doc = clean(Document(id=rel, source="wh", raw=raw, content_type="markdown"))
+        clean_tokens = " " + " ".join(_tokens(doc.text)) + " "
+        half = split_of(rel)
+        for sent in wh_sentences(raw):
+            total[half] += 1
+            kept[half] += (" " + " ".join(_tokens(sent)) + " ") in clean_tokens
+    return {
+        "wh_sentence_recall": kept["test"] / total["test"] if total["test"] else 1.0,
+        "dev_wh_sentence_recall": kept["dev"] / total["dev"] if total["dev"] else 1.0,
+        "wh_sentences": float(total["test"]),
+    }
 
 
 def _score(counts: dict[str, float], prefix: str) -> dict[str, float]:
@@ -101,7 +169,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
                 c["fp"], c["cfp"] = c["fp"] + 1, c["cfp"] + n
             elif label:
                 c["fn"], c["cfn"] = c["fn"] + 1, c["cfn"] + n
-    return {**_score(counts["test"], ""), **_score(counts["dev"], "dev_")}
+    return {**_score(counts["test"], ""), **_score(counts["dev"], "dev_"), **wh_recall(shared, limit)}
 
 
 if __name__ == "__main__":

@@ -26,9 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from .features import UnitFacts, token_count, unit_features
 from .markdown import strip_markdown_line
+from .model import LineModel, load_model
 
-__all__ = ["LineVerdict", "CleanText", "classify_lines", "clean_text", "is_sentence", "normalise_line"]
+__all__ = [
+    "LineVerdict", "CleanText", "classify_lines", "clean_text", "is_sentence", "line_features", "normalise_line"
+]
 
 # --- thresholds ---------------------------------------------------------------------------------------------------
 SENTENCE_MIN_WORDS = 6  # fewer words rarely form a full article sentence; widgets are shorter
@@ -54,6 +58,10 @@ WRAP_MAX_WIDTH = 100  # hard-wrapped text has no line longer than this
 WRAP_MIN_LINES = 4  # too few lines to tell a wrapping width
 WRAP_FULL_SHARE = 0.5  # at least half of the lines fill the width when the text is hard-wrapped
 WRAP_SLACK = 25  # a wrapped line ends at most this many characters short of the width (long next word)
+MODEL_MIN_TOKENS = 4  # shorter lines (bylines, labels, inline fragments) keep the cascade's verdict: too little text
+RESCUE_PROBABILITY = 0.15  # the model overrules a context rule's removal only when it is this sure of article text
+SENTENCE_GUARD = False  # when True, a real sentence of SENTENCE_GUARD_WORDS+ words is never removed by the model
+SENTENCE_GUARD_WORDS = 12  # long enough to be article prose rather than a teaser headline
 
 _MENU_REASONS = frozenset({"widget", "section-label", "links"})  # removed lines that can be menu items
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
@@ -240,15 +248,10 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
     return None
 
 
-def classify_lines(
-    lines: Sequence[str], *, title: str | None = None, markdown: bool = True, teasers: bool = True
-) -> list[LineVerdict]:
-    """Judge every line (see the module docstring for the cascade).
-
-    ``teasers=False`` skips step 3c (runs of teaser headlines): for text an extractor has already cut down to
-    the article, where such runs are in-article lists.
-    """
-    lines = [line.rstrip("\r\n") for line in lines]
+def _cascade(
+    lines: Sequence[str], title: str | None, markdown: bool, teasers: bool
+) -> tuple[list[_Unit], list[str], str | None]:
+    """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title."""
     units, texts = _units(lines, markdown)
     title_norm = normalise_line(title) if title else None
     # Spam words that also occur in other lines belong to the article's topic (a story about casinos).
@@ -297,6 +300,28 @@ def classify_lines(
 
     # 3. context.
     _context(units, tail_starts, teasers)
+    return units, texts, title_norm
+
+
+def classify_lines(
+    lines: Sequence[str],
+    *,
+    title: str | None = None,
+    markdown: bool = True,
+    teasers: bool = True,
+    use_model: bool = True,
+) -> list[LineVerdict]:
+    """Judge every line (see the module docstring for the cascade).
+
+    ``teasers=False`` skips step 3c (runs of teaser headlines): for text an extractor has already cut down to
+    the article, where such runs are in-article lists. ``use_model=False`` skips step 4 (the trained model).
+    """
+    lines = [line.rstrip("\r\n") for line in lines]
+    units, texts, title_norm = _cascade(lines, title, markdown, teasers)
+    # 4. the trained model re-judges the open cases (see :func:`_model_step`).
+    model = load_model() if use_model else None
+    if model is not None:
+        _model_step(units, title_norm, model)
 
     verdicts: list[LineVerdict] = []
     by_line: dict[int, _Unit] = {i: u for u in units for i in u.indexes}
@@ -304,6 +329,82 @@ def classify_lines(
         unit = by_line[i]
         verdicts.append(LineVerdict(line, texts[i], unit.keep, "blank" if unit.blank else unit.reason, unit.step))
     return verdicts
+
+
+def _hard_protected(text: str) -> bool:
+    """Article text the model may never remove: upper-case speaker turns, stage directions, date lines.
+
+    Title-case "turns" ("Deal Alert: Save $50", "Tennis Podcast: ...") are kept by the cascade but judged by the
+    model: on scraped pages most of them are headlines of other stories.
+    """
+    return bool(
+        P.SPEAKER_TURN_UPPER.fullmatch(text) or P.STAGE_DIRECTION.fullmatch(text) or P.DATE_LINE.fullmatch(text)
+    )
+
+
+def _facts(units: list[_Unit]) -> tuple[list[int], list[UnitFacts]]:
+    """Indexes of the non-blank units and what the cascade knows about each."""
+    idx = [i for i, u in enumerate(units) if not u.blank]
+    facts = [
+        UnitFacts(
+            text=units[i].text,
+            sentence=is_sentence(units[i].text),
+            headline=_headline_like(units[i].text),
+            nav=_nav_like(units[i].text),
+            keep=units[i].keep,
+            step=units[i].step,
+            reason=units[i].reason,
+            link_chars=units[i].link_chars,
+            bullet=units[i].bullet,
+            protected=units[i].reason == "protected",
+            title=units[i].reason == "title",
+        )
+        for i in idx
+    ]
+    return idx, facts
+
+
+def _model_open(unit: _Unit, facts: UnitFacts) -> bool:
+    """Step 4 judges a unit unless a hard rule decided it (see :func:`_model_step`)."""
+    if unit.reason in ("title", "section") or (not unit.keep and unit.step == 1) or _hard_protected(unit.text):
+        return False
+    if token_count(unit.text) < MODEL_MIN_TOKENS:
+        return False
+    return not (SENTENCE_GUARD and facts.sentence and len(_words(unit.text)) >= SENTENCE_GUARD_WORDS)
+
+
+def _model_step(units: list[_Unit], title_norm: str | None, model: LineModel) -> None:
+    """4. the trained model (:mod:`.model`) decides the open units: not the title, not removed by a hard pattern
+    (step 1) or after a tail section label (step 3b), not a protected turn / stage direction / date line, at least
+    ``MODEL_MIN_TOKENS`` tokens. A line the cascade kept is removed at ``P >= model.threshold``; a line the
+    context rules removed (menus, teaser runs, sandwiches) is kept again only at ``P < RESCUE_PROBABILITY``."""
+    idx, facts = _facts(units)
+    probs = model.probabilities(unit_features(facts, title_norm))
+    if not title_norm:  # no title known: the first kept headline before the prose is the headline (never judged)
+        for i, f in zip(idx, facts, strict=True):
+            if f.sentence and len(_words(f.text)) >= CONTENT_MIN_WORDS:
+                break
+            if f.keep and f.headline and len(f.text.split()) >= TITLE_MIN_WORDS and not f.protected:
+                units[i].reason = "title"
+                break
+    for i, f, p in zip(idx, facts, probs, strict=True):
+        unit = units[i]
+        if not _model_open(unit, f):
+            continue
+        keep = p < model.threshold if unit.keep else p < RESCUE_PROBABILITY
+        if keep != unit.keep:
+            unit.keep, unit.reason, unit.step = keep, "model" if not keep else "model-kept", 4
+
+
+def line_features(
+    lines: Sequence[str], *, title: str | None = None, markdown: bool = True, teasers: bool = True
+) -> list[tuple[list[int], list[float], bool]]:
+    """For training: per non-blank unit, its physical line indexes, its features and whether step 4 judges it."""
+    lines = [line.rstrip("\r\n") for line in lines]
+    units, _, title_norm = _cascade(lines, title, markdown, teasers)
+    idx, facts = _facts(units)
+    rows = unit_features(facts, title_norm)
+    return [(units[i].indexes, r, _model_open(units[i], f)) for i, f, r in zip(idx, facts, rows, strict=True)]
 
 
 def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
@@ -389,7 +490,9 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
             unit.keep, unit.reason, unit.step = False, "sandwich", 3
 
 
-def clean_text(text: str, *, title: str | None = None, markdown: bool = True, teasers: bool = True) -> CleanText:
+def clean_text(
+    text: str, *, title: str | None = None, markdown: bool = True, teasers: bool = True, use_model: bool = True
+) -> CleanText:
     """Remove boilerplate lines; keep paragraphs separated by one blank line; removed lines verbatim."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     removed: list[str] = []
@@ -402,7 +505,9 @@ def clean_text(text: str, *, title: str | None = None, markdown: bool = True, te
                 front[key.strip()] = value.strip().strip("'\"")
         removed.extend(lines[:skip])
         lines = lines[skip:]
-    verdicts = classify_lines(lines, title=title or front.get("title"), markdown=markdown, teasers=teasers)
+    verdicts = classify_lines(
+        lines, title=title or front.get("title"), markdown=markdown, teasers=teasers, use_model=use_model
+    )
     out: list[str] = []
     pending_break = False
     for v in verdicts:

@@ -23,12 +23,14 @@ __all__ = [
     "SPAM_WORD",
     "SPAM_MAX_CHARS",
     "SPEAKER_TURN",
+    "SPEAKER_TURN_UPPER",
     "STAGE_DIRECTION",
     "DATE_LINE",
     "URL_LINE",
     "MENU_SEPARATORS",
     "TERMINAL_PUNCTUATION",
     "MINOR_WORDS",
+    "STOPWORDS",
 ]
 
 _I = re.IGNORECASE
@@ -187,6 +189,10 @@ SPEAKER_TURN = re.compile(
     r"(?:Q|Q:|Q\.|(?:[A-Z][A-Z.'’\-]*\s+){0,5}[A-Z][A-Z.'’\-]+(?:\s*\([^)]{1,40}\))?\s*:"
     r"|(?:[A-Z][a-z.'’\-]+\s+){1,3}[A-Z][\w.'’\-]+(?:\s*\([^)]{1,40}\))?\s*:)(?:\s|$).*",
 )
+# The upper-case form only ("THE PRESIDENT:", "Q", "MS. LEAVITT:"): the turns the trained model may never remove.
+SPEAKER_TURN_UPPER = re.compile(
+    r"(?:Q|Q:|Q\.|(?:[A-Z][A-Z.'’\-]*\s+){0,5}[A-Z][A-Z.'’\-]+(?:\s*\([^)]{1,40}\))?\s*:)(?:\s|$).*",
+)
 # Stage directions of transcripts: "(Laughter.)", "(Via interpreter)", "(Applause.)", "(Inaudible.)", "END 12:44 P.M. EST".
 STAGE_DIRECTION = re.compile(
     r"\((?:via interpreter|as interpreted|in \w+|laughter|applause|inaudible|crosstalk|cross-talk|pause|"
@@ -212,4 +218,13 @@ TERMINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 # Words that stay lower case in Title Case ("Office of the Press Secretary").
 MINOR_WORDS: frozenset[str] = frozenset(
     "a an and as at but by for from in into nor of off on onto or over per the to up via vs with".split()
+)
+# English function words (features of the trained model: prose has many, headlines and menus few).
+STOPWORDS: frozenset[str] = MINOR_WORDS | frozenset(
+    "about above after again against all also am are aren't because been before being below between both can could"
+    " did do does doing down during each few further had has have having he her here hers herself him himself his"
+    " how i if is isn't it it's its itself just me more most my myself no not now once only other our ours"
+    " ourselves out own same she should so some such than that that's their theirs them themselves then there"
+    " these they this those through too under until very was wasn't we were what when where which while who whom"
+    " why will would you your yours yourself said says".split()
 )
