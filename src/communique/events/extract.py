@@ -737,6 +737,9 @@ def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]
         return d.mode
     place = next((m for m in mentions if _clean_place(m.text) == d.place and m.country), None)
     actor = d.countries[0] if d.countries else None
+    if actor is None and d.participants:  # a person's country from their role ("President of Mexico")
+        first = d.participants[0][0]
+        actor = next((r.country for r in doc.roles if r.country and _same_party(r.person, first)), None)
     if place is not None and actor:
         return "host" if place.country == actor else "visit"
     return None
