@@ -232,3 +232,14 @@ def test_calls_with_different_counterparts_a_day_apart_are_two_stories(doc_facto
         frozenset({"call-sheinbaum", "wire-sheinbaum"}),  # "Joe Biden" = "Joseph R. Biden, Jr.": no conflict
         frozenset({"call-amlo"}),
     }
+
+
+def test_title_prefers_the_meeting_that_took_place_over_its_announcement(corpus):
+    announced = corpus["march_wire"].replace(
+        id="a-announce", published="2025-03-01",
+        events=[meeting("2025-03-03", "Mexico City", "Báez to host Ortega Reyes", status="planned")],
+    )
+    stories = cluster_stories([announced, corpus["march_readout"]])
+    assert len(stories) == 1
+    assert stories[0].title == "Ortega Reyes meets Báez in Mexico City"
+    assert stories[0].id == story_id("a-announce")  # the id still follows the earliest document

@@ -22,8 +22,9 @@ Cascade of :func:`cluster_stories`:
    lead-event dates disagree (cannot-link); then a second pass attaches small leftover clusters (at most
    :data:`SMALL_CLUSTER` documents) to their best cluster at the lower :data:`ATTACH_THRESHOLD`.
 6. Story record: id = hash of the earliest document id, date = the lead-event date most documents agree on, title =
-   the most common event label (else the earliest title, else the earliest lead sentence), and the (doc id, event
-   index) pairs whose date agrees with the story date.
+   the lead-event label most documents agree on (ties: an event that occurred, then the earliest report's; else any
+   event label, else the earliest title, else the earliest lead sentence), and the (doc id, event index) pairs whose
+   date agrees with the story date.
 """
 
 from __future__ import annotations
@@ -354,16 +355,22 @@ def _earliest(docs: Sequence[Document]) -> Document:
 def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]) -> Story:
     """The Story record of one cluster (step 6)."""
     first = _earliest(group)
-    votes = Counter(lead[1].date_value for d in group if (lead := leads[d.id]) and lead[1].date_value)
+    votes = Counter(value for d in group if (value := _event_date(d, leads[d.id])))
     date = None
     if votes:
         # the most agreed value; among ties the most precise, then the earliest
         date = sorted(votes.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
     events: list[tuple[str, int]] = []
     labels: Counter[str] = Counter()
+    lead_labels: list[str] = []  # in publication order: ties go to the earliest report
+    occurred: set[str] = set()  # labels of events that took place (preferred over announcements)
     places: Counter[str] = Counter()
     for doc in sorted(group, key=lambda d: (d.published or "9999", d.id)):
         lead = leads[doc.id]
+        if lead is not None and lead[1].label:
+            lead_labels.append(lead[1].label)
+            if lead[1].status == "occurred":
+                occurred.add(lead[1].label)
         for index, event in enumerate(doc.events):
             is_lead = lead is not None and lead[0] == index
             if is_lead or (event.date_value and date and dates_compatible(event.date_value, date)):
@@ -372,7 +379,10 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                     labels[event.label] += 1
                 if event.place:
                     places[event.place] += 1
-    if labels:
+    if lead_labels:  # the label most reports lead with
+        counts = Counter(lead_labels)
+        title = max(lead_labels, key=lambda label: (counts[label], label in occurred, -lead_labels.index(label)))
+    elif labels:
         title = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     elif first.title:
         title = first.title
