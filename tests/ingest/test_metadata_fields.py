@@ -166,3 +166,15 @@ def test_html_date_guessed_from_copyright_year_is_ignored(doc_factory) -> None:
     assert metadata(doc).published is None
     doc = doc_factory("Talks on 1 January 2025.", meta={"html": html}).replace(raw=raw.replace("Monday", "1 January"))
     assert metadata(doc).published == "2025-01-01"
+
+
+def test_front_matter_gives_title_date_and_url(doc_factory) -> None:
+    removed = ["---", "tags: statements-releases", "date: '2021-01-23'",
+               "source_url: https://example.gov/briefing-room/readout/",
+               'title: "Readout of President Ana\\_Ruiz Call with President Andr\\xE9s L\\xF3\\',
+               '  pez of\\_Mexico"', "---"]
+    doc = metadata(doc_factory("President Ruiz spoke with President Andrés López yesterday about migration.",
+                               removed=removed, content_type="markdown"))
+    assert doc.title == "Readout of President Ana Ruiz Call with President Andrés López of Mexico"
+    assert doc.published == "2021-01-23" and doc.url == "https://example.gov/briefing-room/readout/"
+    assert doc.kind == "readout"

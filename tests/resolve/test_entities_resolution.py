@@ -77,3 +77,13 @@ def test_entities_resolution_countries_merge_on_iso_code():
     res = resolve(docs)
     countries = [e for e in res.entities.values() if e.type == "country"]
     assert len(countries) == 1 and countries[0].aliases == {"Mexico", "México"}
+
+
+def test_entities_resolution_title_picks_between_people_sharing_a_surname():
+    docs = [_doc("a", "Joseph Biden"), _doc("b", "Jill Biden"), _doc("c", "Biden")]
+    docs[2] = docs[2].replace(roles=[Role("Biden", 0, 5, "President", None, None, 0, 5)])
+    docs[0] = docs[0].replace(roles=[Role("Joseph Biden", 0, 12, "President", None, "US", 0, 12)])
+    res = resolve(docs, gazetteer=False)
+    assert res.entities[res.entity_for("c", 0, 5, None)].name == "Joseph Biden"
+    alone = resolve([_doc("a", "Joseph Biden"), _doc("b", "Jill Biden"), _doc("c", "Biden")], gazetteer=False)
+    assert alone.entities[alone.entity_for("c", 0, 5, None)].name == "Biden"  # no title: ambiguous, kept apart

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from ..model import KINDS, Document
 from ..registry import stage
 from . import meta_patterns as P
@@ -453,6 +455,28 @@ def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | N
 # --- the stage --------------------------------------------------------------------------------------------------
 
 
+FRONT_MATTER_FIELDS = {"title": ("title",), "date": ("date", "published", "published_time"), "url": ("url", "source_url")}
+
+
+def front_matter(removed: list[str]) -> dict[str, str]:
+    """Title, date and url of a YAML front-matter block the cleaner removed (``---`` ... ``---`` at the top)."""
+    if not removed or removed[0].strip() != "---":
+        return {}
+    try:
+        end = next(i for i in range(1, len(removed)) if removed[i].strip() in ("---", "..."))
+        data = yaml.safe_load("\n".join(removed[1:end]))
+    except (StopIteration, yaml.YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out = {}
+    for field, keys in FRONT_MATTER_FIELDS.items():
+        value = next((data[k] for k in keys if data.get(k)), None)
+        if value is not None:
+            out[field] = " ".join(str(value).replace("\u00a0", " ").split())
+    return out
+
+
 @stage("communique.metadata.v1")
 def metadata(doc: Document) -> Document:
     """Fill title, publisher, dateline, published, url, language and kind; keep values already set."""
@@ -461,6 +485,7 @@ def metadata(doc: Document) -> Document:
     html = doc.meta.get("html") or {}
     if not isinstance(html, dict):
         html = {}
+    html = {**front_matter(doc.removed), **html}  # markdown front matter (title/date/url) where there is no HTML
     if _copyright_year_date(html.get("date"), doc.raw):
         html = {k: v for k, v in html.items() if k != "date"}
     turns = sum(speaker_turns(text).values())

@@ -176,12 +176,15 @@ class _People:
                 found.add(eid)
         return found.pop() if len(found) == 1 else None
 
-    def match_short(self, tokens: tuple[str, ...]) -> str | None:
-        """Step 3: the unique known person whose name contains this short form."""
+    def match_short(self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]]) -> str | None:
+        """Step 3: the unique known person whose name contains this short form; when several do, the unique one
+        who holds a title the document gives this form ("President Biden" -> the Biden who was President)."""
         pools = [self.by_token.get(t, set()) for t in tokens if t not in NAME_PARTICLES]
         if not pools:
             return None
         found = {eid for eid in set.intersection(*pools) if _contains(self.tokens[eid], tokens)}
+        if len(found) > 1 and titles:
+            found = {eid for eid in found if titles & title_of.get(eid, set())}
         return found.pop() if len(found) == 1 else None
 
     def add(self, eid: str, tokens: tuple[str, ...]) -> None:
@@ -242,7 +245,10 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
     res = Resolution()
     people = _People()
     known = _seed(people, load_gazetteer()) if gazetteer else {}
-    pending_short: list[tuple[str, tuple[str, ...], list[Mention], list[tuple[str, ...]]]] = []
+    pending_short: list[tuple[str, tuple[str, ...], list[Mention], list[tuple[str, ...]], set[str]]] = []
+    title_of: dict[str, set[str]] = defaultdict(set)  # entity id -> folded titles it holds (gazetteer and documents)
+    for eid, ent in known.items():
+        title_of[eid].update(fold(str(r["title"])) for r in ent.known_roles)
 
     def attach(eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
         ent = res.entities[eid]
@@ -267,9 +273,13 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
 
     for doc in docs:
         persons = [m for m in doc.mentions if m.type == "person"]
+        role_titles: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for role in doc.roles:
+            role_titles[(role.person_start, role.person_end)].add(fold(role.title))
         for tokens, mentions, forms in _doc_person_clusters(persons):
             if not is_full_name(tokens):
-                pending_short.append((doc.id, tokens, mentions, forms))
+                titles = set().union(*(role_titles.get((m.start, m.end), set()) for m in mentions))
+                pending_short.append((doc.id, tokens, mentions, forms, titles))
                 continue
             eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens))
             people.add(eid, tokens)
@@ -296,6 +306,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
         for role in doc.roles:
             eid = res.entity_for(doc.id, role.person_start, role.person_end, role.person)
             if eid:
+                title_of[eid].add(fold(role.title))
                 res.entities[eid].roles.append({
                     "title": role.title, "organization": role.organization, "country": role.country,
                     "doc": doc.id, "start": role.start, "end": role.end, "as_of": doc.published,
@@ -303,7 +314,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
     # 3. short forms without a full name in their document
-    for doc_id, tokens, mentions, forms in pending_short:
-        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens))
+    for doc_id, tokens, mentions, forms, titles in pending_short:
+        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens, titles, title_of))
         attach(eid, doc_id, mentions, forms)
     return res
