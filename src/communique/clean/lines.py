@@ -13,6 +13,12 @@ judged by a numbered cascade; the first step that decides wins:
 3. context: runs of short title-case items (navigation menus) at the top / bottom of the page (anywhere when
    the run is long), the block of link-like lines after a tail section label ("RELATED TOPICS", "More stories"),
    and short non-sentence lines sandwiched between removed lines.
+4. the trained model (:mod:`.model`, features in :mod:`.features`, trained by ``scripts/train_line_model.py``)
+   re-judges the open lines of ``MODEL_MIN_TOKENS``+ tokens: it removes a kept line at P(boilerplate) >= its
+   threshold and keeps again a line removed by a context rule (3a, 3c, 3d) or a structural cue at
+   P < ``RESCUE_PROBABILITY``. Hard overrides on top of it: the headline (the title, or the first kept headline
+   before the prose), upper-case speaker turns, stage directions and date lines are never removed; hard patterns
+   (step 1) and the block after a tail section label (3b) are never kept again.
 
 Hard-wrapped text (e-mail / markdown wrapped at ~72 columns) is judged per wrapped paragraph, never per
 physical line, so the short last line of a paragraph is not mistaken for a menu item. The kept text keeps its
@@ -310,17 +316,20 @@ def classify_lines(
     markdown: bool = True,
     teasers: bool = True,
     use_model: bool = True,
+    model: LineModel | None = None,
 ) -> list[LineVerdict]:
     """Judge every line (see the module docstring for the cascade).
 
     ``teasers=False`` skips step 3c (runs of teaser headlines): for text an extractor has already cut down to
-    the article, where such runs are in-article lists. ``use_model=False`` skips step 4 (the trained model).
+    the article, where such runs are in-article lists. ``use_model=False`` skips step 4 (the trained model);
+    ``model`` replaces the packaged model (:func:`.model.load_model`).
     """
     lines = [line.rstrip("\r\n") for line in lines]
     units, texts, title_norm = _cascade(lines, title, markdown, teasers)
     # 4. the trained model re-judges the open cases (see :func:`_model_step`).
-    model = load_model() if use_model else None
-    if model is not None:
+    if use_model and model is None:
+        model = load_model()
+    if use_model and model is not None:
         _model_step(units, title_norm, model)
 
     verdicts: list[LineVerdict] = []
@@ -491,7 +500,13 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
 
 
 def clean_text(
-    text: str, *, title: str | None = None, markdown: bool = True, teasers: bool = True, use_model: bool = True
+    text: str,
+    *,
+    title: str | None = None,
+    markdown: bool = True,
+    teasers: bool = True,
+    use_model: bool = True,
+    model: LineModel | None = None,
 ) -> CleanText:
     """Remove boilerplate lines; keep paragraphs separated by one blank line; removed lines verbatim."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -506,7 +521,7 @@ def clean_text(
         removed.extend(lines[:skip])
         lines = lines[skip:]
     verdicts = classify_lines(
-        lines, title=title or front.get("title"), markdown=markdown, teasers=teasers, use_model=use_model
+        lines, title=title or front.get("title"), markdown=markdown, teasers=teasers, use_model=use_model, model=model
     )
     out: list[str] = []
     pending_break = False
