@@ -83,6 +83,11 @@ def search(
         raise SearchQueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
     if limit < 1:
         raise SearchQueryError(f"search limit must be at least 1 (got {limit})")
+    if getattr(store, "placeholder", "?") == "%s":  # the PostgreSQL backend: tsvector full-text
+        from .pg import pg_search
+
+        return pg_search(store, query, kind=kind, since=since, until=until, source=source, limit=limit,
+                         actor=actor, topic=topic, semantic=mode == "semantic")
     conn = _conn(store)
     ensure_schema(conn)
     where, params = filter_clause(kind=kind, actor=actor, topic=topic, since=since, until=until, source=source)
