@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Install (Debian packages) and start the services the test suite runs against for real: PostgreSQL.
+# Install (Debian packages) and start what the test suite runs against for real: PostgreSQL, and Chromium for the
+# web UI tests (driven by Playwright with executable_path; no browser download).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 ver=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 pg_lsclusters -h 2>/dev/null | grep -q "^$ver main" || $SUDO pg_createcluster "$ver" main >/dev/null
