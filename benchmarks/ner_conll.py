@@ -12,7 +12,8 @@ Label mapping (exact span match, micro F1 per type):
 Metrics: ``ours_{per,org,loc,all}_f1``, ``bare_{...}_f1``, and ``delta_{per,all}_f1`` = ours - bare (the rule layer
 must not lose F1 against the model it corrects). ``limit`` keeps the first N documents (deterministic).
 
-    python -m benchmarks.ner_conll
+    python -m benchmarks.ner_conll          # testb (reported, gated)
+    python -m benchmarks.ner_conll --dev    # testa (for looking at errors)
 """
 
 from __future__ import annotations
@@ -134,8 +135,9 @@ def compare(docs: list[tuple[str, set[Span]]], kind: str = "news") -> dict[str, 
     return metrics
 
 
-def run(shared: Path, limit: int | None = None) -> dict[str, float]:
-    docs = list(read_conll(shared / "datasets" / "conll2003" / "eng.testb"))
+def run(shared: Path, limit: int | None = None, split: str = "eng.testb") -> dict[str, float]:
+    """``split="eng.testa"`` is the development set: inspect errors there, report testb."""
+    docs = list(read_conll(shared / "datasets" / "conll2003" / split))
     if limit is not None:
         docs = docs[:limit]
     return compare(docs)
@@ -143,5 +145,7 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
 
 if __name__ == "__main__":
     shared = Path(__file__).resolve().parent.parent.parent / "shared"
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    print(json.dumps({k: round(v, 4) for k, v in run(shared, limit).items()}, indent=1))
+    args = [a for a in sys.argv[1:] if a != "--dev"]
+    limit = int(args[0]) if args else None
+    split = "eng.testa" if "--dev" in sys.argv else "eng.testb"
+    print(json.dumps({k: round(v, 4) for k, v in run(shared, limit, split).items()}, indent=1))

@@ -122,6 +122,7 @@ _NAME_WORDS_RE = re.compile(
     rf"(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))})"
     rf"(?:\s+(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))}))*$"
 )
+_TITLE_ONLY_RE = re.compile(rf"(?i:(?:{_MODS}\s+)*{_HEADS}|{_alternation(titles.HONORIFICS)})")
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
 _SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
 _SPANISH_SURNAME_RE = re.compile(r"[áéíóúñü]|ez$")
@@ -359,6 +360,7 @@ def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
             and text.count("\n", prev.end, ent.start) <= 1  # a hard-wrapped line may split a name
             and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
             and _NAME_WORDS_RE.match(text, prev.start, ent.end)
+            and not _TITLE_ONLY_RE.fullmatch(text, prev.start, prev.end)  # "Lieutenant-Colonel" + "Max Marriner"
         ):
             prev.end = ent.end
             continue
@@ -401,7 +403,7 @@ def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan
                 continue
         surface = text[ent.start : ent.end]
         if inside and ent.kind == "person" and surface == text[title_spans[i].start : title_spans[i].end]:
-            if len(surface.split()) > 1:  # one word may be a surname too ("Major")
+            if len(surface.split()) > 1 or "-" in surface:  # one word may be a surname too ("Major")
                 continue  # the model took a bare title ("Foreign Secretary") for a person
         kept.append(ent)
     return kept
