@@ -145,3 +145,51 @@ def test_person_mention_takes_the_role_country(doc_factory):
         ("Alicia Bárcena", "MX"),
         ("Bárcena", "MX"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [
+        ("Representing Mexico were the Secretary of the Navy, José Rafael Ojeda Durán; and others.",
+         ["José Rafael Ojeda Durán"],
+         ("José Rafael Ojeda Durán", "Secretary of the Navy", "Secretary of the Navy, José Rafael Ojeda Durán")),
+        ("Attending were the Secretary of National Defense, Gen. Luis Cresencio Sandoval, and aides.",
+         ["Luis Cresencio Sandoval"],
+         ("Luis Cresencio Sandoval", "Secretary of National Defense",
+          "Secretary of National Defense, Gen. Luis Cresencio Sandoval")),
+        ("Also present: Deputy Attorney General,\nLisa Monaco.", ["Lisa Monaco"],
+         ("Lisa Monaco", "Deputy Attorney General", "Deputy Attorney General,\nLisa Monaco")),
+    ],
+)  # fmt: skip
+def test_title_comma_name_lists(doc_factory, text, persons, expected):
+    doc = _annotate(doc_factory, text, persons)
+    assert expected in [(r.person, r.title, doc.text[r.start : r.end]) for r in doc.roles]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # the comma closes a clause, the name starts a new one
+        ("He thanked the President, Marco Rubio said later.", ["Marco Rubio"]),
+    ],
+)
+def test_title_comma_name_needs_a_list_end(doc_factory, text, persons):
+    assert _annotate(doc_factory, text, persons).roles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "noun"),
+    [
+        # a named office nobody in the document holds is not "the Secretary" of someone else
+        ("Secretary of Security Rosa Icela Rodríguez spoke. The Secretary of Foreign Affairs was absent.",
+         ["Rosa Icela Rodríguez"], "The Secretary of Foreign Affairs"),
+        # "the General Secretary" is another office than "General"
+        ("Gen. Luis Sandoval spoke. The General Secretary of the council replied.", ["Luis Sandoval"],
+         "The General Secretary"),
+        # "the Vice President" is not the President
+        ("President Joe Biden spoke. The Vice President replied.", ["Joe Biden"], "The Vice President"),
+    ],
+)  # fmt: skip
+def test_role_nouns_do_not_cross_offices(doc_factory, text, persons, noun):
+    doc = _annotate(doc_factory, text, persons)
+    assert [r for r in doc.roles if r.start == text.index(noun)] == []

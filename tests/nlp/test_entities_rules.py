@@ -180,3 +180,37 @@ def test_annotate_returns_a_new_document(doc_factory):
     out = annotate(doc, _sdoc(doc.text, [("Marco Rubio", "PERSON")]))
     assert out is not doc and doc.mentions == [] and doc.roles == []
     assert [m.text for m in out.mentions] == ["Marco Rubio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a hard-wrapped line splits a name
+        ("The meeting was attended by the Secretary of National Defense, Gen. Luis Cresencio\nSandoval González.",
+         [("Luis Cresencio", "PERSON"), ("Sandoval González", "PERSON")], "Luis Cresencio\nSandoval González"),
+        # the model took the two surnames for an organisation
+        ("Rosa Icela Rodríguez Velázquez attended.", [("Rosa Icela", "PERSON"), ("Rodríguez Velázquez", "ORG")],
+         "Rosa Icela Rodríguez Velázquez"),
+        # a title the model tagged as a person is not part of the name
+        ("NATO spokesman Lieutenant-Colonel Max Marriner said.",
+         [("Lieutenant-Colonel", "PERSON"), ("Max Marriner", "PERSON")], "Max Marriner"),
+    ],
+)  # fmt: skip
+def test_name_repairs(doc_factory, text, ents, expected):
+    persons = [m.text for m in _run(doc_factory, text, ents).mentions if m.type == "person"]
+    assert persons == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # an organisation after a name stays one when it does not look like surnames
+        ("Claudia Sheinbaum Morena said.", [("Claudia Sheinbaum", "PERSON"), ("Morena", "ORG")]),
+        # two sentences are two names
+        ("They thanked Marco Rubio.\n\nJuan Pérez spoke.", [("Marco Rubio", "PERSON"), ("Juan Pérez", "PERSON")]),
+        # a list of names, one per line
+        ("Attendees:\nMarco Rubio\nJuan Pérez\n", [("Marco Rubio", "PERSON"), ("Juan Pérez", "PERSON")]),
+    ],
+)
+def test_names_not_merged(doc_factory, text, ents):
+    assert [m.text for m in _run(doc_factory, text, ents).mentions] == [s for s, _ in ents]

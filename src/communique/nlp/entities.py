@@ -52,6 +52,7 @@ AMBIGUOUS_COUNTRY_WORDS = frozenset({"america", "american", "georgia", "jordan",
 COUNTRY_WINDOW = 40  # chars before a title searched for "Mexican" / "U.S." / "Mexico's"
 MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it precedes
 MAX_TITLE_WORDS = 12
+MIN_WRAPPED_LINE = 50  # chars: a line this long that breaks inside a name is hard-wrapped prose (WH files: ~72)
 MAX_SURNAME_WORDS = 2  # Spanish names carry two surnames ("Sandoval González")
 MAX_CHAINED_TITLES = 3  # "Chairman of the Joint Chiefs of Staff Gen." + name: more is a run of names, not titles  # a longer "title" is a run of capitalised words, not a title
 
@@ -327,6 +328,16 @@ def _drop_blocked(text: str, ents: list[_Ent]) -> list[_Ent]:
     return kept
 
 
+def _same_line_or_wrapped(text: str, end: int, start: int) -> bool:
+    """No line break between two fragments, or one break ending a long line (hard-wrapped prose, not a list of
+    names one per line)."""
+    breaks = text.count("\n", end, start)
+    if breaks == 0:
+        return True
+    line_start = text.rfind("\n", 0, end) + 1
+    return breaks == 1 and end - line_start >= MIN_WRAPPED_LINE
+
+
 def _looks_like_surnames(text: str, ent: _Ent) -> bool:
     """A non-person entity right after a name that is really its second half: one or two title-case words, one
     of them Spanish-looking (accented or ending in -ez: "Rodríguez Velázquez" tagged ORG after "Rosa Icela")."""
@@ -357,7 +368,7 @@ def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
             and prev.kind == "person"
             and (ent.kind == "person" or _looks_like_surnames(text, ent))
             and prev.end <= ent.start
-            and text.count("\n", prev.end, ent.start) <= 1  # a hard-wrapped line may split a name
+            and _same_line_or_wrapped(text, prev.end, ent.start)
             and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
             and _NAME_WORDS_RE.match(text, prev.start, ent.end)
             and not _TITLE_ONLY_RE.fullmatch(text, prev.start, prev.end)  # "Lieutenant-Colonel" + "Max Marriner"
