@@ -193,3 +193,12 @@ def test_title_comma_name_needs_a_list_end(doc_factory, text, persons):
 def test_role_nouns_do_not_cross_offices(doc_factory, text, persons, noun):
     doc = _annotate(doc_factory, text, persons)
     assert [r for r in doc.roles if r.start == text.index(noun)] == []
+
+
+def test_organisation_inside_a_title(doc_factory):
+    text = "Director of the National Economic Council Brian Deese spoke."
+    doc = _annotate(doc_factory, text, ["Brian Deese"], [("the National Economic Council", "ORG")])
+    assert [(r.title, r.organization) for r in doc.roles] == [
+        ("Director of the National Economic Council", "the National Economic Council")
+    ]
+    assert "the National Economic Council" in [m.text for m in doc.mentions]

@@ -527,6 +527,16 @@ def _titles_before(text: str, person: Mention, title_by_end: dict[int, TitleSpan
     return found
 
 
+def _org_in(start: int, end: int, orgs: list[Mention], org_starts: list[int]) -> Mention | None:
+    """The first organisation mention inside a title ("Director of the National Economic Council")."""
+    i = bisect.bisect_left(org_starts, start)
+    while i < len(orgs) and orgs[i].start < end:
+        if orgs[i].end <= end:
+            return orgs[i]
+        i += 1
+    return None
+
+
 def _role_country(given: str | None, title: str, organization: Mention | None) -> str | None:
     """Country of a role: written next to it, else its organisation's, else the title's own (TITLE_COUNTRY),
     else a nationality inside the title ("Commander-in-Chief of the Ukrainian Armed Forces")."""
@@ -553,6 +563,7 @@ def _roles(
     roles: list[Role] = []
     title_by_end = {t.end: t for t in title_spans}
     person_starts = sorted(p.start for p in persons)
+    org_starts = [o.start for o in orgs]  # mentions arrive sorted by start
     for person in persons:
         name = person.text
         # 9a. title + name ("Mexican Foreign Secretary Juan Ramón de la Fuente")
@@ -565,10 +576,11 @@ def _roles(
             if of_country := _OF_COUNTRY_AFTER_RE.match(text, person.end):
                 country = country or countries.country_of_name(of_country.group("c"))
                 end = max(end, of_country.end())
+            org = _org_in(title_span.start, title_span.end, orgs, org_starts)
             roles.append(
                 Role(
-                    name, person.start, person.end, title_span.title, None,
-                    _role_country(country, title_span.title, None), start, end,
+                    name, person.start, person.end, title_span.title, org.text if org else None,
+                    _role_country(country, title_span.title, org), start, end,
                 )
             )  # fmt: skip
         # 9c'. title, comma, name ("the Secretary of the Navy, Adm. José Rafael Ojeda Durán;")
@@ -580,10 +592,11 @@ def _roles(
                 start, country = title_span.start, title_span.country
                 if before := _country_before(text, title_span.start):
                     start, country = before[0], country or before[1]
+                org = _org_in(title_span.start, title_span.end, orgs, org_starts)
                 roles.append(
                     Role(
-                        name, person.start, person.end, title_span.title, None,
-                        _role_country(country, title_span.title, None), start, person.end,
+                        name, person.start, person.end, title_span.title, org.text if org else None,
+                        _role_country(country, title_span.title, org), start, person.end,
                     )
                 )  # fmt: skip
         # 9b. apposition ("Marco Rubio, the U.S. Secretary of State,") and 9c. "Name, Title, ORG"
@@ -591,6 +604,7 @@ def _roles(
         if appos is not None:
             organization = _org_after(text, appos.end, orgs)
             end = organization.end if organization else appos.end
+            organization = organization or _org_in(appos.start, appos.end, orgs, org_starts)
             if _APPOS_END_RE.match(text, end):
                 roles.append(
                     Role(
