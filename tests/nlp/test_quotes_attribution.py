@@ -203,3 +203,23 @@ def test_transcript_quoted_in_an_article(doc_factory) -> None:
         ("Host", "Will the minister attend the summit?"),
         ("Ebrard", "Of course, we will be there on Monday."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "According to Foreign Minister Juan Ramón de la Fuente, the two countries will sign the accord in June.",
+            "the two countries will sign the accord in June",
+            "Juan Ramón de la Fuente",
+        ),
+        (
+            "The two countries will sign the accord in June, according to a senior official.",
+            "The two countries will sign the accord in June",
+            "a senior official",
+        ),
+    ],
+)
+def test_according_to_is_indirect_speech(doc_factory, text: str, content: str, speaker: str) -> None:
+    quotes = _run(doc_factory(text, kind="news"))
+    assert [(q.direct, q.text, q.speaker_name, q.cue) for q in quotes] == [(False, content, speaker, "according to")]

@@ -13,12 +13,14 @@ Speaker attribution cascade (the numbers are used in the code comments):
  (3) a role noun as that subject ("the Secretary of State stressed", "the minister said") resolved through
      ``doc.roles`` or the nearest earlier person mention written with that title;
  (4) a pronoun as that subject (he / she / they) resolved to the nearest earlier compatible person (gender from
-     Mr./Ms./Mrs., a small first-name list and role nouns such as "spokeswoman"), subjects first;
+     Mr./Ms./Mrs., a small first-name list, role nouns such as "spokeswoman", and an earlier he/she already resolved
+     to that person), the last speaker first, then subjects; the speaker span is the pronoun itself;
  (5) no cue at all: a bare continuation quote takes the previous quote's speaker (within MAX_CONTINUATION_PARAS).
 Names are expanded to the fullest form used in the document ("Rubio" -> "Marco Rubio").
 
-Indirect speech ("X said that ...", "X told reporters the talks were productive") gives ``direct=False`` with the
-reported clause as the content span. Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
+Indirect speech ("X said that ...", "X told reporters the talks were productive", "According to X, ...") gives
+``direct=False`` with the reported clause as the content span; words quoted inside a reported clause ('said the plan
+was "dead on arrival"', 'said that "..."') stay inside that indirect quote instead of becoming a direct one. Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
 :mod:`communique.nlp.transcript`) give one direct quote per speech piece of every turn, by the turn's speaker;
 quotation marks inside turns give quotes of someone else only when a cue names that person (steps 1-3).
 """
@@ -226,6 +228,7 @@ class _Context:
                 self.full[key] = clean
         self.tok_starts = [t.idx for t in sdoc] if sdoc is not None else []
         self.quote_ranges: list[tuple[int, int]] = []
+        self.learned_gender: dict[str, str] = {}  # surname -> gender of a pronoun already resolved to the person
 
     def quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside quotation marks."""
@@ -263,7 +266,11 @@ class _Context:
             return "f"
         full = self.full.get(_surname(person.text), "")
         first_full = (full.split() or [""])[0].lower()
-        return "m" if first_full in MALE_FIRST_NAMES else "f" if first_full in FEMALE_FIRST_NAMES else None
+        if first_full in MALE_FIRST_NAMES:
+            return "m"
+        if first_full in FEMALE_FIRST_NAMES:
+            return "f"
+        return self.learned_gender.get(_surname(person.text))  # earlier "he said" / "she said" about this person
 
 
 # ------------------------------------------------------------------------------------------------- attribution
@@ -371,6 +378,8 @@ def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) ->
     if low in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS:  # (4) pronoun
         # The speaker span is the pronoun (the mention in this attribution); the name is its antecedent's.
         p = _resolve_pronoun(ctx, low, subj.idx, last)
+        if p is not None and low in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            ctx.learned_gender.setdefault(_surname(p.text), "m" if low in MALE_PRONOUNS else "f")
         return _Speaker(ctx.full_name(p.text) if p is not None else None, a, b, cue, False)
     phrase = ctx.text[a:b]
     role = _role_in(phrase)
@@ -568,6 +577,33 @@ def _indirect(ctx: _Context, direct: list[Quote], blocked: list[tuple[int, int]]
     return out
 
 
+def _according_to_clauses(ctx: _Context, blocked: list[tuple[int, int]]) -> list[Quote]:
+    """"According to X, <clause>." / "<clause>, according to X." -> indirect speech by X."""
+    if ctx.sdoc is None:
+        return []
+    out = []
+    for tok in ctx.sdoc:
+        if not _according_to(tok) or ctx.quoted(tok.idx) or any(a <= tok.idx < b for a, b in blocked):
+            continue
+        sent = tok.sent
+        found = _according(ctx, tok, tok.idx, sent.end_char)
+        if found is None or found.end is None:
+            continue
+        phrase_end = max(found.end, ctx.sdoc[tok.i + 1].idx + 2)
+        if tok.i == sent.start:  # "According to X, the talks ..."
+            a, b = phrase_end, sent.end_char
+        else:  # "The talks ..., according to X."
+            a, b = sent.start_char, tok.idx
+        while a < b and not ctx.text[a].isalnum() and ctx.text[a] not in "“\"":
+            a += 1
+        while b > a and (ctx.text[b - 1].isspace() or ctx.text[b - 1] in ",.;:"):
+            b -= 1
+        if len(_WORD.findall(ctx.text[a:b])) < MIN_INDIRECT_WORDS or "\n" in ctx.text[a:b]:
+            continue
+        out.append(Quote(a, b, ctx.text[a:b], found.name, found.start, found.end, direct=False, cue="according to"))
+    return out
+
+
 # ------------------------------------------------------------------------------------------------- transcripts
 def _turn_speaker(ctx: _Context, turn: Turn) -> str:
     label = turn.label
@@ -668,5 +704,11 @@ def annotate(doc: Document, sdoc: Any) -> Document:
         quotes = _direct_quotes(ctx, spans, named_only=False)
         blocked = [(s.open_at, s.close_end) for s in spans]
         quotes += _indirect(ctx, quotes, blocked)
+        reported = [(q.start, q.end) for q in quotes]
+        quotes += [
+            q
+            for q in _according_to_clauses(ctx, blocked)
+            if not any(a < q.end and q.start < b for a, b in reported)  # not already a quote
+        ]
     quotes.sort(key=lambda q: (q.start, q.end))
     return doc.replace(quotes=quotes)
