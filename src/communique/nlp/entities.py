@@ -8,8 +8,9 @@ Cascade (each step reads what the previous ones produced):
    the name part (the title part becomes a role); model entities overlapping the label are dropped.
 3. Blocked words: drug names and the like ("fentanyl") are never entities.
 4. Person repairs: leading titles / honorifics are cut off person spans ("Gen. Mark Milley" -> "Mark Milley");
-   fragments of one compound name are merged ("Juan Ramón de la" + "Fuente Ramírez"); a name followed by
-   particles + capitalised words is extended ("Juan Ramón de la Fuente").
+   fragments of one compound name are merged ("Juan Ramón de la" + "Fuente Ramírez"; across one line break
+   only in hard-wrapped prose; a Spanish-looking ORG fragment right after a name is its surnames); a name
+   followed by particles + capitalised words is extended ("Juan Ramón de la Fuente"); "Jr." / "III" join it.
 5. Titles: every title span in the text ("Secretary of State", "Undersecretary for North America"); model
    entities inside a title's complement are dropped ("State", "North America"), unless they are a country or
    an organisation ("Department of Homeland Security").
@@ -17,11 +18,19 @@ Cascade (each step reads what the previous ones produced):
 7. Domain additions: known agencies the model missed ("SRE", "SEDENA", "DHS") become organisation mentions.
 8. Typing and country: person / organization / country (GPE that is a country) / place / other (NORP), with the
    ISO alpha-2 affiliation from the country, demonym, agency and place tables.
-9. Roles: title + name ("Mexican Foreign Secretary Juan Ramón de la Fuente"), apposition ("Marco Rubio, the U.S.
-   Secretary of State,"), "Name, Title, ORG" ("..., Undersecretary for North America, SRE"), "Title Name of
-   Country", speaker labels; then role nouns ("the Secretary") linked to the one person holding that title
-   earlier in the document (skipped when two different people could be meant). A linked role's ``start``/``end``
-   cover the role noun; its ``person_start``/``person_end`` point to the earlier name.
+9. Roles (title, organisation, country, evidence span):
+   a. title + name, titles chained ("Mexican Foreign Secretary Juan Ramón de la Fuente"; "Chairman of the Joint
+      Chiefs of Staff Gen. Dan Caine" gives two roles), "... of Mexico" after the name;
+   b. "Title, Name" list items ("the Secretary of the Navy, Adm. José Rafael Ojeda Durán;");
+   c. apposition ("Marco Rubio, the U.S. Secretary of State,") and "Name, Title, ORG" ("..., Undersecretary for
+      North America, SRE");
+   d. transcript speaker labels ("SECRETARY RUBIO:");
+   e. role nouns ("the Secretary") linked to the one person holding that title earlier in the document (skipped
+      when two different people could be meant). A linked role's ``start``/``end`` cover the role noun; its
+      ``person_start``/``person_end`` point to the earlier name.
+   The organisation is the ORG after the title (c) or inside it ("Director of the National Economic Council");
+   the country is written next to the title ("Mexican", "U.S.", "Mexico's", "of Mexico"), else the
+   organisation's, else the title's own (TITLE_COUNTRY), else a nationality inside the title.
 10. Person affiliation: a person mention takes the country of its roles (and of the roles of the same surname).
 """
 
@@ -583,7 +592,7 @@ def _roles(
                     _role_country(country, title_span.title, org), start, end,
                 )
             )  # fmt: skip
-        # 9c'. title, comma, name ("the Secretary of the Navy, Adm. José Rafael Ojeda Durán;")
+        # 9b. title, comma, name ("the Secretary of the Navy, Adm. José Rafael Ojeda Durán;")
         lead = chain[-1][0].start if chain else person.start  # "Title, Gen. Name": the comma is before "Gen."
         comma = _COMMA_BEFORE_RE.search(text, max(0, lead - MAX_NAME_GAP - 1), lead)
         if comma is not None and comma.end() == lead:
@@ -599,7 +608,7 @@ def _roles(
                         _role_country(country, title_span.title, org), start, person.end,
                     )
                 )  # fmt: skip
-        # 9b. apposition ("Marco Rubio, the U.S. Secretary of State,") and 9c. "Name, Title, ORG"
+        # 9c. apposition ("Marco Rubio, the U.S. Secretary of State,") and "Name, Title, ORG"
         appos = _appositive(text, person.end, person_starts)
         if appos is not None:
             organization = _org_after(text, appos.end, orgs)
