@@ -223,3 +223,13 @@ def test_transcript_quoted_in_an_article(doc_factory) -> None:
 def test_according_to_is_indirect_speech(doc_factory, text: str, content: str, speaker: str) -> None:
     quotes = _run(doc_factory(text, kind="news"))
     assert [(q.direct, q.text, q.speaker_name, q.cue) for q in quotes] == [(False, content, speaker, "according to")]
+
+
+def test_pronoun_skips_person_of_other_gender_by_title(doc_factory) -> None:
+    t = (
+        "Vice President Kamala Harris met UAE President Sheikh Mohammed bin Zayed in Abu Dhabi.\n\n"
+        "“Our partnership with the Emirates is enduring,” she said."
+    )
+    mentions = [_person(t, "Kamala Harris"), _person(t, "Mohammed bin Zayed")]
+    q = _direct(_run(doc_factory(t, kind="readout").replace(mentions=mentions)), "partnership")
+    assert q.speaker_name == "Kamala Harris"

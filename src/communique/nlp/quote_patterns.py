@@ -104,9 +104,12 @@ FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
 FIRST_PERSON: frozenset[str] = frozenset({"i", "we", "me", "us"})
 
-MALE_TITLES: frozenset[str] = frozenset({"mr", "mr.", "sir", "king", "lord", "congressman", "spokesman", "chairman"})
+MALE_TITLES: frozenset[str] = frozenset(
+    {"mr", "mr.", "sir", "king", "lord", "congressman", "spokesman", "chairman", "sheikh", "prince", "emir", "sultan"}
+)
 FEMALE_TITLES: frozenset[str] = frozenset(
-    {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "queen", "lady", "congresswoman", "spokeswoman", "chairwoman"}
+    {"ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "queen", "lady", "congresswoman", "spokeswoman", "chairwoman",
+     "princess", "duchess"}
 )
 
 # A small list of common first names of political figures (gender for pronoun resolution only).

@@ -202,7 +202,7 @@ def _people(doc: Document, sdoc: Any) -> list[_Person]:
 
 
 def _clean_name(name: str) -> str:
-    name = _POSSESSIVE.sub("", name.strip())
+    name = _POSSESSIVE.sub("", " ".join(name.split()))
     return _HONORIFICS.sub("", name).strip()
 
 
@@ -254,22 +254,18 @@ class _Context:
 
     def gender(self, person: _Person) -> str | None:
         words = [w.lower() for w in _WORD.findall(self.text[max(0, person.start - 30) : person.start])][-3:]
-        first = (_WORD.findall(_clean_name(person.text)) or [""])[0].lower()
         prefix = self.text[max(0, person.start - 5) : person.start].lower()
         if any(t.rstrip(".") in {x.rstrip(".") for x in MALE_TITLES} for t in words[-1:]) or "mr." in prefix:
             return "m"
         if any(t.rstrip(".") in {x.rstrip(".") for x in FEMALE_TITLES} for t in words[-1:]) or "ms." in prefix:
             return "f"
-        if first in MALE_FIRST_NAMES:
-            return "m"
-        if first in FEMALE_FIRST_NAMES:
-            return "f"
-        full = self.full.get(_surname(person.text), "")
-        first_full = (full.split() or [""])[0].lower()
-        if first_full in MALE_FIRST_NAMES:
-            return "m"
-        if first_full in FEMALE_FIRST_NAMES:
-            return "f"
+        # a known given name anywhere before the surname, in this mention or the fullest form of the name
+        for name in (_clean_name(person.text), self.full.get(_surname(person.text), "")):
+            for w in [w.lower() for w in _WORD.findall(name)][:-1]:
+                if w in MALE_FIRST_NAMES:
+                    return "m"
+                if w in FEMALE_FIRST_NAMES:
+                    return "f"
         return self.learned_gender.get(_surname(person.text))  # earlier "he said" / "she said" about this person
 
 
@@ -303,7 +299,8 @@ def _resolve_role(ctx: _Context, role: str, before: int) -> _Person | str | None
     """(3) a role noun -> a Role record with that title, else the nearest earlier person written with the title."""
     roles = [r for r in ctx.doc.roles if role in r.title.lower() and r.start < before]
     if roles:
-        r = max(roles, key=lambda r: r.start)
+        # An exact title written before the name ("Vice President Kamala Harris") beats an appositive; then recency.
+        r = max(roles, key=lambda r: (r.title.lower() == role, r.start < r.person_start, r.start))
         return _Person(r.person_start, r.person_end, r.person)
     for p in reversed(ctx.people):
         if p.start >= before:
@@ -559,7 +556,7 @@ def _indirect(ctx: _Context, direct: list[Quote], blocked: list[tuple[int, int]]
         right = comp.right_edge
         while right.i > left.i and (right.is_punct or right.is_space):
             right = ctx.sdoc[right.i - 1]
-        a, b = left.idx, right.idx + len(right)
+        a, b = _trim(ctx.text, left.idx, right.idx + len(right))
         if _QUOTE_OPEN.search(ctx.text[a:b]) and not _QUOTE_CLOSE.search(ctx.text[a:b]):
             closing = _QUOTE_CLOSE.search(ctx.text, b, b + 3)  # keep the quote's closing mark ('...attacks.”')
             if closing:
