@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
 from communique.model import Document, document_id
@@ -47,3 +51,59 @@ def postgres_url():
     finally:
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
         admin.close()
+
+
+def load_test_module(path: Path, name: str):  # type: ignore[no-untyped-def]
+    """A data module of the tests (``--import-mode=importlib`` puts no test folder on sys.path), loaded once."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return sys.modules[name]
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+# -- the hand-annotated knowledge base of the API and web tests (tests/web/kbdata.py) ----------------------------
+@pytest.fixture(scope="session")
+def kbdata():  # type: ignore[no-untyped-def]
+    return load_test_module(TESTS / "web" / "kbdata.py", "communique_test_kbdata")
+
+
+@pytest.fixture(scope="session")
+def kb_db(kbdata, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    if not getattr(kbdata, "built", None):  # built once per session, read-only for the tests
+        kbdata.built = str(kbdata.build_db(tmp_path_factory.mktemp("kb") / "kb.db"))
+    return kbdata.built  # type: ignore[no-any-return]
+
+
+@pytest.fixture(autouse=True)
+def _no_semantic_in_api_and_web(request, monkeypatch):  # type: ignore[no-untyped-def]
+    """Full-text search only in the API and web tests: the embedding model is not the point there."""
+    if {"api", "web"} & set(Path(str(request.path)).relative_to(TESTS).parts[:1]):
+        monkeypatch.setenv("COMMUNIQUE_NO_SEMANTIC", "1")
+
+
+# -- the three hand-annotated documents of the search tests (tests/search/kbdata.py) ----------------------------
+@pytest.fixture
+def kb_docs(doc_factory):  # type: ignore[no-untyped-def]
+    return load_test_module(TESTS / "search" / "kbdata.py", "communique_test_search_kbdata").build_documents(doc_factory)
+
+
+@pytest.fixture
+def kb(tmp_path, kb_docs, monkeypatch):  # type: ignore[no-untyped-def]
+    """A store holding the three documents, full-text indexed (no embedding model: the model is not the point)."""
+    from communique.search import refresh_index
+    from communique.search.semantic import NO_SEMANTIC_ENV
+    from communique.store.sqlite import SQLiteStore
+
+    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+    store = SQLiteStore(tmp_path / "kb.db")
+    for doc in kb_docs:
+        store.put(doc, "test")
+    refresh_index(store)
+    yield store
+    store.close()

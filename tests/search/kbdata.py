@@ -1,11 +1,8 @@
-"""A small knowledge base built by hand: three documents with their annotations, stored in SQLite on tmp_path."""
+"""A small knowledge base built by hand for the search tests: three documents with their annotations."""
 
 from __future__ import annotations
 
-import pytest
-
 from communique.model import Claim, Event, Mention, Quote, Role, Timex
-from communique.store.sqlite import SQLiteStore
 
 READOUT = (
     "Secretary of State Maria Ellison met today with Foreign Minister Tomas Varga of Hungary in Budapest. "
@@ -64,23 +61,3 @@ def build_documents(doc_factory):
         timexes=[Timex(*monday, "on Monday", "DATE", "2023-11-20", "relative")],
     )
     return readout, transcript, wire
-
-
-@pytest.fixture
-def kb_docs(doc_factory):
-    return build_documents(doc_factory)
-
-
-@pytest.fixture
-def kb(tmp_path, kb_docs, monkeypatch):
-    """A store holding the three documents, full-text indexed (no embedding model: the model is not the point)."""
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
-    store = SQLiteStore(tmp_path / "kb.db")
-    for doc in kb_docs:
-        store.put(doc, "test")
-    refresh_index(store)
-    yield store
-    store.close()
