@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import StoreError
-from .sql import SQLStore
+from .sql import SCHEMA_V2, SQLStore, schema_v1
 
 __all__ = ["PostgresStore", "MIGRATIONS"]
 
@@ -19,36 +19,13 @@ WRITE_LOCK_KEY = 0x636F6D6D  # advisory lock id held by writers ("comm")
 CONNECT_TIMEOUT_S = 10  # fail fast with a clear message when the server is not reachable
 
 MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE documents (
-        seq BIGSERIAL PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL,
-        title TEXT, publisher TEXT, url TEXT, published TEXT, dateline TEXT,
-        kind TEXT NOT NULL,
-        language TEXT NOT NULL,
-        text TEXT NOT NULL,
-        removed TEXT NOT NULL,
-        duplicate_of TEXT,
-        story TEXT,
-        content_hash TEXT NOT NULL,
-        pipeline TEXT NOT NULL,
-        annotations TEXT NOT NULL,
-        ingested_at DOUBLE PRECISION NOT NULL,
-        tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED
-    );
-    CREATE INDEX documents_content_hash ON documents(content_hash);
-    CREATE INDEX documents_tsv ON documents USING GIN (tsv);
-    CREATE TABLE sources (source TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
-    CREATE TABLE lsh_bands (key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
-    CREATE TABLE signatures (doc_id TEXT PRIMARY KEY, sig BYTEA NOT NULL);
-    """,
-    """
-    CREATE TABLE kb_records (type TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
-                             PRIMARY KEY (type, id));
-    CREATE INDEX kb_records_order ON kb_records(type, seq);
-    CREATE TABLE kb_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
+    schema_v1(
+        serial_key="BIGSERIAL PRIMARY KEY", real="DOUBLE PRECISION", blob="BYTEA",
+        extra_columns=",\n        tsv tsvector GENERATED ALWAYS AS "
+        "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED",
+    )
+    + "CREATE INDEX documents_tsv ON documents USING GIN (tsv);",
+    SCHEMA_V2,
 )
 
 

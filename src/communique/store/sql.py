@@ -18,7 +18,7 @@ from ..model import Document
 from . import dedup
 from .base import Store
 
-__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS"]
+__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2"]
 
 # Document fields stored in their own columns; everything else goes to the `annotations` JSON.
 COLUMNS = ("id", "source", "title", "publisher", "url", "published", "dateline", "kind", "language", "text",
@@ -27,6 +27,41 @@ JSON_FIELDS = ("content_type", "meta", "mentions", "roles", "quotes", "timexes",
 _WRITE_COLUMNS = (*COLUMNS, "removed", "content_hash", "pipeline", "annotations", "ingested_at")
 _SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
 FETCH_ROWS = 256  # rows fetched per round trip when streaming documents
+
+
+def schema_v1(*, serial_key: str, real: str, blob: str, extra_columns: str = "") -> str:
+    """Migration 1 for a dialect: documents, sources, LSH bands, MinHash signatures."""
+    return f"""
+    CREATE TABLE documents (
+        seq {serial_key},
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT, publisher TEXT, url TEXT, published TEXT, dateline TEXT,
+        kind TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        duplicate_of TEXT,
+        story TEXT,
+        content_hash TEXT NOT NULL,
+        pipeline TEXT NOT NULL,
+        annotations TEXT NOT NULL,
+        ingested_at {real} NOT NULL{extra_columns}
+    );
+    CREATE INDEX documents_content_hash ON documents(content_hash);
+    CREATE TABLE sources (source TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
+    CREATE TABLE lsh_bands (key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
+    CREATE TABLE signatures (doc_id TEXT PRIMARY KEY, sig {blob} NOT NULL);
+    """
+
+
+# Migration 2 (both dialects): the derived knowledge base (entities, events, stories ... as JSON records).
+SCHEMA_V2 = """
+    CREATE TABLE kb_records (type TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
+                             PRIMARY KEY (type, id));
+    CREATE INDEX kb_records_order ON kb_records(type, seq);
+    CREATE TABLE kb_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
 
 
 class SQLStore(Store):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .sql import SQLStore
+from .sql import SCHEMA_V2, SQLStore, schema_v1
 
 __all__ = ["SQLiteStore", "MIGRATIONS"]
 
@@ -17,34 +17,8 @@ BUSY_TIMEOUT_MS = 30_000  # a second writer (another ingest) waits this long for
 
 # Versioned migrations: append, never edit a released one. Version = index + 1.
 MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE documents (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        source TEXT NOT NULL,
-        title TEXT, publisher TEXT, url TEXT, published TEXT, dateline TEXT,
-        kind TEXT NOT NULL,
-        language TEXT NOT NULL,
-        text TEXT NOT NULL,
-        removed TEXT NOT NULL,
-        duplicate_of TEXT,
-        story TEXT,
-        content_hash TEXT NOT NULL,
-        pipeline TEXT NOT NULL,
-        annotations TEXT NOT NULL,
-        ingested_at REAL NOT NULL
-    );
-    CREATE INDEX documents_content_hash ON documents(content_hash);
-    CREATE TABLE sources (source TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
-    CREATE TABLE lsh_bands (key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
-    CREATE TABLE signatures (doc_id TEXT PRIMARY KEY, sig BLOB NOT NULL);
-    """,
-    """
-    CREATE TABLE kb_records (type TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
-                             PRIMARY KEY (type, id));
-    CREATE INDEX kb_records_order ON kb_records(type, seq);
-    CREATE TABLE kb_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
+    schema_v1(serial_key="INTEGER PRIMARY KEY AUTOINCREMENT", real="REAL", blob="BLOB"),
+    SCHEMA_V2,
 )
 
 
