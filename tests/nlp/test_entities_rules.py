@@ -167,6 +167,9 @@ def test_speaker_labels(doc_factory, text, kind, name, title):
         ("Q: What about tariffs?", "transcript"),
         ("THE PRESIDENT: Thank you.", "transcript"),
         ("MODERATOR: Next question.", "transcript"),
+        ("SECRETARY: Thank you.", "transcript"),
+        ("THE SECRETARY OF STATE: Thank you.", "transcript"),
+        ("SECRETARY GENERAL: Thank you.", "transcript"),
         ("NOTE: The meeting was closed.", "news"),  # a bare caps label outside a transcript is no speaker
         ("UPDATE: Times changed.", "readout"),
     ],

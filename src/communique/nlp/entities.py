@@ -102,6 +102,9 @@ _UPPER_TITLE_RE = re.compile(
     rf"^(?P<title>(?:{_MODS_UP}\s+)*{_HEADS_UP}(?:\s+(?:OF|FOR)\s+(?:THE\s+)?"
     rf"{_LOWER_UP}(?:\s+(?:AND\s+)?{_LOWER_UP})*)?)(?:\s+|(?<=\.))"
 )
+_UPPER_TITLE_ONLY_RE = re.compile(
+    rf"(?:THE\s+)?(?:{_MODS_UP}\s+)*{_HEADS_UP}(?:\s+(?:OF|FOR)\s+(?:THE\s+)?{_LOWER_UP}(?:\s+(?:AND\s+)?{_LOWER_UP})*)?"
+)
 _HONORIFIC_UPPER_RE = re.compile(rf"^{_alternation([h.upper() for h in titles.HONORIFICS])}(?:\s+|(?<=\.))")
 _COUNTRY_ALT = _alternation([k for k in (*countries.COUNTRIES, *countries.DEMONYMS) if len(k) > 1])
 # "Mexican " / "U.S. " / "Mexico's " right before a title.
@@ -298,8 +301,8 @@ def _speaker_labels(
         label = match.group("label").rstrip()
         if not label or label != label.upper() or sum(c.isalpha() for c in label) < 2:
             continue
-        if label.rstrip(".") in titles.SPEAKER_NON_PERSONS:
-            continue
+        if label.rstrip(".") in titles.SPEAKER_NON_PERSONS or _UPPER_TITLE_ONLY_RE.fullmatch(label):
+            continue  # "Q:", "MODERATOR:", "THE SECRETARY OF STATE:" (a title without a name)
         start = match.start("label")
         name_start, title = start, ""
         if honorific := _HONORIFIC_UPPER_RE.match(label):
