@@ -133,3 +133,25 @@ def test_normalise_label(label: str, name: str) -> None:
 def test_not_a_transcript(text: str, doc_factory) -> None:
     assert not looks_like_transcript("news", find_turns(text))
     assert not any(q.cue and q.cue.endswith(":") for q in annotate(doc_factory(text, kind="news"), None).quotes)
+
+
+@pytest.mark.parametrize(
+    ("note", "interpreted"),
+    [
+        ("(Via interpreter)", True),
+        ("(As interpreted.)", True),
+        ("(through an interpreter)", True),
+        ("(In Spanish, via interpreter.)", True),
+        ("(Inaudible.)", False),
+        ("", False),
+    ],
+)
+def test_interpreter_notes(note: str, interpreted: bool) -> None:
+    text = (
+        f"MODERATOR: Welcome.\n\nPRESIDENT SHEINBAUM: {note} We will defend our sovereignty.\n\n"
+        "SECRETARY RUBIO: Thank you.\n\nMODERATOR: Thank you all."
+    )
+    turns = find_turns(text)
+    sheinbaum = next(t for t in turns if t.label == "PRESIDENT SHEINBAUM")
+    assert sheinbaum.interpreted is interpreted
+    assert text[sheinbaum.start : sheinbaum.end] == "We will defend our sovereignty."
