@@ -78,6 +78,8 @@ def ingest(
             error(f"{result.source}: {result.stage} failed: {result.message}")
             continue
         stored = store.put(result.replace(raw=""), pipeline_key)
+        for message in stored.meta.get("errors", []):  # an extractor failed: the document is kept without its facts
+            error(f"{stored.source}: {message}")
         report.added += 1
         report.duplicates += stored.duplicate_of is not None
         if on_document:

@@ -21,6 +21,8 @@ from ..model import Document
 from ..registry import stage
 from .model_loader import parse
 
+MAX_ERROR_CHARS = 300  # an extractor error is kept on the document in one short line
+
 # (registered stage name, module) in cascade order.
 EXTRACTORS: tuple[tuple[str, str], ...] = (
     ("communique.entities.v1", "communique.nlp.entities"),
@@ -44,10 +46,15 @@ def _annotator(module: str) -> Callable[[Document, Any], Document] | None:
 def extract_all(doc: Document) -> Document:
     """Run every extractor over one shared parse."""
     sdoc = parse(doc.text)
-    for _name, module in EXTRACTORS:
+    for name, module in EXTRACTORS:
         annotate = _annotator(module)
-        if annotate is not None:
+        if annotate is None:
+            continue
+        try:
             doc = annotate(doc, sdoc)
+        except Exception as exc:  # one extractor's bug must not lose the document or the other extractors' facts
+            message = f"{name}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+            doc = doc.replace(meta={**doc.meta, "errors": [*doc.meta.get("errors", []), message[:MAX_ERROR_CHARS]]})
     return doc
 
 
