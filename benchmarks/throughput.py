@@ -1,11 +1,21 @@
-"""Ingest throughput: documents/second and peak memory at 1 and 2 workers (a report, not a gate).
+"""Ingest throughput: documents/second, peak memory and cost per million documents (a report, not a gate).
 
 Input: the White House readouts and transcripts in ../shared/datasets/wh_briefings_readouts, repeated (each copy
-made distinct with a copy marker) up to ``--docs`` documents. Each configuration runs in a fresh child process
-with a fresh database, so its peak RSS is its own; the bare spaCy ``nlp.pipe`` over the same texts runs in the
-same invocation as the physical ceiling of the NLP stage.
+made distinct with a copy marker) up to ``--docs`` documents (default 20,000). Each configuration runs in a fresh
+child process with a fresh database, so its peak RSS is its own:
 
-    python -m benchmarks.throughput --docs 5000 --workers 1 2
+* ``--workers 1 2``: the local runner (``communique ingest --workers N``);
+* ``--ray N``: the Ray runner on a local Ray cluster of N CPUs (``communique ingest --runner ray``);
+* ``--bare``: the bare spaCy model's ``nlp.pipe`` over the same texts, in the same invocation: the physical
+  ceiling of the NLP stage;
+* ``--kb 1000 5000 20000``: the knowledge-base build (``kb.build``: entity resolution + story clustering) at each
+  size, to check that its cost grows linearly. The unique documents are processed once; larger stores repeat
+  them with copy markers (offsets unchanged), as the ingest corpus does.
+
+Cost per million documents = 1e6 / (documents per second per core) / 3600 * ``DOLLARS_PER_CORE_HOUR``.
+Results go to ``benchmarks/results/throughput-*.json`` (gitignored); ``docs/scaling.md`` quotes them.
+
+    nice python -m benchmarks.throughput --docs 20000 --workers 1 2 --ray 2 --bare --kb 1000 5000 20000
     python -m benchmarks.throughput --docs 500 --no-extract      # cleaning + metadata + store only
 """
 
@@ -17,9 +27,14 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from benchmarks.gate import shared_dir
+
+# Assumed price of one core-hour: AWS EC2 c7i.large on-demand, us-east-1 (2 vCPU, $0.08925/h) = $0.0446/vCPU-h.
+DOLLARS_PER_CORE_HOUR = 0.0446
+RESULTS = Path(__file__).parent / "results"
 
 
 def make_corpus(shared: Path, n: int, out: Path) -> int:
@@ -53,6 +68,80 @@ print(json.dumps({"seconds": took, "report": report.as_dict(),
                   "rss_worker_max_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
+RAY_CHILD = r"""
+import json, resource, sys, time
+from communique.ingest.run import FULL_PIPELINE
+from communique.pipeline import DEFAULT_PIPELINE
+from communique.runners.ray_runner import ingest_ray
+corpus, db, cpus, extract = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+t = time.perf_counter()
+report = ingest_ray([corpus], db, stages=FULL_PIPELINE if extract else DEFAULT_PIPELINE, num_cpus=cpus)
+took = time.perf_counter() - t
+print(json.dumps({"seconds": took, "report": report.as_dict(),
+                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rss_worker_max_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+KB_CHILD = r"""
+import json, pickle, resource, sys, time
+from communique.kb import build
+from communique.model import document_id
+from communique.store.sqlite import SQLiteStore
+processed, db, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(processed, "rb") as fh:
+    unique = pickle.load(fh)
+t = time.perf_counter()
+with SQLiteStore(db) as store:
+    for i in range(n):
+        doc = unique[i % len(unique)]
+        copy = i // len(unique)
+        if copy:
+            marker = f"\n\n(Copy {copy} for the throughput benchmark.)\n"
+            doc = doc.replace(id=document_id((doc.text + marker).encode()), text=doc.text + marker,
+                              source=f"{copy}-{doc.source}")
+        store.put(doc, "bench")
+    put_s = time.perf_counter() - t
+    t = time.perf_counter()
+    counts = build(store)
+    build_s = time.perf_counter() - t
+print(json.dumps({"docs": n, "put_seconds": put_s, "build_seconds": build_s, "counts": counts,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+PROCESS_CHILD = r"""
+import pickle, sys
+from pathlib import Path
+from communique.ingest.readers import iter_inputs
+from communique.ingest.run import FULL_PIPELINE
+from communique.pipeline import Failure, run_pipeline
+corpus, out, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+docs = [d for d in iter_inputs([corpus]) if not isinstance(d, Exception)]
+done = [r.replace(raw="") for r in run_pipeline(docs, FULL_PIPELINE, workers=workers) if not isinstance(r, Failure)]
+with open(out, "wb") as fh:
+    pickle.dump(done, fh)
+print("{}")
+"""
+
+PG_CHILD = r"""
+import json, sys, time
+from communique.ingest.run import FULL_PIPELINE, ingest
+from communique.store.postgres import PostgresStore
+corpus, url, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with PostgresStore(url) as store:
+    report = ingest([corpus], store, stages=FULL_PIPELINE, workers=workers)
+    size = store.conn.execute(
+        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')").fetchone()[0]
+    docs = list(store.iter_documents())
+    store.conn.rollback()
+    t = time.perf_counter()
+    for doc in docs:  # the write path alone (advisory lock, duplicate check, update, bands), serialised
+        store.put(doc.replace(id=doc.id[::-1]), "bench-reput")
+    put_s = time.perf_counter() - t
+print(json.dumps({"docs": report.added, "bytes": size, "bytes_per_doc": size / max(report.added, 1),
+                  "put_seconds": put_s, "puts_per_second": len(docs) / put_s}))
+"""
+
 BARE = r"""
 import json, sys, time
 from pathlib import Path
@@ -71,29 +160,106 @@ def run_child(code: str, *args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=5000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--no-extract", action="store_true")
-    parser.add_argument("--bare", action="store_true", help="also time the bare spaCy model on the same texts")
-    args = parser.parse_args()
-    results: dict = {"docs": args.docs, "extract": not args.no_extract, "runs": {}}
+def dollars_per_million(docs_per_second: float, cores: int) -> float:
+    """Cost of 1e6 documents at ``docs_per_second`` on ``cores`` cores, at ``DOLLARS_PER_CORE_HOUR``."""
+    return 1e6 / docs_per_second / 3600 * cores * DOLLARS_PER_CORE_HOUR
+
+
+def kb_scaling(shared: Path, sizes: list[int], tmp: Path, unique: int, workers: int = 2) -> dict:
+    """``kb.build`` seconds at each size; ``per_doc_ratio`` > 1 means a larger store costs more per document."""
+    files = sorted(p for p in (shared / "datasets" / "wh_briefings_readouts").rglob("*.md") if p.name != "README.md")
+    corpus = tmp / "unique"
+    make_corpus(shared, min(len(files), max(sizes), unique), corpus)
+    RESULTS.mkdir(exist_ok=True)
+    processed = RESULTS / f"kb-unique-{len(list(corpus.iterdir()))}.pkl"  # cached: the NLP pass is the slow part
+    t = time.perf_counter()
+    if not processed.exists():
+        run_child(PROCESS_CHILD, str(corpus), str(processed), str(workers))
+    out: dict = {"unique_docs": len(list(corpus.iterdir())), "process_seconds": time.perf_counter() - t, "sizes": {}}
+    for n in sizes:
+        run = run_child(KB_CHILD, str(processed), str(tmp / f"kb-scale-{n}.db"), str(n))
+        run["build_ms_per_doc"] = 1000 * run["build_seconds"] / n
+        out["sizes"][str(n)] = run
+        print(json.dumps({"kb_build": n, **run}), file=sys.stderr)
+    first = out["sizes"][str(sizes[0])]["build_ms_per_doc"]
+    out["per_doc_ratio_largest_vs_smallest"] = out["sizes"][str(sizes[-1])]["build_ms_per_doc"] / first
+    return out
+
+
+def postgres_storage(url: str, corpus: Path, workers: int = 2) -> dict:
+    """Ingest ``corpus`` into a fresh schema of ``url``: table bytes per document and the serial put rate."""
+    import uuid
+
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            sep = "&" if "?" in url else "?"
+            out = run_child(PG_CHILD, str(corpus), f"{url}{sep}options=-csearch_path%3D{schema}", str(workers))
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    print(json.dumps({"postgres": True, **out}), file=sys.stderr)
+    return out
+
+
+def _rates(run: dict, docs: int, words: int, cores: int) -> dict:
+    run["docs_per_second"] = docs / run["seconds"]
+    run["words_per_second"] = words / run["seconds"]
+    run["dollars_per_million_docs"] = dollars_per_million(run["docs_per_second"], cores)
+    return run
+
+
+def run(shared: Path, limit: int | None = None) -> dict[str, float]:
+    """A small report for ``python -m benchmarks.gate``-style callers: the local runner at 1 worker."""
+    docs = limit or 100
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        results["words"] = make_corpus(shared_dir(), args.docs, corpus)
+        words = make_corpus(shared, docs, corpus)
+        one = _rates(run_child(CHILD, str(corpus), str(Path(tmp) / "kb.db"), "1", "1"), docs, words, 1)
+    return {"docs_per_second": one["docs_per_second"], "dollars_per_million_docs": one["dollars_per_million_docs"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20000)
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--ray", type=int, default=0, help="also run the Ray runner on a local cluster of N CPUs")
+    parser.add_argument("--no-extract", action="store_true")
+    parser.add_argument("--bare", action="store_true", help="also time the bare spaCy model on the same texts")
+    parser.add_argument("--kb", type=int, nargs="*", default=[], help="kb.build sizes, e.g. 1000 5000 20000")
+    parser.add_argument("--pg", default="", help="PostgreSQL URL: bytes per document and put rate in a fresh schema")
+    parser.add_argument("--kb-unique", type=int, default=600, help="distinct documents processed for --kb")
+    parser.add_argument("--tag", default="", help="suffix of the results file name")
+    args = parser.parse_args()
+    results: dict = {"docs": args.docs, "extract": not args.no_extract, "runs": {},
+                     "dollars_per_core_hour": DOLLARS_PER_CORE_HOUR}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus) if args.docs else 0
         for workers in args.workers:
             db = Path(tmp) / f"kb-{workers}.db"
-            run = run_child(CHILD, str(corpus), str(db), str(workers), "0" if args.no_extract else "1")
-            run["docs_per_second"] = args.docs / run["seconds"]
-            run["words_per_second"] = results["words"] / run["seconds"]
-            results["runs"][str(workers)] = run
-            print(json.dumps({"workers": workers, **run}), file=sys.stderr)
+            child = run_child(CHILD, str(corpus), str(db), str(workers), "0" if args.no_extract else "1")
+            results["runs"][f"local-{workers}"] = _rates(child, args.docs, words, workers)
+            print(json.dumps({"workers": workers, **child}), file=sys.stderr)
+        if args.ray:
+            db = Path(tmp) / "kb-ray.db"
+            child = run_child(RAY_CHILD, str(corpus), str(db), str(args.ray), "0" if args.no_extract else "1")
+            results["runs"][f"ray-{args.ray}"] = _rates(child, args.docs, words, args.ray)
+            print(json.dumps({"ray": args.ray, **child}), file=sys.stderr)
         if args.bare:
-            bare = run_child(BARE, str(corpus))
-            bare["words_per_second"] = results["words"] / bare["seconds"]
+            bare = _rates(run_child(BARE, str(corpus)), args.docs, words, 1)
             results["bare_spacy"] = bare
+            print(json.dumps({"bare": True, **bare}), file=sys.stderr)
+        if args.pg:
+            results["postgres"] = postgres_storage(args.pg, corpus)
+        if args.kb:
+            results["kb_build"] = kb_scaling(shared_dir(), args.kb, Path(tmp), args.kb_unique)
     results["max_rss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    RESULTS.mkdir(exist_ok=True)
+    name = f"throughput-{args.docs}{'-' + args.tag if args.tag else ''}.json"
+    (RESULTS / name).write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(json.dumps(results, indent=1))
 
 
