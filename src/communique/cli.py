@@ -54,7 +54,7 @@ def ingest(
 ) -> None:
     """Read documents, clean them, extract facts, and store them (idempotent; safe to interrupt)."""
     from .ingest.readers import DEFAULT_MAX_BYTES
-    from .ingest.run import FULL_PIPELINE
+    from .ingest.run import FULL_PIPELINE, finish
     from .ingest.run import ingest as run_ingest
     from .pipeline import DEFAULT_PIPELINE
 
@@ -82,16 +82,8 @@ def ingest(
                                 max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
         else:
             raise ConfigError(f"--runner {runner}: choose local or ray")
-        if report.added:
-            progress.update(task, description="building the knowledge base")
-            from .kb import build
-
-            report.knowledge = build(store)
-            if hasattr(store, "conn") and "://" not in db:  # the search index lives in SQLite
-                from .search import refresh_index
-
-                progress.update(task, description="indexing for search")
-                refresh_index(store)
+        progress.update(task, description="building the knowledge base and the search index")
+        finish(store, report)
     summary = report.as_dict()
     err.print(" ".join(f"{k}={v}" for k, v in summary.items()))
     if report.read == 0 and report.errors:

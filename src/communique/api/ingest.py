@@ -1,8 +1,7 @@
 """``POST /api/ingest``: documents sent as JSON run through the same pipeline as ``communique ingest``.
 
-Cascade per item: 1. build a Document (id = hash of the item's canonical JSON, so resending the same item
-changes nothing); 2. skip it when already stored with this pipeline; 3. run the stages; 4. store it. After the
-batch, the knowledge base is rebuilt and the search index refreshed.
+Each item becomes a Document (id = hash of the item's canonical JSON, so resending the same item changes
+nothing) and goes through ``ingest_documents`` and ``finish``, exactly as files do.
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..ingest.readers import normalise_date, sniff_content_type
-from ..ingest.run import FULL_PIPELINE
+from ..ingest.run import FULL_PIPELINE, finish, ingest_documents
 from ..model import Document, document_id
-from ..pipeline import DEFAULT_PIPELINE, Failure, run_pipeline
+from ..pipeline import DEFAULT_PIPELINE
 from ..store.base import Store
 
 __all__ = ["IngestItem", "MAX_DOCUMENTS", "MAX_TEXT_CHARS", "ingest_items"]
@@ -42,25 +41,8 @@ def _document(item: IngestItem) -> Document:
 
 def ingest_items(store: Store, items: list[IngestItem], *, extract: bool = True) -> dict[str, Any]:
     """Ingest ``items`` into ``store``; returns counts, one line per failed item, and the stored ids."""
-    from ..kb import build
-
-    stages = FULL_PIPELINE if extract else DEFAULT_PIPELINE
-    key = ",".join(stages)
     docs = [_document(item) for item in items]
-    todo = [d for d in docs if store.needs(d.id, key)]
-    result: dict[str, Any] = {"read": len(docs), "added": 0, "unchanged": len(docs) - len(todo), "duplicates": 0,
-                              "errors": [], "ids": [d.id for d in docs]}
-    for out in run_pipeline(todo, stages):
-        if isinstance(out, Failure):
-            result["errors"].append(f"{out.source}: {out.stage} failed: {out.message}")
-            continue
-        stored = store.put(out.replace(raw=""), key)
-        result["added"] += 1
-        result["duplicates"] += stored.duplicate_of is not None
-    if result["added"]:
-        build(store)
-        if getattr(store, "conn", None) is not None:
-            from ..search.fts import refresh_text_index
-
-            refresh_text_index(store)
-    return result
+    report = ingest_documents(docs, store, stages=FULL_PIPELINE if extract else DEFAULT_PIPELINE)
+    finish(store, report)
+    return {"read": report.read, "added": report.added, "unchanged": report.unchanged,
+            "duplicates": report.duplicates, "errors": report.errors, "ids": [d.id for d in docs]}

@@ -11,8 +11,9 @@ Cascade per input record:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import InputError
 from ..model import Document
@@ -20,7 +21,7 @@ from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_PIPELINE, EXTRACT_PIPELINE, F
 from ..store.base import Store
 from .readers import DEFAULT_MAX_BYTES, iter_inputs
 
-__all__ = ["FULL_PIPELINE", "IngestReport", "ingest"]
+__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents"]
 
 FULL_PIPELINE: tuple[str, ...] = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)
 
@@ -39,18 +40,22 @@ class IngestReport:
                 "duplicates": self.duplicates, "errors": len(self.errors), **self.knowledge}
 
 
-def ingest(
-    paths: Sequence[str],
+def ingest(paths: Sequence[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> IngestReport:
+    """Ingest ``paths`` (files, directories, ``-`` for stdin) into ``store``; options as :func:`ingest_documents`."""
+    return ingest_documents(iter_inputs(paths, max_bytes=max_bytes), store, **options)
+
+
+def ingest_documents(
+    items: Iterable[Document | InputError],
     store: Store,
     *,
     stages: Sequence[str] = FULL_PIPELINE,
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[str], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
 ) -> IngestReport:
-    """Ingest ``paths`` (files, directories, ``-`` for stdin) into ``store``."""
+    """Process and store ``items`` (documents as read, or read errors to report)."""
     report = IngestReport()
     pipeline_key = ",".join(stages)
 
@@ -60,7 +65,7 @@ def ingest(
             on_error(message)
 
     def todo() -> Iterator[Document]:
-        for item in iter_inputs(paths, max_bytes=max_bytes):
+        for item in items:
             if isinstance(item, InputError):
                 error(str(item))
                 continue
@@ -85,3 +90,16 @@ def ingest(
         if on_document:
             on_document(stored)
     return report
+
+
+def finish(store: Store, report: IngestReport) -> None:
+    """After documents were added: rebuild the knowledge base and bring the search index up to date."""
+    if not report.added:
+        return
+    from ..kb import build
+
+    report.knowledge = build(store)
+    if getattr(store, "placeholder", "?") == "?":  # the search index lives in SQLite; PostgreSQL searches tsv
+        from ..search import refresh_index
+
+        refresh_index(store)

@@ -241,7 +241,7 @@ def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, An
         return {"q": q, "hits": []}
     from ..search import search
 
-    if getattr(store, "conn", None) is not None:  # SQLite: index documents stored since the last refresh
+    if getattr(store, "placeholder", "?") == "?":  # SQLite: index documents stored since the last refresh
         from ..search.fts import refresh_text_index
 
         refresh_text_index(store)
