@@ -73,14 +73,20 @@ def test_turns_stage_directions_and_dates_survive_a_model_that_removes_everythin
     assert next(v for v in verdicts if v.line == line).keep
 
 
-def test_a_model_that_removes_everything_still_keeps_the_headline_and_short_lines():
+def test_a_model_that_removes_everything_keeps_the_headline_short_lines_and_real_sentences():
     text = (
         "Leaders agree to widen border talks\n\nBy Laura Mendez\n\n"
-        "The two governments signed a memorandum on energy cooperation in Ottawa on Monday.\n"
+        "The two governments signed a memorandum on energy cooperation in Ottawa on Monday.\n\n"
+        "Canada names new envoy to Washington after months of delay\n\n"
+        "Talks resume in June.\n"
     )
     result = clean_text(text, model=ALWAYS_BOILERPLATE)
-    assert result.text.split("\n\n") == ["Leaders agree to widen border talks", "By Laura Mendez"]
-    assert result.removed == ["The two governments signed a memorandum on energy cooperation in Ottawa on Monday."]
+    assert result.text.split("\n\n") == [
+        "Leaders agree to widen border talks",
+        "By Laura Mendez",
+        "The two governments signed a memorandum on energy cooperation in Ottawa on Monday.",
+    ]
+    assert result.removed == ["Canada names new envoy to Washington after months of delay", "Talks resume in June."]
 
 
 def test_a_model_that_keeps_everything_cannot_undo_hard_patterns_or_tail_sections():
@@ -106,3 +112,10 @@ def test_a_model_that_keeps_everything_rescues_a_teaser_run():
     )
     assert clean_text(text, use_model=False).removed == teasers
     assert clean_text(text, model=ALWAYS_ARTICLE).removed == []
+
+
+@pytest.mark.parametrize(("use_model", "removed"), [(None, []), (False, []), (True, ["Talks resume in Lima in June."])])
+def test_already_extracted_text_skips_the_model_unless_asked(use_model, removed):
+    text = "Talks resume in Lima in June.\n"
+    result = clean_text(text, teasers=False, use_model=use_model, model=ALWAYS_BOILERPLATE)
+    assert result.removed == removed
