@@ -119,3 +119,13 @@ def test_already_extracted_text_skips_the_model_unless_asked(use_model, removed)
     text = "Talks resume in Lima in June.\n"
     result = clean_text(text, teasers=False, use_model=use_model, model=ALWAYS_BOILERPLATE)
     assert result.removed == removed
+
+
+def test_only_the_first_date_line_is_protected_from_the_model():
+    text = (
+        "March 4, 2025\n\nThe two ministers met in Lima on Tuesday to review the trade agreement.\n\n"
+        "Updated March 5, 2025 at 10:04 GMT\n"
+    )
+    result = clean_text(text, model=ALWAYS_BOILERPLATE)
+    assert result.text.startswith("March 4, 2025\n\n")
+    assert result.removed == ["Updated March 5, 2025 at 10:04 GMT"]

@@ -17,7 +17,7 @@ judged by a numbered cascade; the first step that decides wins:
    re-judges the open lines of ``MODEL_MIN_TOKENS``+ tokens: it removes a kept line at P(boilerplate) >= its
    threshold and keeps again a line removed by a context rule (3a, 3c, 3d) or a structural cue at
    P < ``RESCUE_PROBABILITY``. Hard overrides on top of it: the headline (the title, or the first kept headline
-   before the prose), upper-case speaker turns, stage directions, date lines and real sentences of
+   before the prose), upper-case speaker turns, stage directions, the first date line and real sentences of
    ``SENTENCE_GUARD_WORDS``+ words are never removed by it; hard patterns (step 1) and the block after a tail
    section label (3b) are never kept again.
 
@@ -347,15 +347,19 @@ def classify_lines(
     return verdicts
 
 
-def _hard_protected(text: str) -> bool:
-    """Article text the model may never remove: upper-case speaker turns, stage directions, date lines.
+def _hard_protected(text: str, dateline: bool) -> bool:
+    """Article text the model may never remove: upper-case speaker turns, stage directions, the dateline.
 
     Title-case "turns" ("Deal Alert: Save $50", "Tennis Podcast: ...") are kept by the cascade but judged by the
-    model: on scraped pages most of them are headlines of other stories.
+    model: on scraped pages most of them are headlines of other stories. Only the FIRST date line is the
+    article's dateline (``dateline``); later ones are time stamps of teasers and comments (dev half: 28 of 48
+    later date lines were boilerplate), judged by the model.
     """
-    return bool(
-        P.SPEAKER_TURN_UPPER.fullmatch(text) or P.STAGE_DIRECTION.fullmatch(text) or P.DATE_LINE.fullmatch(text)
-    )
+    return bool(P.SPEAKER_TURN_UPPER.fullmatch(text) or P.STAGE_DIRECTION.fullmatch(text) or dateline)
+
+
+def _first_dateline(units: list[_Unit], idx: list[int]) -> int | None:
+    return next((i for i in idx if P.DATE_LINE.fullmatch(units[i].text)), None)
 
 
 def _facts(units: list[_Unit]) -> tuple[list[int], list[UnitFacts]]:
@@ -380,9 +384,9 @@ def _facts(units: list[_Unit]) -> tuple[list[int], list[UnitFacts]]:
     return idx, facts
 
 
-def _model_open(unit: _Unit, facts: UnitFacts) -> bool:
+def _model_open(unit: _Unit, facts: UnitFacts, dateline: bool) -> bool:
     """Step 4 judges a unit unless a hard rule decided it (see :func:`_model_step`)."""
-    if unit.reason in ("title", "section") or (not unit.keep and unit.step == 1) or _hard_protected(unit.text):
+    if unit.reason in ("title", "section") or (not unit.keep and unit.step == 1) or _hard_protected(unit.text, dateline):
         return False
     if token_count(unit.text) < MODEL_MIN_TOKENS:
         return False
@@ -401,16 +405,17 @@ def _guess_headline(units: list[_Unit], idx: list[int], facts: list[UnitFacts]) 
 
 def _model_step(units: list[_Unit], title_norm: str | None, model: LineModel) -> None:
     """4. the trained model (:mod:`.model`) decides the open units: not the title, not removed by a hard pattern
-    (step 1) or after a tail section label (step 3b), not a protected turn / stage direction / date line, at least
+    (step 1) or after a tail section label (step 3b), not a protected turn / stage direction / dateline, at least
     ``MODEL_MIN_TOKENS`` tokens. A line the cascade kept is removed at ``P >= model.threshold``; a line the
     context rules removed (menus, teaser runs, sandwiches) is kept again only at ``P < RESCUE_PROBABILITY``."""
     idx, facts = _facts(units)
     probs = model.probabilities(unit_features(facts, title_norm))
     if not title_norm:
         _guess_headline(units, idx, facts)
+    first_date = _first_dateline(units, idx)
     for i, f, p in zip(idx, facts, probs, strict=True):
         unit = units[i]
-        if not _model_open(unit, f):
+        if not _model_open(unit, f, i == first_date):
             continue
         keep = p < model.threshold if unit.keep else p < RESCUE_PROBABILITY
         if keep != unit.keep:
@@ -427,7 +432,11 @@ def line_features(
     rows = unit_features(facts, title_norm)
     if not title_norm:
         _guess_headline(units, idx, facts)
-    return [(units[i].indexes, r, _model_open(units[i], f)) for i, f, r in zip(idx, facts, rows, strict=True)]
+    first_date = _first_dateline(units, idx)
+    return [
+        (units[i].indexes, r, _model_open(units[i], f, i == first_date))
+        for i, f, r in zip(idx, facts, rows, strict=True)
+    ]
 
 
 def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
