@@ -12,7 +12,7 @@ stage 2 adds the stage-1 probabilities of the neighbouring lines, computed out-o
 stage 2 learns from honest neighbour verdicts. The decision threshold is chosen on out-of-fold stage-2
 predictions of the dev half: the highest precision with dev line recall >= ``MIN_RECALL`` and White House unit
 recall >= ``MIN_WH_RECALL``; when no threshold meets both floors (the case for the shipped model: out-of-fold
-stage 2 reaches precision 0.68 / recall 0.93 / WH unit recall 0.989 at 0.95), ``FALLBACK_THRESHOLD``.
+stage 2 reaches precision 0.66 / recall 0.93 / WH unit recall 0.989 at 0.95), ``FALLBACK_THRESHOLD``.
 Whether step 4 judges a unit (``open``) comes from :func:`communique.clean.lines.line_features`, as at run time.
 
 scikit-learn is NOT a project dependency; install it in a throwaway location and run:
