@@ -291,7 +291,7 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
     for doc in ctx.candidates(f"{a} {b}"):
         spans: list[tuple[bool, float, Span, str | None]] = []  # (explicit date?, confidence, sentence, event date)
         for e in doc.events:  # 1. an event with both as participants (or named in its evidence)
-            if e.status == "planned":  # "agreed to meet again in April" does not say when they met
+            if e.type != "CONSULT" or e.status == "planned":  # a meeting that took place, not "agreed to meet again"
                 continue
             names = " ".join(p[0] for p in e.participants) + " " + doc.text[e.start:e.end]
             if _has_name(names, a) and _has_name(names, b):
@@ -303,8 +303,7 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
                 spans.append((_sentence_date(doc, sent) is not None, 0.8, sent, None))
         if not spans:
             continue
-        # an event first, then a dated sentence, then the earliest
-        explicit, conf, span, event_date = max(spans, key=lambda x: (x[1], x[0], -x[2].start))
+        explicit, conf, span, event_date = max(spans, key=lambda x: (x[0], x[1], -x[2].start))  # dated, then earliest
         when = _sentence_date(doc, span) or event_date or doc.published
         if when:
             out.append(_Candidate(conf, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
