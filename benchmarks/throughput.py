@@ -53,7 +53,42 @@ def make_corpus(shared: Path, n: int, out: Path) -> int:
     return words
 
 
-CHILD = r"""
+
+# Samples /proc every SAMPLE_S for this process and all its descendants (pool workers under the forkserver, Ray's
+# raylet and its workers): CPU seconds (last value seen per pid, summed) and peak total / per-process RSS.
+SAMPLER = r"""
+import os, threading, time
+_TICK = os.sysconf("SC_CLK_TCK"); _PAGE = os.sysconf("SC_PAGE_SIZE"); _cpu = {}; _peak = {"total": 0, "proc": 0}
+def _tree():
+    kids = {}
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            kids.setdefault(int(fields[1]), []).append((int(pid), fields))
+    out, todo = [], [os.getpid()]
+    while todo:
+        for pid, fields in kids.get(todo.pop(), []):
+            out.append((pid, fields)); todo.append(pid)
+    return out
+def _sample():
+    while True:
+        total = 0
+        for pid, f in _tree():
+            _cpu[pid] = (int(f[11]) + int(f[12])) / _TICK
+            rss = int(f[21]) * _PAGE
+            total += rss; _peak["proc"] = max(_peak["proc"], rss)
+        _peak["total"] = max(_peak["total"], total)
+        time.sleep(1.0)
+threading.Thread(target=_sample, daemon=True).start()
+def tree_stats():
+    return {"descendant_cpu_seconds": sum(_cpu.values()), "descendants_peak_rss_mb": _peak["total"] / 2**20,
+            "descendant_max_rss_mb": _peak["proc"] / 2**20}
+"""
+
+CHILD = SAMPLER + r"""
 import json, resource, sys, time
 from communique.ingest.run import ingest, FULL_PIPELINE
 from communique.pipeline import DEFAULT_PIPELINE
@@ -64,11 +99,12 @@ with SQLiteStore(db) as store:
     report = ingest([corpus], store, stages=FULL_PIPELINE if extract else DEFAULT_PIPELINE, workers=workers)
 took = time.perf_counter() - t
 print(json.dumps({"seconds": took, "report": report.as_dict(),
-                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "cpu_seconds": sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime")),
+                  **tree_stats(), "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_worker_max_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
-RAY_CHILD = r"""
+RAY_CHILD = SAMPLER + r"""
 import json, resource, sys, time
 from communique.ingest.run import FULL_PIPELINE
 from communique.pipeline import DEFAULT_PIPELINE
@@ -78,7 +114,8 @@ t = time.perf_counter()
 report = ingest_ray([corpus], db, stages=FULL_PIPELINE if extract else DEFAULT_PIPELINE, num_cpus=cpus)
 took = time.perf_counter() - t
 print(json.dumps({"seconds": took, "report": report.as_dict(),
-                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "cpu_seconds": sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime")),
+                  **tree_stats(), "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_worker_max_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
@@ -143,15 +180,17 @@ print(json.dumps({"docs": report.added, "bytes": size, "bytes_per_doc": size / m
 """
 
 BARE = r"""
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from communique.nlp.model_loader import load_model
 nlp = load_model()
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).iterdir())]
-t = time.perf_counter()
+cpu = lambda: sum(getattr(resource.getrusage(resource.RUSAGE_SELF), f) for f in ("ru_utime", "ru_stime"))
+t, c = time.perf_counter(), cpu()
 for _ in nlp.pipe(texts, batch_size=32):
     pass
-print(json.dumps({"seconds": time.perf_counter() - t}))
+took = time.perf_counter() - t
+print(json.dumps({"seconds": took, "cpu_seconds": cpu() - c}))
 """
 
 
@@ -208,6 +247,10 @@ def _rates(run: dict, docs: int, words: int, cores: int) -> dict:
     run["docs_per_second"] = docs / run["seconds"]
     run["words_per_second"] = words / run["seconds"]
     run["dollars_per_million_docs"] = dollars_per_million(run["docs_per_second"], cores)
+    cpu = (run.get("cpu_seconds") or 0) + run.get("descendant_cpu_seconds", 0)
+    if cpu:  # CPU time, not wall: robust when other work shares the cores (self + every descendant process)
+        run["docs_per_cpu_second"] = docs / cpu
+        run["dollars_per_million_docs_cpu"] = dollars_per_million(run["docs_per_cpu_second"], 1)
     return run
 
 
