@@ -166,9 +166,9 @@ from communique.store.postgres import PostgresStore
 corpus, url, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with PostgresStore(url) as store:
     report = ingest([corpus], store, stages=FULL_PIPELINE, workers=workers)
-    size = store.conn.execute(
+    size = int(store.conn.execute(
         "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n "
-        "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')").fetchone()[0]
+        "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')").fetchone()[0])
     docs = list(store.iter_documents())
     store.conn.rollback()
     t = time.perf_counter()
@@ -195,7 +195,9 @@ print(json.dumps({"seconds": took, "cpu_seconds": cpu() - c}))
 
 
 def run_child(code: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"benchmark child failed ({out.returncode}):\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
