@@ -21,7 +21,7 @@ from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_PIPELINE, EXTRACT_PIPELINE, F
 from ..store.base import Store
 from .readers import DEFAULT_MAX_BYTES, iter_inputs
 
-__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents"]
+__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "skip_known"]
 
 FULL_PIPELINE: tuple[str, ...] = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)
 
@@ -64,21 +64,8 @@ def ingest_documents(
         if on_error:
             on_error(message)
 
-    def todo() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, InputError):
-                error(str(item))
-                continue
-            report.read += 1
-            if store.needs(item.id, pipeline_key):
-                yield item
-            else:
-                store.add_source(item.source, item.id)
-                report.unchanged += 1
-                if on_document:
-                    on_document(item)
-
-    for result in run_pipeline(todo(), stages, workers=workers, batch_size=batch_size):
+    todo = skip_known(items, store, pipeline_key, report, error, on_document)
+    for result in run_pipeline(todo, stages, workers=workers, batch_size=batch_size):
         if isinstance(result, Failure):
             error(f"{result.source}: {result.stage} failed: {result.message}")
             continue
@@ -90,6 +77,30 @@ def ingest_documents(
         if on_document:
             on_document(stored)
     return report
+
+
+def skip_known(
+    items: Iterable[Document | InputError],
+    store: Store,
+    pipeline_key: str,
+    report: IngestReport,
+    error: Callable[[str], None],
+    on_document: Callable[[Document], None] | None = None,
+) -> Iterator[Document]:
+    """Steps 1-2 of the cascade: report read errors, count reads, and pass on only the documents not yet
+    stored with this pipeline (their sources are still recorded)."""
+    for item in items:
+        if isinstance(item, InputError):
+            error(str(item))
+            continue
+        report.read += 1
+        if store.needs(item.id, pipeline_key):
+            yield item
+        else:
+            store.add_source(item.source, item.id)
+            report.unchanged += 1
+            if on_document:
+                on_document(item)
 
 
 def finish(store: Store, report: IngestReport) -> None:

@@ -27,12 +27,12 @@ import itertools
 import logging
 import pickle
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError
 from ..ingest.readers import DEFAULT_MAX_BYTES, iter_inputs
-from ..ingest.run import FULL_PIPELINE, IngestReport
+from ..ingest.run import FULL_PIPELINE, IngestReport, skip_known
 from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, Failure, Pipeline
 from ..registry import get_stage
@@ -178,21 +178,8 @@ def _run(ray: Any, paths: Sequence[str], db: str, stages: tuple[str, ...], pipel
         resources = task_resources(stages, ray.cluster_resources())
         with open_store(db) as store:
 
-            def todo() -> Iterator[Document]:
-                for item in iter_inputs(paths, max_bytes=max_bytes):
-                    if isinstance(item, InputError):
-                        error(str(item))
-                        continue
-                    report.read += 1
-                    if store.needs(item.id, pipeline_key):
-                        yield item
-                    else:
-                        store.add_source(item.source, item.id)
-                        report.unchanged += 1
-                        if on_document:
-                            on_document(item)
-
-            pending = todo()
+            pending = skip_known(iter_inputs(paths, max_bytes=max_bytes), store, pipeline_key, report, error,
+                                 on_document)
             while window := list(itertools.islice(pending, WINDOW_BATCHES * batch_size)):
                 items = [{"i": i, "doc": pickle.dumps(doc)} for i, doc in enumerate(window)]
                 dataset = ray.data.from_items(items, override_num_blocks=-(-len(items) // batch_size))
