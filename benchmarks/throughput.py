@@ -37,8 +37,8 @@ DOLLARS_PER_CORE_HOUR = 0.0446
 RESULTS = Path(__file__).parent / "results"
 
 
-def make_corpus(shared: Path, n: int, out: Path) -> int:
-    files = sorted((shared / "datasets" / "wh_briefings_readouts").rglob("*.md"))
+def make_corpus(shared: Path, n: int, out: Path, pattern: str = "*.md") -> int:
+    files = sorted((shared / "datasets" / "wh_briefings_readouts").rglob(pattern))
     files = [f for f in files if f.name != "README.md"]
     out.mkdir(parents=True, exist_ok=True)
     words = 0
@@ -277,12 +277,14 @@ def main() -> None:
     parser.add_argument("--pg", default="", help="PostgreSQL URL: bytes per document and put rate in a fresh schema")
     parser.add_argument("--kb-unique", type=int, default=600, help="distinct documents processed for --kb")
     parser.add_argument("--tag", default="", help="suffix of the results file name")
+    parser.add_argument("--pattern", default="*.md",
+                        help="file-name pattern of the corpus, e.g. '*readout*' for readouts only (~500 words each)")
     args = parser.parse_args()
     results: dict = {"docs": args.docs, "extract": not args.no_extract, "runs": {},
                      "dollars_per_core_hour": DOLLARS_PER_CORE_HOUR}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus) if args.docs else 0
+        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus, args.pattern) if args.docs else 0
         for workers in args.workers:
             db = Path(tmp) / f"kb-{workers}.db"
             child = run_child(CHILD, str(corpus), str(db), str(workers), "0" if args.no_extract else "1")
