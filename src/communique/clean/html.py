@@ -77,7 +77,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlText:
     if result is None:
         return HtmlText("", [], {})
     meta = _metadata(result)
-    body = result.text or ""
+    body = getattr(result, "text", None) or ""  # trafilatura's Document (a dict only with as_dict=True)
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     removed_by_classifier: list[str] = []
     if RUN_LINE_CLASSIFIER and paragraphs:

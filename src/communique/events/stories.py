@@ -170,9 +170,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _terms(doc: Document) -> Counter[str]:
+def _terms(doc: Document) -> dict[str, float]:
     """Weighted term counts of one document (step 1)."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = defaultdict(float)
     text = "\n".join(part for part in (doc.title or "", doc.text) if part)
     for sentence in _SENTENCE_END.split(text):
         for position, m in enumerate(_WORD.finditer(sentence)):
@@ -190,7 +190,7 @@ def _terms(doc: Document) -> Counter[str]:
     return counts
 
 
-def _vectors(term_counts: Sequence[Counter[str]]) -> tuple[list[dict[str, float]], Counter[str]]:
+def _vectors(term_counts: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
     """L2-normalised sublinear TF-IDF vectors and the document frequencies."""
     df: Counter[str] = Counter()
     for counts in term_counts:
@@ -304,7 +304,7 @@ def _average_link(n: int, sims: dict[tuple[int, int], float], lead_dates: Sequen
     lower :data:`ATTACH_THRESHOLD`.
     """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    cluster_dates: dict[int, set[str]] = {i: {lead_dates[i]} if lead_dates[i] else set() for i in range(n)}
+    cluster_dates: dict[int, set[str]] = {i: {d} if (d := lead_dates[i]) else set() for i in range(n)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in sims.items():
         sums[i][j] = sums[i].get(j, 0.0) + s
@@ -417,9 +417,9 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
         if score > 0:
             sims[(i, j)] = score
     for i, doc in enumerate(corpus):  # step 4: recorded duplicates
-        j = index.get(doc.duplicate_of or "")
-        if j is not None and j != i:
-            sims[(min(i, j), max(i, j))] = DUPLICATE_SCORE
+        dup = index.get(doc.duplicate_of or "")
+        if dup is not None and dup != i:
+            sims[(min(i, dup), max(i, dup))] = DUPLICATE_SCORE
     clusters = _average_link(len(corpus), sims, lead_dates)
     stories = [_story([corpus[i] for i in cluster], leads) for cluster in clusters]
     stories.sort(key=lambda s: (s.date or "9999", s.id))

@@ -97,10 +97,10 @@ def decode_bytes(data: bytes, source: str) -> str:
     except UnicodeDecodeError:
         pass
     # 3. UTF-16 without a BOM (NULs in every other byte)
-    codec = _utf16_without_bom(data)
-    if codec:
+    utf16 = _utf16_without_bom(data)
+    if utf16:
         try:
-            return _check_text(data.decode(codec), source)
+            return _check_text(data.decode(utf16), source)
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:

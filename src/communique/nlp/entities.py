@@ -599,8 +599,9 @@ def _roles(
         lead = chain[-1][0].start if chain else person.start  # "Title, Gen. Name": the comma is before "Gen."
         comma = _COMMA_BEFORE_RE.search(text, max(0, lead - MAX_NAME_GAP - 1), lead)
         if comma is not None and comma.end() == lead:
-            title_span = title_by_end.get(comma.start())
-            if title_span is not None and _LIST_END_RE.match(text, person.end):
+            listed = title_by_end.get(comma.start())
+            if listed is not None and _LIST_END_RE.match(text, person.end):
+                title_span = listed
                 start, country = title_span.start, title_span.country
                 if before := _country_before(text, title_span.start):
                     start, country = before[0], country or before[1]

@@ -228,14 +228,14 @@ def _weekday(target: int, anchor: Anchor, rel: str | None, tense: str | None) ->
     ref = anchor.date
     if ref is None or anchor.year is None:
         return None
-    rel = (rel or "").lower().split()
+    words = (rel or "").lower().split()
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
-    if rel and rel[-1] in ("last", "past"):
+    if words and words[-1] in ("last", "past"):
         return (ref - dt.timedelta(days=back or 7)).isoformat()
-    if rel and rel[-1] in ("next", "coming"):
+    if words and words[-1] in ("next", "coming"):
         return (ref + dt.timedelta(days=ahead or 7)).isoformat()
-    if rel == ["this"]:
+    if words == ["this"]:
         return (ref + dt.timedelta(days=target - ref.weekday())).isoformat()
     if tense == "future":
         return (ref + dt.timedelta(days=ahead)).isoformat()

@@ -99,7 +99,7 @@ LABEL_WORDS: frozenset[str] = frozenset({
     "district", "precinct", "ward", "region", "zone", "group", "covid", "interstate", "i", "u.s.c.", "usc",
 })  # fmt: skip
 
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,

@@ -304,8 +304,9 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             for m in mentions:
                 res.by_doc_name.setdefault((doc.id, name_key(m.text)), eid)
         for role in doc.roles:
-            eid = res.entity_for(doc.id, role.person_start, role.person_end, role.person)
-            if eid:
+            role_eid = res.entity_for(doc.id, role.person_start, role.person_end, role.person)
+            if role_eid:
+                eid = role_eid
                 title_of[eid].add(fold(role.title))
                 res.entities[eid].roles.append({
                     "title": role.title, "organization": role.organization, "country": role.country,

@@ -35,7 +35,8 @@ def pg_search(store: Any, query: str, *, kind: str | None = None, since: str | N
         raise SearchQueryError(f"on PostgreSQL, search supports --kind/--since/--until/--source only (not {', '.join(used)})")
     if not query.strip():
         raise SearchQueryError("empty search query: give at least one word")
-    conds, params = ["tsv @@ websearch_to_tsquery('english', %s)"], [query]
+    conds: list[str] = ["tsv @@ websearch_to_tsquery('english', %s)"]
+    params: list[Any] = [query]
     for column, op, value in (("kind", "=", kind), ("published", ">=", since), ("source", "LIKE", source)):
         if value:
             conds.append(f"{column} {op} %s")
