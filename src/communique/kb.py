@@ -50,7 +50,7 @@ class _EventBuilder:
             date_value = ev.date_value or (story_date if ev.date_basis is None else None)
             record = self.events[key] = {
                 "id": _id("ev", *key), "type": ev.type, "mode": ev.mode, "label": ev.label or ev.type.title(),
-                "date": {"value": ev.date_value or date_value, "text": ev.date_text,
+                "date": {"value": date_value, "text": ev.date_text,
                          "basis": ev.date_basis or ("story" if date_value else None)},
                 "place": None, "participants": [], "topics": [], "story": story_id, "status": ev.status,
                 "evidence": [],
