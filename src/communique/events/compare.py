@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -31,7 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Claim, Document, Event, Quote
 from .stories import Story, dates_compatible, lead_event
-from .timeline import actor_matches
+from .timeline import actor_matches, normalize_name
 
 __all__ = [
     "Comparison",
@@ -271,8 +270,7 @@ def _fact_table(sources: list[SourceFacts]) -> tuple[dict[str, list[FactValue]],
 
 
 def _words(text: str) -> list[str]:
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.findall(r"[^\W_]+", stripped.casefold())
+    return normalize_name(text)  # the same folding as names: accent- and case-free word tokens
 
 
 def _quote_key(text: str) -> str:

@@ -35,7 +35,6 @@ import hashlib
 import heapq
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Document, Event
 from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+from ..text import strip_accents
 
 __all__ = [
     "Story",
@@ -231,8 +231,7 @@ def _places_conflict(a: str | None, b: str | None) -> bool:
 def _name_words(name: str) -> frozenset[str]:
     """Words that identify a person in a name: no accents, case, titles or suffixes ("President Claudia Sheinbaum
     Pardo" -> {claudia, sheinbaum, pardo})."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    words = re.findall(r"[^\W\d_]+", stripped.casefold())
+    words = re.findall(r"[^\W\d_]+", strip_accents(name).casefold())
     return frozenset(w for w in words if len(w) >= MIN_NAME_WORD and w not in _TITLE_WORDS and w not in _NAME_SUFFIXES)
 
 

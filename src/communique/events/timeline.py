@@ -13,13 +13,13 @@ Cascade of :func:`build_timeline`:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Event
+from ..text import strip_accents
 from .stories import Story, cluster_stories
 
 __all__ = ["Source", "TimelineEntry", "build_timeline", "actor_matches", "topic_matches", "normalize_name"]
@@ -83,8 +83,7 @@ class TimelineEntry:
 
 def normalize_name(name: str) -> list[str]:
     """Words of a name without accents, case or punctuation: "Lucía Báez-Ortiz" -> ["lucia", "baez", "ortiz"]."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return re.findall(r"[^\W_]+", stripped.casefold())
+    return re.findall(r"[^\W_]+", strip_accents(name).casefold())
 
 
 def _run_of(short: list[str], long: list[str]) -> bool:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Document, Mention
+from ..text import strip_accents
 from .gazetteer import Actor, load_gazetteer
 
 __all__ = ["Entity", "Resolution", "resolve", "name_key", "fold"]
@@ -57,8 +57,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return strip_accents(text).lower()
 
 
 def _name_tokens(name: str) -> list[str]:

@@ -14,12 +14,12 @@ Citations point at sentences of the clean text: ``doc.text[start:end]`` is the c
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from ..model import Document
+from ..text import strip_accents
 from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
 from .question_patterns import (
     NAME_PREFIXES,
@@ -94,8 +94,7 @@ class _Candidate:
 # -- text helpers -----------------------------------------------------------------------------------------
 def _fold(text: str) -> str:
     """Lower case, no diacritics, straight apostrophes, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text)
     return squash(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower())
 
 
@@ -104,7 +103,7 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)) or ch
+        base = strip_accents(ch) or ch
         base = {"’": "'", "‘": "'", "“": '"', "”": '"'}.get(base, base).lower()
         if base.isspace():
             if out and out[-1] == " ":
