@@ -10,7 +10,7 @@ quote spanning paragraphs). Each such fragment of a discontinuous Content span i
 text between the marks, trimmed. Its gold speaker is the attribution's Source span (none for source-less ones).
 
 Prediction: the communique extractors (entities when present, then quotes) over the text as a news document; only
-``direct=True`` quotes are scored.
+``direct=True`` quotes are scored for the direct-quote metrics.
 
 Metrics:
 - ``span_f1`` (also ``span_precision`` / ``span_recall``): a predicted quote matches a gold one when their character
@@ -18,6 +18,18 @@ Metrics:
 - ``speaker_accuracy``: over matched quotes whose gold has a Source, the predicted speaker is right when its speaker
   span overlaps the Source span, or when the predicted name's surname (last word) is a word of the Source, or the
   Source's last word is a word of the predicted name (case-insensitive, possessives and honorifics removed).
+
+Full attributions (``attr_*``), the PolNeAR task as annotated (Newell, Margolin & Ruths 2018): every attribution
+relation (direct and indirect speech, also beliefs and endorsements, which our extractor does not target), scored
+against ALL our quotes (direct and indirect):
+- content, exact: the predicted span equals the gold Content span (first fragment start to last fragment end), both
+  trimmed of whitespace, quote marks and trailing ``.,;:``; partial: the spans overlap (one-to-one, greedy by
+  overlap) — ``attr_content_{exact,partial}_{precision,recall,f1}``;
+- source, over partially matched pairs whose gold has a Source: exact = our speaker mention span equals the Source
+  span (trimmed of a leading article), partial = they overlap — ``attr_source_{exact,partial}_accuracy``;
+- cue, over partially matched pairs whose gold has a Cue: exact = our cue word(s) equal the Cue text, partial = our
+  cue is a word of the Cue text — ``attr_cue_{exact,partial}_accuracy`` (our cue is a string, not a span).
+Split: test (reported); dev for looking at errors. Nothing in the extractor was written from test items.
 
     python -m benchmarks.quotes_polnear            # test split
     python -m benchmarks.quotes_polnear --split dev
@@ -55,6 +67,19 @@ class PredQuote:
     end: int
     speaker: str | None
     speaker_span: tuple[int, int] | None
+    direct: bool = True
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue_text: str | None
+
+
+_TRIM = " \t\n\"'.,;:\u201c\u201d\u2018\u2019\u00ab\u00bb`"
+_ARTICLE = re.compile(r"(?i)^(?:the|a|an)\s+")
 
 
 def pick_annotations(split_dir: Path) -> list[tuple[Path, Path]]:
@@ -122,6 +147,95 @@ def gold_quotes(text: str, ann: Path) -> list[GoldQuote]:
             if inside:
                 out.append(GoldQuote(inside[0], inside[1], src, text[src[0] : src[1]] if src else None))
     return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def gold_attributions(text: str, ann: Path) -> list[GoldAttribution]:
+    """Every attribution relation with a Content span: (trimmed content span, source span, cue text)."""
+    spans, relations = _parse_ann(ann)
+    out = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        a, b = _trim(text, content[1][0][0], content[1][-1][1])
+        if b <= a:
+            continue
+        source = spans.get(rel.get("Source", ""))
+        src = None
+        if source:
+            sa, sb = _trim(text, source[1][0][0], source[1][-1][1])
+            m = _ARTICLE.match(text[sa:sb])
+            src = (sa + (m.end() if m else 0), sb)
+        cue = spans.get(rel.get("Cue", ""))
+        cue_text = " ".join(text[x:y] for x, y in cue[1]) if cue else None
+        out.append(GoldAttribution((a, b), src, cue_text))
+    return out
+
+
+def score_attributions(docs: list[tuple[str, list[GoldAttribution], list[PredQuote]]]) -> dict[str, float]:
+    """The ``attr_*`` metrics (see the module docstring)."""
+    n_gold = n_pred = exact = partial = 0
+    src_n = src_exact = src_partial = cue_n = cue_exact = cue_partial = 0
+    for text, gold, pred in docs:
+        n_gold += len(gold)
+        n_pred += len(pred)
+        trimmed = [_trim(text, p.start, p.end) for p in pred]
+        exact += len({g.content for g in gold} & set(trimmed))
+        pairs = []
+        for gi, g in enumerate(gold):
+            for pi, span in enumerate(trimmed):
+                ov = _overlap(g.content, span)
+                if ov:
+                    pairs.append((ov, gi, pi))
+        pairs.sort(key=lambda x: -x[0])
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        for _, gi, pi in pairs:
+            if gi in used_g or pi in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(pi)
+            partial += 1
+            g, p = gold[gi], pred[pi]
+            if g.source is not None:
+                src_n += 1
+                if p.speaker_span is not None:
+                    sa, sb = _trim(text, *p.speaker_span)
+                    m = _ARTICLE.match(text[sa:sb])
+                    sa += m.end() if m else 0
+                    src_exact += (sa, sb) == g.source
+                    src_partial += _overlap((sa, sb), g.source) > 0
+            if g.cue_text:
+                cue_n += 1
+                cue = (p.cue or "").lower().strip(" :")
+                gold_cue = g.cue_text.lower()
+                cue_exact += bool(cue) and cue == gold_cue.strip()
+                cue_partial += bool(cue) and all(w in _WORD.findall(gold_cue) for w in _WORD.findall(cue))
+
+    def prf(hits: int, prefix: str) -> dict[str, float]:
+        precision = hits / n_pred if n_pred else 0.0
+        recall = hits / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {f"{prefix}_precision": precision, f"{prefix}_recall": recall, f"{prefix}_f1": f1}
+
+    return {
+        **prf(exact, "attr_content_exact"),
+        **prf(partial, "attr_content_partial"),
+        "attr_source_exact_accuracy": src_exact / src_n if src_n else 0.0,
+        "attr_source_partial_accuracy": src_partial / src_n if src_n else 0.0,
+        "attr_cue_exact_accuracy": cue_exact / cue_n if cue_n else 0.0,
+        "attr_cue_partial_accuracy": cue_partial / cue_n if cue_n else 0.0,
+        "attr_gold": float(n_gold),
+        "attr_predicted": float(n_pred),
+    }
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -192,10 +306,14 @@ def evaluate(
 ) -> dict[str, float]:
     pairs = pick_annotations(shared / "datasets" / "polnear" / split)[:limit]
     docs = []
+    attributions = []
     for text_path, ann in pairs:
         text = text_path.read_text(encoding="utf-8")
-        docs.append((gold_quotes(text, ann), predict(text)))
+        predicted = predict(text)
+        docs.append((gold_quotes(text, ann), [p for p in predicted if p.direct]))
+        attributions.append((text, gold_attributions(text, ann), predicted))
     metrics = score(docs)
+    metrics.update(score_attributions(attributions))
     metrics["documents"] = float(len(docs))
     return metrics
 
@@ -216,9 +334,8 @@ def communique_predict(text: str) -> list[PredQuote]:
     doc = quotes.annotate(doc, sdoc)
     out = []
     for q in doc.quotes:
-        if q.direct:
-            span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None and q.speaker_end is not None else None
-            out.append(PredQuote(q.start, q.end, q.speaker_name, span))
+        span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None and q.speaker_end is not None else None
+        out.append(PredQuote(q.start, q.end, q.speaker_name, span, q.direct, q.cue))
     return out
 
 
