@@ -13,6 +13,10 @@ Metrics:
 * ``actor_f1``: gold source/target actor texts vs the primary event's participants, a pair matching when they
   share a content word; precision over participants, recall over gold actors, micro-averaged.
 * ``mentions_actor_f1``: the baseline of taking every entity mention in the sentence as a participant.
+* ``actor_span_f1`` (stricter, the one to read): a participant matches a gold actor only when its mention span
+  overlaps the gold actor's occurrence in the sentence (the actor text located in the sentence, first occurrence),
+  one-to-one; ``mentions_actor_span_f1`` is the every-entity baseline under the same rule. The word-sharing
+  ``actor_f1`` above is kept for continuity: it credits any participant sharing a word with any actor.
 
 Second check (reported, not tuned on, not gated): CASE 2021 task 2 snippets (../shared/datasets/case2021_task2),
 gold DIPLO or AGREEMENT vs the other 28 classes; we predict "diplomatic" when a snippet's events include one of
@@ -80,6 +84,31 @@ def _match_counts(gold: list[str], pred: list[str]) -> tuple[int, int, int, int]
     return correct, len(pw), matched, len(gw)
 
 
+def _gold_spans(text: str, gold: list[str]) -> list[tuple[int, int]]:
+    """Where each gold actor text occurs in the sentence (first occurrence not already taken; case-insensitive)."""
+    low = text.lower()
+    spans: list[tuple[int, int]] = []
+    for actor in gold:
+        at = low.find(actor.lower())
+        while at >= 0 and any(a == at for a, _ in spans):
+            at = low.find(actor.lower(), at + 1)
+        if at >= 0:
+            spans.append((at, at + len(actor)))
+    return spans
+
+
+def _span_counts(gold: list[tuple[int, int]], n_gold: int, pred: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+    """(correct predictions, predictions, matched gold, gold): one-to-one by span overlap."""
+    used: set[int] = set()
+    correct = 0
+    for a, b in pred:
+        hit = next((i for i, (x, y) in enumerate(gold) if i not in used and a < y and x < b), None)
+        if hit is not None:
+            used.add(hit)
+            correct += 1
+    return correct, len(pred), correct, n_gold
+
+
 def _f1(c: int, p: int, m: int, g: int) -> float:
     prec = c / p if p else 0.0
     rec = m / g if g else 0.0
@@ -90,6 +119,8 @@ def _evaluate(records: list[dict[str, Any]], majority: str, extract: Any) -> dic
     right = majority_right = 0
     ours = [0, 0, 0, 0]
     base = [0, 0, 0, 0]
+    ours_span = [0, 0, 0, 0]
+    base_span = [0, 0, 0, 0]
     for r in records:
         text = r["text"].strip()
         doc = Document(id=document_id(text.encode()), source="plover_gsr", raw=text, text=text, kind="news")
@@ -100,14 +131,21 @@ def _evaluate(records: list[dict[str, Any]], majority: str, extract: Any) -> dic
         majority_right += majority == r["event"]
         gold = _actors(r)
         parts = [p[0] for p in event.participants] if event else []
-        every = [m.text for m in doc.mentions if m.type != "other"]
+        every_mentions = [m for m in doc.mentions if m.type != "other"]
         if not doc.mentions:  # entity stage not wired yet: the parse's own entities, as the extractor uses them
             from communique.events.extract import _mentions_from_ents
             from communique.nlp.model_loader import parse
 
-            every = [m.text for m in _mentions_from_ents(parse(text))]
+            every_mentions = list(_mentions_from_ents(parse(text)))
+        every = [m.text for m in every_mentions]
         for acc, pred in ((ours, parts), (base, every)):
             for i, v in enumerate(_match_counts(gold, pred)):
+                acc[i] += v
+        spans = _gold_spans(text, gold)
+        part_spans = [(p[1], p[2]) for p in event.participants] if event else []
+        every_spans = [(m.start, m.end) for m in every_mentions]
+        for acc, pred_spans in ((ours_span, part_spans), (base_span, every_spans)):
+            for i, v in enumerate(_span_counts(spans, len(gold), pred_spans)):
                 acc[i] += v
     n = len(records) or 1
     return {
@@ -117,6 +155,8 @@ def _evaluate(records: list[dict[str, Any]], majority: str, extract: Any) -> dic
         "mentions_actor_f1": _f1(*base),
         "actor_precision": ours[0] / ours[1] if ours[1] else 0.0,
         "actor_recall": ours[2] / ours[3] if ours[3] else 0.0,
+        "actor_span_f1": _f1(*ours_span),
+        "mentions_actor_span_f1": _f1(*base_span),
         "n": float(len(records)),
     }
 
