@@ -107,7 +107,7 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[str
         for part in re.split(r"(<[^<>]*>|&[^; \t\n\r]*;)", line):
             if not part:
                 continue
-            if re.fullmatch(r"<[^<>]*>|&[^; \t\n\r]*;", part):
+            if re.fullmatch(r"<[^<>]*>", part):  # a tag is one token; an escape is only cut off its neighbours
                 raw = [part]
             else:
                 s = " " + part + " "
