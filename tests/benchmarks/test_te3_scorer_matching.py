@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from benchmarks.te3_scorer import Te3Counts, score_pair, tokenize
 
 ABBREVIATIONS = frozenset({"Mr.", "Gen."})

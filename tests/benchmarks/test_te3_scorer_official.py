@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from benchmarks.te3_scorer import TOOLKIT, load_abbreviations, score_folders
 
 ROOT = Path(__file__).resolve().parents[2]
