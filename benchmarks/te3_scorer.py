@@ -26,9 +26,12 @@ What the official pipeline does (``TE3-evaluation.py gold system``), and this po
    relaxed matches; ``value_f1`` / ``type_f1`` = accuracy x relaxed F1, the "Attribute F1" the toolkit prints and
    the "value F1" of the TempEval-3 results tables.
 
-Checked against the original (Python 2 + Java, run here) on the toolkit's sample files ``data/gold`` vs
-``data/system`` and ``easy_checking``: identical counts (tests/benchmarks/test_te3_scorer_official.py pins them).
-Events are aligned (step 3 needs their tokens) but not scored: the product extracts time expressions only.
+Checked against the original (Python 2 + Java, run by hand) on the toolkit's sample files ``data/gold`` vs
+``data/system`` and ``easy_checking`` (tests/benchmarks/test_te3_scorer_official.py pins its numbers), on our
+te3-platinum output (identical counts), and ``tokenize`` against tokenize.pl on all 277 TempEval-3 files.
+Not ported: the schema check the normalizer runs first (a file failing the TimeML XSD, e.g. a TIMEX3 without
+``value``, is dropped by the original; our writer always writes the required attributes) and event scoring
+(EVENT tags are read, they keep timexes open in step 3, but the product extracts time expressions only).
 """
 
 from __future__ import annotations
