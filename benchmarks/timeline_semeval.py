@@ -35,6 +35,7 @@ the three test corpora (F1 reported in percent, like the task: the best track A 
 The trial corpus (Apple, 6 timelines) is the dev set: choices were made there; its numbers are reported as ``dev_``.
 
     python -m benchmarks.timeline_semeval
+    python -m benchmarks.timeline_semeval --write DIR   # also the TLINK files, for the original temporal_evaluation.py
 """
 
 from __future__ import annotations
@@ -269,6 +270,31 @@ def _normalise(relations: set[Relation]) -> set[Relation]:
 
 def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
     """(precision numerator, precision denominator, recall numerator, recall denominator) of one timeline."""
+    gold_reduced, gold_closure, sys_reduced, sys_closure = _timeline_graphs(gold_rows, sys_rows)
+    return (len(sys_reduced & gold_closure), len(sys_reduced), len(gold_reduced & sys_closure), len(gold_reduced))
+
+
+def tlinks_tml(relations: set[Relation], ids: dict[str, str]) -> str:
+    """Relations as a TimeML file of TLINKs (events ``ei<n>``, dates ``t<n>``; ``ids`` is shared by the gold and
+    system files of one timeline), the input the TempEval-3 toolkit's ``temporal_evaluation.py`` reads."""
+
+    def ref(node: str, side: str) -> str:
+        if node not in ids:
+            ids[node] = ("t" if node.startswith("t:") else "ei") + str(len(ids) + 1)
+        is_time = node.startswith("t:")
+        name = {"x": ("timeID", "eventInstanceID"), "y": ("relatedToTime", "relatedToEventInstance")}[side]
+        return f'{name[0] if is_time else name[1]}="{ids[node]}"'
+
+    links = [
+        f'<TLINK lid="l{k}" relType="{rel}" {ref(a, "x")} {ref(b, "y")} />'
+        for k, (a, rel, b) in enumerate(sorted(relations), 1)
+    ]
+    return "<TimeML>\n" + "\n".join(links) + "\n</TimeML>\n"
+
+
+def _timeline_graphs(gold_rows, sys_rows) -> tuple[set[Relation], set[Relation], set[Relation], set[Relation]]:
+    """(gold reduced, gold closure, system reduced, system closure) of one timeline; a system event is the gold
+    event whose mentions it shares, else a node of its own."""
     gold_node: dict[str, str] = {}
     for _, _, mentions in gold_rows:
         for m in mentions:
@@ -285,14 +311,13 @@ def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
 
     gold_reduced, gold_closure = _graphs(gold_rows, gold_of)
     sys_reduced, sys_closure = _graphs(sys_rows, sys_of)
-    sys_reduced, gold_reduced = _normalise(sys_reduced), _normalise(gold_reduced)
-    return (len(sys_reduced & gold_closure), len(sys_reduced), len(gold_reduced & sys_closure), len(gold_reduced))
+    return _normalise(gold_reduced), gold_closure, _normalise(sys_reduced), sys_closure
 
 
 # --- run ---------------------------------------------------------------------------------------------------------------
 
 
-def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[str, float]:
+def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None, write: Path | None = None) -> dict[str, float]:
     from communique.nlp.model_loader import parse
     from communique.nlp.timex import annotate
 
@@ -315,6 +340,12 @@ def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[
             continue  # corpus 3 holds the S&P 500 timeline twice under two file names
         seen.add(target)
         sys_rows = system_timeline(cats, parsed, target, persons)
+        if write is not None:  # the reduced graphs as TLINKs, to score them with the original toolkit by hand
+            gold_reduced, _, sys_reduced, _ = _timeline_graphs(gold_rows, sys_rows)
+            ids: dict[str, str] = {}
+            for side, relations in (("gold", gold_reduced), ("system", sys_reduced)):
+                (write / side).mkdir(parents=True, exist_ok=True)
+                (write / side / f"{gold_path.stem}.tml").write_text(tlinks_tml(relations, ids), encoding="utf-8")
         for k, v in enumerate(score_timeline(gold_rows, sys_rows)):
             totals[k] += v
         p_num, p_den, r_num, r_den = score_timeline(gold_rows, gold_rows)  # the scorer must give gold 100%
@@ -327,14 +358,16 @@ def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[
             "scorer_gold_is_perfect": float(self_check), "_counts": totals}  # type: ignore[dict-item]
 
 
-def run(shared: Path, limit: int | None = None) -> dict[str, float]:
+def run(shared: Path, limit: int | None = None, write: Path | None = None) -> dict[str, float]:
+    """The metrics; ``write``: also write each timeline's reduced graphs as TLINK files under ``write/<corpus>/``."""
     base = shared / _ROOT
     totals = [0, 0, 0, 0]
     timelines = 0.0
     metrics: dict[str, float] = {}
     for n in (1, 2, 3):
         corpus = base / "SemEval_Task4_data" / f"corpus_{n}"
-        result = _evaluate(corpus / "corpus_trackA_CAT", sorted((corpus / "TimeLines_Gold_Standard").glob("*.txt")), limit)
+        gold_files = sorted((corpus / "TimeLines_Gold_Standard").glob("*.txt"))
+        result = _evaluate(corpus / "corpus_trackA_CAT", gold_files, limit, write and write / f"corpus_{n}")
         metrics[f"corpus_{n}_f1"] = result["f1"]
         for k, v in enumerate(result.pop("_counts")):  # type: ignore[arg-type]
             totals[k] += v
@@ -349,12 +382,17 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
         timelines=timelines,
         best_published_f1=BEST_PUBLISHED_F1,
     )
-    dev = _evaluate(base / "Corpus-trial-data_task4", sorted((base / "TimeLines_trial_data_task4_v1.2").glob("*.txt")), limit)
+    trial_files = sorted((base / "TimeLines_trial_data_task4_v1.2").glob("*.txt"))
+    dev = _evaluate(base / "Corpus-trial-data_task4", trial_files, limit, write and write / "trial")
     dev.pop("_counts")
     metrics.update({"dev_" + k: v for k, v in dev.items()})
     return metrics
 
 
 if __name__ == "__main__":
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    print(json.dumps({k: round(v, 3) for k, v in run(Path(__file__).resolve().parents[2] / "shared", limit).items()}, indent=1))
+    from benchmarks.gate import shared_dir
+
+    args = sys.argv[1:]
+    out = Path(args.pop(args.index("--write") + 1)) if "--write" in args else None
+    limit = int(args[0]) if args and args[0].isdigit() else None
+    print(json.dumps({k: round(v, 3) for k, v in run(shared_dir(), limit, out).items()}, indent=1))
