@@ -1,12 +1,4 @@
-"""SemEval-2015 Task 4 TimeLine (track A: raw text), scored with a REIMPLEMENTATION of the task's metric.
-
-Not the official scorer: the task's evaluation converts each timeline into TimeML TLINKs and scores them with the
-TempEval-3 toolkit's evaluation-relations (Timegraph closure, UzZaman & Allen 2011). That converter's source is not
-in ``shared/`` and was not found; the relation evaluation is not ported yet. The graphs below follow the task
-description. Check against the original: the reduced relation sets below, written as TLINKs and scored by the
-toolkit's own ``temporal_evaluation.py`` (Python 2, run by hand), give the same P/R on the trial corpus and on
-corpora 1-2; on corpus 3 the Timegraph's reduced gold graph has 390 relations where ours has 397 (recall 5.64 vs
-5.54, F1 9.49 vs 9.35). Treat the numbers as close to, not equal to, official ones (``best_published_f1``).
+"""SemEval-2015 Task 4 TimeLine (track A: raw text), scored with the TempEval-3 relation scoring the task used.
 
 Task: for a target entity, the ordered list of the events it takes part in, across 30 Wikinews documents, each event
 anchored to a date. Gold line: ``position  date  docid-sentence-word[  coreferent mentions ...]`` (position 0 with
@@ -23,15 +15,16 @@ System path (our own components, no gold events or times):
 6. The events become :class:`communique.model.Event` records and :func:`communique.events.timeline.build_timeline`
    (actor = the target) filters and orders them: date, then publication date; one timeline position per date.
 
-Metric (temporal awareness, UzZaman & Allen 2011, as the task's evaluation tool applies it to timelines):
-each timeline becomes a graph. Nodes are events (a gold line = one event; a system event is the gold event whose
-mentions it shares, else a node of its own) and date anchors. Relations: events at one position are SIMULTANEOUS,
-events at consecutive positions are BEFORE (position 0 is not ordered), every event IS_INCLUDED in its date.
-The closure G+ adds the implied relations (BEFORE transitive, SIMULTANEOUS classes, date inclusion shared within a
-class); the reduced graph G- keeps only the non-derivable ones (a SIMULTANEOUS chain per position, one BEFORE between
-consecutive positions, one date link per position, one per unordered event).
-Precision = |Sys- ∩ Gold+| / |Sys-|, recall = |Gold- ∩ Sys+| / |Gold-|, micro-averaged over all target entities of
-the three test corpora (F1 reported in percent, like the task: the best track A system scored 7.85).
+Metric (temporal awareness, UzZaman & Allen 2011), in two steps:
+1. Timeline -> TimeML relations (:func:`timeline_relations`): nodes are events (a gold line = one event; a system
+   event is the gold event whose mentions it shares, else a node of its own) and dates; events at one position are
+   SIMULTANEOUS, consecutive positions BEFORE, events IS_INCLUDED in their date (position 0 is not ordered). This
+   follows the task description; the task's own converter was not found (not in ``shared/``, not in the code index),
+   so this step is OURS and may differ from the official tool in which relations it emits and in what order.
+2. The TempEval-3 toolkit's evaluation-relations (:mod:`benchmarks.te3_relations`, a port checked file by file
+   against the original ``temporal_evaluation.py`` on these timelines): precision = system relations of the reduced
+   Timegraph verified in the gold graph / system relations; recall the other way round; micro-averaged over all
+   target entities of the three test corpora (F1 in percent, like the task: the best track A system scored 7.85).
 The trial corpus (Apple, 6 timelines) is the dev set: choices were made there; its numbers are reported as ``dev_``.
 
     python -m benchmarks.timeline_semeval
@@ -48,6 +41,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import te3_relations
+from benchmarks.te3_relations import Triple
 from communique.events.timeline import build_timeline
 from communique.model import Document, Event
 
@@ -218,11 +213,15 @@ def system_timeline(cats: dict[str, CatDoc], parsed: dict[str, object], target: 
 # --- metric ----------------------------------------------------------------------------------------------------------
 
 
-Relation = tuple[str, str, str]
+Relation = tuple[str, str, str]  # (node, relation, node)
 
 
-def _graphs(rows: list[tuple[int, str, list[str]]], node_of) -> tuple[set[Relation], set[Relation]]:
-    """(reduced, closure) relation sets of one timeline; ``node_of`` maps a row's mentions to its event node."""
+def timeline_relations(rows: list[tuple[int, str, list[str]]], node_of) -> set[Relation]:
+    """One timeline as TimeML relations (step 1 of the metric); ``node_of`` maps a row's mentions to its event node.
+
+    Events at one position: a SIMULTANEOUS chain; consecutive positions: one BEFORE between their first events;
+    each position's first event IS_INCLUDED in its date, and each unordered event (position 0) in its date.
+    """
     slots: dict[int, list[str]] = defaultdict(list)
     date_of: dict[str, str] = {}
     for position, date, mentions in rows:
@@ -231,70 +230,21 @@ def _graphs(rows: list[tuple[int, str, list[str]]], node_of) -> tuple[set[Relati
             continue  # the same event listed twice: first listing wins
         date_of[node] = date
         slots[position].append(node)
-    reduced: set[Relation] = set()
-    closure: set[Relation] = set()
-    for node, date in date_of.items():
-        closure.add((node, "IS_INCLUDED", "t:" + date))
+    relations: set[Relation] = set()
     for node in slots.get(0, []):
-        reduced.add((node, "IS_INCLUDED", "t:" + date_of[node]))
+        relations.add((node, "IS_INCLUDED", "t:" + date_of[node]))
     ordered = sorted(p for p in slots if p > 0)
     for k, position in enumerate(ordered):
         members = sorted(slots[position])
-        reduced.add((members[0], "IS_INCLUDED", "t:" + date_of[members[0]]))
-        for a, b in zip(members, members[1:], strict=False):
-            reduced.add((a, "SIMULTANEOUS", b))
-        for a in members:
-            for b in members:
-                if a < b:
-                    closure.add((a, "SIMULTANEOUS", b))
-            for node in members:  # date inclusion is shared within a SIMULTANEOUS class
-                closure.add((a, "IS_INCLUDED", "t:" + date_of[node]))
+        relations.add((members[0], "IS_INCLUDED", "t:" + date_of[members[0]]))
+        relations.update((a, "SIMULTANEOUS", b) for a, b in zip(members, members[1:], strict=False) if a != b)
         if k + 1 < len(ordered):
-            reduced.add((members[0], "BEFORE", sorted(slots[ordered[k + 1]])[0]))
-        for later in ordered[k + 1 :]:
-            for a in members:
-                for b in slots[later]:
-                    closure.add((a, "BEFORE", b))
-    return reduced, _normalise(closure)
+            relations.add((members[0], "BEFORE", sorted(slots[ordered[k + 1]])[0]))
+    return relations
 
 
-def _normalise(relations: set[Relation]) -> set[Relation]:
-    out = set()
-    for a, rel, b in relations:
-        if rel == "SIMULTANEOUS" and b < a:
-            a, b = b, a
-        if a != b:
-            out.add((a, rel, b))
-    return out
-
-
-def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
-    """(precision numerator, precision denominator, recall numerator, recall denominator) of one timeline."""
-    gold_reduced, gold_closure, sys_reduced, sys_closure = _timeline_graphs(gold_rows, sys_rows)
-    return (len(sys_reduced & gold_closure), len(sys_reduced), len(gold_reduced & sys_closure), len(gold_reduced))
-
-
-def tlinks_tml(relations: set[Relation], ids: dict[str, str]) -> str:
-    """Relations as a TimeML file of TLINKs (events ``ei<n>``, dates ``t<n>``; ``ids`` is shared by the gold and
-    system files of one timeline), the input the TempEval-3 toolkit's ``temporal_evaluation.py`` reads."""
-
-    def ref(node: str, side: str) -> str:
-        if node not in ids:
-            ids[node] = ("t" if node.startswith("t:") else "ei") + str(len(ids) + 1)
-        is_time = node.startswith("t:")
-        name = {"x": ("timeID", "eventInstanceID"), "y": ("relatedToTime", "relatedToEventInstance")}[side]
-        return f'{name[0] if is_time else name[1]}="{ids[node]}"'
-
-    links = [
-        f'<TLINK lid="l{k}" relType="{rel}" {ref(a, "x")} {ref(b, "y")} />'
-        for k, (a, rel, b) in enumerate(sorted(relations), 1)
-    ]
-    return "<TimeML>\n" + "\n".join(links) + "\n</TimeML>\n"
-
-
-def _timeline_graphs(gold_rows, sys_rows) -> tuple[set[Relation], set[Relation], set[Relation], set[Relation]]:
-    """(gold reduced, gold closure, system reduced, system closure) of one timeline; a system event is the gold
-    event whose mentions it shares, else a node of its own."""
+def _nodes(gold_rows, sys_rows):  # type: ignore[no-untyped-def]
+    """(gold node_of, system node_of): a system event is the gold event whose mentions it shares, else its own."""
     gold_node: dict[str, str] = {}
     for _, _, mentions in gold_rows:
         for m in mentions:
@@ -309,9 +259,39 @@ def _timeline_graphs(gold_rows, sys_rows) -> tuple[set[Relation], set[Relation],
                 return gold_node[m]
         return "sys:" + mentions[0]
 
-    gold_reduced, gold_closure = _graphs(gold_rows, gold_of)
-    sys_reduced, sys_closure = _graphs(sys_rows, sys_of)
-    return _normalise(gold_reduced), gold_closure, _normalise(sys_reduced), sys_closure
+    return gold_of, sys_of
+
+
+def tlinks(gold_rows, sys_rows) -> tuple[list[Triple], list[Triple]]:
+    """(gold, system) TLINK triples ``(x, y, relType)`` of one timeline, in a fixed order (the Timegraph is built in
+    input order), events as ``ei<n>`` and dates as ``t<n>`` numbered across both sides."""
+    gold_of, sys_of = _nodes(gold_rows, sys_rows)
+    ids: dict[str, str] = {}
+
+    def ref(node: str) -> str:
+        if node not in ids:
+            ids[node] = ("t" if node.startswith("t:") else "ei") + str(len(ids) + 1)
+        return ids[node]
+
+    sides = (timeline_relations(gold_rows, gold_of), timeline_relations(sys_rows, sys_of))
+    gold, system = ([(ref(a), ref(b), rel) for a, rel, b in sorted(relations)] for relations in sides)
+    return gold, system
+
+
+def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
+    """(precision numerator, precision denominator, recall numerator, recall denominator) of one timeline, by the
+    TempEval-3 toolkit's relation scoring (:func:`benchmarks.te3_relations.score`)."""
+    return te3_relations.score(*tlinks(gold_rows, sys_rows))
+
+
+def tlinks_tml(triples: list[Triple]) -> str:
+    """TLINK triples as the TimeML file the toolkit's ``temporal_evaluation.py`` reads."""
+    links = []
+    for k, (x, y, rel) in enumerate(triples, 1):
+        xa = ("timeID" if x.startswith("t") else "eventInstanceID") + f'="{x}"'
+        ya = ("relatedToTime" if y.startswith("t") else "relatedToEventInstance") + f'="{y}"'
+        links.append(f'<TLINK lid="l{k}" relType="{rel}" {xa} {ya} />')
+    return "<TimeML>\n" + "\n".join(links) + "\n</TimeML>\n"
 
 
 # --- run ---------------------------------------------------------------------------------------------------------------
@@ -340,12 +320,10 @@ def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None, write: P
             continue  # corpus 3 holds the S&P 500 timeline twice under two file names
         seen.add(target)
         sys_rows = system_timeline(cats, parsed, target, persons)
-        if write is not None:  # the reduced graphs as TLINKs, to score them with the original toolkit by hand
-            gold_reduced, _, sys_reduced, _ = _timeline_graphs(gold_rows, sys_rows)
-            ids: dict[str, str] = {}
-            for side, relations in (("gold", gold_reduced), ("system", sys_reduced)):
+        if write is not None:  # the TLINK files, to score them with the original toolkit by hand
+            for side, triples in zip(("gold", "system"), tlinks(gold_rows, sys_rows), strict=True):
                 (write / side).mkdir(parents=True, exist_ok=True)
-                (write / side / f"{gold_path.stem}.tml").write_text(tlinks_tml(relations, ids), encoding="utf-8")
+                (write / side / f"{gold_path.stem}.tml").write_text(tlinks_tml(triples), encoding="utf-8")
         for k, v in enumerate(score_timeline(gold_rows, sys_rows)):
             totals[k] += v
         p_num, p_den, r_num, r_den = score_timeline(gold_rows, gold_rows)  # the scorer must give gold 100%
