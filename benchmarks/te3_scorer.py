@@ -28,7 +28,8 @@ What the official pipeline does (``TE3-evaluation.py gold system``), and this po
 
 Checked against the original (Python 2 + Java, run by hand) on the toolkit's sample files ``data/gold`` vs
 ``data/system`` and ``easy_checking`` (tests/benchmarks/test_te3_scorer_official.py pins its numbers), on our
-te3-platinum output (identical counts), and ``tokenize`` against tokenize.pl on all 277 TempEval-3 files.
+system output for te3-platinum (20 files) and TBAQ-cleaned (256 files): identical counts; ``tokenize`` against
+tokenize.pl on all 277 TempEval-3 files.
 Not ported: the schema check the normalizer runs first (a file failing the TimeML XSD, e.g. a TIMEX3 without
 ``value``, is dropped by the original; our writer always writes the required attributes) and event scoring
 (EVENT tags are read, they keep timexes open in step 3, but the product extracts time expressions only).

@@ -1,9 +1,10 @@
 """TempEval-3 task A (TIMEX3 extraction and normalisation), scored by the official definitions.
 
 Split: ``te3-platinum`` (20 documents) is the TempEval-3 test set and the number to report; ``TBAQ-cleaned``
-(TimeBank + AQUAINT, 256 documents) is train/dev, the only place to tune :mod:`communique.nlp.timex` (``--train``;
-the error listing is offered on that split only). The history of the timex rules does not record which split their
-errors were read on (the earlier version of this benchmark listed test-set errors too).
+(TimeBank + AQUAINT, 256 documents; ``testpipeline/`` repeats one of them and is skipped) is train/dev, the only
+place to tune :mod:`communique.nlp.timex` (``--train``; the error listing is offered on that split only). The
+history of the timex rules does not record which split their errors were read on (the earlier version of this
+benchmark listed test-set errors too).
 
 System output: each gold file keeps its header (DOCID, DCT, TITLE); the ``<TEXT>`` is the gold text with every gold
 tag removed and our TIMEX3 tags inserted (:func:`communique.nlp.timex.find_timexes` on the text, the DCT as
@@ -100,7 +101,7 @@ def system_tml(gold_tml: str, text: str, timexes: list[tuple[int, int, str, str 
 def _files(shared: Path, train: bool) -> list[Path]:
     base = shared / "datasets" / "tempeval3"
     if train:
-        return sorted((base / "TBAQ-cleaned").glob("*/*.tml"))
+        return sorted(p for part in ("AQUAINT", "TimeBank") for p in (base / "TBAQ-cleaned" / part).glob("*.tml"))
     return sorted((base / "te3-platinum").glob("*.tml"))
 
 
