@@ -1,32 +1,49 @@
-"""TempEval-3 time expression benchmark (communique.nlp.timex against TIMEX3 gold).
+"""TempEval-3 task A (TIMEX3 extraction and normalisation), scored by the official definitions.
 
-Each document's TimeML tags are stripped (gold TIMEX3 offsets are kept), its DCT becomes ``published``, and
-:func:`communique.nlp.timex.find_timexes` runs on the text with the shared spaCy parse.
+Split: ``te3-platinum`` (20 documents) is the TempEval-3 test set and the number to report; ``TBAQ-cleaned``
+(TimeBank + AQUAINT, 256 documents; ``testpipeline/`` repeats one of them and is skipped) is train/dev, the only
+place to tune :mod:`communique.nlp.timex` (``--train``; the error listing is offered on that split only). The
+history of the timex rules does not record which split their errors were read on (the earlier version of this
+benchmark listed test-set errors too).
 
-Metrics (span match = overlap, the relaxed TempEval-3 criterion):
-- ``precision`` / ``recall`` / ``f1``: spans.
-- ``value_accuracy``: of the gold TIMEX3 we found, the share whose value equals the gold value.
-- ``strict_value_accuracy``: correct values / all gold TIMEX3.
-- ``value_f1``: TempEval-3's relaxed value F1 (correct values over predictions and over gold), comparable to
-  HeidelTime's published 0.776 (``heideltime_value_f1``, printed beside ours).
+System output: each gold file keeps its header (DOCID, DCT, TITLE); the ``<TEXT>`` is the gold text with every gold
+tag removed and our TIMEX3 tags inserted (:func:`communique.nlp.timex.find_timexes` on the text, the DCT as
+publication date, the shared spaCy parse). Overlapping predictions keep the first (TimeML cannot nest TIMEX3).
+
+Scoring: :mod:`benchmarks.te3_scorer`, a Python 3 port of the TempEval-3 toolkit (TimeML-Normalizer id alignment +
+evaluate_entities.py), micro-averaged over the files:
+- ``strict_precision`` / ``strict_recall`` / ``strict_f1``: exact extent; ``relaxed_*``: overlapping extent
+  (one-to-one, as the normalizer pairs them).
+- ``value_accuracy`` / ``type_accuracy``: correct attribute over relaxed matches.
+- ``value_f1`` / ``type_f1``: accuracy x relaxed F1, the "value F1" / "type F1" of the TempEval-3 results table.
+- ``heideltime_*``: QUOTED, not run here: HeidelTime (best run, HeidelTime-t) in UzZaman et al. (2013), SemEval-2013
+  Task 1, TempEval-3 task A results table, on this same test set.
 
     python -m benchmarks.time_tempeval            # te3-platinum test (report this)
-    python -m benchmarks.time_tempeval --train    # TBAQ-cleaned training docs (tune on these only)
+    python -m benchmarks.time_tempeval --train    # TBAQ-cleaned train/dev (tune on these only)
+    python -m benchmarks.time_tempeval --train --errors   # the train/dev mismatches, then the metrics
+    python -m benchmarks.time_tempeval --write DIR  # also write the system TimeML files (to run the original)
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from benchmarks.te3_scorer import Te3Counts, load_abbreviations, score_pair
 from communique.nlp.model_loader import parse
 from communique.nlp.timex import find_timexes
 
-HEIDELTIME_VALUE_F1 = 0.776  # HeidelTime, TempEval-3 task A, relaxed value F1 (UzZaman et al. 2013)
+# QUOTED from UzZaman et al. (2013), TempEval-3 task A results (HeidelTime-t, te3-platinum), percent / 100.
+HEIDELTIME_QUOTED = {
+    "heideltime_strict_f1": 0.8134,
+    "heideltime_relaxed_f1": 0.9030,
+    "heideltime_value_f1": 0.7761,
+}
 
 
 def read_tml(path: Path) -> tuple[str, str | None, list[dict[str, Any]]]:
@@ -58,80 +75,75 @@ def read_tml(path: Path) -> tuple[str, str | None, list[dict[str, Any]]]:
     return "".join(parts), dct, gold
 
 
+def _escape(text: str) -> str:
+    """XML-escape ``&`` and ``<`` only, so the text matches the gold file's characters (``>`` stays literal)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def system_tml(gold_tml: str, text: str, timexes: list[tuple[int, int, str, str | None]]) -> str:
+    """The gold file's header and ``<TEXT>`` with our (start, end, type, value) TIMEX3 tags instead of the gold
+    annotation; relations and instances after ``</TEXT>`` are dropped."""
+    out: list[str] = []
+    pos, n = 0, 0
+    for start, end, typ, value in sorted(timexes):
+        if start < pos or end <= start:
+            continue  # overlaps the previous tag, or empty
+        n += 1
+        value_attr = _escape(value or "").replace('"', "&quot;")  # required by the TimeML schema the toolkit checks
+        attrs = f'tid="t{n}" type="{typ}" value="{value_attr}"'
+        out += [_escape(text[pos:start]), f"<TIMEX3 {attrs}>", _escape(text[start:end]), "</TIMEX3>"]
+        pos = end
+    out.append(_escape(text[pos:]))
+    head = re.split(r"<TEXT>", gold_tml, maxsplit=1)[0]
+    return head + "<TEXT>" + "".join(out) + "</TEXT>\n\n</TimeML>\n"
+
+
 def _files(shared: Path, train: bool) -> list[Path]:
     base = shared / "datasets" / "tempeval3"
     if train:
-        return sorted((base / "TBAQ-cleaned").glob("*/*.tml"))
+        return sorted(p for part in ("AQUAINT", "TimeBank") for p in (base / "TBAQ-cleaned" / part).glob("*.tml"))
     return sorted((base / "te3-platinum").glob("*.tml"))
 
 
-def evaluate(files: list[Path], errors: list[str] | None = None) -> dict[str, float]:
-    n_gold = n_pred = gold_found = pred_matched = correct = 0
+def evaluate(files: list[Path], abbreviations: frozenset[str], write: Path | None = None) -> Te3Counts:
+    counts = Te3Counts()
     for path in files:
-        text, dct, gold = read_tml(path)
-        preds = [t for t, _ in find_timexes(text, dct[:10] if dct else None, parse(text))]
-        n_gold += len(gold)
-        n_pred += len(preds)
-        for p in preds:
-            if any(p.start < g["end"] and g["start"] < p.end for g in gold):
-                pred_matched += 1
-        for g in gold:
-            overlapping = [p for p in preds if p.start < g["end"] and g["start"] < p.end]
-            if not overlapping:
-                if errors is not None:
-                    errors.append(
-                        f"MISS {path.name} {text[g['start'] : g['end']]!r} {g['type']} {g['value']}"
-                    )
-                continue
-            gold_found += 1
-            best = max(overlapping, key=lambda p: min(p.end, g["end"]) - max(p.start, g["start"]))
-            if best.value == g["value"]:
-                correct += 1
-            elif errors is not None:
-                errors.append(
-                    f"VALUE {path.name} gold {text[g['start'] : g['end']]!r}={g['value']} "
-                    f"pred {best.text!r}={best.value} dct={dct}"
-                )
-        if errors is not None:
-            for p in preds:
-                if not any(p.start < g["end"] and g["start"] < p.end for g in gold):
-                    errors.append(f"FP {path.name} {p.text!r} {p.type} {p.value}")
-    precision = pred_matched / n_pred if n_pred else 0.0
-    recall = gold_found / n_gold if n_gold else 0.0
-    value_p = correct / n_pred if n_pred else 0.0
-    value_r = correct / n_gold if n_gold else 0.0
-    return {
-        "docs": float(len(files)),
-        "gold": float(n_gold),
-        "precision": precision,
-        "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "value_accuracy": correct / gold_found if gold_found else 0.0,
-        "strict_value_accuracy": value_r,
-        "value_f1": 2 * value_p * value_r / (value_p + value_r) if value_p + value_r else 0.0,
-        "heideltime_value_f1": HEIDELTIME_VALUE_F1,
-    }
+        gold_tml = path.read_text(encoding="utf-8")
+        text, dct, _ = read_tml(path)
+        preds = [(t.start, t.end, t.type, t.value) for t, _ in find_timexes(text, dct[:10] if dct else None, parse(text))]
+        sys_tml = system_tml(gold_tml, text, preds)
+        if write is not None:
+            (write / path.parent.name).mkdir(parents=True, exist_ok=True)
+            (write / path.parent.name / path.name).write_text(sys_tml, encoding="utf-8")
+        score_pair(path.name, gold_tml, sys_tml, abbreviations, counts)
+    return counts
+
+
+def _metrics(counts: Te3Counts, files: int) -> dict[str, float]:
+    return {"docs": float(files), "gold": float(counts.gold), "system": float(counts.system), **counts.metrics(),
+            **HEIDELTIME_QUOTED}
 
 
 def run(shared: Path, limit: int | None = None, train: bool = False) -> dict[str, float]:
     files = _files(shared, train)
     if not files:
         raise SystemExit(f"time_tempeval: no .tml files under {shared / 'datasets' / 'tempeval3'}")
-    return evaluate(files[:limit] if limit else files)
+    files = files[:limit] if limit else files
+    return _metrics(evaluate(files, load_abbreviations(shared)), len(files))
 
 
 if __name__ == "__main__":
     from benchmarks.gate import shared_dir
 
     args = sys.argv[1:]
-    train = "--train" in args
+    shared = shared_dir()
+    chosen = _files(shared, "--train" in args)
+    out_dir = Path(args[args.index("--write") + 1]) if "--write" in args else None
+    result = evaluate(chosen, load_abbreviations(shared), out_dir)
+    if "--errors" in args and "--train" not in args:
+        raise SystemExit("time_tempeval: --errors lists train/dev mismatches only (add --train); the test set is scored")
     if "--errors" in args:
-        errs: list[str] = []
-        files = _files(shared_dir(), train)
-        metrics = evaluate(files, errs)
-        kinds = Counter(e.split()[0] for e in errs)
-        print("\n".join(errs))
-        print(dict(kinds))
-    else:
-        metrics = run(shared_dir(), train=train)
-    print(json.dumps({k: round(v, 4) for k, v in metrics.items()}, indent=1))
+        for name, g, s in result.mismatches:
+            got = f"{s.text!r}={s.value}" if s else "MISS"
+            print(f"{name} gold {g.text!r}={g.value} ({g.type}) system {got}")
+    print(json.dumps({k: round(v, 4) for k, v in _metrics(result, len(chosen)).items()}, indent=1))

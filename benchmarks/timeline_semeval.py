@@ -1,4 +1,4 @@
-"""SemEval-2015 Task 4 TimeLine (track A: raw text), scored with a reimplementation of the task's metric.
+"""SemEval-2015 Task 4 TimeLine (track A: raw text), scored with the TempEval-3 relation scoring the task used.
 
 Task: for a target entity, the ordered list of the events it takes part in, across 30 Wikinews documents, each event
 anchored to a date. Gold line: ``position  date  docid-sentence-word[  coreferent mentions ...]`` (position 0 with
@@ -7,26 +7,28 @@ anchored to a date. Gold line: ``position  date  docid-sentence-word[  coreferen
 System path (our own components, no gold events or times):
 1. Text rebuilt from the CAT tokens (one line per sentence), the creation time as ``published``.
 2. spaCy parse (:func:`communique.nlp.model_loader.parse`) and our timex stage (:func:`communique.nlp.timex.annotate`).
-3. Target mentions: the gold target name as given by the task, its words with digits ("A380"), its acronym, and the
-   surname when spaCy tags the name as a PERSON in the corpus.
+3. Target mentions: the gold target name as given by the task, and the surname when spaCy tags the name as a PERSON
+   in the corpus (the only alias justified on the trial corpus).
 4. Event mentions: verbs (not auxiliaries) of sentences that mention the target and whose subtree holds the target
    mention or that govern it (the target takes part in them).
 5. Dates: the nearest DATE timex of the sentence with a calendar value, else the document creation time.
 6. The events become :class:`communique.model.Event` records and :func:`communique.events.timeline.build_timeline`
    (actor = the target) filters and orders them: date, then publication date; one timeline position per date.
 
-Metric (temporal awareness, UzZaman & Allen 2011, as the task's evaluation tool applies it to timelines):
-each timeline becomes a graph. Nodes are events (a gold line = one event; a system event is the gold event whose
-mentions it shares, else a node of its own) and date anchors. Relations: events at one position are SIMULTANEOUS,
-events at consecutive positions are BEFORE (position 0 is not ordered), every event IS_INCLUDED in its date.
-The closure G+ adds the implied relations (BEFORE transitive, SIMULTANEOUS classes, date inclusion shared within a
-class); the reduced graph G- keeps only the non-derivable ones (a SIMULTANEOUS chain per position, one BEFORE between
-consecutive positions, one date link per position, one per unordered event).
-Precision = |Sys- ∩ Gold+| / |Sys-|, recall = |Gold- ∩ Sys+| / |Gold-|, micro-averaged over all target entities of
-the three test corpora (F1 reported in percent, like the task: the best track A system scored 7.85).
+Metric (temporal awareness, UzZaman & Allen 2011), in two steps:
+1. Timeline -> TimeML relations (:func:`timeline_relations`): nodes are events (a gold line = one event; a system
+   event is the gold event whose mentions it shares, else a node of its own) and dates; events at one position are
+   SIMULTANEOUS, consecutive positions BEFORE, events IS_INCLUDED in their date (position 0 is not ordered). This
+   follows the task description; the task's own converter was not found (not in ``shared/``, not in the code index),
+   so this step is OURS and may differ from the official tool in which relations it emits and in what order.
+2. The TempEval-3 toolkit's evaluation-relations (:mod:`benchmarks.te3_relations`, a port checked file by file
+   against the original ``temporal_evaluation.py`` on these timelines): precision = system relations of the reduced
+   Timegraph verified in the gold graph / system relations; recall the other way round; micro-averaged over all
+   target entities of the three test corpora (F1 in percent, like the task: the best track A system scored 7.85).
 The trial corpus (Apple, 6 timelines) is the dev set: choices were made there; its numbers are reported as ``dev_``.
 
     python -m benchmarks.timeline_semeval
+    python -m benchmarks.timeline_semeval --write DIR   # also the TLINK files, for the original temporal_evaluation.py
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import te3_relations
+from benchmarks.te3_relations import Triple
 from communique.events.timeline import build_timeline
 from communique.model import Document, Event
 
@@ -104,16 +108,13 @@ def read_gold(path: Path) -> tuple[str, list[tuple[int, str, list[str]]]]:
 
 
 def _aliases(target: str, persons: set[str]) -> list[str]:
-    """Ways the text names the target: the name, its two-word-or-longer sub-phrases ("Apple Corps" for "Beatles Apple
-    Corps"), its words with digits ("A380"), its acronym, and the surname of a person."""
+    """Ways the text names the target: the name, optionally its two-word-or-longer sub-phrases ("Apple Corps" for
+    "Beatles Apple Corps"), and the surname of a person (a trial-corpus target is a person named by surname).
+    No word-with-digits or acronym aliases: no trial target needs them, they were motivated by test targets."""
     words = target.split()
     aliases = {target}
     if SUB_PHRASES:
         aliases.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1))
-    aliases.update(w for w in words if any(c.isdigit() for c in w) and len(w) > 2)
-    capitals = [w for w in words if w[:1].isupper()]
-    if len(capitals) >= 3:
-        aliases.add("".join(w[0] for w in capitals))
     if target in persons and len(words) >= 2:
         aliases.add(words[-1])
     return sorted(aliases, key=len, reverse=True)
@@ -212,11 +213,15 @@ def system_timeline(cats: dict[str, CatDoc], parsed: dict[str, object], target: 
 # --- metric ----------------------------------------------------------------------------------------------------------
 
 
-Relation = tuple[str, str, str]
+Relation = tuple[str, str, str]  # (node, relation, node)
 
 
-def _graphs(rows: list[tuple[int, str, list[str]]], node_of) -> tuple[set[Relation], set[Relation]]:
-    """(reduced, closure) relation sets of one timeline; ``node_of`` maps a row's mentions to its event node."""
+def timeline_relations(rows: list[tuple[int, str, list[str]]], node_of) -> set[Relation]:
+    """One timeline as TimeML relations (step 1 of the metric); ``node_of`` maps a row's mentions to its event node.
+
+    Events at one position: a SIMULTANEOUS chain; consecutive positions: one BEFORE between their first events;
+    each position's first event IS_INCLUDED in its date, and each unordered event (position 0) in its date.
+    """
     slots: dict[int, list[str]] = defaultdict(list)
     date_of: dict[str, str] = {}
     for position, date, mentions in rows:
@@ -225,45 +230,21 @@ def _graphs(rows: list[tuple[int, str, list[str]]], node_of) -> tuple[set[Relati
             continue  # the same event listed twice: first listing wins
         date_of[node] = date
         slots[position].append(node)
-    reduced: set[Relation] = set()
-    closure: set[Relation] = set()
-    for node, date in date_of.items():
-        closure.add((node, "IS_INCLUDED", "t:" + date))
+    relations: set[Relation] = set()
     for node in slots.get(0, []):
-        reduced.add((node, "IS_INCLUDED", "t:" + date_of[node]))
+        relations.add((node, "IS_INCLUDED", "t:" + date_of[node]))
     ordered = sorted(p for p in slots if p > 0)
     for k, position in enumerate(ordered):
         members = sorted(slots[position])
-        reduced.add((members[0], "IS_INCLUDED", "t:" + date_of[members[0]]))
-        for a, b in zip(members, members[1:], strict=False):
-            reduced.add((a, "SIMULTANEOUS", b))
-        for a in members:
-            for b in members:
-                if a < b:
-                    closure.add((a, "SIMULTANEOUS", b))
-            for node in members:  # date inclusion is shared within a SIMULTANEOUS class
-                closure.add((a, "IS_INCLUDED", "t:" + date_of[node]))
+        relations.add((members[0], "IS_INCLUDED", "t:" + date_of[members[0]]))
+        relations.update((a, "SIMULTANEOUS", b) for a, b in zip(members, members[1:], strict=False) if a != b)
         if k + 1 < len(ordered):
-            reduced.add((members[0], "BEFORE", sorted(slots[ordered[k + 1]])[0]))
-        for later in ordered[k + 1 :]:
-            for a in members:
-                for b in slots[later]:
-                    closure.add((a, "BEFORE", b))
-    return reduced, _normalise(closure)
+            relations.add((members[0], "BEFORE", sorted(slots[ordered[k + 1]])[0]))
+    return relations
 
 
-def _normalise(relations: set[Relation]) -> set[Relation]:
-    out = set()
-    for a, rel, b in relations:
-        if rel == "SIMULTANEOUS" and b < a:
-            a, b = b, a
-        if a != b:
-            out.add((a, rel, b))
-    return out
-
-
-def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
-    """(precision numerator, precision denominator, recall numerator, recall denominator) of one timeline."""
+def _nodes(gold_rows, sys_rows):  # type: ignore[no-untyped-def]
+    """(gold node_of, system node_of): a system event is the gold event whose mentions it shares, else its own."""
     gold_node: dict[str, str] = {}
     for _, _, mentions in gold_rows:
         for m in mentions:
@@ -278,16 +259,45 @@ def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
                 return gold_node[m]
         return "sys:" + mentions[0]
 
-    gold_reduced, gold_closure = _graphs(gold_rows, gold_of)
-    sys_reduced, sys_closure = _graphs(sys_rows, sys_of)
-    sys_reduced, gold_reduced = _normalise(sys_reduced), _normalise(gold_reduced)
-    return (len(sys_reduced & gold_closure), len(sys_reduced), len(gold_reduced & sys_closure), len(gold_reduced))
+    return gold_of, sys_of
+
+
+def tlinks(gold_rows, sys_rows) -> tuple[list[Triple], list[Triple]]:
+    """(gold, system) TLINK triples ``(x, y, relType)`` of one timeline, in a fixed order (the Timegraph is built in
+    input order), events as ``ei<n>`` and dates as ``t<n>`` numbered across both sides."""
+    gold_of, sys_of = _nodes(gold_rows, sys_rows)
+    ids: dict[str, str] = {}
+
+    def ref(node: str) -> str:
+        if node not in ids:
+            ids[node] = ("t" if node.startswith("t:") else "ei") + str(len(ids) + 1)
+        return ids[node]
+
+    sides = (timeline_relations(gold_rows, gold_of), timeline_relations(sys_rows, sys_of))
+    gold, system = ([(ref(a), ref(b), rel) for a, rel, b in sorted(relations)] for relations in sides)
+    return gold, system
+
+
+def score_timeline(gold_rows, sys_rows) -> tuple[int, int, int, int]:
+    """(precision numerator, precision denominator, recall numerator, recall denominator) of one timeline, by the
+    TempEval-3 toolkit's relation scoring (:func:`benchmarks.te3_relations.score`)."""
+    return te3_relations.score(*tlinks(gold_rows, sys_rows))
+
+
+def tlinks_tml(triples: list[Triple]) -> str:
+    """TLINK triples as the TimeML file the toolkit's ``temporal_evaluation.py`` reads."""
+    links = []
+    for k, (x, y, rel) in enumerate(triples, 1):
+        xa = ("timeID" if x.startswith("t") else "eventInstanceID") + f'="{x}"'
+        ya = ("relatedToTime" if y.startswith("t") else "relatedToEventInstance") + f'="{y}"'
+        links.append(f'<TLINK lid="l{k}" relType="{rel}" {xa} {ya} />')
+    return "<TimeML>\n" + "\n".join(links) + "\n</TimeML>\n"
 
 
 # --- run ---------------------------------------------------------------------------------------------------------------
 
 
-def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[str, float]:
+def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None, write: Path | None = None) -> dict[str, float]:
     from communique.nlp.model_loader import parse
     from communique.nlp.timex import annotate
 
@@ -310,6 +320,10 @@ def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[
             continue  # corpus 3 holds the S&P 500 timeline twice under two file names
         seen.add(target)
         sys_rows = system_timeline(cats, parsed, target, persons)
+        if write is not None:  # the TLINK files, to score them with the original toolkit by hand
+            for side, triples in zip(("gold", "system"), tlinks(gold_rows, sys_rows), strict=True):
+                (write / side).mkdir(parents=True, exist_ok=True)
+                (write / side / f"{gold_path.stem}.tml").write_text(tlinks_tml(triples), encoding="utf-8")
         for k, v in enumerate(score_timeline(gold_rows, sys_rows)):
             totals[k] += v
         p_num, p_den, r_num, r_den = score_timeline(gold_rows, gold_rows)  # the scorer must give gold 100%
@@ -322,14 +336,16 @@ def _evaluate(raw_dir: Path, gold_files: list[Path], limit: int | None) -> dict[
             "scorer_gold_is_perfect": float(self_check), "_counts": totals}  # type: ignore[dict-item]
 
 
-def run(shared: Path, limit: int | None = None) -> dict[str, float]:
+def run(shared: Path, limit: int | None = None, write: Path | None = None) -> dict[str, float]:
+    """The metrics; ``write``: also write each timeline's reduced graphs as TLINK files under ``write/<corpus>/``."""
     base = shared / _ROOT
     totals = [0, 0, 0, 0]
     timelines = 0.0
     metrics: dict[str, float] = {}
     for n in (1, 2, 3):
         corpus = base / "SemEval_Task4_data" / f"corpus_{n}"
-        result = _evaluate(corpus / "corpus_trackA_CAT", sorted((corpus / "TimeLines_Gold_Standard").glob("*.txt")), limit)
+        gold_files = sorted((corpus / "TimeLines_Gold_Standard").glob("*.txt"))
+        result = _evaluate(corpus / "corpus_trackA_CAT", gold_files, limit, write and write / f"corpus_{n}")
         metrics[f"corpus_{n}_f1"] = result["f1"]
         for k, v in enumerate(result.pop("_counts")):  # type: ignore[arg-type]
             totals[k] += v
@@ -344,12 +360,17 @@ def run(shared: Path, limit: int | None = None) -> dict[str, float]:
         timelines=timelines,
         best_published_f1=BEST_PUBLISHED_F1,
     )
-    dev = _evaluate(base / "Corpus-trial-data_task4", sorted((base / "TimeLines_trial_data_task4_v1.2").glob("*.txt")), limit)
+    trial_files = sorted((base / "TimeLines_trial_data_task4_v1.2").glob("*.txt"))
+    dev = _evaluate(base / "Corpus-trial-data_task4", trial_files, limit, write and write / "trial")
     dev.pop("_counts")
     metrics.update({"dev_" + k: v for k, v in dev.items()})
     return metrics
 
 
 if __name__ == "__main__":
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else None
-    print(json.dumps({k: round(v, 3) for k, v in run(Path(__file__).resolve().parents[2] / "shared", limit).items()}, indent=1))
+    from benchmarks.gate import shared_dir
+
+    args = sys.argv[1:]
+    out = Path(args.pop(args.index("--write") + 1)) if "--write" in args else None
+    limit = int(args[0]) if args and args[0].isdigit() else None
+    print(json.dumps({k: round(v, 3) for k, v in run(shared_dir(), limit, out).items()}, indent=1))
