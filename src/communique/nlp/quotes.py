@@ -51,7 +51,7 @@ from .quote_patterns import (
     QUESTIONER_LABELS,
     ROLE_NOUNS,
 )
-from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label
+from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label, speaker_name
 
 __all__ = ["annotate", "find_quote_spans", "QuoteSpan", "SCARE_MAX_WORDS"]
 
@@ -603,6 +603,10 @@ def _according_to_clauses(ctx: _Context, blocked: list[tuple[int, int]]) -> list
 
 # ------------------------------------------------------------------------------------------------- transcripts
 def _turn_speaker(ctx: _Context, turn: Turn) -> str:
+    # questioner/host turns -> "question"/"host"; a name in the label or found for it in the text (transcript.py)
+    named = speaker_name(ctx.text, turn)
+    if named and (turn.role != "speaker" or len(named.split()) >= 2):
+        return named
     label = turn.label
     name = normalise_label(label)
     if label in QUESTIONER_LABELS:
