@@ -33,7 +33,6 @@ from .quote_patterns import (
     INTERPRETER_RE,
     LABEL_TITLES,
     NON_SPEAKER_LABELS,
-    QUESTIONER_LABELS,
     STAGE_DIRECTION_RE,
 )
 from .transcript_patterns import (
@@ -279,7 +278,7 @@ def looks_like_transcript(kind: str, turns: list[Turn]) -> bool:
 def _full_name(text: str, surname: str) -> str | None:
     """The longest name ending with ``surname`` in ``text`` ("Antony J. Blinken" for "Blinken"), titles left out."""
     best: Counter[str] = Counter()
-    pattern = r"((?:%s\s+){1,%d})%s\b" % (_NAME_WORD, MAX_NAME_WORDS - 1, re.escape(surname))
+    pattern = rf"((?:{_NAME_WORD}\s+){{1,{MAX_NAME_WORDS - 1}}}){re.escape(surname)}\b"
     for m in re.finditer(pattern, text):
         words = m.group(1).split()
         titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLE_WORDS or w.lower() in HONORIFICS]
@@ -296,9 +295,9 @@ def _titled_person(text: str, title: str) -> str | None:
     words = [w for w in title.split() if w.lower() not in HONORIFICS | {"the"}]
     if not words:
         return None
-    pattern = r"\b(?i:%s)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?\s+((?:%s\s+){0,%d}%s)" % (
-        r"\s+".join(re.escape(w) for w in words), _NAME_WORD, MAX_NAME_WORDS - 1, _NAME_WORD
-    )
+    title_re = r"\s+".join(re.escape(w) for w in words)
+    of_country = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
+    pattern = rf"\b(?i:{title_re}){of_country}\s+((?:{_NAME_WORD}\s+){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD})"
     found: Counter[str] = Counter()
     for m in re.finditer(pattern, text):
         name = [w for w in m.group(1).split() if w.lower().strip(".") not in TITLE_WORDS]
