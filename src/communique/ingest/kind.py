@@ -4,14 +4,15 @@ Pages come from the office that wrote them and from news, aggregator and press-r
 them, so the kind is read from the text's voice, not from the site: speaker turns make a transcript; first-party
 office markers ("The below is attributable to Spokesperson ...", "Office of the Spokesperson", "(Summary)") make a
 readout even on a press-release site; wire datelines, reporting of the official text ("said in a press release",
-"the release said", "tweeted", "told reporters") and news-style weekday dates make rewritten copy news.
+"the release said", "told reporters"), hedges ("reportedly") and news-style weekday dates make rewritten copy news.
 
 Cascade (:func:`classify_kind_evidence`, numbered the same in the code):
  1. empty text -> other;
  2. the title names the genre ("Readout of", "Press Briefing", "Statement by", "Remarks by"); a transcript genre
     inside a title needs speaker turns or a first-person body (a news headline "X and Y hold press conference" is
     news), at its start it does not ("Press Briefing by ...");
- 3. a dialogue: TRANSCRIPT_MIN_TURNS labelled turns by TRANSCRIPT_MIN_VOICES voices -> transcript;
+ 3. a dialogue: TRANSCRIPT_MIN_TURNS labelled turns by TRANSCRIPT_MIN_VOICES voices (not LIST_MIN_TURNS turns by
+    as many voices: a list of quoted statements) -> transcript;
  4. a heading that names a transcript ("Transcript of", "Press Conference by", "answers to media questions") with a
     labelled turn, a first-person body or an address ("Good afternoon.") right under it -> transcript;
  5. a first-party office marker -> readout;
@@ -50,7 +51,9 @@ READOUT_MAX_QUOTES = 5  # readouts paraphrase; a few quoted phrases (program nam
 SINGULAR_MAX_READOUT_RATE = 0.01  # "I"/"my" per word: a readout is third person (statements run at 0.02+)
 READOUT_MAX_REPORTING = 2  # readouts do not quote ("said") like news; news copy has many reporting verbs
 READOUT_MAX_WORDS = 1500  # readouts are short (99% of the WH ones under 800 words); UN speeches run to 3,000+
-NEWS_MIN_WEAK_CUES = 2  # a bare "on Monday" and a "said" each occur in readouts; together they mark news copy
+NEWS_MIN_WEAK_CUES = 2  # a bare "on Monday", a quoted post, two "said" each occur in readouts; two of them mark news
+NEWS_MIN_REPORTING = 2  # one "said" occurs in readouts (a quoted participant); two are a weak news cue
+LIST_MIN_TURNS = 4  # this many labelled turns, no voice twice: a list of quoted statements, not a dialogue
 SPEECH_OPENING_LINES = 3  # "Thank you, ..." may follow a place line and a time line
 SPEECH_MIN_WORDS = 250  # a speech is a long monologue; shorter first-person texts are statements
 SPEECH_LONG_WORDS = 1000  # a first-person text this long without reporting verbs is a speech, not a statement
@@ -62,8 +65,13 @@ EVIDENCE_CHARS = 80  # matched text quoted in the evidence is cut to this length
 
 
 class _Dateline(Protocol):
-    place: str
-    agency: str | None
+    """A dateline found by the metadata stage (:class:`communique.ingest.metadata.Dateline`)."""
+
+    @property
+    def place(self) -> str: ...
+
+    @property
+    def agency(self) -> str | None: ...
 
 
 def _lines(text: str) -> list[str]:
@@ -92,7 +100,8 @@ def _genre_first(title: str, at: int) -> bool:
 
 
 def _news_cues(body: str, dateline: _Dateline | None, reporting: int) -> tuple[list[str], list[str]]:
-    """(strong, weak) news cues: wire datelines, reported releases, bylines; weekday dates and quoting."""
+    """(strong, weak) news cues: datelines, reported releases, hedges, news weekdays, bylines; weak: a bare weekday,
+    a quoted social-media post, two reporting verbs."""
     start = body[:NEWS_CUE_CHARS]
     strong: list[str] = []
     weak: list[str] = []
@@ -102,6 +111,8 @@ def _news_cues(body: str, dateline: _Dateline | None, reporting: int) -> tuple[l
         strong.append(f"wire dateline: {_quote(m.group())}")
     if m := K.REPORTED_RELEASE_RE.search(start):
         strong.append(f"reported by a third party: {_quote(m.group())}")
+    if m := K.HEDGE_RE.search(start):
+        strong.append(f"reporter's hedge: {_quote(m.group())}")
     if m := K.SOCIAL_POST_RE.search(start):  # official pages quote posts too: a weak cue
         weak.append(f"social-media post: {_quote(m.group())}")
     if m := K.NEWS_TIME_RE.search(start):
@@ -110,7 +121,7 @@ def _news_cues(body: str, dateline: _Dateline | None, reporting: int) -> tuple[l
         strong.append(f"byline: {_quote(m.group())}")
     if m := K.WEEKDAY_RE.search(start):
         weak.append(f"weekday: {_quote(m.group())}")
-    if reporting:
+    if reporting >= NEWS_MIN_REPORTING:
         weak.append(f"reporting verbs: {reporting}")
     return strong, weak
 
@@ -126,7 +137,8 @@ def classify_kind_evidence(
     lines = _lines(body)
     turns = find_turns(body)
     voices = _voices(turns)
-    is_dialogue = len(turns) >= TRANSCRIPT_MIN_TURNS and len(voices) >= TRANSCRIPT_MIN_VOICES
+    is_list = len(turns) >= LIST_MIN_TURNS and len(voices) == len(turns)  # "Name, Affiliation: “...”" one each
+    is_dialogue = len(turns) >= TRANSCRIPT_MIN_TURNS and len(voices) >= TRANSCRIPT_MIN_VOICES and not is_list
     turn_note = f"{len(turns)} turns by {len(voices)} voices ({', '.join(voices[:4])})"
     words = len(body.split())
     reporting = len(P.REPORTING_VERB_RE.findall(body))
@@ -152,9 +164,9 @@ def classify_kind_evidence(
     head_lines = lines[:HEAD_LINES]
     # 4. a heading names a transcript, and the body is one (a labelled turn, first-person speech, an address opening)
     for i, line in enumerate([title or "", *head_lines]):
-        if len(line.split()) > HEADING_MAX_WORDS or not (m := K.TRANSCRIPT_HEADING_RE.search(line)):
+        if len(line.split()) > HEADING_MAX_WORDS or line.endswith(":") or not (m := K.TRANSCRIPT_HEADING_RE.search(line)):
             continue
-        after = head_lines[i : i + SPEECH_OPENING_LINES]  # (index i of the list with the title is the next line)
+        after = head_lines[i : i + SPEECH_OPENING_LINES]  # (list index i + 1 = head_lines[i]; a line ending in ":" introduces an excerpt, it is no heading)
         opening = next((x for x in after if P.SPEECH_OPENING_RE.match(x)), None)
         if turns or monologue or opening:
             why = turn_note if turns else (f"address opening: {_quote(opening)}" if opening else
@@ -216,11 +228,11 @@ def classify_kind_evidence(
         return "speech", [f"address opening: {_quote(opening)}", f"first person {first_person:.3f} per word"]
     # 11. first-person texts without news reporting: long -> speech, short -> statement
     if dateline is None and reporting_rate < MONOLOGUE_MAX_REPORTING_RATE:
-        why = [f"first person {first_person:.3f} per word", f"reporting verbs: {reporting}", f"words: {words}"]
+        voice = [f"first person {first_person:.3f} per word", f"reporting verbs: {reporting}", f"words: {words}"]
         if words >= SPEECH_LONG_WORDS and first_person >= SPEECH_MIN_FIRST_PERSON_RATE:
-            return "speech", why
+            return "speech", voice
         if first_person >= FIRST_PERSON_MIN_RATE:
-            return ("speech" if len(voices) == 1 and words >= SPEECH_MIN_WORDS else "statement"), why
+            return ("speech" if len(voices) == 1 and words >= SPEECH_MIN_WORDS else "statement"), voice
     # 12. a closing "###" without other cues marks a press release (readouts and statements end with it too)
     if P.PRESS_RELEASE_END_RE.search("\n".join(lines[-TAIL_LINES:])):
         return "press_release", ["closing ###"]

@@ -18,6 +18,7 @@ __all__ = [
     "REPORTED_RELEASE_RE",
     "PRESS_CONTACT_RE",
     "SOCIAL_POST_RE",
+    "HEDGE_RE",
     "NEWS_TIME_RE",
     "WEEKDAY_RE",
     "BYLINE_RE",
@@ -60,6 +61,11 @@ REPORTED_RELEASE_RE = re.compile(
 # A post on social media quoted or reported ("he tweeted", "wrote on X").
 SOCIAL_POST_RE = re.compile(
     r"\b(?:tweeted|wrote on (?:twitter|x|facebook|telegram)|posted on (?:twitter|x|facebook|telegram|social media))\b",
+    re.I,
+)
+# A reporter's hedge: an office does not write "reportedly" or "claimed that" about its own principal.
+HEDGE_RE = re.compile(
+    r"\b(?:reportedly|(?:is|are|was|were) said to|(?:further|also) claimed|claimed that)\b",
     re.I,
 )
 # A media-contact block: a press release, even when its lead reads like a readout.

@@ -10,7 +10,8 @@ followed by a note in parentheses ("Name (retranslated):", "(via interpreter)") 
 Label cascade (:func:`parse_label`): 1. strip a trailing note; 2. questioner -> role "question"; 3. host -> role
 "host"; 4. upper case -> a speaker label (strong); 5. mixed case: every word capitalised or a name particle, no
 heading word -> strong when it holds a title word, an honorific, a comma title or a note, else weak (a bare name).
-A weak label counts only in a document that also has a strong one (a bare "Washington:" opener is not a speaker).
+A weak label counts only in a document that also has a strong one (a bare "Washington:" opener is not a speaker);
+a mixed-case label starts a turn only when spoken words follow it (a sentence, not a quotation mark or a heading).
 
 A turn runs from its label to the next label (or the end of the text). Its speech is the turn's text without an
 interpreter note ("(Via interpreter)", "(As interpreted.)") and without stage directions ("(Laughter.)",
@@ -63,6 +64,8 @@ MIN_TURNS_UNDECLARED = 3  # a document not declared a transcript needs this many
 MAX_LABEL_WORDS = 7  # "SENIOR ADMINISTRATION OFFICIAL" and "PRESIDENT LÓPEZ OBRADOR" fit; a shouted sentence does not
 MAX_MIXED_LABEL_WORDS = 12  # "Ms. FAMILY Given, Minister for Foreign Affairs of Country" fits; a sentence runs longer
 MAX_LABEL_CHARS = 90  # "Prime Minister of the Republic of X Given Family (retranslated)" fits; a paragraph does not
+MIN_UNPUNCTUATED_SPEECH_WORDS = 25  # a first line cut before its full stop still runs this long; a heading does not
+QUOTE_OPENERS = "\"“‘«„'"  # a "label:" followed by a quotation mark introduces a quoted statement, not a turn
 MAX_NAME_WORDS = 5  # a person's name in a label or in the text ("Faisal bin Farhan Al Saud")
 
 # A label at a line start: optional markdown bold, up to the first colon on the line; or a bare "Q" before the text.
@@ -77,6 +80,7 @@ _END_RE = re.compile(r"^[ \t]*END[ \t]+\d{1,2}:\d{2}.*$", re.MULTILINE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "los", "las", "y", "for", "to", "on", "van", "von"})
 # A note right after a label's colon: "(retranslated)", "(in translation)".
 _TURN_NOTE_RE = re.compile(r"[^\S\n]*\((?:[^()\n]{0,20}\b)?(?:re-?translat\w*|translat\w*|interpret\w*)[^()\n]{0,20}\)[^\S\n]*", re.I)
+_SENTENCE_END_RE = re.compile(r"[.?!…](?:[\"”’)\]]*)(?:\s|$)")
 _WORD_RE = re.compile(r"[^\W\d_][\w.'’\-]*")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
 
@@ -89,6 +93,7 @@ class Label:
     role: str  # "speaker" | "question" | "host"
     strong: bool  # a label by itself (upper case, title word, honorific, comma title, note); weak: a bare name
     interpreted: bool = False  # a "(retranslated)" / "(via interpreter)" note in the label
+    upper: bool = True  # written in capitals (or "Q"); mixed-case labels need speech-like text after them
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,8 @@ def _is_mixed_word(word: str) -> bool:
 def parse_label(raw: str) -> Label | None:
     """The speaker label written as ``raw`` (the text before a line's first colon), or None (cascade in the module doc)."""
     raw = raw.strip()
+    if raw[:1] in QUOTE_OPENERS:
+        return None  # a transcript quoted in an article ('"WALLACE: ...'): the quote finder's business
     # 1. a trailing note: "(retranslated)", "(via interpreter)", "(Outlet)"
     text, interpreted = raw, False
     if (note := LABEL_NOTE_RE.search(raw)) and note.start() > 0:
@@ -152,7 +159,7 @@ def parse_label(raw: str) -> Label | None:
         return None
     lowered = {w.lower() for w in plain}
     strong = bool(lowered & TITLE_WORDS or lowered & HONORIFICS or "," in text or interpreted)
-    return Label(text, "speaker", strong, interpreted)
+    return Label(text, "speaker", strong, interpreted, upper=False)
 
 
 def normalise_label(label: str) -> str:
@@ -201,6 +208,17 @@ def label_name(label: str) -> tuple[str | None, str | None]:
     name_words = words[i:][-MAX_NAME_WORDS:]
     title_words = words[:i]
     return (" ".join(name_words) or None), (" ".join(title_words) or None)
+
+
+def _speech_like(speech: str) -> bool:
+    """Whether the text after a mixed-case label is spoken words: not a quotation ("Name, Outlet: “...”", a list of
+    quoted reactions) and a sentence, not a list item or heading ("A National Call for ...")."""
+    if speech[:1] in QUOTE_OPENERS:
+        return False
+    first = speech.split("\n", 1)[0].strip()  # its first line: a sentence, a salutation ("Mr President, friends,")
+    return bool(_SENTENCE_END_RE.search(first + " ")) or first.endswith(",") or (
+        len(first.split()) >= MIN_UNPUNCTUATED_SPEECH_WORDS
+    )
 
 
 def _labels(text: str) -> list[tuple[Label, int, int, int]]:
@@ -259,7 +277,7 @@ def find_turns(text: str) -> list[Turn]:
         elif INTERPRETER_RE.search(text, ts, end):
             interpreted = True
         pieces = _pieces(text, start, end)
-        if not pieces:
+        if not pieces or not label.upper and not _speech_like(text[pieces[0][0] : pieces[-1][1]]):
             continue
         turns.append(Turn(label.text, ls, le, pieces[0][0], pieces[-1][1], interpreted, pieces, label.role))
     return turns
