@@ -105,3 +105,33 @@ def test_dialogue_turns_and_speakers() -> None:
 )
 def test_weak_labels_alone_are_not_turns(text: str) -> None:
     assert find_turns(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Q\u00a0\u00a0\u00a0 And on the summit: will it happen?\n\nMS. ORTEGA:\u00a0 Yes.", ["Q", "MS. ORTEGA"]),
+        ("MS. ORTEGA:  We will see. The key\nquestion: What comes next?\n\nQ    Thanks.", ["MS. ORTEGA", "Q"]),
+    ],
+)
+def test_question_lines_are_not_mixed_case_labels(text: str, labels: list[str]) -> None:
+    assert [t.label for t in find_turns(text)] == labels
+
+
+def test_office_before_name_is_not_part_of_the_name() -> None:
+    text = "We welcome the Secretary of Home Affairs Lena Park.\n\nSECRETARY PARK: Thank you.\n\nQ  Thanks."
+    turn = find_turns(text)[0]
+    assert speaker_name(text, turn) == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("MS. ORTEGA:  When is it?\n\nQ 12:45.\n\nMS. ORTEGA:  Thanks.", ["MS. ORTEGA", "Q", "MS. ORTEGA"]),
+        ("MS. ORTEGA:  We said so on\nThursday: asking for action.\n\nQ    Thanks.", ["MS. ORTEGA", "Q"]),
+        ("MS. ORTEGA:  I would ask\nHouse Members: Do you want a fix?\n\nQ    Thanks.", ["MS. ORTEGA", "Q"]),
+        ("Erik Berg (retranslated): Welcome, friends.\n\nAna Costa: Thank you.", ["Erik Berg", "Ana Costa"]),
+    ],
+)
+def test_wrapped_prose_is_not_a_label(text: str, labels: list[str]) -> None:
+    assert [t.label for t in find_turns(text)] == labels

@@ -10,7 +10,8 @@ followed by a note in parentheses ("Name (retranslated):", "(via interpreter)") 
 Label cascade (:func:`parse_label`): 1. strip a trailing note; 2. questioner -> role "question"; 3. host -> role
 "host"; 4. upper case -> a speaker label (strong); 5. mixed case: every word capitalised or a name particle, no
 heading word -> strong when it holds a title word, an honorific, a comma title or a note, else weak (a bare name).
-A weak label counts only in a document that also has a strong one (a bare "Washington:" opener is not a speaker);
+A weak label counts only in a document that also has a strong mixed-case one (a bare "Washington:" opener is not a
+speaker, nor is a wrapped line "House Republicans: ..." in a transcript labelled in capitals);
 a mixed-case label starts a turn only when spoken words follow it (a sentence, not a quotation mark or a heading).
 
 A turn runs from its label to the next label (or the end of the text). Its speech is the turn's text without an
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .quote_patterns import (
     INTERPRETER_RE,
@@ -66,11 +68,13 @@ MAX_MIXED_LABEL_WORDS = 12  # "Ms. FAMILY Given, Minister for Foreign Affairs of
 MAX_LABEL_CHARS = 90  # "Prime Minister of the Republic of X Given Family (retranslated)" fits; a paragraph does not
 MIN_UNPUNCTUATED_SPEECH_WORDS = 25  # a first line cut before its full stop still runs this long; a heading does not
 QUOTE_OPENERS = "\"“‘«„'"  # a "label:" followed by a quotation mark introduces a quoted statement, not a turn
+CACHE_SIZE = 256  # names looked up per (text, label): a briefing repeats a handful of labels hundreds of times
+MIN_NAME_WORDS = 2  # a full name: given name + surname (the surname label supplies the last word)
 MAX_NAME_WORDS = 5  # a person's name in a label or in the text ("Faisal bin Farhan Al Saud")
 
 # A label at a line start: optional markdown bold, up to the first colon on the line; or a bare "Q" before the text.
 _LABEL_RE = re.compile(
-    r"^[^\S\n]*(?:\*\*)?(?P<label>[^\n:*]{1,%s}?)[^\S\n]*(?:\*\*)?:(?:\*\*)?(?!//)[^\S\n]*".replace("%s", str(MAX_LABEL_CHARS)),
+    r"^[^\S\n]*(?:\*\*)?(?P<label>[^\n:*]{1,%s}?)[^\S\n]*(?:\*\*)?:(?:\*\*)?(?!//|\d)[^\S\n]*".replace("%s", str(MAX_LABEL_CHARS)),
     re.MULTILINE,
 )
 # (\s minus newline: transcripts write "Q" + no-break spaces.)
@@ -131,6 +135,8 @@ def parse_label(raw: str) -> Label | None:
     raw = raw.strip()
     if raw[:1] in QUOTE_OPENERS:
         return None  # a transcript quoted in an article ('"WALLACE: ...'): the quote finder's business
+    if not raw[:1].isupper():
+        return None  # a wrapped line of prose ("question: What does ..."), not a label
     # 1. a trailing note: "(retranslated)", "(via interpreter)", "(Outlet)"
     text, interpreted = raw, False
     if (note := LABEL_NOTE_RE.search(raw)) and note.start() > 0:
@@ -155,6 +161,8 @@ def parse_label(raw: str) -> Label | None:
         return None
     if not all(_is_mixed_word(w) for w in plain) or any(w.lower().strip(".'’") in HEADING_WORDS for w in plain):
         return None
+    if re.search(r"\s\s", text):
+        return None  # labels are written with single spaces; "Q    And on X" is a question's first words
     if text.upper().strip(" .") in NON_SPEAKER_LABELS or text.count(",") > 1 or not _WORD_RE.search(text):
         return None
     lowered = {w.lower() for w in plain}
@@ -229,11 +237,13 @@ def _labels(text: str) -> list[tuple[Label, int, int, int]]:
         if lab is not None:
             ls = m.start("label") + (len(m.group("label")) - len(m.group("label").lstrip()))
             found[m.start()] = (lab, ls, ls + len(lab.text), m.end())
-    for m in _BARE_Q_RE.finditer(text):
-        found.setdefault(m.start(), (Label("Q", "question", True), m.start("label"), m.end("label"), m.end()))
-    # a weak label (a bare name) counts only next to a strong one
-    if not any(lab.strong for lab, *_ in found.values()):
-        return []
+    for m in _BARE_Q_RE.finditer(text):  # "Q   And on X: ..." is a question, not the mixed-case label "Q And on X"
+        if m.start() not in found or not found[m.start()][0].upper:
+            found[m.start()] = (Label("Q", "question", True), m.start("label"), m.end("label"), m.end())
+    # a weak label (a bare name) counts only next to a strong mixed-case one: in a document that writes its labels in
+    # capitals, a capitalised "House Republicans:" is a wrapped line of prose
+    if not any(lab.strong and not lab.upper for lab, *_ in found.values()):
+        found = {k: v for k, v in found.items() if v[0].strong}
     return [found[k] for k in sorted(found)]
 
 
@@ -293,6 +303,7 @@ def looks_like_transcript(kind: str, turns: list[Turn]) -> bool:
     return len(turns) >= MIN_TURNS_UNDECLARED and bool(named) and repeated
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _full_name(text: str, surname: str) -> str | None:
     """The longest name ending with ``surname`` in ``text`` ("Antony J. Blinken" for "Blinken"), titles left out."""
     best: Counter[str] = Counter()
@@ -301,6 +312,8 @@ def _full_name(text: str, surname: str) -> str | None:
         words = m.group(1).split()
         titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLE_WORDS or w.lower() in HONORIFICS]
         words = words[titled[-1] + 1 :] if titled else words  # "Turkish Foreign Minister A B" -> "A B"
+        if re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, m.start() - 8) : m.start()]):
+            words = words[-(MIN_NAME_WORDS - 1) :]  # "Secretary of Homeland Security A B": the office, then A
         if words:
             best[" ".join([*words, surname])] += 1
     if not best:
@@ -308,6 +321,7 @@ def _full_name(text: str, surname: str) -> str | None:
     return max(best, key=lambda n: (len(n.split()), best[n]))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _titled_person(text: str, title: str) -> str | None:
     """The person ``text`` introduces with ``title`` ("Foreign Minister A B" -> "A B"), the most frequent one."""
     words = [w for w in title.split() if w.lower() not in HONORIFICS | {"the"}]

@@ -22,7 +22,7 @@ __all__ = [
 
 # A questioner: "Q", "Question", "QUESTION (Outlet)", "Reporter", "Journalist 2", "Audience member".
 QUESTION_LABEL_RE = re.compile(
-    r"(?:q|question(?:er)?|reporter|journalist|correspondent|audience(?: member)?|participant)(?:\s*\d{1,2})?",
+    r"(?:q|question(?:er)?|reporter|journalist|correspondent|audience(?: member)?|participant)(?: \d{1,2})?",
     re.IGNORECASE,
 )
 # The host of a briefing or interview: "MODERATOR", "Host", "Anchor", "Interviewer", "Presenter".
@@ -54,7 +54,8 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     "of the and for on to de del la las los le les el al bin binti bint ibn van von der den da dos das du y e".split()
 )
 
-# Words of headings and page residue that end with a colon but never name a speaker ("Related Articles:").
+# Words of headings and page residue that end with a colon but never name a speaker ("Related Articles:"), and
+# weekday and month names (a wrapped line "Thursday: asking ...").
 HEADING_WORDS: frozenset[str] = frozenset(
     """
     article articles news stories story related read more see also share follow tags tag topics topic photo photos
@@ -65,5 +66,7 @@ HEADING_WORDS: frozenset[str] = frozenset(
     translation language languages download print attachment attachments link links click watch listen previous next
     warning key points point fact facts sheet agreement agreements documents document annex appendix part section
     chapter item items list program programme schedule participants
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december
     """.split()
 )
