@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.nlp.transcript import find_turns, label_name, parse_label, speaker_name
+from communique.nlp.transcript import find_turns, label_name, monologue_turn, parse_label, speaker_name
 
 
 @pytest.mark.parametrize(
@@ -135,3 +135,23 @@ def test_office_before_name_is_not_part_of_the_name() -> None:
 )
 def test_wrapped_prose_is_not_a_label(text: str, labels: list[str]) -> None:
     assert [t.label for t in find_turns(text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "first"),
+    [
+        ("Ministry of Foreign Affairs\n\nForeign Minister Erik Berg's remarks and answers to media questions, Oslo\n\n"
+         "5 May 202110:05\n\nGood afternoon.\n\nWe had useful talks with our guests.", "Erik Berg", "Good afternoon."),
+        ("Remarks by President Ana Costa at the Trade Forum\n\nThank you all for coming. Trade matters.",
+         "Ana Costa", "Thank you all for coming. Trade matters."),
+        ("The talks went well, officials said.\n\nBoth sides agreed to meet again.", None, None),
+    ],
+)
+def test_monologue_turn(text: str, speaker: str | None, first: str | None) -> None:
+    turn = monologue_turn(text)
+    if speaker is None:
+        assert turn is None
+        return
+    assert turn is not None and speaker_name(text, turn) == speaker
+    assert text[turn.pieces[0][0] : turn.pieces[0][1]] == first
+    assert all("202110" not in text[a:b] for a, b in turn.pieces)  # a date line is no speech

@@ -51,7 +51,15 @@ from .quote_patterns import (
     QUESTIONER_LABELS,
     ROLE_NOUNS,
 )
-from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label, speaker_name
+from .transcript import (
+    Turn,
+    find_turns,
+    is_label,
+    looks_like_transcript,
+    monologue_turn,
+    normalise_label,
+    speaker_name,
+)
 
 __all__ = ["annotate", "find_quote_spans", "QuoteSpan", "SCARE_MAX_WORDS"]
 
@@ -695,6 +703,8 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     spans = find_quote_spans(doc.text)
     ctx.quote_ranges = [(s.open_at, s.close_end) for s in spans]
     turns = find_turns(doc.text)
+    if not turns and doc.kind == "transcript" and (monologue := monologue_turn(doc.text)):
+        turns = [monologue]  # an unlabelled transcript of one speaker named in its heading
     if looks_like_transcript(doc.kind, turns):
         quotes = _transcript_quotes(ctx, turns)
         # Quotation marks inside turns: someone else's words only when a cue names them.

@@ -44,6 +44,7 @@ from .transcript_patterns import (
     HOST_LABEL_RE,
     INTERPRETED_NOTE_RE,
     LABEL_NOTE_RE,
+    MONOLOGUE_HEADING_RE,
     NAME_PARTICLES,
     QUESTION_LABEL_RE,
     TITLE_WORDS,
@@ -56,6 +57,7 @@ __all__ = [
     "is_label",
     "label_name",
     "looks_like_transcript",
+    "monologue_turn",
     "normalise_label",
     "parse_label",
     "speaker_name",
@@ -66,6 +68,7 @@ MIN_TURNS_UNDECLARED = 3  # a document not declared a transcript needs this many
 MAX_LABEL_WORDS = 7  # "SENIOR ADMINISTRATION OFFICIAL" and "PRESIDENT LÓPEZ OBRADOR" fit; a shouted sentence does not
 MAX_MIXED_LABEL_WORDS = 12  # "Ms. FAMILY Given, Minister for Foreign Affairs of Country" fits; a sentence runs longer
 MAX_LABEL_CHARS = 90  # "Prime Minister of the Republic of X Given Family (retranslated)" fits; a paragraph does not
+MONOLOGUE_HEAD_LINES = 8  # the heading of an unlabelled transcript sits under at most a few lines of page residue
 MIN_UNPUNCTUATED_SPEECH_WORDS = 25  # a first line cut before its full stop still runs this long; a heading does not
 QUOTE_OPENERS = "\"“‘«„'"  # a "label:" followed by a quotation mark introduces a quoted statement, not a turn
 CACHE_SIZE = 256  # names looked up per (text, label): a briefing repeats a handful of labels hundreds of times
@@ -291,6 +294,31 @@ def find_turns(text: str) -> list[Turn]:
             continue
         turns.append(Turn(label.text, ls, le, pieces[0][0], pieces[-1][1], interpreted, pieces, label.role))
     return turns
+
+
+def monologue_turn(text: str) -> Turn | None:
+    """The one turn of an unlabelled transcript whose heading names its speaker ("Minister A B's remarks and answers
+    to media questions ...", "Remarks by A B at ..."): the speech-like paragraphs under the heading; None without
+    such a heading. The label is the name as the heading writes it."""
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:MONOLOGUE_HEAD_LINES]
+    for line in lines:
+        m = MONOLOGUE_HEADING_RE.match(text, line.start(), line.end())
+        if not m:
+            continue
+        group = "poss" if m.group("poss") else "by"
+        name_words = m.group(group).split()
+        if name_words and name_words[0].lower() == "the" and len(name_words) == 1 or not name_words[-1][:1].isupper():
+            return None
+        ls, le = m.start(group), m.end(group)
+        pieces = []
+        for para in re.finditer(r"[^\n]*\S[^\n]*", text[line.end() :]):
+            a, b = line.end() + para.start(), line.end() + para.end()
+            if _speech_like(text[a:b]) and _SENTENCE_END_RE.search(text[a:b] + " "):
+                pieces += _pieces(text, a, b)
+        if not pieces:
+            return None
+        return Turn(m.group(group), ls, le, pieces[0][0], pieces[-1][1], False, pieces)
+    return None
 
 
 def looks_like_transcript(kind: str, turns: list[Turn]) -> bool:

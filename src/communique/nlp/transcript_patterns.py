@@ -18,6 +18,7 @@ __all__ = [
     "TITLE_WORDS",
     "NAME_PARTICLES",
     "HEADING_WORDS",
+    "MONOLOGUE_HEADING_RE",
 ]
 
 # A questioner: "Q", "Question", "QUESTION (Outlet)", "Reporter", "Journalist 2", "Audience member".
@@ -69,4 +70,14 @@ HEADING_WORDS: frozenset[str] = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december
     """.split()
+)
+
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w.'’\-]*\s+){0,7}[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
+# The heading of an unlabelled transcript of one speaker: "Minister A B's remarks and answers to media questions ...",
+# "Remarks by President A B at ...", "Opening remarks by A B", "Speech by A B".
+MONOLOGUE_HEADING_RE = re.compile(
+    r"^[ \t]*(?:(?P<poss>" + _NAME + r")[’']s\s+(?i:(?:opening\s+)?(?:remarks|speech|statement|address|answers))\b"
+    r"|(?i:(?:opening\s+)?(?:remarks|speech|statement|address)\s+by)\s+(?P<by>" + _NAME + r")(?=\s+(?i:at|on|in|to|"
+    r"before|during|following|after|for)\b|\s*[,:(]|\s*$))",
+    re.MULTILINE,
 )
