@@ -364,7 +364,7 @@ def _draft(
             more, more_c = _linear_fallback(doc.text, unit, tok, mentions, last, left=not left_ok, right=not right_ok)
             for p_, c_ in zip(more, more_c, strict=True):
                 _add(parts, countries, p_, c_)
-    if quote is not None or doc.kind == "transcript":
+    if quote is not None or (doc.kind == "transcript" and not doc.quotes):
         # in someone's speech only a reported encounter counts ("I met today with X", "she will travel to Y");
         # "we support ..." said at a briefing, and anything in a reporter's question, is talk, not an event report
         questioner = quote is not None and (quote.speaker_name or "Q").strip().upper() in _QUESTIONERS
