@@ -152,6 +152,16 @@ def test_monologue_turn(text: str, speaker: str | None, first: str | None) -> No
     if speaker is None:
         assert turn is None
         return
-    assert turn is not None and speaker_name(text, turn) == speaker
+    assert turn is not None and speaker_name(text, turn) == speaker and not turn.labelled
     assert text[turn.pieces[0][0] : turn.pieces[0][1]] == first
     assert all("202110" not in text[a:b] for a, b in turn.pieces)  # a date line is no speech
+
+
+def test_bare_surnames_in_dialogue() -> None:
+    text = (
+        "Talks in Oslo\n\nBerg: Welcome to Oslo.\n\nCosta: Thank you. It is good to be here.\n\n"
+        "Berg: Let us begin with trade.\n\nCosta: Gladly.\n\nFull names: Erik Berg and Ana Costa met today."
+    )
+    turns = find_turns(text)
+    assert [t.label for t in turns] == ["Berg", "Costa", "Berg", "Costa"]
+    assert [speaker_name(text, t) for t in turns] == ["Erik Berg", "Ana Costa", "Erik Berg", "Ana Costa"]

@@ -636,7 +636,8 @@ def _transcript_quotes(ctx: _Context, turns: list[Turn]) -> list[Quote]:
         name = _turn_speaker(ctx, turn)
         for a, b in turn.pieces:
             out.append(
-                Quote(a, b, ctx.text[a:b], name, turn.label_start, turn.label_end, True, turn.interpreted, turn.label + ":")
+                Quote(a, b, ctx.text[a:b], name, turn.label_start, turn.label_end, True, turn.interpreted,
+                      turn.label + (":" if turn.labelled else " (heading)"))
             )
     return out
 

@@ -10,8 +10,9 @@ followed by a note in parentheses ("Name (retranslated):", "(via interpreter)") 
 Label cascade (:func:`parse_label`): 1. strip a trailing note; 2. questioner -> role "question"; 3. host -> role
 "host"; 4. upper case -> a speaker label (strong); 5. mixed case: every word capitalised or a name particle, no
 heading word -> strong when it holds a title word, an honorific, a comma title or a note, else weak (a bare name).
-A weak label counts only in a document that also has a strong mixed-case one (a bare "Washington:" opener is not a
-speaker, nor is a wrapped line "House Republicans: ..." in a transcript labelled in capitals);
+A weak label counts only in a document that also has a strong mixed-case one, or when the bare names alone make a
+dialogue (a bare "Washington:" opener is not a speaker, nor is a wrapped line "House Republicans: ..." in a
+transcript labelled in capitals);
 a mixed-case label starts a turn only when spoken words follow it (a sentence, not a quotation mark or a heading).
 
 A turn runs from its label to the next label (or the end of the text). Its speech is the turn's text without an
@@ -89,7 +90,8 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "los", "las", "
 _TURN_NOTE_RE = re.compile(r"[^\S\n]*\((?:[^()\n]{0,20}\b)?(?:re-?translat\w*|translat\w*|interpret\w*)[^()\n]{0,20}\)[^\S\n]*", re.I)
 _SENTENCE_END_RE = re.compile(r"[.?!…](?:[\"”’)\]]*)(?:\s|$)")
 _WORD_RE = re.compile(r"[^\W\d_][\w.'’\-]*")
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+_NAME_WORD = r"(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][\w'’\-]*)"  # a capitalised word or an initial ("J."); no sentence end
+_SP = r"[^\S\n]+"  # names do not run across lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,7 @@ class Turn:
     interpreted: bool = False
     pieces: list[tuple[int, int]] = field(default_factory=list)  # speech spans (stage directions cut out)
     role: str = "speaker"  # "speaker" | "question" | "host"
+    labelled: bool = True  # False: the one turn of an unlabelled transcript, its speaker named in the heading
 
 
 def is_label(label: str) -> bool:
@@ -245,7 +248,10 @@ def _labels(text: str) -> list[tuple[Label, int, int, int]]:
             found[m.start()] = (Label("Q", "question", True), m.start("label"), m.end("label"), m.end())
     # a weak label (a bare name) counts only next to a strong mixed-case one: in a document that writes its labels in
     # capitals, a capitalised "House Republicans:" is a wrapped line of prose
-    if not any(lab.strong and not lab.upper for lab, *_ in found.values()):
+    # ... unless the bare names alone make a dialogue ("Berg: ... Costa: ... Berg: ..."): two voices, one speaking twice
+    weak = Counter(lab.text for lab, *_ in found.values() if not lab.strong)
+    dialogue = sum(weak.values()) >= MIN_TURNS_UNDECLARED and len(weak) >= 2 and max(weak.values()) >= 2
+    if not dialogue and not any(lab.strong and not lab.upper for lab, *_ in found.values()):
         found = {k: v for k, v in found.items() if v[0].strong}
     return [found[k] for k in sorted(found)]
 
@@ -317,7 +323,7 @@ def monologue_turn(text: str) -> Turn | None:
                 pieces += _pieces(text, a, b)
         if not pieces:
             return None
-        return Turn(m.group(group), ls, le, pieces[0][0], pieces[-1][1], False, pieces)
+        return Turn(m.group(group), ls, le, pieces[0][0], pieces[-1][1], False, pieces, labelled=False)
     return None
 
 
@@ -335,7 +341,7 @@ def looks_like_transcript(kind: str, turns: list[Turn]) -> bool:
 def _full_name(text: str, surname: str) -> str | None:
     """The longest name ending with ``surname`` in ``text`` ("Antony J. Blinken" for "Blinken"), titles left out."""
     best: Counter[str] = Counter()
-    pattern = rf"((?:{_NAME_WORD}\s+){{1,{MAX_NAME_WORDS - 1}}}){re.escape(surname)}\b"
+    pattern = rf"((?:{_NAME_WORD}{_SP}){{1,{MAX_NAME_WORDS - 1}}}){re.escape(surname)}\b"
     for m in re.finditer(pattern, text):
         words = m.group(1).split()
         titled = [i for i, w in enumerate(words) if w.lower().strip(".") in TITLE_WORDS or w.lower() in HONORIFICS]
@@ -356,8 +362,8 @@ def _titled_person(text: str, title: str) -> str | None:
     if not words:
         return None
     title_re = r"\s+".join(re.escape(w) for w in words)
-    of_country = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)?"
-    pattern = rf"\b(?i:{title_re}){of_country}\s+((?:{_NAME_WORD}\s+){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD})"
+    of_country = rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?[A-Z][\w'’\-]*(?:{_SP}[A-Z][\w'’\-]*)?)?"
+    pattern = rf"\b(?i:{title_re}){of_country}{_SP}((?:{_NAME_WORD}{_SP}){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD})"
     found: Counter[str] = Counter()
     for m in re.finditer(pattern, text):
         name = [w for w in m.group(1).split() if w.lower().strip(".") not in TITLE_WORDS]
