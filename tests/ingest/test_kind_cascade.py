@@ -11,7 +11,7 @@ REPOSTED_READOUT = """Submit Release
 
 Secretary Alvarez's Meeting with Norland Foreign Minister Lindqvist
 
-The below is attributable to Spokesperson Dana Reyes:
+The following is attributable to Spokesperson Dana Reyes:
 
 Secretary of State Maria Alvarez met with Norland Foreign Minister Tomas Lindqvist today in Geneva. The Secretary \
 underscored support for Norland's sovereignty and the two discussed energy cooperation.
@@ -21,66 +21,65 @@ RELEASE_HEADED_READOUT = """FOR IMMEDIATE RELEASE
 
 Monday, June 2, 2025
 
-Secretary of Trade Paula Quinn today met with Minister of Commerce of Norland Erik Berg to advance commercial ties. \
-Secretary Quinn emphasized open lines of communication. Secretary Quinn and Minister Berg agreed to launch a working \
-group on export controls and discussed supply chains.
+Secretary of Trade Paula Quinn today received Trade Minister Erik Berg of Norland to review tariff disputes. \
+Secretary Quinn stressed fair treatment of exporters. Secretary Quinn and Minister Berg agreed to set up a panel on \
+customs rules and discussed port capacity.
 """
 
 SUMMARY_READOUT = """Norland-Sudland Summit Meeting (Summary)
 
-On May 7, commencing at 3:50 p.m. for approximately one hour, Prime Minister of Norland Erik Berg held a summit \
-meeting with President of Sudland Ana Costa. The two leaders discussed security and affirmed close cooperation.
+Prime Minister of Norland Erik Berg held talks with President of Sudland Ana Costa over lunch in the capital. The \
+two leaders discussed fisheries and affirmed close cooperation.
 """
 
-WIRE_REWRITE = """Norland News Agency, Geneva, May 25. On May 25, Minister of Commerce Erik Berg met with Secretary of Trade \
+WIRE_REWRITE = """Norland News Agency, Geneva, June 3. On June 3, Minister of Commerce Erik Berg met with Secretary of Trade \
 Paula Quinn in Geneva. The two sides discussed trade relations and agreed to keep in close contact.
 """
 
 REPORTED_RELEASE = """Norland Foreign Minister Tomas Lindqvist met with Secretary of State Maria Alvarez in Geneva to \
 discuss the bilateral partnership. Secretary Alvarez highlighted support for Norland's sovereignty, the State \
-Department said in a press release. The two sides agreed to continue consultations.
+ministry said in a statement. The two sides agreed to continue consultations.
 """
 
-NEWS_WEEKDAY = """The Foreign Minister of Norland, Tomas Lindqvist, and the Minister of Foreign Affairs of Sudland, \
-Ana Costa, held a meeting this Wednesday in order to strengthen bilateral relations. Both officials agreed on the \
-need to create a binational commission and discussed regional issues.
+NEWS_WEEKDAY = """The Foreign Minister of Norland, Tomas Lindqvist, and his Sudland peer Ana Costa sat down this \
+Tuesday to review fishing quotas. The two agreed to set up a joint panel and discussed river transport.
 """
 
 HEDGED_NEWS = """Norland Foreign Minister Tomas Lindqvist and his Sudland counterpart Ana Costa held talks in Geneva. \
-Both sides have reportedly exchanged views on energy cooperation. Lindqvist further claimed that the sanctions had \
-failed, and the two ministers discussed the regional situation.
+The ministers reportedly compared notes on fishing quotas. Lindqvist claimed that the quotas were unfair, and the \
+two discussed river transport.
 """
 
 CUT_DIALOGUE = """Ministers Before Their Meeting
 
-SECRETARY ALVAREZ: Good morning, everyone. It is a pleasure to welcome my friend Tomas Lindqvist.
+SECRETARY ALVAREZ: Welcome, Tomas. We have fishing quotas and river transport on the table.
 
-FOREIGN MINISTER LINDQVIST: Thank you very much, Secretary. I am very happy to see you again, and we
+FOREIGN MINISTER LINDQVIST: Thanks, Maria. Quotas first, then the river, if you agree, and we
 """
 
-MIXED_CASE_TRANSCRIPT = """Transcript of Special Briefing by the Foreign Secretary
-Shri Arvind Rao, Official Spokesperson: Good evening. I welcome you to this briefing.
-Shri Kiran Desai, Foreign Secretary: Thank you, Arvind. Let me give you a rundown of the day.
+MIXED_CASE_TRANSCRIPT = """Transcript of Media Briefing by the Foreign Secretary
+Shri Arvind Rao, Official Spokesperson: Namaskar. Our guest will speak about the port visit first.
+Shri Kiran Desai, Foreign Secretary: Thanks. The port visit went well and two agreements were signed.
 """
 
-RETRANSLATED = """The meeting was held as part of the Prime Minister's working visit.
+RETRANSLATED = """Excerpts from the conversation in the port city.
 
-Pavel Orlov (retranslated): Mr Prime Minister, I am very happy to meet with you again.
+Pavel Orlov (retranslated): Dear guest, the harbour is yours to see today.
 
-Erik Berg: Thank you, Mr President. I am glad that we are meeting again.
+Erik Berg: Many thanks. Our engineers will study it closely.
 """
 
-HEADING_AND_ADDRESS = """Foreign Minister Erik Berg's remarks and answers to media questions at a news conference, Oslo
+HEADING_AND_ADDRESS = """Foreign Minister Erik Berg's opening statement and answers to questions from the press, Oslo
 
 Good afternoon.
 
-The talks with my colleague were very useful. The two sides reviewed trade and energy cooperation in detail.
+Our guests and I went through the fishing quotas line by line. The two sides also looked at river transport.
 """
 
-NEWS_ABOUT_PRESSER = """Norland, Sudland Foreign Ministers hold joint press conference
+NEWS_ABOUT_PRESSER = """Norland and Sudland ministers field reporters after press conference
 
-Norland Foreign Minister Erik Berg and his Sudland counterpart Ana Costa held a joint press conference in Oslo on \
-Wednesday. Costa said the two countries share an approach to the energy market, and Berg said that trade grew.
+Norland Foreign Minister Erik Berg and his Sudland counterpart Ana Costa faced reporters together in Oslo on \
+Tuesday. Costa said the quotas would be revised, and Berg said that river traffic had doubled.
 """
 
 QUOTED_REACTIONS = """Experts react to the debate.
@@ -122,4 +121,4 @@ def test_kind_and_evidence(text: str, title: str | None, kind: str, rule: str) -
 def test_stage_records_evidence(doc_factory) -> None:
     out = metadata(doc_factory(REPOSTED_READOUT))
     assert out.kind == "readout"
-    assert out.meta["kind_evidence"][0].startswith("office marker: The below is attributable to")
+    assert out.meta["kind_evidence"][0].startswith("office marker: The following is attributable to")

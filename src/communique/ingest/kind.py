@@ -2,7 +2,7 @@
 
 Pages come from the office that wrote them and from news, aggregator and press-release sites that repost or rewrite
 them, so the kind is read from the text's voice, not from the site: speaker turns make a transcript; first-party
-office markers ("The below is attributable to Spokesperson ...", "Office of the Spokesperson", "(Summary)") make a
+office markers ("The following is attributable to Spokesperson ...", "Office of the Spokesperson", "(Summary)") make a
 readout even on a press-release site; wire datelines, reporting of the official text ("said in a press release",
 "the release said", "told reporters"), hedges ("reportedly") and news-style weekday dates make rewritten copy news.
 
@@ -13,7 +13,7 @@ Cascade (:func:`classify_kind_evidence`, numbered the same in the code):
     news), at its start it does not ("Press Briefing by ...");
  3. a dialogue: TRANSCRIPT_MIN_TURNS labelled turns by TRANSCRIPT_MIN_VOICES voices (not LIST_MIN_TURNS turns by
     as many voices: a list of quoted statements) -> transcript;
- 4. a heading that names a transcript ("Transcript of", "Press Conference by", "answers to media questions") with a
+ 4. a heading that names a transcript ("Transcript of", "Press Conference by", "answers to questions") with a
     labelled turn, a first-person body or an address ("Good afternoon.") right under it -> transcript;
  5. a first-party office marker -> readout;
  6. the opening lines name the genre ("Readout of", "Statement from");
@@ -40,7 +40,7 @@ __all__ = ["classify_kind", "classify_kind_evidence"]
 
 HEAD_LINES = 8  # non-empty lines at the top that may hold title, byline, date line, dateline and genre heading
 TAIL_LINES = 6  # non-empty lines at the bottom that may hold a "###" or a source credit
-HEADING_MAX_WORDS = 40  # a heading naming a transcript runs to ~35 words ("X's remarks and answers ... , City, date")
+HEADING_MAX_WORDS = 40  # a heading naming a transcript runs to ~35 words ("A B's opening statement and answers to questions at ..., City, date")
 OFFICE_MARKER_LINES = 15  # office markers sit in the page header, under site residue (menus, banners)
 NEWS_CUE_CHARS = 2500  # wire datelines and reporting cues of rewritten copy sit in its first paragraphs
 TRANSCRIPT_MIN_TURNS = 2  # two labelled turns by two voices are a dialogue (pages are often cut after two turns)

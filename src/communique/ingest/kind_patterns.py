@@ -33,14 +33,13 @@ _MONTH = (
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # First-party voice of an official office: the spokesperson attribution line of a readout, the office header, a
-# "(Summary)" heading, "The summary of the meeting is as follows".
+# "(Summary)" / "(Outline)" heading of a meeting record.
 OFFICE_MARKER_RE = re.compile(
     r"^[ \t]*(?:the (?:below|following) is attributable to\b.*|office of the (?:spokesperson|press secretary)\s*$|"
-    r"read-?out\s*$|.*\((?:summary|outline|overview)\)\s*$)"
-    r"|\bthe (?:summary|outline|overview) of the (?:meeting|talks|call|telephone (?:call|talk)s?) is as follows\b",
+    r"read-?out\s*$|.*\((?:summary|outline|overview)\)\s*$)",
     re.I | re.M,
 )
-# Wire copy: "CITY, Sept. 17 (Agency) --", "CITY (Agency) -", "Agency News Agency, City, May 25" opening the story.
+# Wire copy: "CITY, Oct. 2 (Agency) --", "CITY (Agency) -", "Name News Agency, City, June 3" opening the story.
 WIRE_DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][\w .,'’-]{1,40}?\s*\((?:" + AGENCY_ALT + r")\)\s*(?:[-—–]{1,2}|:)"
     r"|\b[A-Z][\w .'’-]{0,30},\s+" + _MONTH + r"\s+\d{1,2}\s*\([A-Z][\w .&'’-]{1,30}\)\s*[-—–]{1,2}"
@@ -48,7 +47,7 @@ WIRE_DATELINE_RE = re.compile(
     re.M,
 )
 # A third party reporting an official text or event: "said in a press release", "the release said",
-# "told reporters", "said during a briefing", "according to a statement".
+# "told reporters", "said at a briefing", "according to a statement".
 REPORTED_RELEASE_RE = re.compile(
     r"\b(?:said|says|stated|noted|announced|added|wrote)\s+(?:\w+\s+){0,2}?(?:in|during|at|on)\s+(?:a|an|the|its|his|her|"
     r"their)\s+(?:\w+\s+){0,2}?(?:statement|press release|release|readout|briefing|news conference|press conference|"
@@ -80,15 +79,15 @@ NEWS_TIME_RE = re.compile(
 WEEKDAY_RE = re.compile(r"\bon\s+" + _WEEKDAY + r"\b", re.I)
 # A byline line: "By Jane Doe", "By Jane Doe and John Roe".
 BYLINE_RE = re.compile(r"^[ \t]*(?i:by)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+and\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})?\s*$", re.M)
-# A heading that names a transcript: "Transcript of ...", "Press Conference by ...", "remarks and answers to media
-# questions at a news conference", "Special Briefing by ...", "Interview with ...".
+# A heading that names a transcript: "Transcript of ...", "Press Conference by ...", "answers to questions
+# from the press", "Media Briefing by ...", "Interview with ...".
 TRANSCRIPT_HEADING_RE = re.compile(
     r"\b(?:transcript|press conference|news conference|press briefing|special briefing|media briefing|briefing by|"
-    r"answers to (?:media |journalists'? )?questions|questions and answers|q\s*&\s*a|interview (?:with|to|by)|"
+    r"answers to (?:\w+'?\s+){0,2}questions|questions and answers|q\s*&\s*a|interview (?:with|to|by)|"
     r"press gaggle|press availability|joint press (?:statements?|availability))\b",
     re.I,
 )
-# Words that may precede the genre noun at the start of a transcript's title ("Extraordinary Press Conference by").
+# Words that may precede the genre noun at the start of a transcript's title ("Joint Press Conference of").
 GENRE_MODIFIERS: frozenset[str] = frozenset(
     "joint extraordinary special regular daily weekly virtual telephone online full official".split()
 )

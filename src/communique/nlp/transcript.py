@@ -1,9 +1,9 @@
 """Transcript turns: speaker labels at line starts, in every common form, and the speaker each names.
 
 Label forms (the text before the first colon of a line, optionally in markdown bold; the turn may start after the
-colon with or without a space, or on the next line): upper case ("SECRETARY RUBIO:", "THE PRESIDENT:", "MS. LEAVITT:",
-"FOREIGN MINISTER ÇAVUŞOĞLU:"); mixed case "Full Name, Title:", "Title Full Name:", "Title of Country Full Name:",
-"Ms. FAMILY Given, Title:", a bare title ("Foreign Minister:") or a bare name ("Lavrov:"); questioner labels ("Q",
+colon with or without a space, or on the next line): upper case ("SECRETARY ALVAREZ:", "THE PRESIDENT:", "MS. LEAVITT:",
+"FOREIGN MINISTER ÖZDEMİR:"); mixed case "Full Name, Title:", "Title Full Name:", "Title of Country Full Name:",
+"Ms. FAMILY Given, Title:", a bare title ("Foreign Minister:") or a bare name ("Berg:"); questioner labels ("Q",
 "Q:", "QUESTION:", "Question:", "Reporter:") and host labels ("MODERATOR:", "Host:", "Interviewer:"); each optionally
 followed by a note in parentheses ("Name (retranslated):", "(via interpreter)") that marks the turn interpreted.
 
@@ -22,7 +22,7 @@ question, from Reuters.") is speech by its own label's speaker, like any other t
 
 Speaker names (:func:`speaker_name`), from the label and the document itself: 1. questioner/host turns -> "question"
 / "host"; 2. a label holding a full name ("Shri A B, Title", "President of X A B") -> that name; 3. a surname label
-("SECRETARY RUBIO") -> the longest full name ending with that surname in the text; 4. a bare title ("THE SECRETARY",
+("SECRETARY ALVAREZ") -> the longest full name ending with that surname in the text; 4. a bare title ("THE SECRETARY",
 "Foreign Minister") -> the person the text introduces with that title ("Foreign Minister A B"); else None.
 """
 
@@ -74,7 +74,7 @@ MIN_UNPUNCTUATED_SPEECH_WORDS = 25  # a first line cut before its full stop stil
 QUOTE_OPENERS = "\"“‘«„'"  # a "label:" followed by a quotation mark introduces a quoted statement, not a turn
 CACHE_SIZE = 256  # names looked up per (text, label): a briefing repeats a handful of labels hundreds of times
 MIN_NAME_WORDS = 2  # a full name: given name + surname (the surname label supplies the last word)
-MAX_NAME_WORDS = 5  # a person's name in a label or in the text ("Faisal bin Farhan Al Saud")
+MAX_NAME_WORDS = 5  # a person's name in a label or in the text ("Salem bin Rashid Al Amin")
 
 # A label at a line start: optional markdown bold, up to the first colon on the line; or a bare "Q" before the text.
 _LABEL_RE = re.compile(
@@ -98,7 +98,7 @@ _SP = r"[^\S\n]+"  # names do not run across lines
 class Label:
     """A parsed speaker label."""
 
-    text: str  # as written, without a trailing note ("Xi Jinping" of "Xi Jinping (retranslated)")
+    text: str  # as written, without a trailing note ("Pavel Orlov" of "Pavel Orlov (retranslated)")
     role: str  # "speaker" | "question" | "host"
     strong: bool  # a label by itself (upper case, title word, honorific, comma title, note); weak: a bare name
     interpreted: bool = False  # a "(retranslated)" / "(via interpreter)" note in the label
@@ -107,7 +107,7 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    label: str  # as written, without a trailing note ("SECRETARY RUBIO")
+    label: str  # as written, without a trailing note ("SECRETARY ALVAREZ")
     label_start: int
     label_end: int
     start: int  # the turn's text (after the label and any interpreter note)
@@ -190,7 +190,7 @@ def normalise_label(label: str) -> str:
 
 
 def _case(word: str) -> str:
-    """An all-caps word title-cased ("KAMIKAWA" -> "Kamikawa"); other words as written."""
+    """An all-caps word title-cased ("HARUNA" -> "Haruna"); other words as written."""
     if len(word) > 1 and word.isupper():
         return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
     return word
@@ -198,7 +198,7 @@ def _case(word: str) -> str:
 
 def label_name(label: str) -> tuple[str | None, str | None]:
     """(person name, title) written in a label: "Shri A B, Spokesperson" -> ("A B", "Spokesperson");
-    "President of X A B" -> ("A B", "President of X"); "SECRETARY RUBIO" -> ("Rubio", "Secretary");
+    "President of X A B" -> ("A B", "President of X"); "SECRETARY ALVAREZ" -> ("Alvarez", "Secretary");
     "THE PRESIDENT" -> (None, "President")."""
     head, _, title = label.partition(",")
     words = [_case(w) for w in head.split()]
@@ -215,7 +215,7 @@ def label_name(label: str) -> tuple[str | None, str | None]:
         if low in TITLE_WORDS or not (word[:1].isupper() or low in NAME_PARTICLES - {"of", "the", "and", "for"}):
             break
         if i >= 2 and words[i - 2].lower() in ("of", "for"):
-            break  # "President of Russia": a country, not a name
+            break  # "President of Norland": a country, not a name
         i -= 1
     while i < len(words) and words[i].lower() in NAME_PARTICLES:
         i += 1
@@ -229,7 +229,7 @@ def _speech_like(speech: str) -> bool:
     quoted reactions) and a sentence, not a list item or heading ("A National Call for ...")."""
     if speech[:1] in QUOTE_OPENERS:
         return False
-    first = speech.split("\n", 1)[0].strip()  # its first line: a sentence, a salutation ("Mr President, friends,")
+    first = speech.split("\n", 1)[0].strip()  # its first line: a sentence, a salutation ("Dear colleagues,")
     return bool(_SENTENCE_END_RE.search(first + " ")) or first.endswith(",") or (
         len(first.split()) >= MIN_UNPUNCTUATED_SPEECH_WORDS
     )
@@ -303,8 +303,8 @@ def find_turns(text: str) -> list[Turn]:
 
 
 def monologue_turn(text: str) -> Turn | None:
-    """The one turn of an unlabelled transcript whose heading names its speaker ("Minister A B's remarks and answers
-    to media questions ...", "Remarks by A B at ..."): the speech-like paragraphs under the heading; None without
+    """The one turn of an unlabelled transcript whose heading names its speaker ("Minister A B's opening
+    statement and answers to questions ...", "Remarks by A B at ..."): the speech-like paragraphs under the heading; None without
     such a heading. The label is the name as the heading writes it."""
     lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:MONOLOGUE_HEAD_LINES]
     for line in lines:
@@ -339,7 +339,7 @@ def looks_like_transcript(kind: str, turns: list[Turn]) -> bool:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _full_name(text: str, surname: str) -> str | None:
-    """The longest name ending with ``surname`` in ``text`` ("Antony J. Blinken" for "Blinken"), titles left out."""
+    """The longest name ending with ``surname`` in ``text`` ("Maria T. Alvarez" for "Alvarez"), titles left out."""
     best: Counter[str] = Counter()
     pattern = rf"((?:{_NAME_WORD}{_SP}){{1,{MAX_NAME_WORDS - 1}}}){re.escape(surname)}\b"
     for m in re.finditer(pattern, text):

@@ -1,6 +1,6 @@
 """Data for transcript speaker labels in mixed case: title words, honorifics, questioner/host labels, notes.
 
-Upper-case labels ("SECRETARY RUBIO:", "Q") are described by :mod:`communique.nlp.quote_patterns`; this module adds
+Upper-case labels ("SECRETARY ALVAREZ:", "Q") are described by :mod:`communique.nlp.quote_patterns`; this module adds
 the label forms of ministries and news sites that write names in mixed case ("Full Name, Title:", "Title of Country
 Full Name:", "Ms. FAMILY Given, Title:", "Question:", "Name (retranslated):").
 """
@@ -33,12 +33,12 @@ LABEL_NOTE_RE = re.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*$")
 # Notes that say the turn is an interpretation or a translation.
 INTERPRETED_NOTE_RE = re.compile(r"\b(?:re-?translat\w*|translat\w*|interpret\w*)\b", re.IGNORECASE)
 
-# Honorifics before a name ("Ms. KAMIKAWA Yoko", "Shri X", "H.E. X").
+# Honorifics before a name ("Ms. HARUNA Aiko", "Shri X", "H.E. X").
 HONORIFICS: frozenset[str] = frozenset(
     "mr mr. ms ms. mrs mrs. dr dr. shri smt smt. sri prof prof. h.e. he sir dame madam mme mme. m. sheikh".split()
 )
 
-# Words of an office or rank: a label holding one is a speaker label ("Foreign Minister:", "President of Russia X").
+# Words of an office or rank: a label holding one is a speaker label ("Foreign Minister:", "President of Norland X").
 TITLE_WORDS: frozenset[str] = frozenset(
     """
     president vice prime minister ministers secretary secretary-general undersecretary under-secretary spokesperson
@@ -73,7 +73,7 @@ HEADING_WORDS: frozenset[str] = frozenset(
 )
 
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w.'’\-]*\s+){0,7}[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
-# The heading of an unlabelled transcript of one speaker: "Minister A B's remarks and answers to media questions ...",
+# The heading of an unlabelled transcript of one speaker: "Minister A B's opening statement and answers to questions ...",
 # "Remarks by President A B at ...", "Opening remarks by A B", "Speech by A B".
 MONOLOGUE_HEADING_RE = re.compile(
     r"^[ \t]*(?:(?P<poss>" + _NAME + r")[’']s\s+(?i:(?:opening\s+)?(?:remarks|speech|statement|address|answers))\b"
