@@ -81,10 +81,10 @@ def test_interpreter_note_and_stage_directions_are_not_speech(doc_factory) -> No
 def test_announcing_turn_belongs_to_its_own_speaker(doc_factory) -> None:
     quotes = _turn_quotes(doc_factory(TRANSCRIPT, kind="transcript"))
     announce = next(q for q in quotes if q.text == "Next question, from Reuters.")
-    assert announce.speaker_name == "Moderator"
+    assert announce.speaker_name == "host"
     go_ahead = next(q for q in quotes if q.text == "Go ahead.")
     assert go_ahead.speaker_name == "Mr. Leavitt"
-    questions = [q for q in quotes if q.speaker_name == "Q"]
+    questions = [q for q in quotes if q.speaker_name == "question"]
     assert [q.text for q in questions] == ["Thank you. Secretary, will the tariffs be lifted?", "And for President Sheinbaum?"]
 
 

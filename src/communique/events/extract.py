@@ -80,7 +80,7 @@ _PHONE_RE = re.compile(
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
 _CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conference|virtual meeting)\b", re.IGNORECASE)
 _DATE_VALUE_RE = re.compile(r"^\d{4}")  # a calendar value (2025-03-03, 2025-W11, 2025-03); not PRESENT_REF
-_QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR"})
+_QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR", "HOST"})
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
@@ -364,7 +364,7 @@ def _draft(
             more, more_c = _linear_fallback(doc.text, unit, tok, mentions, last, left=not left_ok, right=not right_ok)
             for p_, c_ in zip(more, more_c, strict=True):
                 _add(parts, countries, p_, c_)
-    if quote is not None or doc.kind == "transcript":
+    if quote is not None or (doc.kind == "transcript" and not doc.quotes):
         # in someone's speech only a reported encounter counts ("I met today with X", "she will travel to Y");
         # "we support ..." said at a briefing, and anything in a reporter's question, is talk, not an event report
         questioner = quote is not None and (quote.speaker_name or "Q").strip().upper() in _QUESTIONERS

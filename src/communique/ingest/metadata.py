@@ -1,6 +1,7 @@
 """Stage ``communique.metadata.v1``: title, publisher, dateline, publication date, url, language and kind.
 
-Runs after cleaning, which sets ``doc.text`` (clean), ``doc.removed`` (removed lines verbatim) and, for HTML,
+The kind (and the evidence for it, ``doc.meta["kind_evidence"]``) comes from :mod:`communique.ingest.kind`. Runs after
+cleaning, which sets ``doc.text`` (clean), ``doc.removed`` (removed lines verbatim) and, for HTML,
 ``doc.meta["html"]`` (trafilatura metadata: title/date/sitename/url/author). A value already set on the document
 (by the reader, e.g. from a ``.jsonl`` record) is kept; only empty fields are filled. Patterns and word lists live
 in :mod:`communique.ingest.meta_patterns`.
@@ -19,6 +20,7 @@ import yaml
 from ..model import KINDS, Document
 from ..registry import stage
 from . import meta_patterns as P
+from .kind import classify_kind, classify_kind_evidence
 from .readers import normalise_date
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "find_published",
     "detect_language",
     "classify_kind",
+    "classify_kind_evidence",
     "normalise_publisher",
     "speaker_turns",
 ]
@@ -48,20 +51,6 @@ LANG_MIN_CHARS = 40  # below this py3langid guesses wildly; fall back to English
 LANG_SAMPLE_CHARS = 3000  # the start of the text is enough to identify its language
 MAX_PUBLISHER_WORDS = 6  # a credit longer than this is a sentence, not a name
 TRANSCRIPT_MIN_TURNS = 3  # with this many "NAME:" turns an ALL-CAPS "PLACE:" opener is a speaker, not a dateline
-TRANSCRIPT_MIN_SPEAKERS = 2  # a dialogue needs two voices ("Q" counts as one)
-READOUT_LEAD_CHARS = 500  # the readout's opening sentence ("X spoke today with Y") sits in the first paragraph
-READOUT_MIN_SUMMARY_VERBS = 2  # without "today" in the lead, two summary verbs ("discussed", "reaffirmed")
-READOUT_MAX_QUOTES = 5  # readouts paraphrase; a few quoted phrases (program names) are fine
-SINGULAR_MAX_READOUT_RATE = 0.01  # "I"/"my" per word: a readout is third person (statements run at 0.02+)
-READOUT_MAX_REPORTING = 2  # readouts do not quote ("said") like news; news copy has many reporting verbs
-READOUT_MAX_WORDS = 1500  # readouts are short (99% of the WH ones under 800 words); UN speeches run to 3,000+
-SPEECH_OPENING_LINES = 3  # "Thank you, ..." may follow a place line and a time line
-SPEECH_MIN_WORDS = 250  # a speech is a long monologue; shorter first-person texts are statements
-SPEECH_LONG_WORDS = 1000  # a first-person text this long without reporting verbs is a speech, not a statement
-SPEECH_MIN_FIRST_PERSON_RATE = 0.01  # UN General Debate speeches: 90% above 0.0126 (I/we/our per word)
-FIRST_PERSON_MIN_RATE = 0.025  # a short statement is dense in I/we/our (news prose median ~0.007)
-NEWS_REPORTING_RATE = 0.004  # reporting verbs ("said") per word above which a text is reported news
-MONOLOGUE_MAX_REPORTING_RATE = 0.002  # speeches: 90% below 0.0016 reporting verbs per word; news: 90% above 0.0019
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,104 +343,6 @@ def detect_language(text: str) -> str:
     return lang if isinstance(lang, str) and len(lang) == 2 else "en"
 
 
-# --- kind -------------------------------------------------------------------------------------------------------
-
-
-def classify_kind(text: str, title: str | None = None, *, dateline: Dateline | None = None) -> str:
-    """One of news/readout/transcript/press_release/statement/speech/other.
-
-    Cascade: 1. empty text -> other; 2. the title names the genre ("Readout of", "Press Briefing", "Statement
-    by", "Remarks by"); 3. several speaker turns by two or more voices -> transcript; 4. the opening lines name it
-    ("Readout of", "Statement from", "FOR IMMEDIATE RELEASE"); 5. a short third-person text with a readout lead
-    ("spoke today with", "met with") and "The leaders discussed"-style summary verbs, little quotation; 6. an
-    announcement of a coming meeting ("will host") -> statement; 7. a first-person text opening with an address
-    ("Thank you, Mr. President") -> speech; 8. a first-person text without reporting verbs -> speech (long) or
-    statement (short); 9. a closing "###" -> press_release; 10. otherwise news.
-    """
-    body = text.strip()
-    # 1. nothing to classify
-    if not body:
-        return "other"
-    turns = speaker_turns(body)
-    n_speakers = len(turns)
-    is_dialogue = n_speakers >= TRANSCRIPT_MIN_SPEAKERS
-    # 2. the title names the genre
-    if title:
-        if P.READOUT_TITLE_RE.match(title):
-            return "readout"
-        if P.TRANSCRIPT_TITLE_RE.search(title):
-            return "transcript"
-        if P.STATEMENT_TITLE_RE.match(title):
-            return "statement"
-        if P.SPEECH_TITLE_RE.match(title):
-            return "transcript" if is_dialogue else "speech"
-        if P.PRESS_RELEASE_RE.match(title):
-            return "press_release"
-    # 3. a dialogue
-    if is_dialogue:
-        return "transcript"
-    head = "\n".join(_lines(body)[:HEAD_LINES])
-    # 4. the opening lines name the genre
-    if re.match(r"\s*(?:readout|read-out)\b", head, re.I):
-        return "readout"
-    if P.STATEMENT_LEAD_RE.search(head):
-        return "statement"
-    if P.PRESS_RELEASE_RE.search(head):
-        return "press_release"
-    words = len(body.split())
-    reporting = len(P.REPORTING_VERB_RE.findall(body))
-    flat = re.sub(r"\s+", " ", body)  # patterns span wrapped lines
-    first_person = len(P.FIRST_PERSON_RE.findall(body)) / max(words, 1)
-    singular = len(P.FIRST_PERSON_SINGULAR_RE.findall(body)) / max(words, 1)
-    quotes = len(re.findall(r"[“”\"]", body)) // 2
-    lead = flat[:READOUT_LEAD_CHARS]
-    has_lead, has_time = bool(P.READOUT_LEAD_RE.search(lead)), bool(P.READOUT_TIME_RE.search(lead))
-    summaries = len(P.READOUT_BODY_RE.findall(flat))
-    # 5. readout: an office holder spoke/met with someone (today), then what they "discussed"; third person, unquoted
-    if (
-        dateline is None
-        and words <= READOUT_MAX_WORDS
-        and reporting <= READOUT_MAX_REPORTING
-        and quotes <= READOUT_MAX_QUOTES
-        and singular < SINGULAR_MAX_READOUT_RATE
-        and not P.ANNOUNCEMENT_RE.search(lead)
-        and not P.WIRE_TAG_RE.search(lead)  # "Aug 27 (Reuters) -": wire copy
-        and P.READOUT_ACTOR_RE.search(lead)
-        and (
-            has_lead and (has_time or summaries >= 1)
-            or (has_lead or has_time) and summaries >= READOUT_MIN_SUMMARY_VERBS
-        )
-    ):
-        return "readout"
-    # 6. an announcement of a coming meeting ("will host ...") without news reporting -> statement
-    if dateline is None and reporting <= READOUT_MAX_REPORTING and P.ANNOUNCEMENT_RE.search(lead):
-        return "statement"
-    # the opening: one of the first lines (after a place or time line), without "83." numbering or a speaker label
-    openings = [re.sub(r"^\s*\d{1,3}\.\s+", "", line) for line in _lines(body)[:SPEECH_OPENING_LINES]]
-    if n_speakers == 1 and not turns.get("Q"):
-        openings = [P.SPEAKER_TURN_RE.sub("", line, count=1).strip() or line for line in openings]
-    reporting_rate = reporting / max(words, 1)
-    # 7. an address to an audience, at length
-    if (
-        any(P.SPEECH_OPENING_RE.match(line) for line in openings)
-        and words >= SPEECH_MIN_WORDS
-        and first_person >= SPEECH_MIN_FIRST_PERSON_RATE
-        and reporting_rate < NEWS_REPORTING_RATE
-    ):
-        return "speech"
-    # 8. first-person texts without news reporting: long -> speech, short -> statement
-    if dateline is None and reporting_rate < MONOLOGUE_MAX_REPORTING_RATE:
-        if words >= SPEECH_LONG_WORDS and first_person >= SPEECH_MIN_FIRST_PERSON_RATE:
-            return "speech"
-        if first_person >= FIRST_PERSON_MIN_RATE:
-            return "speech" if n_speakers == 1 and words >= SPEECH_MIN_WORDS else "statement"
-    # 9. a closing "###" without other cues marks a press release (readouts and statements end with it too)
-    if P.PRESS_RELEASE_END_RE.search("\n".join(_lines(body)[-TAIL_LINES:])):
-        return "press_release"
-    # 10. default
-    return "news"
-
-
 # --- the stage --------------------------------------------------------------------------------------------------
 
 
@@ -504,5 +395,6 @@ def metadata(doc: Document) -> Document:
         changes["url"] = html["url"].strip()
     changes["language"] = detect_language(text)
     if doc.kind in ("other", "") or doc.kind not in KINDS:
-        changes["kind"] = classify_kind(text, title or None, dateline=dateline)
+        changes["kind"], evidence = classify_kind_evidence(text, title or None, dateline=dateline)
+        changes["meta"] = {**doc.meta, "kind_evidence": evidence}
     return doc.replace(**changes)

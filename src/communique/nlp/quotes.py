@@ -51,7 +51,15 @@ from .quote_patterns import (
     QUESTIONER_LABELS,
     ROLE_NOUNS,
 )
-from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label
+from .transcript import (
+    Turn,
+    find_turns,
+    is_label,
+    looks_like_transcript,
+    monologue_turn,
+    normalise_label,
+    speaker_name,
+)
 
 __all__ = ["annotate", "find_quote_spans", "QuoteSpan", "SCARE_MAX_WORDS"]
 
@@ -603,6 +611,10 @@ def _according_to_clauses(ctx: _Context, blocked: list[tuple[int, int]]) -> list
 
 # ------------------------------------------------------------------------------------------------- transcripts
 def _turn_speaker(ctx: _Context, turn: Turn) -> str:
+    # questioner/host turns -> "question"/"host"; a name in the label or found for it in the text (transcript.py)
+    named = speaker_name(ctx.text, turn)
+    if named and (turn.role != "speaker" or len(named.split()) >= 2):
+        return named
     label = turn.label
     name = normalise_label(label)
     if label in QUESTIONER_LABELS:
@@ -624,7 +636,8 @@ def _transcript_quotes(ctx: _Context, turns: list[Turn]) -> list[Quote]:
         name = _turn_speaker(ctx, turn)
         for a, b in turn.pieces:
             out.append(
-                Quote(a, b, ctx.text[a:b], name, turn.label_start, turn.label_end, True, turn.interpreted, turn.label + ":")
+                Quote(a, b, ctx.text[a:b], name, turn.label_start, turn.label_end, True, turn.interpreted,
+                      turn.label + (":" if turn.labelled else " (heading)"))
             )
     return out
 
@@ -691,6 +704,8 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     spans = find_quote_spans(doc.text)
     ctx.quote_ranges = [(s.open_at, s.close_end) for s in spans]
     turns = find_turns(doc.text)
+    if not turns and doc.kind == "transcript" and (monologue := monologue_turn(doc.text)):
+        turns = [monologue]  # an unlabelled transcript of one speaker named in its heading
     if looks_like_transcript(doc.kind, turns):
         quotes = _transcript_quotes(ctx, turns)
         # Quotation marks inside turns: someone else's words only when a cue names them.
