@@ -27,9 +27,9 @@ bench = _load()
 
 @pytest.mark.parametrize(("answer", "expected", "found"), [
     ("They met in São Paulo on Friday.", "Sao Paulo", True),  # accents folded
-    ("The minister called it “productive”.", '"productive"', True),  # curly quotes folded
-    ("the Prime Minister’s office", "Prime Minister's Office", True),  # apostrophe and case
-    ("a two-day trip", "two day", True),  # dashes read as spaces
+    ("The envoy called it “sunny”.", '"sunny"', True),  # curly quotes folded
+    ("the Harbour Master’s office", "Harbour Master's Office", True),  # apostrophe and case
+    ("a three-stop tour", "three stop", True),  # dashes read as spaces
     ("a record 23 Allies", "23", True),
     ("It was signed in 2023.", "23", False),  # whole words only
     ("Ambassador Morganthal spoke", "Morgan", False),
@@ -54,7 +54,7 @@ def test_answer_dates_reads_written_dates(text: str, dates: set[str]) -> None:
 
 
 @pytest.mark.parametrize(("expected", "text", "not_in_sources", "right"), [
-    (["2024-03-01", "March 1"], "The leaders met on 1 March 2024 at the palace.", False, True),  # ISO date equality
+    (["2024-03-01", "March 1"], "The leaders met on 1 March 2024 at the town hall.", False, True),  # ISO date equality
     (["2024-03-01"], "The leaders met on 2 March 2024.", False, False),
     (["Lima"], "Biden met Xi in Lima, Peru.", False, True),
     (["Lima"], "Biden met Xi in Lima, Peru.", True, False),  # a "not in the sources" answer is never right
