@@ -56,8 +56,8 @@ def test_answer_dates_reads_written_dates(text: str, dates: set[str]) -> None:
 @pytest.mark.parametrize(("expected", "text", "not_in_sources", "right"), [
     (["2024-03-01", "March 1"], "The leaders met on 1 March 2024 at the town hall.", False, True),  # ISO date equality
     (["2024-03-01"], "The leaders met on 2 March 2024.", False, False),
-    (["Lima"], "Biden met Xi in Lima, Peru.", False, True),
-    (["Lima"], "Biden met Xi in Lima, Peru.", True, False),  # a "not in the sources" answer is never right
+    (["Lima"], "The envoys met in Lima, Peru.", False, True),
+    (["Lima"], "The envoys met in Lima, Peru.", True, False),  # a "not in the sources" answer is never right
     (["Lima"], "They met in Rio de Janeiro.", False, False),
     (["nine", "9"], "the planned transfer of 9 helicopters", False, True),
 ])
