@@ -1,0 +1,236 @@
+"""``ask`` on a held-out question set (``benchmarks/data/ask_heldout.jsonl``), written apart from the answerer.
+
+How the questions were written: by one engineer who did not read the answerer's code (``communique.search``) nor
+its own question set (``benchmarks/ask_questions.jsonl``), the way an analyst would, from the documents only:
+
+- about half from the 57 real multi-outlet pages of ``datasets/wild_dev/docs`` (24 meetings, 2018-2025; the gold
+  files were read for orientation only);
+- the other half from a slice of the White House set nobody had studied for ``ask``: readouts, statements and
+  briefings of 2024 (``datasets/wh_briefings_readouts/{statements-releases,press-briefings}/2024-*``).
+
+Kinds: when / where / who / what_said / how_many / role / yes_no / other, several naming a month or a place that the
+answer must respect (the same pair of leaders meeting twice in a year, a call and a meeting of the same pair), and
+unanswerable ones (a meeting in a place or month it did not happen in, a detail the sources do not give), checked
+with a text search over the whole corpus below. Answers are short strings (a date in ISO and written forms, a name
+and its variants, a number with its unit variants); ``sources`` lists every document of the corpus found to
+support the answer. ``split``: ``dev`` for about a quarter of the questions, chosen by a hash of the question id
+(``_split``), which whoever improves the answerer may read; ``test`` (the rest) they must not read.
+
+Corpus, ingested with the product's ``ingest`` + ``finish`` (knowledge base and search index) into one SQLite store:
+all 57 wild_dev pages, the White House source documents, and ``DISTRACTORS`` distractors: the other 2024
+documents of the same folders, then every ``EXTRA_STRIDE``-th document of 2023 and then of 2022 in path order.
+
+Metrics, for the test split (unprefixed) and the dev split (prefixed ``dev_``):
+
+- ``answer_accuracy``: share of answerable questions whose answer (not "not in the sources") contains an expected
+  string as whole words, case, accents, quotes and dashes folded; an answer whose written date equals an expected
+  ISO date also counts;
+- ``citation_support``: share of answerable questions with at least one citation into an expected source;
+- ``citation_precision``: share of the citations given for answerable questions that point into an expected source;
+- ``unanswerable_accuracy``: share of unanswerable questions answered "not in the sources" (``Answer.not_in_sources``).
+
+    python -m benchmarks.ask_heldout [--limit N] [--errors] [--db FILE (kept; a rerun skips the ingest)]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QUESTIONS = Path(__file__).with_name("data") / "ask_heldout.jsonl"
+WILD_DEV = "wild_dev/docs"
+WH = "wh_briefings_readouts"
+WH_FOLDERS = ("statements-releases", "press-briefings", "speeches-remarks", "presidential-actions")
+SLICE_YEAR = "2024"  # the questions' White House slice; its other documents are the first distractors
+EXTRA_YEARS = ("2023", "2022")  # 2024 alone has too few documents left over to reach DISTRACTORS
+EXTRA_STRIDE = 2  # every other document of an extra year, in path order: fixed, spread over the months
+DISTRACTORS = 520  # at least 500 documents that answer none of the questions, as the brief asks
+DEV_SHARE = 4  # one question in DEV_SHARE (by hash of its id) is in the dev split
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"))}
+_MONTH_RE = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+             r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?\s+(\d{{4}})\b")
+_DASHES = str.maketrans({c: " " for c in "-‐‑‒–—―"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+
+
+# -- scoring (pure; tests/benchmarks/test_ask_heldout_scoring.py) ------------------------------------------------
+def fold(text: str) -> str:
+    """Lower case, no accents, straight quotes, dashes as spaces, single spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_DASHES)
+    return " ".join(text.lower().split())
+
+
+def contains(answer: str, expected: str) -> bool:
+    """``expected`` occurs in ``answer`` as whole words ("23" is not found in "2023"), both folded."""
+    needle = fold(expected)
+    return bool(needle) and re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", fold(answer)) is not None
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return next(number for full, number in _MONTHS.items() if full.startswith(name[:3]))
+
+
+def answer_dates(text: str) -> set[str]:
+    """ISO dates written in ``text``: 2024-03-01, March 1, 2024, Mar. 1 2024, 1 March 2024, 1st of March, 2024."""
+    folded = fold(text)
+    dates = {f"{y}-{m}-{d}" for y, m, d in _ISO.findall(text)}
+    for month, day, year in _MONTH_DAY_YEAR.findall(folded):
+        dates.add(f"{year}-{_month(month):02d}-{int(day):02d}")
+    for day, month, year in _DAY_MONTH_YEAR.findall(folded):
+        dates.add(f"{year}-{_month(month):02d}-{int(day):02d}")
+    return dates
+
+
+def is_correct(expected: Sequence[str], text: str, not_in_sources: bool) -> bool:
+    """An answer is right when it is not "not in the sources" and gives an expected string or ISO date."""
+    if not_in_sources:
+        return False
+    if any(contains(text, e) for e in expected):
+        return True
+    return bool(answer_dates(text) & {e for e in expected if _ISO.fullmatch(e)})
+
+
+@dataclass
+class Reply:
+    """What the benchmark keeps of one answer: its text, the not-in-sources flag, the cited source paths."""
+
+    text: str
+    not_in_sources: bool
+    cited: list[str | None] = field(default_factory=list)  # paths relative to datasets/; None: an unknown document
+
+
+def _ratio(num: int, den: int, empty: float) -> float:
+    return round(num / den, 4) if den else empty
+
+
+def score(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, float]:
+    """Metrics of one split (see the module docstring)."""
+    answerable = [(q, r) for q, r in zip(questions, replies, strict=True) if not q["unanswerable"]]
+    unanswerable = [r for q, r in zip(questions, replies, strict=True) if q["unanswerable"]]
+    right = sum(is_correct(q["expected"], r.text, r.not_in_sources) for q, r in answerable)
+    supported = sum(any(c in q["sources"] for c in r.cited) for q, r in answerable)
+    cited = sum(len(r.cited) for _, r in answerable)
+    cited_ok = sum(sum(c in q["sources"] for c in r.cited) for q, r in answerable)
+    return {
+        "answer_accuracy": _ratio(right, len(answerable), 0.0),
+        "citation_support": _ratio(supported, len(answerable), 0.0),
+        "citation_precision": _ratio(cited_ok, cited, 0.0),
+        "unanswerable_accuracy": _ratio(sum(r.not_in_sources for r in unanswerable), len(unanswerable), 1.0),
+        "answerable": float(len(answerable)),
+        "unanswerable": float(len(unanswerable)),
+    }
+
+
+def score_splits(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, float]:
+    """Test split unprefixed, dev split prefixed ``dev_``."""
+    metrics: dict[str, float] = {}
+    for split, prefix in (("test", ""), ("dev", "dev_")):
+        chosen = [(q, r) for q, r in zip(questions, replies, strict=True) if q["split"] == split]
+        part = score([q for q, _ in chosen], [r for _, r in chosen])
+        metrics.update({f"{prefix}{k}": v for k, v in part.items()})
+    return metrics
+
+
+def split_of(question_id: str) -> str:
+    """``dev`` for one id in DEV_SHARE, by a hash of the id (not by choice)."""
+    return "dev" if int(hashlib.sha256(question_id.encode()).hexdigest(), 16) % DEV_SHARE == 0 else "test"
+
+
+# -- corpus ------------------------------------------------------------------------------------------------------
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _year_files(datasets: Path, year: str) -> list[str]:
+    root = datasets / WH
+    return sorted(p.relative_to(datasets).as_posix() for folder in WH_FOLDERS
+                  for p in (root / folder).glob(f"{year}-*/*.md"))
+
+
+def corpus(datasets: Path, sources: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(documents to ingest, the distractors among them), as paths relative to ``datasets``."""
+    sources = set(sources)
+    wild = sorted(p.relative_to(datasets).as_posix() for p in (datasets / WILD_DEV).glob("*.txt"))
+    wh_sources = sorted(s for s in sources if s.startswith(WH + "/"))
+    pool = [f for f in _year_files(datasets, SLICE_YEAR) if f not in sources]
+    for year in EXTRA_YEARS:
+        pool += [f for f in _year_files(datasets, year)[::EXTRA_STRIDE] if f not in sources]
+    distractors = pool[:DISTRACTORS]
+    return wild + wh_sources + distractors, distractors
+
+
+# -- run ---------------------------------------------------------------------------------------------------------
+def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
+        db: str | None = None) -> dict[str, float]:
+    from communique.ingest.run import finish, ingest
+    from communique.search import ask, refresh_index
+    from communique.store.sqlite import SQLiteStore
+
+    datasets = (shared / "datasets").resolve()
+    questions = load_questions()[:limit] if limit else load_questions()
+    files, distractors = corpus(datasets, {s for q in questions for s in q["sources"]})
+    started = time.perf_counter()
+    replies: list[Reply] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(db or Path(tmp) / "kb.db")  # --db keeps the ingested corpus between runs
+        report = ingest([str(datasets / f) for f in files], store)
+        finish(store, report)  # knowledge base + search index, as `communique ingest` does
+        if not report.added:
+            refresh_index(store)  # a kept store from an earlier run: make sure its index is current
+        ingested = time.perf_counter() - started
+
+        def rel(source: str) -> str | None:
+            try:
+                return Path(source).resolve().relative_to(datasets).as_posix()
+            except ValueError:
+                return None
+
+        by_id = {d.id: rel(d.source) for d in store.iter_documents(include_text=False)}
+        for q in questions:
+            answer = ask(store, q["question"])
+            reply = Reply(answer.text, answer.not_in_sources,
+                          [by_id.get(c["doc"]) for s in answer.sentences for c in s.citations])
+            replies.append(reply)
+            ok = reply.not_in_sources if q["unanswerable"] else is_correct(q["expected"], reply.text,
+                                                                              reply.not_in_sources)
+            if not ok and errors is not None:
+                errors.append(f"[{q['id']} {q['split']} {q['type']}] {q['question']}\n"
+                              f"    expected {q['expected'] or 'not in the sources'} from {q['sources']}\n"
+                              f"    got ({answer.intent}, {answer.confidence}) {reply.text}\n"
+                              f"    cited {sorted({c or '?' for c in reply.cited})}")
+        store.close()
+    return {
+        **score_splits(questions, replies),
+        "questions": float(len(questions)),
+        "documents": float(len(files)),
+        "distractors": float(len(distractors)),
+        "ingest_seconds": round(ingested, 1),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    lim = int(args[args.index("--limit") + 1]) if "--limit" in args else None
+    errs: list[str] | None = [] if "--errors" in args else None
+    keep = args[args.index("--db") + 1] if "--db" in args else None
+    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep)
+    for e in errs or []:
+        print(e, file=sys.stderr)
+    print(json.dumps(metrics, indent=2))
