@@ -79,11 +79,13 @@ _PHONE_RE = re.compile(
 )
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
 _CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conference|virtual meeting)\b", re.IGNORECASE)
-_DATE_VALUE_RE = re.compile(r"^\d{4}")  # a calendar value (2025-03-03, 2025-W11, 2025-03); not PRESENT_REF
+_DATE_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX-\d{2}-\d{2})")  # a calendar value (2025-03-03, 2025-W11, 2025-03, a
+# month-day without a year "XXXX-09-18"); not PRESENT_REF
 _QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR"})
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+_HERE_RE = re.compile(r"\bhere\b", re.IGNORECASE)  # the wire's "here" is the dateline city
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
 
 
@@ -661,12 +663,14 @@ def _date(doc: Document, d: _Draft) -> None:
         d.date_value, d.date_text = t.value, t.text
         d.date_basis = t.basis or ("explicit" if t.value else None)
     elif d.status == "occurred" and doc.published:
-        d.date_value, d.date_text, d.date_basis = doc.published, None, "publication"
+        published = "XXXX" + doc.published[1:] if doc.published.startswith("--") else doc.published
+        d.date_value, d.date_text, d.date_basis = published, None, "publication"
 
 
 def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: Any) -> None:
     names = {p[0] for p in d.participants}
     text = doc.text
+    found: list[Mention] = []
     for m in mentions:
         if not (unit.start <= m.start and m.end <= unit.end) or m.text in names:
             continue
@@ -677,10 +681,15 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
         if (_PLACE_PREP_RE.search(before) and _attached_place(tok, m)) or (
             visited and m.start - tok.idx < RIGHT_FALLBACK_CHARS
         ):
-            d.place = _clean_place(m.text)
-            return
-    if d.status == "occurred" and doc.dateline:
-        d.place = doc.dateline
+            found.append(m)
+    if d.mode == "phone" or (d.mode is None and _PHONE_RE.search(text[unit.start : unit.end])):
+        return  # a call has no place: "in X" there is where one side sat
+    # a city or venue beats a country ("in Beijing, China"; "visit to China ... in Beijing")
+    best = next((m for m in found if m.type != "country"), found[0] if found else None)
+    if best is not None:
+        d.place = _clean_place(best.text)
+    elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):
+        d.place = doc.dateline  # "met here on Friday": the dateline city, named by the wire's "here"
 
 
 def _clean_place(name: str) -> str:

@@ -217,7 +217,12 @@ def _full_date(y: int | None, mon: int, d: int, anchor: Anchor, tense: str | Non
         y = _nearest_year(mon, d, anchor, tense)
         basis = "relative"
         if y is None:
-            return ("DATE", None, None, basis)
+            # no year anywhere: TIMEX3's unknown-year form keeps month and day ("XXXX-09-18"); the story or the
+            # reader supplies the year, a timeline never sorts it before dated events
+            try:
+                return ("DATE", "XXXX" + dt.date(SURROGATE_YEAR, mon, d).isoformat()[4:], None, "partial")
+            except ValueError:
+                return None
     try:
         return ("DATE", dt.date(y, mon, d).isoformat(), None, basis)
     except ValueError:
