@@ -31,38 +31,69 @@ def _id(prefix: str, *parts: object) -> str:
     return prefix + "-" + hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:12]
 
 
+def _event_date(ev: Event, story_date: str | None) -> tuple[str | None, str | None]:
+    """(value, partial) of an event's date: a month-day without a year takes the story's year when the story date
+    is the same day (else the value stays None and the month-day is kept as ``partial``); an event with no date of
+    its own takes the story's."""
+    from .events.stories import is_partial, with_year
+
+    value = ev.date_value
+    if is_partial(value):
+        filled = with_year(value, [story_date] if story_date else [])
+        return filled, None if filled else value
+    if value is None and ev.date_basis is None:
+        return story_date, None
+    return value, None
+
+
 def _event_key(story_id: str, ev: Event, story_date: str | None) -> tuple[str, ...]:
-    return (story_id, ev.type, ev.status, ev.date_value or story_date or "")
+    value, partial = _event_date(ev, story_date)
+    return (story_id, ev.type, ev.status, value or partial or story_date or "")
 
 
 class _EventBuilder:
-    """Merges the per-document events of one story into knowledge-base events."""
+    """Merges the per-document events of one story into knowledge-base events.
+
+    A meeting's participants are people: once a meeting has a person among its participants, countries,
+    organisations and nationality words named beside them are left out (they are the people's sides, not
+    participants). Its place is a city or venue when any report names one, else a country.
+    """
 
     def __init__(self, res: Resolution) -> None:
         self.res = res
         self.events: dict[tuple[str, ...], dict[str, Any]] = {}
         self.link: dict[tuple[str, int], str] = {}  # (doc id, event index) -> merged event id
 
+    def _type(self, eid: str) -> str | None:
+        entity = self.res.entities.get(eid)
+        return entity.type if entity is not None else None
+
     def add(self, doc: Document, index: int, ev: Event, story_id: str, story_date: str | None) -> None:
         key = _event_key(story_id, ev, story_date)
         record = self.events.get(key)
         if record is None:
-            date_value = ev.date_value or (story_date if ev.date_basis is None else None)
+            date_value, partial = _event_date(ev, story_date)
+            basis = ev.date_basis if ev.date_value else ("story" if date_value else None)
             record = self.events[key] = {
                 "id": _id("ev", *key), "type": ev.type, "mode": ev.mode, "label": ev.label or ev.type.title(),
-                "date": {"value": date_value, "text": ev.date_text,
-                         "basis": ev.date_basis or ("story" if date_value else None)},
+                "date": {"value": date_value, "text": ev.date_text, "basis": basis, "partial": partial},
                 "place": None, "participants": [], "topics": [], "story": story_id, "status": ev.status,
                 "evidence": [],
             }
         if record["mode"] is None and ev.mode:
             record["mode"] = ev.mode
-        if ev.place and record["place"] is None:
-            record["place"] = {"name": ev.place, "entity": self.res.entity_for(doc.id, None, None, ev.place)}
+        if ev.place:
+            place = {"name": ev.place, "entity": self.res.entity_for(doc.id, None, None, ev.place)}
+            current = record["place"]
+            if current is None or (self._type(current["entity"] or "") == "country"
+                                   and self._type(place["entity"] or "") != "country"):
+                record["place"] = place
         for name, start, end in ev.participants:
             eid = self.res.entity_for(doc.id, start, end, name)
             if eid and eid not in record["participants"]:
                 record["participants"].append(eid)
+        if ev.type == "CONSULT" and any(self._type(e) == "person" for e in record["participants"]):
+            record["participants"] = [e for e in record["participants"] if self._type(e) == "person"]
         for topic in ev.topics:
             if topic not in record["topics"]:
                 record["topics"].append(topic)
@@ -116,7 +147,8 @@ def build(store: Store) -> dict[str, int]:
         "quotes": quotes,
         "claims": claims,
         "stories": [{"id": s.id, "title": s.title, "docs": list(s.docs), "events": story_events.get(s.id, []),
-                     "date": s.date, "place": s.place, "doc_events": [list(pair) for pair in s.events]}
+                     "date": s.date, "date_partial": s.date_partial, "place": s.place,
+                     "doc_events": [list(pair) for pair in s.events]}
                     for s in stories],
     }
     store.replace_records(records, {"watermark": watermark})

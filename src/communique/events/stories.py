@@ -68,9 +68,14 @@ MIN_STEM_LENGTH = 4  # never strip a suffix off a short word ("bus", "news")
 CAPITAL_WEIGHT = 3.0  # capitalised words (names, places, organisations) say who and where; tuned on ECB+ dev (1-3)
 MENTION_WEIGHT = 2.0  # an entity mention from doc.mentions, as a whole-name feature
 NUMBER_WEIGHT = 3.0  # years and figures distinguish two events of the same kind; tuned on ECB+ dev (1-3)
+KEY_PERSONS = 2  # a meeting report is about two people (host and guest; the two ministers)
+MIN_KEY_MENTIONS = 2  # a person named once is mentioned, not the subject
+SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared across outlets and languages)
+CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
 PLACE_CONFLICT_PENALTY = 0.15  # two lead events in different places are rarely the same event
 PUBLICATION_WINDOW_DAYS = 21  # reports of one event appear within about three weeks of each other
 DATE_TOLERANCE_DAYS = 1  # time zones and overnight reporting move an event date by one day
+LEAP_YEAR = 2000  # month-day arithmetic for dates without a year (29 February exists)
 SAME_DAY_KINDS = ("readout", "transcript", "speech")  # records of an event published on its day: their date is the event's
 DUPLICATE_SCORE = 1.0  # a recorded duplicate is the same story by definition
 STORY_ID_PREFIX = "story-"
@@ -81,6 +86,7 @@ TITLE_MAX_CHARS = 120  # a fallback title cut from the lead sentence
 _TITLE_WORDS = frozenset(w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split())
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
+_MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -95,6 +101,7 @@ class Story:
     date: str | None = None
     events: list[tuple[str, int]] = field(default_factory=list)
     place: str | None = None
+    date_partial: str | None = None  # a month-day without a year ("XXXX-09-18") when no report gives the year
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +109,7 @@ class Story:
             "title": self.title,
             "docs": list(self.docs),
             "date": self.date,
+            "date_partial": self.date_partial,
             "place": self.place,
             "events": [list(pair) for pair in self.events],
         }
@@ -127,15 +135,56 @@ def _as_date(value: str | None) -> dt.date | None:
         return None
 
 
+def month_day(value: str | None) -> tuple[int, int] | None:
+    """(month, day) of a full date or of a date without a year ("XXXX-09-18", "--09-18")."""
+    if not value:
+        return None
+    m = _MONTH_DAY_RE.match(value)
+    if not m:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def is_partial(value: str | None) -> bool:
+    """A month-day without a year ("XXXX-09-18", "--09-18")."""
+    return bool(value) and value.startswith(("XXXX-", "--"))  # type: ignore[union-attr]
+
+
 def dates_compatible(a: str | None, b: str | None, tolerance_days: int = DATE_TOLERANCE_DAYS) -> bool:
-    """True unless both values are known and disagree ("2025-03" agrees with "2025-03-03"; a day apart agrees)."""
+    """True unless both values are known and disagree ("2025-03" agrees with "2025-03-03"; a day apart agrees; a
+    month-day without a year agrees with any year's same day)."""
     if not a or not b:
         return True
     da, db = _as_date(a), _as_date(b)
     if da and db:
         return abs((da - db).days) <= tolerance_days
+    if is_partial(a) or is_partial(b):
+        ma, mb = month_day(a), month_day(b)
+        if ma is None or mb is None:  # a partial day against a month ("2025-09"): compare the months
+            months = [int(v.split("-")[-2]) if is_partial(v) else int(v[5:7]) for v in (a, b) if len(v) >= 7]
+            return len(months) < 2 or months[0] == months[1]
+        xa, xb = dt.date(LEAP_YEAR, *ma), dt.date(LEAP_YEAR, *mb)
+        gap = abs((xa - xb).days)
+        return min(gap, 366 - gap) <= tolerance_days
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def with_year(value: str | None, dated: Sequence[str]) -> str | None:
+    """A month-day without a year takes the year of a compatible full date (the same meeting reported with its year
+    elsewhere); None when no such date exists. Full dates pass through."""
+    if not is_partial(value):
+        return value
+    md = month_day(value)
+    for full in dated:
+        day = _as_date(full)
+        if md and day and dates_compatible(value, full):
+            try:
+                return dt.date(day.year, *md).isoformat()
+            except ValueError:
+                return None
+    return None
 
 
 def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
@@ -147,11 +196,40 @@ def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
     return None
 
 
+def _person_spans(doc: Document) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in doc.mentions if m.type == "person"]
+
+
+def _event_persons(doc: Document, event: Event, spans: list[tuple[int, int]] | None = None) -> list[frozenset[str]]:
+    """Name words of the participants of ``event`` that are person mentions (countries and groups left out)."""
+    spans = _person_spans(doc) if spans is None else spans
+    persons: list[frozenset[str]] = []
+    for name, start, end in event.participants:
+        if any(start < me and ms < end for ms, me in spans) and (words := _name_words(name)):
+            if not any(words & p for p in persons):
+                persons.append(words)
+    return persons
+
+
 def lead_event(doc: Document) -> tuple[int, Event] | None:
-    """The document's own event: the first event (by offset) that has a date, else the first event."""
+    """The document's own event, by offset, in order of preference:
+    1. a meeting that took place between two or more named people, with a date;
+    2. such a meeting without a date;
+    3. the first event that has a date (and was not only reported);
+    4. the first event."""
     if not doc.events:
         return None
     ordered = sorted(enumerate(doc.events), key=lambda pair: (pair[1].start, pair[0]))
+    spans = _person_spans(doc)
+    meetings = [
+        (index, event) for index, event in ordered
+        if event.type == "CONSULT" and event.status == "occurred" and len(_event_persons(doc, event, spans)) >= 2
+    ]
+    for index, event in meetings:
+        if event.date_value:
+            return index, event
+    if meetings:
+        return meetings[0]
     for index, event in ordered:
         if event.date_value and event.status != "reported":
             return index, event
@@ -239,12 +317,34 @@ def _lead_persons(doc: Document, lead: tuple[int, Event] | None) -> list[frozens
     """The people taking part in the lead event: participants whose span is a person mention of the document."""
     if lead is None:
         return []
-    spans = [(m.start, m.end) for m in doc.mentions if m.type == "person"]
-    persons = []
-    for name, start, end in lead[1].participants:
-        if any(start < me and ms < end for ms, me in spans) and (words := _name_words(name)):
-            persons.append(words)
-    return persons
+    return _event_persons(doc, lead[1])
+
+
+def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Who the document is about: the lead meeting's people, else the :data:`KEY_PERSONS` people named most often
+    (a transcript or a page in another language may yield no event, but it names its speakers throughout)."""
+    if len(lead_persons) >= KEY_PERSONS:
+        return lead_persons
+    groups: list[tuple[frozenset[str], int]] = []
+    for m in doc.mentions:
+        if m.type != "person" or not (words := _name_words(m.text)):
+            continue
+        for i, (g, n) in enumerate(groups):
+            if g & words:
+                groups[i] = (g | words, n + 1)
+                break
+        else:
+            groups.append((words, 1))
+    ranked = [g for g, n in sorted(groups, key=lambda gn: -gn[1]) if n >= MIN_KEY_MENTIONS]
+    return ranked[:KEY_PERSONS]
+
+
+def _same_people(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Both documents are about the same two (or more) people."""
+    if len(a) < KEY_PERSONS or len(b) < KEY_PERSONS:
+        return False
+    shared = sum(1 for x in a if any(x & y for y in b))
+    return shared >= KEY_PERSONS
 
 
 def _persons_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
@@ -258,6 +358,35 @@ def _persons_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
     a_only = any(not any(x & y for y in b) for x in a)
     b_only = any(not any(x & y for x in a) for y in b)
     return a_only and b_only
+
+
+def _lead_mode(lead: tuple[int, Event] | None) -> str | None:
+    """"call" for a phone or video call, "meeting" for a meeting in person, None when the lead is no meeting."""
+    if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
+        return None
+    return "call" if lead[1].mode == "phone" else "meeting"
+
+
+def _people_pairs(key_persons: Sequence[list[frozenset[str]]], docs: Sequence[Document]) -> set[tuple[int, int]]:
+    """Pairs of documents about the same people (blocked on their name words; publication window as in step 3)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, persons in enumerate(key_persons):
+        if len(persons) >= KEY_PERSONS:
+            for word in set().union(*persons):
+                blocks[word].append(i)
+    dates = [_published(d) for d in docs]
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK_SIZE:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                di, dj = dates[i], dates[j]
+                if di and dj and abs((di - dj).days) > PUBLICATION_WINDOW_DAYS:
+                    continue
+                if _same_people(key_persons[i], key_persons[j]):
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str], docs: Sequence[Document]) -> set[tuple[int, int]]:
@@ -354,11 +483,15 @@ def _earliest(docs: Sequence[Document]) -> Document:
 def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]) -> Story:
     """The Story record of one cluster (step 6)."""
     first = _earliest(group)
-    votes = Counter(value for d in group if (value := _event_date(d, leads[d.id])))
+    values = [value for d in group if (value := _event_date(d, leads[d.id]))]
+    full = [v for v in values if not is_partial(v)]
+    # a month-day without a year takes its year from the story's other reports, else it does not vote
+    votes = Counter(full + [v for v in (with_year(p, full) for p in values if is_partial(p)) if v])
     date = None
     if votes:
         # the most agreed value; among ties the most precise, then the earliest
         date = sorted(votes.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    partial = next((v for v in values if is_partial(v)), None) if date is None else None
     events: list[tuple[str, int]] = []
     labels: Counter[str] = Counter()
     lead_labels: list[str] = []  # in publication order: ties go to the earliest report
@@ -389,10 +522,11 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
         lead_sentence = next((s for s in _SENTENCE_END.split(first.text.strip()) if s.strip()), "")
         title = lead_sentence.strip()[:TITLE_MAX_CHARS]
     place = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if places else None
-    if date is None:
+    if date is None and partial is None:
         date = first.published if first.published and _as_date(first.published) else None
     ordered = [d.id for d in sorted(group, key=lambda d: (d.published or "9999", d.id))]
-    return Story(id=story_id(first.id), title=title, docs=ordered, date=date, events=events, place=place)
+    return Story(id=story_id(first.id), title=title, docs=ordered, date=date, events=events, place=place,
+                 date_partial=partial)
 
 
 def cluster_stories(docs: Iterable[Document]) -> list[Story]:
@@ -406,13 +540,22 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
     lead_places = [lead[1].place if (lead := leads[d.id]) else None for d in corpus]
     lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
+    key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
+    lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(vectors, df, corpus):
+    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
         if _persons_conflict(lead_persons[i], lead_persons[j]):
             continue  # step 4: different people at the lead events
         score = _cosine(vectors[i], vectors[j])
-        if _places_conflict(lead_places[i], lead_places[j]):
+        place_conflict = _places_conflict(lead_places[i], lead_places[j])
+        if place_conflict:
             score -= PLACE_CONFLICT_PENALTY
+        if _same_people(key_persons[i], key_persons[j]):
+            mode_conflict = None not in (lead_modes[i], lead_modes[j]) and lead_modes[i] != lead_modes[j]
+            if place_conflict or mode_conflict:
+                sims[(i, j)] = CONFLICT_SCORE  # step 4: the same people met elsewhere or otherwise: another meeting
+                continue
+            score += SAME_PEOPLE_BONUS
         if score > 0:
             sims[(i, j)] = score
     for i, doc in enumerate(corpus):  # step 4: recorded duplicates
