@@ -69,7 +69,9 @@ CAPITAL_WEIGHT = 3.0  # capitalised words (names, places, organisations) say who
 MENTION_WEIGHT = 2.0  # an entity mention from doc.mentions, as a whole-name feature
 NUMBER_WEIGHT = 3.0  # years and figures distinguish two events of the same kind; tuned on ECB+ dev (1-3)
 KEY_PERSONS = 2  # a meeting report is about two people (host and guest; the two ministers)
+KEY_FROM_LEAD = True
 MIN_KEY_MENTIONS = 2  # a person named once is mentioned, not the subject
+MAX_NAME_WORDS = 5  # longer "names" are a misread phrase (a sentence in another language tagged as a person)
 SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared across outlets and languages)
 CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
 PLACE_CONFLICT_PENALTY = 0.15  # two lead events in different places are rarely the same event
@@ -83,7 +85,11 @@ STORY_ID_DIGITS = 12  # hex digits of the sha256 of the earliest document id
 STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemming is the hot loop
 TITLE_MAX_CHARS = 120  # a fallback title cut from the lead sentence
 
-_TITLE_WORDS = frozenset(w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split())
+# office words that the shared title lists lack and taggers keep inside person names ("State Councilor Wang")
+_EXTRA_TITLE_WORDS = frozenset({"councilor", "councillor", "counsellor", "fm", "pm", "eam"})
+_TITLE_WORDS = frozenset(
+    w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split()
+) | _EXTRA_TITLE_WORDS
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 _MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
@@ -200,23 +206,41 @@ def _person_spans(doc: Document) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in doc.mentions if m.type == "person"]
 
 
+def _place_words(doc: Document) -> frozenset[str]:
+    """Words of the document's place names that no full person name contains: a one-word "person" made of them
+    is a place the tagger misread ("Kazan"), while "Austin" stays a person where "Lloyd Austin" is named."""
+    places = {w for m in doc.mentions if m.type in ("place", "country") for w in _name_words(m.text)}
+    in_names = {w for m in doc.mentions if m.type == "person" and len(ws := _name_words(m.text)) > 1 for w in ws}
+    return frozenset(places - in_names)
+
+
 def _event_persons(doc: Document, event: Event, spans: list[tuple[int, int]] | None = None) -> list[frozenset[str]]:
     """Name words of the participants of ``event`` that are person mentions (countries and groups left out)."""
     spans = _person_spans(doc) if spans is None else spans
+    places = _place_words(doc)
     persons: list[frozenset[str]] = []
     for name, start, end in event.participants:
-        if any(start < me and ms < end for ms, me in spans) and (words := _name_words(name)):
+        words = _name_words(name)
+        if words and words <= places:
+            continue  # a place the tagger also read as a person ("Kazan") is no one
+        if any(start < me and ms < end for ms, me in spans) and words:
             if not any(words & p for p in persons):
                 persons.append(words)
     return persons
 
 
+def _day_precise(value: str | None) -> bool:
+    """A calendar day ("2025-03-03", "XXXX-03-03"); a month or a year alone dates a past reference, not a report."""
+    return month_day(value) is not None and len(value or "") == len("2025-03-03")
+
+
 def lead_event(doc: Document) -> tuple[int, Event] | None:
     """The document's own event, by offset, in order of preference:
-    1. a meeting that took place between two or more named people, with a date;
-    2. such a meeting without a date;
-    3. the first event that has a date (and was not only reported);
-    4. the first event."""
+    1. a meeting that took place between two or more named people, dated to the day;
+    2. such a meeting without a date (one dated only to a month or year is an earlier meeting recalled);
+    3. the first event dated to the day (and not only reported);
+    4. the first event that has a date (and was not only reported);
+    5. the first event."""
     if not doc.events:
         return None
     ordered = sorted(enumerate(doc.events), key=lambda pair: (pair[1].start, pair[0]))
@@ -226,13 +250,15 @@ def lead_event(doc: Document) -> tuple[int, Event] | None:
         if event.type == "CONSULT" and event.status == "occurred" and len(_event_persons(doc, event, spans)) >= 2
     ]
     for index, event in meetings:
-        if event.date_value:
+        if _day_precise(event.date_value):
             return index, event
-    if meetings:
-        return meetings[0]
-    for index, event in ordered:
-        if event.date_value and event.status != "reported":
+    for index, event in meetings:
+        if not event.date_value:
             return index, event
+    for precise in (True, False):
+        for index, event in ordered:
+            if event.date_value and event.status != "reported" and (_day_precise(event.date_value) or not precise):
+                return index, event
     return ordered[0]
 
 
@@ -293,7 +319,8 @@ def _published(doc: Document) -> dt.date | None:
 
 
 def _place_key(place: str | None) -> str | None:
-    return re.sub(r"\W+", " ", place).strip().casefold() if place else None
+    """Letters and digits only: "Washington, D.C." and "Washington DC" are one place."""
+    return re.sub(r"\W+", "", strip_accents(place)).casefold() if place else None
 
 
 def _places_conflict(a: str | None, b: str | None) -> bool:
@@ -301,6 +328,15 @@ def _places_conflict(a: str | None, b: str | None) -> bool:
     if not ka or not kb:
         return False
     return ka not in kb and kb not in ka
+
+
+def _lead_place(doc: Document, lead: tuple[int, Event] | None) -> str | None:
+    """The lead event's place when it is a city or venue; a country names no meeting place to compare ("US" and
+    "Washington" agree)."""
+    place = lead[1].place if lead is not None else None
+    if place and any(m.type == "country" and m.text.strip() == place for m in doc.mentions):
+        return None
+    return place
 
 
 # --- blocking and clustering ----------------------------------------------------------------------------------------
@@ -322,15 +358,18 @@ def _lead_persons(doc: Document, lead: tuple[int, Event] | None) -> list[frozens
 
 def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[frozenset[str]]:
     """Who the document is about: the lead meeting's people, else the :data:`KEY_PERSONS` people named most often
-    (a transcript or a page in another language may yield no event, but it names its speakers throughout)."""
+    (a transcript or a page in another language may yield no event, but it names its speakers throughout). Name
+    forms of one person group when one form's words are within the other's ("Blinken", "Antony Blinken")."""
     if len(lead_persons) >= KEY_PERSONS:
         return lead_persons
+    places = _place_words(doc)
     groups: list[tuple[frozenset[str], int]] = []
     for m in doc.mentions:
-        if m.type != "person" or not (words := _name_words(m.text)):
-            continue
+        words = _name_words(m.text) if m.type == "person" else frozenset()
+        if not words or len(words) > MAX_NAME_WORDS or words <= places:
+            continue  # a place the tagger also read as a person ("Kazan") is no one
         for i, (g, n) in enumerate(groups):
-            if g & words:
+            if words <= g or g <= words:
                 groups[i] = (g | words, n + 1)
                 break
         else:
@@ -538,14 +577,14 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     vectors, df = _vectors([_terms(d) for d in corpus])
     leads = {d.id: lead_event(d) for d in corpus}
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
-    lead_places = [lead[1].place if (lead := leads[d.id]) else None for d in corpus]
+    lead_places = [_lead_place(d, leads[d.id]) for d in corpus]
     lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
     key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
     lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
-        if _persons_conflict(lead_persons[i], lead_persons[j]):
-            continue  # step 4: different people at the lead events
+        if _persons_conflict(lead_persons[i], lead_persons[j]) or _persons_conflict(key_persons[i], key_persons[j]):
+            continue  # step 4: different people at the lead events, or different people throughout
         score = _cosine(vectors[i], vectors[j])
         place_conflict = _places_conflict(lead_places[i], lead_places[j])
         if place_conflict:
