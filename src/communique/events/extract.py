@@ -58,6 +58,7 @@ CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines a
 SHORT_LINE_WORDS = 8  # hard-wrapped prose lines (70-80 characters) hold more words than a heading or byline
 LEFT_FALLBACK_CHARS = 120  # linear fallback: a subject mention this close before the trigger
 RIGHT_FALLBACK_CHARS = 80  # linear fallback: an object mention this close after the trigger
+TITLE_NAME_GAP_CHARS = 60  # "of the Democratic Socialist Republic of X": a country's long name between title and name
 MIN_PARTIES_IN_SPEECH = 2  # an event told inside a quote or transcript turn needs the speaker AND someone else
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -84,7 +85,9 @@ _DATE_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX-\d{2}-\d{2})")  # a calendar value 
 _QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR"})
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
+_TITLE_TO_NAME_RE = re.compile(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*\s*,?\s*)?")
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_RANK = {"place": 0, "organization": 1, "country": 2}  # city, then venue, then country
 _HERE_RE = re.compile(r"\bhere\b", re.IGNORECASE)  # the wire's "here" is the dateline city
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
 
@@ -498,6 +501,10 @@ def _participants(
         if titled is not None:
             _add(parts, countries, (titled.text, titled.start, titled.end), titled.country)
             continue
+        named = _named_after_title(doc.text, head, in_unit)
+        if named is not None:  # "Prime Minister of the Republic of X Jane Doe": the parse cut the name off
+            _add(parts, countries, (named.text, named.start, named.end), named.country)
+            continue
         group = _group_noun_phrase(doc.text, head, toks) or _bare_title(doc.text, head, toks)
         if group is not None:
             _add(parts, countries, group, None)
@@ -536,6 +543,19 @@ def _speaker_subject(head: Any, trigger: Any) -> Any:
             subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"), None)
             return subj
         clause = verb
+    return None
+
+
+def _named_after_title(text: str, head: Any, in_unit: list[Mention]) -> Mention | None:
+    """The person named right after a title and its "of <Country>" ("Prime Minister of the Republic of X Jane Doe")."""
+    if head.lower_ not in P.PRINCIPAL_TITLES or not head.text[:1].isupper():
+        return None
+    end = head.idx + len(head.text)
+    for m in in_unit:
+        if m.type == "person" and end <= m.start <= end + TITLE_NAME_GAP_CHARS and _TITLE_TO_NAME_RE.fullmatch(
+            text[end : m.start]
+        ):
+            return m
     return None
 
 
@@ -684,8 +704,9 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
             found.append(m)
     if d.mode == "phone" or (d.mode is None and _PHONE_RE.search(text[unit.start : unit.end])):
         return  # a call has no place: "in X" there is where one side sat
-    # a city or venue beats a country ("in Beijing, China"; "visit to China ... in Beijing")
-    best = next((m for m in found if m.type != "country"), found[0] if found else None)
+    # a city beats a venue ("at the X Ministers' Meeting in Moscow"), a venue beats a country ("in Beijing, China")
+    ranked = sorted(found, key=lambda m: (_PLACE_RANK.get(m.type, len(_PLACE_RANK)), m.start))
+    best = ranked[0] if ranked else None
     if best is not None:
         d.place = _clean_place(best.text)
     elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):

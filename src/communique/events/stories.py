@@ -71,6 +71,7 @@ NUMBER_WEIGHT = 3.0  # years and figures distinguish two events of the same kind
 KEY_PERSONS = 2  # a meeting report is about two people (host and guest; the two ministers)
 KEY_FROM_LEAD = True
 MIN_KEY_MENTIONS = 2  # a person named once is mentioned, not the subject
+MIN_PREFIX = 5  # a truncated name word this long still names one person ("Jaishan" for "Jaishankar")
 MAX_NAME_WORDS = 5  # longer "names" are a misread phrase (a sentence in another language tagged as a person)
 SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared across outlets and languages)
 CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
@@ -378,11 +379,18 @@ def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[froz
     return ranked[:KEY_PERSONS]
 
 
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Name words shared, or one a truncation of the other ("Jaishan" / "Jaishankar" in machine translation)."""
+    if a & b:
+        return True
+    return any(len(x) >= MIN_PREFIX and len(y) >= MIN_PREFIX and (x.startswith(y) or y.startswith(x)) for x in a for y in b)
+
+
 def _same_people(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
     """Both documents are about the same two (or more) people."""
     if len(a) < KEY_PERSONS or len(b) < KEY_PERSONS:
         return False
-    shared = sum(1 for x in a if any(x & y for y in b))
+    shared = sum(1 for x in a if any(_same_person(x, y) for y in b))
     return shared >= KEY_PERSONS
 
 
@@ -394,8 +402,8 @@ def _persons_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
     """
     if not a or not b:
         return False
-    a_only = any(not any(x & y for y in b) for x in a)
-    b_only = any(not any(x & y for x in a) for y in b)
+    a_only = any(not any(_same_person(x, y) for y in b) for x in a)
+    b_only = any(not any(_same_person(x, y) for x in a) for y in b)
     return a_only and b_only
 
 
