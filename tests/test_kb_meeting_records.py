@@ -1,0 +1,67 @@
+"""Knowledge-base meeting records: people only as participants, a month-day without a year kept but never sorted."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.kb import build
+from communique.model import Document, Event, Mention
+from communique.store.sqlite import SQLiteStore
+
+TEXT = "Ruritanian Foreign Minister Tomas Varga met Secretary Ilse Brandt of Freedonia in Valletta on March 4."
+
+
+def _span(needle: str) -> tuple[int, int]:
+    start = TEXT.index(needle)
+    return start, start + len(needle)
+
+
+def _doc(doc_id: str, date: str | None, published: str | None) -> Document:
+    varga, brandt, country = _span("Tomas Varga"), _span("Ilse Brandt"), _span("Freedonia")
+    return Document(
+        id=doc_id, source=f"{doc_id}.txt", text=TEXT, published=published, kind="news",
+        mentions=[Mention(*varga, "Tomas Varga", "person"), Mention(*brandt, "Ilse Brandt", "person"),
+                  Mention(*country, "Freedonia", "country"), Mention(*_span("Valletta"), "Valletta", "place")],
+        events=[Event("CONSULT", 0, len(TEXT), mode="visit", label="Varga meets Brandt in Valletta",
+                      participants=(("Tomas Varga", *varga), ("Ilse Brandt", *brandt), ("Freedonia", *country)),
+                      date_value=date, date_text="March 4", date_basis="partial" if date else None,
+                      place="Valletta", status="occurred")],
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with SQLiteStore(tmp_path / "kb.db") as s:
+        yield s
+
+
+def _names(store, event) -> set[str]:
+    return {store.get_record("entities", eid)["name"] for eid in event["participants"]}
+
+
+@pytest.mark.parametrize(
+    ("date", "published", "value", "partial"),
+    [
+        ("XXXX-03-04", None, None, "XXXX-03-04"),  # no year anywhere: unresolved, the month-day kept
+        ("2025-03-04", "2025-03-05", "2025-03-04", None),
+    ],
+)
+def test_meeting_record(store, date, published, value, partial):
+    store.put(_doc("a", date, published), "p")
+    build(store)
+    (meeting,) = [e for e in store.iter_records("events") if e["type"] == "CONSULT"]
+    assert _names(store, meeting) == {"Tomas Varga", "Ilse Brandt"}  # the country is a side, not a participant
+    assert meeting["date"]["value"] == value
+    assert meeting["date"]["partial"] == partial
+    assert meeting["place"]["name"] == "Valletta"
+    (story,) = list(store.iter_records("stories"))
+    assert story["date"] == value
+    assert story["date_partial"] == partial
+
+
+def test_partial_date_takes_the_year_of_another_report(store):
+    store.put(_doc("a", "XXXX-03-04", None), "p")
+    store.put(_doc("b", "2025-03-04", "2025-03-04").replace(text=TEXT + " "), "p")
+    build(store)
+    meetings = [e for e in store.iter_records("events") if e["type"] == "CONSULT"]
+    assert {m["date"]["value"] for m in meetings} == {"2025-03-04"}
