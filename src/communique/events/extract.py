@@ -87,6 +87,11 @@ _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group",
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _TITLE_TO_NAME_RE = re.compile(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*\s*,?\s*)?")
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+# a meeting's venue stated outright, named or not by the tagger: "held at the X Residence", "took place at the Y"
+_VENUE_RE = re.compile(
+    r"\b(?:held|took place|hosted|convened|met)\s+(?:at|in)\s+(?:the\s+)?"
+    r"(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5})"
+)
 _PLACE_RANK = {"place": 0, "organization": 1, "country": 2}  # city, then venue, then country
 _HERE_RE = re.compile(r"\bhere\b", re.IGNORECASE)  # the wire's "here" is the dateline city
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -707,8 +712,11 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
     # a city beats a venue ("at the X Ministers' Meeting in Moscow"), a venue beats a country ("in Beijing, China")
     ranked = sorted(found, key=lambda m: (_PLACE_RANK.get(m.type, len(_PLACE_RANK)), m.start))
     best = ranked[0] if ranked else None
+    venue = _VENUE_RE.search(text, unit.start, unit.end)
     if best is not None:
         d.place = _clean_place(best.text)
+    elif venue is not None:
+        d.place = _clean_place(venue["venue"])  # "took place at the Prime Minister's Office": a venue no tagger named
     elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):
         d.place = doc.dateline  # "met here on Friday": the dateline city, named by the wire's "here"
 
@@ -731,6 +739,8 @@ def _attached_place(trigger: Any, m: Mention) -> bool:
     owner = prep.head
     if owner.i in (trigger.i, trigger.head.i) or owner.head.i == trigger.i:
         return True  # "met ... in X", "held talks in X", "met with Y here in X"
+    if P.NOUN_TRIGGERS.get(owner.lemma_.lower(), ("",))[0] == "CONSULT":
+        return True  # "during a summit meeting in X", "talks in X": the meeting's own place
     return owner.pos_ in ("PROPN", "ADV") and owner.dep_ != "conj" and trigger.i in {a.i for a in owner.ancestors}
 
 
