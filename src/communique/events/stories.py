@@ -591,8 +591,12 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
-        if _persons_conflict(lead_persons[i], lead_persons[j]) or _persons_conflict(key_persons[i], key_persons[j]):
-            continue  # step 4: different people at the lead events, or different people throughout
+        named_lead = len(lead_persons[i]) >= KEY_PERSONS or len(lead_persons[j]) >= KEY_PERSONS
+        if _persons_conflict(lead_persons[i], lead_persons[j]) or (
+            named_lead and _persons_conflict(key_persons[i], key_persons[j])
+        ):
+            continue  # step 4: different people at the lead events, or a lead meeting's people absent from the other
+
         score = _cosine(vectors[i], vectors[j])
         place_conflict = _places_conflict(lead_places[i], lead_places[j])
         if place_conflict:
