@@ -45,6 +45,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import Document, Event
 from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
+from .assemble import _short as _label_short
 
 __all__ = [
     "Story",
@@ -84,7 +85,8 @@ DUPLICATE_SCORE = 1.0  # a recorded duplicate is the same story by definition
 STORY_ID_PREFIX = "story-"
 STORY_ID_DIGITS = 12  # hex digits of the sha256 of the earliest document id
 STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemming is the hot loop
-TITLE_MAX_CHARS = 120  # a fallback title cut from the lead sentence
+TITLE_MAX_CHARS = 120
+SHORT_NAME_WORDS = 2  # a name this short is shown whole in a title  # a fallback title cut from the lead sentence
 
 # office words that the shared title lists lack and taggers keep inside person names ("State Councilor Wang")
 _EXTRA_TITLE_WORDS = frozenset({"councilor", "councillor", "counsellor", "fm", "pm", "eam"})
@@ -527,6 +529,42 @@ def _earliest(docs: Sequence[Document]) -> Document:
     return min(docs, key=lambda d: (d.published or "9999", d.id))
 
 
+def _short_name(doc: Document, name: str) -> str:
+    """How a reader names the person: the shortest form the document uses that ends the full name ("Blinken" for
+    "Antony J. Blinken"), else a two-word name whole, else its surname with particles ("de la Fuente")."""
+    words = name.split()
+    forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
+    suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
+    if suffixes:
+        return min(suffixes, key=len)
+    if len(words) <= SHORT_NAME_WORDS:
+        return name  # "Wang Yi": which word is the family name is not for us to guess
+    return _label_short(name)  # particles kept: "de la Fuente"
+
+
+def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
+    """"<Surname> meets <Surname> in <Place>" for a lead meeting of named people (countries, titles left out);
+    "<Surname> speaks with <Surname>" for a call."""
+    if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
+        return None
+    event = lead[1]
+    spans = _person_spans(doc)
+    places = _place_words(doc)
+    names: list[str] = []
+    for name, start, end in event.participants:
+        words = _name_words(name)
+        if words and not words <= places and any(start < me and ms < end for ms, me in spans):
+            short = _short_name(doc, " ".join(name.split()))
+            if short not in names:
+                names.append(short)
+    if len(names) < KEY_PERSONS:
+        return None
+    others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
+    if event.mode == "phone":
+        return f"{names[0]} speaks with {others}"
+    return f"{names[0]} meets {others}" + (f" in {event.place}" if event.place else "")
+
+
 def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]) -> Story:
     """The Story record of one cluster (step 6)."""
     first = _earliest(group)
@@ -558,7 +596,12 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                     labels[event.label] += 1
                 if event.place:
                     places[event.place] += 1
-    if lead_labels:  # the label most reports lead with
+    meeting_titles = [t for doc in sorted(group, key=lambda d: (d.published or "9999", d.id))
+                      if (t := _meeting_title(doc, leads[doc.id]))]
+    if meeting_titles:  # "<Surname> meets <Surname> in <Place>", as most reports have it
+        counts = Counter(meeting_titles)
+        title = max(meeting_titles, key=lambda t: (counts[t], " in " in t, -meeting_titles.index(t)))
+    elif lead_labels:  # the label most reports lead with
         counts = Counter(lead_labels)
         title = max(lead_labels, key=lambda label: (counts[label], label in occurred, -lead_labels.index(label)))
     elif labels:
