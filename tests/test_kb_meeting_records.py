@@ -65,3 +65,27 @@ def test_partial_date_takes_the_year_of_another_report(store):
     build(store)
     meetings = [e for e in store.iter_records("events") if e["type"] == "CONSULT"]
     assert {m["date"]["value"] for m in meetings} == {"2025-03-04"}
+
+
+MULTI = ("President Tomas Varga met Prime Minister Ilse Brandt on March 4. Later that day Varga met Chancellor "
+         "Piet Holm, and then Varga met Brandt again with both delegations.")
+
+
+def test_one_page_several_meetings_of_a_day(store):
+    people = {n: MULTI.index(n) for n in ("Tomas Varga", "Ilse Brandt", "Piet Holm")}
+    later = [(n, MULTI.index(n, MULTI.index("Later"))) for n in ("Varga", "Brandt")]
+    mentions = [Mention(s, s + len(n), n, "person") for n, s in [*people.items(), *later]]
+
+    def meeting(*names: str) -> Event:
+        parts = tuple((n, s, s + len(n)) for n, s in [*people.items(), *later] if n in names)
+        return Event("CONSULT", 0, len(MULTI), label="meeting", participants=parts, date_value="2025-03-04",
+                     date_basis="explicit", status="occurred")
+
+    doc = Document(id="m", source="m.txt", text=MULTI, published="2025-03-04", kind="news", mentions=mentions,
+                   events=[meeting("Tomas Varga", "Ilse Brandt"), meeting("Tomas Varga", "Piet Holm"),
+                           meeting("Varga", "Brandt")])
+    store.put(doc, "p")
+    build(store)
+    meetings = [e for e in store.iter_records("events") if e["type"] == "CONSULT"]
+    assert sorted(sorted(_names(store, m)) for m in meetings) == [
+        ["Ilse Brandt", "Tomas Varga"], ["Piet Holm", "Tomas Varga"]]

@@ -7,7 +7,8 @@ whenever the documents changed since the last build (``ensure_built``).
 Cascade:
 1. entities: mentions resolved across documents (``resolve.entities``);
 2. stories: documents reporting the same event clustered (``events.stories``), ``story`` set on documents;
-3. events: per-document events of one story merged on (type, status, compatible date); participants mapped
+3. events: per-document events of one story merged on (type, status, compatible date) unless their people
+   conflict (one page reporting several meetings of a day keeps one event per meeting); participants mapped
    to entities; every source sentence kept as evidence;
 4. quotes and claims: speakers mapped to entities, each linked to the merged event it was said at.
 """
@@ -68,9 +69,23 @@ class _EventBuilder:
         entity = self.res.entities.get(eid)
         return entity.type if entity is not None else None
 
+    def _people(self, eids: list[str]) -> set[str]:
+        return {e for e in eids if self._type(e) == "person"}
+
+    def _record_for(self, key: tuple[str, ...], people: set[str]) -> tuple[tuple[str, ...], dict[str, Any] | None]:
+        """The record of the same meeting: same story, type, status and date, and no conflict of people (each side
+        having a person the other lacks is another meeting of that day: "X met A, then B")."""
+        n = 0
+        while (record := self.events.get(key + (str(n),) if n else key)) is not None:
+            theirs = self._people(record["participants"])
+            if not (people - theirs and theirs - people):
+                return (key + (str(n),) if n else key), record
+            n += 1
+        return (key + (str(n),) if n else key), None
+
     def add(self, doc: Document, index: int, ev: Event, story_id: str, story_date: str | None) -> None:
-        key = _event_key(story_id, ev, story_date)
-        record = self.events.get(key)
+        eids = [eid for name, start, end in ev.participants if (eid := self.res.entity_for(doc.id, start, end, name))]
+        key, record = self._record_for(_event_key(story_id, ev, story_date), self._people(eids))
         if record is None:
             date_value, partial = _event_date(ev, story_date)
             basis = ev.date_basis if ev.date_value else ("story" if date_value else None)
@@ -88,9 +103,8 @@ class _EventBuilder:
             if current is None or (self._type(current["entity"] or "") == "country"
                                    and self._type(place["entity"] or "") != "country"):
                 record["place"] = place
-        for name, start, end in ev.participants:
-            eid = self.res.entity_for(doc.id, start, end, name)
-            if eid and eid not in record["participants"]:
+        for eid in eids:
+            if eid not in record["participants"]:
                 record["participants"].append(eid)
         if ev.type == "CONSULT" and any(self._type(e) == "person" for e in record["participants"]):
             record["participants"] = [e for e in record["participants"] if self._type(e) == "person"]
