@@ -73,12 +73,13 @@ class _EventBuilder:
         return {e for e in eids if self._type(e) == "person"}
 
     def _record_for(self, key: tuple[str, ...], people: set[str]) -> tuple[tuple[str, ...], dict[str, Any] | None]:
-        """The record of the same meeting: same story, type, status and date, and no conflict of people (each side
-        having a person the other lacks is another meeting of that day: "X met A, then B")."""
+        """The record of the same meeting: same story, type, status and date, and no conflict of people (sharing one
+        person while each has another the other lacks is another meeting of that day: "X met A, then B"; with no
+        person shared the names are more likely unresolved spellings of the same people)."""
         n = 0
         while (record := self.events.get(key + (str(n),) if n else key)) is not None:
             theirs = self._people(record["participants"])
-            if not (people - theirs and theirs - people):
+            if not (people & theirs and people - theirs and theirs - people):
                 return (key + (str(n),) if n else key), record
             n += 1
         return (key + (str(n),) if n else key), None
