@@ -22,8 +22,8 @@ def _doc(doc_id: str, date: str | None, published: str | None) -> Document:
         id=doc_id, source=f"{doc_id}.txt", text=TEXT, published=published, kind="news",
         mentions=[Mention(*varga, "Tomas Varga", "person"), Mention(*brandt, "Ilse Brandt", "person"),
                   Mention(*country, "Freedonia", "country"), Mention(*_span("Valletta"), "Valletta", "place")],
-        events=[Event("CONSULT", 0, len(TEXT), mode="visit", label="Varga meets Brandt in Valletta",
-                      participants=(("Tomas Varga", *varga), ("Ilse Brandt", *brandt), ("Freedonia", *country)),
+        events=[Event("CONSULT", 0, len(TEXT), mode="visit", label="Varga meets Freedonia, Brandt in Valletta",
+                      participants=(("Tomas Varga", *varga), ("Freedonia", *country), ("Ilse Brandt", *brandt)),
                       date_value=date, date_text="March 4", date_basis="partial" if date else None,
                       place="Valletta", status="occurred")],
     )
@@ -54,6 +54,7 @@ def test_meeting_record(store, date, published, value, partial):
     assert meeting["date"]["value"] == value
     assert meeting["date"]["partial"] == partial
     assert meeting["place"]["name"] == "Valletta"
+    assert meeting["label"] == "Varga meets Brandt in Valletta"  # people only: no "Freedonia" in the title
     (story,) = list(store.iter_records("stories"))
     assert story["date"] == value
     assert story["date_partial"] == partial

@@ -84,6 +84,19 @@ class _EventBuilder:
             n += 1
         return (key + (str(n),) if n else key), None
 
+    def meeting_label(self, record: dict[str, Any]) -> str | None:
+        """"<Surname> meets <Surname> in <Place>" from the people of a meeting record ("speaks with" for a call,
+        "hosts" for a host); None for other events or fewer than two people."""
+        from .events.assemble import _short
+
+        names = [_short(self.res.entities[e].name) for e in record["participants"] if self._type(e) == "person"]
+        if record["type"] != "CONSULT" or len(names) < 2:
+            return None
+        verb = {"phone": "speaks with", "host": "hosts"}.get(record["mode"] or "", "meets")
+        others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
+        place = record["place"]["name"] if record["place"] else None
+        return f"{names[0]} {verb} {others}" + (f" in {place}" if place else "")
+
     def add(self, doc: Document, index: int, ev: Event, story_id: str, story_date: str | None) -> None:
         eids = [eid for name, start, end in ev.participants if (eid := self.res.entity_for(doc.id, start, end, name))]
         key, record = self._record_for(_event_key(story_id, ev, story_date), self._people(eids))
@@ -154,6 +167,8 @@ def build(store: Store) -> dict[str, int]:
                 "event": claim_event.get(i),
             })
     events = list(builder.events.values())
+    for record in events:
+        record["label"] = builder.meeting_label(record) or record["label"]
     for ev in events:
         story_events[ev["story"]].append(ev["id"])
     records: dict[str, list[dict[str, Any]]] = {
