@@ -56,3 +56,12 @@ def test_the_name_after_a_title_and_its_country_takes_part(doc_factory):
     meeting = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
     assert [p[0] for p in meeting.participants] == ["Tomas Varga", "Ilse Brandt"]
     assert meeting.place == "Valletta"
+
+
+def test_first_person_in_a_labelled_turn_is_the_speaker(doc_factory):
+    text = "Ms. Nora Lind, Minister for Foreign Affairs:I held a telephone meeting earlier with Secretary Piet Holm."
+    doc = doc_factory(text, kind="transcript", published="2025-03-06",
+                      mentions=_mentions(text, {"Nora Lind": "person", "Piet Holm": "person"}))
+    call = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
+    assert [p[0] for p in call.participants] == ["Nora Lind", "Piet Holm"]
+    assert call.mode == "phone" and call.place is None

@@ -74,7 +74,8 @@ _REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _SPEAK_LEMMAS = frozenset({"speak", "talk", "chat"})
 _PREP_IN_AT = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _PHONE_RE = re.compile(
-    r"\b(?:by (?:tele)?phone|(?:tele)?phone call|video ?(?:call|conference)|videoconference|virtual(?:ly)?|"
+    r"\b(?:by (?:tele)?phone|(?:tele)?phone (?:call|meeting|conversation|talks?)|video ?(?:call|conference)|"
+    r"videoconference|virtual(?:ly)?|"
     r"(?:a|the|their) call\b|call with)",
     re.IGNORECASE,
 )
@@ -86,6 +87,7 @@ _QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTI
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _TITLE_TO_NAME_RE = re.compile(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*\s*,?\s*)?")
+_TURN_LABEL_RE = re.compile(r"[^\n:]{3,80}:")  # a speaker label opening a transcript line ("Jane Doe, Minister:")
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 # a meeting's venue stated outright, named or not by the tagger: "held at the X Residence", "took place at the Y"
 _VENUE_RE = re.compile(
@@ -356,7 +358,7 @@ def _draft(
             typ, mode = "THREATEN", None
     heads = _argument_heads(tok, hit.noun)
     quote = next((q for q in doc.quotes if q.direct and q.start <= tok.idx < q.end), None)
-    speaker = _speaker_mention(doc, quote, mentions)
+    speaker = _speaker_mention(doc, quote, mentions) or _turn_speaker(doc.text, tok.idx, mentions)
     parts, countries = _participants(doc, heads, unit, mentions, starts, sdoc, previous, tok, speaker)
     if not hit.noun:
         # the parse missed a side: the nearest mention on that side stands in
@@ -530,6 +532,15 @@ def _speaker_mention(doc: Document, quote: Any, mentions: list[Mention]) -> Ment
     last = quote.speaker_name.split()[-1].lower()
     return next((m for m in mentions if m.type == "person" and m.text.split()[-1:] == [last] or
                  (m.type == "person" and m.text.lower().split()[-1:] == [last])), None)
+
+
+def _turn_speaker(text: str, char: int, mentions: list[Mention]) -> Mention | None:
+    """The person labelling the transcript turn that holds ``char`` ("Ms. Jane Doe, Minister for X: I met ...")."""
+    line_start = text.rfind("\n", 0, char) + 1
+    m = _TURN_LABEL_RE.match(text, line_start, char)
+    if m is None:
+        return None
+    return next((x for x in mentions if x.type == "person" and line_start <= x.start and x.end <= m.end()), None)
 
 
 def _speaker_subject(head: Any, trigger: Any) -> Any:
