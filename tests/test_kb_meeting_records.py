@@ -54,7 +54,7 @@ def test_meeting_record(store, date, published, value, partial):
     assert meeting["date"]["value"] == value
     assert meeting["date"]["partial"] == partial
     assert meeting["place"]["name"] == "Valletta"
-    assert meeting["label"] == "Varga meets Brandt in Valletta"  # people only: no "Freedonia" in the title
+    assert meeting["label"] == "Tomas Varga meets Ilse Brandt in Valletta"  # people only: no "Freedonia" in it
     (story,) = list(store.iter_records("stories"))
     assert story["date"] == value
     assert story["date_partial"] == partial

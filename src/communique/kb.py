@@ -26,6 +26,7 @@ from .store.base import Store
 __all__ = ["RECORD_TYPES", "build", "compare", "ensure_built", "timeline"]
 
 RECORD_TYPES = ("entities", "events", "quotes", "claims", "stories")
+SHORT_NAME_WORDS = 2  # a name this short is shown whole in a meeting label
 
 
 def _id(prefix: str, *parts: object) -> str:
@@ -89,7 +90,9 @@ class _EventBuilder:
         "hosts" for a host); None for other events or fewer than two people."""
         from .events.assemble import _short
 
-        names = [_short(self.res.entities[e].name) for e in record["participants"] if self._type(e) == "person"]
+        full = [self.res.entities[e].name for e in record["participants"] if self._type(e) == "person"]
+        # a two-word name is shown whole ("Wang Yi": which word is the family name is not for us to guess)
+        names = list(dict.fromkeys(n if len(n.split()) <= SHORT_NAME_WORDS else _short(n) for n in full))
         if record["type"] != "CONSULT" or len(names) < 2:
             return None
         verb = {"phone": "speaks with", "host": "hosts"}.get(record["mode"] or "", "meets")
