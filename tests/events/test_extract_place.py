@@ -65,3 +65,12 @@ def test_first_person_in_a_labelled_turn_is_the_speaker(doc_factory):
     call = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
     assert [p[0] for p in call.participants] == ["Nora Lind", "Piet Holm"]
     assert call.mode == "phone" and call.place is None
+
+
+def test_the_owner_of_the_framing_noun_takes_part(doc_factory):
+    text = ("Foreign Minister Nora Lind's remarks at a news conference following talks with Foreign Minister "
+            "Piet Holm in Valletta.")
+    doc = doc_factory(text, kind="transcript", published="2025-03-06",
+                      mentions=_mentions(text, {"Nora Lind": "person", "Piet Holm": "person", "Valletta": "place"}))
+    talks = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
+    assert {p[0] for p in talks.participants} == {"Nora Lind", "Piet Holm"}

@@ -52,6 +52,7 @@ from .assemble import (
 
 __all__ = ["annotate", "extract_events", "MAX_DEPTH_CLIMB", "TOPIC_WINDOW", "MERGE_WINDOW_UNITS"]
 
+MAX_FRAME_CLIMB = 6  # "X's remarks at a news conference following talks": three prepositions, their nouns
 MAX_DEPTH_CLIMB = 3  # "X said it plans to agree to meet": three xcomp/conj steps up to find a subject is enough
 TOPIC_WINDOW = 1  # topics are read from the event sentence and one sentence either side (readouts list topics next)
 CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines are prose
@@ -427,6 +428,8 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
                 governor = governor.head
             take(governor)
             heads = [h for h in heads if h is not tok]
+        if not any(h.dep_ in _SUBJ_DEPS or h.dep_ == "poss" for h in heads):
+            heads.extend(_owner_of_frame(tok))
         return _subjects_first(heads)
     # no subject: climb xcomp / conj chains, which share their subject ("agreed to cooperate", "met and agreed")
     climb, steps = tok, 0
@@ -437,6 +440,21 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
         heads.extend(c for c in climb.children if c.dep_ in _SUBJ_DEPS)
         steps += 1
     return _subjects_first(heads)
+
+
+def _owner_of_frame(tok: Any) -> list[Any]:
+    """"X's remarks at a news conference following talks with Y": the owner of the noun that frames the talks
+    (climbing prepositions and their nouns) is the other side."""
+    node = tok
+    for _ in range(MAX_FRAME_CLIMB):
+        if node.dep_ not in ("pobj", "prep", "pcomp") or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            owners = [c for c in node.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if owners:
+                return owners
+    return []
 
 
 def _subjects_first(heads: list[Any]) -> list[Any]:
