@@ -7,24 +7,34 @@ Cascade of :func:`cluster_stories`:
 1. Features per document: sublinear TF-IDF over content words (lower-cased, stop words dropped) with extra weight
    for capitalised words and entity mentions (names carry the "who"), years and numbers (they carry the "when" and
    the "how much"); the IDF is computed over the documents given.
-2. The lead event of each document: the first ``doc.events`` entry with a date (its date and place are the
-   document's claim about *which* event it reports). Without one, a readout, transcript or speech is dated by its
-   publication (they record an event on the day they are published).
+2. The lead event of each document (:func:`lead_event`): a meeting between two or more named people dated to
+   the day, else such a meeting without a date, else the first event dated to the day, else the first dated event.
+   Its date (a month-day without a year is kept, "XXXX-09-18") and place (a city or venue; a country is no place to
+   compare) are the document's claim about *which* meeting it reports. Without one, a readout, transcript or speech
+   is dated by its publication (they record an event on the day they are published). The document's key persons
+   are the lead meeting's people, else the two people it names most often (a transcript or a page in another
+   language may yield no event but names its speakers throughout).
 3. Blocking (linear in the corpus): each document is indexed under its few highest-weighted, reasonably rare terms,
    and, when dated, under the same terms tied to its publication window; only documents sharing a block key are
    compared, blocks larger than :data:`MAX_BLOCK_SIZE` are skipped, and pairs whose publication dates lie more than
-   :data:`PUBLICATION_WINDOW_DAYS` apart are dropped.
+   :data:`PUBLICATION_WINDOW_DAYS` apart are dropped. Documents about the same people are also paired, blocked on
+   their key persons' name words.
 4. Pair score: cosine similarity of the TF-IDF vectors, minus a penalty when both lead events name different places;
-   a pair whose lead events each have a person the other lacks (person mentions among the participants) is dropped;
-   exact duplicates (``doc.duplicate_of``) score 1.
+   a pair is dropped when its lead events each have a person the other lacks, or when one has a lead meeting of named
+   people and the other's key persons disagree with it. Two documents about the same two people (name words shared,
+   or one a truncation of the other) gain :data:`SAME_PEOPLE_BONUS` (names survive rewording and translation), unless
+   they place or mode the meeting differently (another city; a call against a meeting in person): then the pair
+   scores :data:`CONFLICT_SCORE`, which keeps their clusters apart. Exact duplicates score 1.
 5. Average-link agglomerative clustering on the sparse pair graph: merge the two clusters with the highest average
    similarity while it is at least :data:`MERGE_THRESHOLD` (missing pairs count as 0), never merging two clusters whose
    lead-event dates disagree (cannot-link); then a second pass attaches small leftover clusters (at most
    :data:`SMALL_CLUSTER` documents) to their best cluster at the lower :data:`ATTACH_THRESHOLD`.
-6. Story record: id = hash of the earliest document id, date = the lead-event date most documents agree on, title =
-   the lead-event label most documents agree on (ties: an event that occurred, then the earliest report's; else any
-   event label, else the earliest title, else the earliest lead sentence), and the (doc id, event index) pairs whose
-   date agrees with the story date.
+6. Story record: id = hash of the earliest document id; date = the lead-event date most documents agree on, a
+   month-day without a year taking the year of a compatible full date (else the story has no date and keeps
+   ``date_partial``: it never sorts before dated stories); title = "<Surname> meets <Surname> in <Place>" from the
+   lead meetings' people ("speaks with" for a call), else the lead-event label most documents agree on, else any
+   event label, the earliest title, the earliest lead sentence; and the (doc id, event index) pairs whose date
+   agrees with the story date.
 """
 
 from __future__ import annotations
