@@ -91,7 +91,7 @@ class _EventBuilder:
         from .events.assemble import _short
 
         full = [self.res.entities[e].name for e in record["participants"] if self._type(e) == "person"]
-        # a two-word name is shown whole ("Wang Yi": which word is the family name is not for us to guess)
+        # a two-word name is shown whole ("Ma Lin": which word is the family name is not for us to guess)
         names = list(dict.fromkeys(n if len(n.split()) <= SHORT_NAME_WORDS else _short(n) for n in full))
         if record["type"] != "CONSULT" or len(names) < 2:
             return None

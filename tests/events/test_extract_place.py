@@ -50,7 +50,7 @@ def test_meeting_place(doc_factory, text, places, dateline, expected, mode):
 
 
 def test_the_name_after_a_title_and_its_country_takes_part(doc_factory):
-    text = "President Tomas Varga met in Valletta with Prime Minister of the Republic of Freedonia Ilse Brandt."
+    text = "President Tomas Varga met in Valletta with the Premier of the Republic of Freedonia Ilse Brandt."
     doc = doc_factory(text, kind="readout", published="2025-03-06",
                       mentions=_mentions(text, {**PEOPLE, "Valletta": "place", "Freedonia": "country"}))
     meeting = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
@@ -59,7 +59,7 @@ def test_the_name_after_a_title_and_its_country_takes_part(doc_factory):
 
 
 def test_first_person_in_a_labelled_turn_is_the_speaker(doc_factory):
-    text = "Ms. Nora Lind, Minister for Foreign Affairs:I held a telephone meeting earlier with Secretary Piet Holm."
+    text = "Ms. Nora Lind, Minister of Trade:This morning I had a telephone meeting with Minister Piet Holm."
     doc = doc_factory(text, kind="transcript", published="2025-03-06",
                       mentions=_mentions(text, {"Nora Lind": "person", "Piet Holm": "person"}))
     call = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
@@ -68,8 +68,8 @@ def test_first_person_in_a_labelled_turn_is_the_speaker(doc_factory):
 
 
 def test_the_owner_of_the_framing_noun_takes_part(doc_factory):
-    text = ("Foreign Minister Nora Lind's remarks at a news conference following talks with Foreign Minister "
-            "Piet Holm in Valletta.")
+    text = ("Trade Minister Nora Lind's statement to the press after her talks with Trade Minister Piet Holm "
+            "in Valletta.")
     doc = doc_factory(text, kind="transcript", published="2025-03-06",
                       mentions=_mentions(text, {"Nora Lind": "person", "Piet Holm": "person", "Valletta": "place"}))
     talks = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")

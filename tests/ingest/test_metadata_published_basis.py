@@ -20,8 +20,8 @@ BODY = (
         (" date 2025-03-04 https://example.org/news/ministers\n", "2025-03-04", "capture"),
         (" date 2025-03-04 Wire Service, Valletta, March 3. The ministers met.\n", "2025-03-04", "capture"),
         # a header date line, with a weekday and a clock time, or in US numeric form
-        ("Tuesday, March 4, 2025, 9:31 p.m. Ministry of Foreign Affairs\n\n", "2025-03-04", "date_line"),
-        ("03/04/2025 | Press release | Distributed on 03/04/2025 13:10\n\n", "2025-03-04", "date_line"),
+        ("Tuesday, March 4, 2025, 10:05 a.m., Foreign Office\n\n", "2025-03-04", "date_line"),
+        ("03/04/2025 | News release | Posted on 03/04/2025 13:10\n\n", "2025-03-04", "date_line"),
         # a site's header clock is the capture day: the dateline's month-day is all the page says
         ("Sat. Jun 21st, 2025\n", "--03-03", "dateline"),
         ("71.6 F\nValletta\nMonday, June 23, 2025\n\n", None, None),  # the dateline is too far down

@@ -16,9 +16,9 @@ def _values(text: str, published: str | None) -> dict[str, tuple[str | None, str
     ("text", "published", "phrase", "value", "basis"),
     [
         # a month-day with no year anywhere keeps month and day in TIMEX3's unknown-year form
-        ("The two ministers met on September 18 in Lisbon.", None, "September 18", "XXXX-09-18", "partial"),
+        ("The two ministers met on September 17 at the Lisbon talks.", None, "September 17", "XXXX-09-17", "partial"),
         # with a document date the year comes from it
-        ("The two ministers met on September 18 in Lisbon.", "2025-09-20", "September 18", "2025-09-18", "relative"),
+        ("The two ministers met on September 17 at the Lisbon talks.", "2025-09-20", "September 17", "2025-09-17", "relative"),
         # agency style "Month D/YYYY"
         ("Agency, December 12/2024 The ministers met in Lisbon.", None, "December 12/2024", "2024-12-12", "explicit"),
         # relative days resolve against the document date only; without one they stay unresolved

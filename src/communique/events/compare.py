@@ -83,7 +83,7 @@ class SourceFacts:
     place: str | None = None
     topics: list[str] = field(default_factory=list)
     events: list[int] = field(default_factory=list)
-    place_is_country: bool = False  # "US" beside "Washington" is no disagreement about the place
+    place_is_country: bool = False  # "Malta" beside "Valletta" is no disagreement about the place
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -232,7 +232,7 @@ def _facts(doc: Document, indexes: list[int]) -> SourceFacts:
 
 
 def _place_key(place: str) -> str:
-    """Letters and digits only: "Washington, D.C." and "Washington DC" are one place."""
+    """Letters and digits only: "Port Esper, D.C." and "Port Esper DC" are one place."""
     return "".join(_words(place))
 
 

@@ -21,7 +21,7 @@ Cascade:
    modifying a person ("Mexican Foreign Secretary X") is not a separate participant. "They" / "the two
    leaders" take the previous event's participants; a bare title ("The President") takes the person with that
    role; a title followed by "of <Country>" takes the name after it; "I" / "we" in a labelled transcript turn
-   is the turn's speaker; talks framed by someone's noun ("X's remarks ... following talks with Y") add its owner.
+   is the turn's speaker; talks framed by someone's noun ("X's statement to the press after talks with Y") add its owner.
    When the parse finds no argument, the nearest mentions left and right of the trigger stand in.
 7. Date, place, mode and topics (:mod:`.setting`): the sentence's timex, else the publication date for events
    that occurred; the place the sentence gives (a city before a venue before a country; a venue stated outright),
@@ -56,7 +56,7 @@ from .setting import TOPIC_WINDOW, _consult_mode, _date, _place, _topics
 
 __all__ = ["annotate", "extract_events", "MAX_DEPTH_CLIMB", "TOPIC_WINDOW", "MERGE_WINDOW_UNITS"]
 
-MAX_FRAME_CLIMB = 6  # "X's remarks at a news conference following talks": three prepositions, their nouns
+MAX_FRAME_CLIMB = 6  # "X's statement to the press after talks": prepositions and their nouns
 MAX_DEPTH_CLIMB = 3  # "X said it plans to agree to meet": three xcomp/conj steps up to find a subject is enough
 CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines are prose
 SHORT_LINE_WORDS = 8  # hard-wrapped prose lines (70-80 characters) hold more words than a heading or byline
@@ -424,7 +424,7 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
 
 
 def _owner_of_frame(tok: Any) -> list[Any]:
-    """"X's remarks at a news conference following talks with Y": the owner of the noun that frames the talks
+    """"X's statement to the press after talks with Y": the owner of the noun that frames the talks
     (climbing prepositions and their nouns) is the other side."""
     node = tok
     for _ in range(MAX_FRAME_CLIMB):

@@ -2,9 +2,9 @@
 
 1. Date: the first calendar timex in the event's sentence ("XXXX-09-18" when no year is known); else, for an event
    that occurred, the publication date (basis ``publication``).
-2. Place, in order: a place mention the sentence attaches to the trigger or to a meeting noun ("met in X", "during a
-   summit meeting in X", the place visited), a city before a venue before a country; else a venue stated outright
-   ("held at the X Residence"); else the dateline city only when the wire says "here". Never the dateline by default,
+2. Place, in order: a place mention the sentence attaches to the trigger or to a meeting noun ("met in X", "talks in
+   X", the place visited), a city before a venue before a country; else a venue stated outright
+   ("held at the X Palace"); else the dateline city only when the wire says "here". Never the dateline by default,
    and no place for a call (where one side sat is no meeting place).
 3. Mode: phone (call words, a readout headlined as a call), multilateral, host or visit (the place's country against
    the first participant's).
@@ -34,7 +34,7 @@ _DATE_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX-\d{2}-\d{2})")  # a calendar value 
 # month-day without a year "XXXX-09-18"); not PRESENT_REF
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-# a meeting's venue stated outright, named or not by the tagger: "held at the X Residence", "took place at the Y"
+# a meeting's venue stated outright, named or not by the tagger: "held at the X Palace", "took place at the Y"
 _VENUE_RE = re.compile(
     r"\b(?:held|took place|hosted|convened|met)\s+(?:at|in)\s+(?:the\s+)?"
     r"(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5})"
@@ -68,7 +68,7 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
             continue
         before = text[max(unit.start, m.start - 12) : m.start]
         if m.type not in _PLACE_TYPES and not (m.type == "organization" and _AT_RE.search(before)):
-            continue  # "at the White House", "at the Kremlin": a seat named like an organisation
+            continue  # "at the Foreign Ministry", "at the Chancellery": a seat named like an organisation
         visited = m.start > tok.idx and tok.lemma_.lower() in ("visit", "travel", "tour", "fly")
         if (_PLACE_PREP_RE.search(before) and _attached_place(tok, m)) or (
             visited and m.start - tok.idx < VISITED_PLACE_CHARS
@@ -76,14 +76,14 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
             found.append(m)
     if d.mode == "phone" or (d.mode is None and _PHONE_RE.search(text[unit.start : unit.end])):
         return  # a call has no place: "in X" there is where one side sat
-    # a city beats a venue ("at the X Ministers' Meeting in Moscow"), a venue beats a country ("in Beijing, China")
+    # a city beats a venue ("at the X Ministers' Meeting in Valletta"), a venue beats a country ("in Valletta, Malta")
     ranked = sorted(found, key=lambda m: (_PLACE_RANK.get(m.type, len(_PLACE_RANK)), m.start))
     best = ranked[0] if ranked else None
     venue = _VENUE_RE.search(text, unit.start, unit.end)
     if best is not None:
         d.place = _clean_place(best.text)
     elif venue is not None:
-        d.place = _clean_place(venue["venue"])  # "took place at the Prime Minister's Office": a venue no tagger named
+        d.place = _clean_place(venue["venue"])  # "took place at the Chancellery": a venue no tagger named
     elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):
         d.place = doc.dateline  # "met here on Friday": the dateline city, named by the wire's "here"
 
@@ -107,7 +107,7 @@ def _attached_place(trigger: Any, m: Mention) -> bool:
     if owner.i in (trigger.i, trigger.head.i) or owner.head.i == trigger.i:
         return True  # "met ... in X", "held talks in X", "met with Y here in X"
     if P.NOUN_TRIGGERS.get(owner.lemma_.lower(), ("",))[0] == "CONSULT":
-        return True  # "during a summit meeting in X", "talks in X": the meeting's own place
+        return True  # "at a summit in X", "talks in X": the meeting's own place
     return owner.pos_ in ("PROPN", "ADV") and owner.dep_ != "conj" and trigger.i in {a.i for a in owner.ancestors}
 
 

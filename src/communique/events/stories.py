@@ -82,7 +82,7 @@ NUMBER_WEIGHT = 3.0  # years and figures distinguish two events of the same kind
 KEY_PERSONS = 2  # a meeting report is about two people (host and guest; the two ministers)
 KEY_FROM_LEAD = True
 MIN_KEY_MENTIONS = 2  # a person named once is mentioned, not the subject
-MIN_PREFIX = 5  # a truncated name word this long still names one person ("Jaishan" for "Jaishankar")
+MIN_PREFIX = 5  # a truncated name word this long still names one person ("Holmstr" for "Holmstrom")
 MAX_NAME_WORDS = 5  # longer "names" are a misread phrase (a sentence in another language tagged as a person)
 SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared across outlets and languages)
 CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
@@ -98,7 +98,7 @@ STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemmin
 TITLE_MAX_CHARS = 120
 SHORT_NAME_WORDS = 2  # a name this short is shown whole in a title  # a fallback title cut from the lead sentence
 
-# office words that the shared title lists lack and taggers keep inside person names ("State Councilor Wang")
+# office words that the shared title lists lack and taggers keep inside person names ("State Councilor Ma")
 _EXTRA_TITLE_WORDS = frozenset({"councilor", "councillor", "counsellor", "fm", "pm", "eam"})
 _TITLE_WORDS = frozenset(
     w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split()
@@ -221,7 +221,7 @@ def _person_spans(doc: Document) -> list[tuple[int, int]]:
 
 def _place_words(doc: Document) -> frozenset[str]:
     """Words of the document's place names that no full person name contains: a one-word "person" made of them
-    is a place the tagger misread ("Kazan"), while "Austin" stays a person where "Lloyd Austin" is named."""
+    is a place the tagger misread ("Valletta"), while "Florence" stays a person where "Ana Florence" is named."""
     places = {w for m in doc.mentions if m.type in ("place", "country") for w in _name_words(m.text)}
     in_names = {w for m in doc.mentions if m.type == "person" and len(ws := _name_words(m.text)) > 1 for w in ws}
     return frozenset(places - in_names)
@@ -235,7 +235,7 @@ def _event_persons(doc: Document, event: Event, spans: list[tuple[int, int]] | N
     for name, start, end in event.participants:
         words = _name_words(name)
         if words and words <= places:
-            continue  # a place the tagger also read as a person ("Kazan") is no one
+            continue  # a place the tagger also read as a person ("Valletta") is no one
         if any(start < me and ms < end for ms, me in spans) and words:
             if not any(words & p for p in persons):
                 persons.append(words)
@@ -332,7 +332,7 @@ def _published(doc: Document) -> dt.date | None:
 
 
 def _place_key(place: str | None) -> str | None:
-    """Letters and digits only: "Washington, D.C." and "Washington DC" are one place."""
+    """Letters and digits only: "Port Esper, D.C." and "Port Esper DC" are one place."""
     return re.sub(r"\W+", "", strip_accents(place)).casefold() if place else None
 
 
@@ -344,8 +344,8 @@ def _places_conflict(a: str | None, b: str | None) -> bool:
 
 
 def _lead_place(doc: Document, lead: tuple[int, Event] | None) -> str | None:
-    """The lead event's place when it is a city or venue; a country names no meeting place to compare ("US" and
-    "Washington" agree)."""
+    """The lead event's place when it is a city or venue; a country names no meeting place to compare ("Malta" and
+    "Valletta" agree)."""
     place = lead[1].place if lead is not None else None
     if place and any(m.type == "country" and m.text.strip() == place for m in doc.mentions):
         return None
@@ -372,7 +372,7 @@ def _lead_persons(doc: Document, lead: tuple[int, Event] | None) -> list[frozens
 def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[frozenset[str]]:
     """Who the document is about: the lead meeting's people, else the :data:`KEY_PERSONS` people named most often
     (a transcript or a page in another language may yield no event, but it names its speakers throughout). Name
-    forms of one person group when one form's words are within the other's ("Blinken", "Antony Blinken")."""
+    forms of one person group when one form's words are within the other's ("Varga", "Tomas Varga")."""
     if len(lead_persons) >= KEY_PERSONS:
         return lead_persons
     places = _place_words(doc)
@@ -380,7 +380,7 @@ def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[froz
     for m in doc.mentions:
         words = _name_words(m.text) if m.type == "person" else frozenset()
         if not words or len(words) > MAX_NAME_WORDS or words <= places:
-            continue  # a place the tagger also read as a person ("Kazan") is no one
+            continue  # a place the tagger also read as a person ("Valletta") is no one
         for i, (g, n) in enumerate(groups):
             if words <= g or g <= words:
                 groups[i] = (g | words, n + 1)
@@ -392,7 +392,7 @@ def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[froz
 
 
 def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Name words shared, or one a truncation of the other ("Jaishan" / "Jaishankar" in machine translation)."""
+    """Name words shared, or one a truncation of the other ("Holmstr" / "Holmstrom" in machine translation)."""
     if a & b:
         return True
     return any(len(x) >= MIN_PREFIX and len(y) >= MIN_PREFIX and (x.startswith(y) or y.startswith(x)) for x in a for y in b)
@@ -540,16 +540,16 @@ def _earliest(docs: Sequence[Document]) -> Document:
 
 
 def _short_name(doc: Document, name: str) -> str:
-    """How a reader names the person: the shortest form the document uses that ends the full name ("Blinken" for
-    "Antony J. Blinken"), else a two-word name whole, else its surname with particles ("de la Fuente")."""
+    """How a reader names the person: the shortest form the document uses that ends the full name ("Varga" for
+    "Tomas J. Varga"), else a two-word name whole, else its surname with particles ("de la Torre")."""
     words = name.split()
     forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
     suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
     if suffixes:
         return min(suffixes, key=len)
     if len(words) <= SHORT_NAME_WORDS:
-        return name  # "Wang Yi": which word is the family name is not for us to guess
-    return _label_short(name)  # particles kept: "de la Fuente"
+        return name  # "Ma Lin": which word is the family name is not for us to guess
+    return _label_short(name)  # particles kept: "de la Torre"
 
 
 def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:

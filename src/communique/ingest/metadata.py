@@ -336,8 +336,8 @@ def published_evidence(
     """(date, basis, evidence) of the publication date, in order of trust:
     1. html meta date (basis ``html``); 2. front matter (``front_matter``: a YAML block or the capture line the
     cleaner turned into ``meta["front_matter"]``); 3. a capture line still in the text ("date 2025-03-03 <url>",
-    ``capture``); 4. a header date line ("For Immediate Release ... March 3, 2025", "Thursday, March 3, 2025, 9:31
-    p.m.", "03/03/2025 | Press release"; never a site clock, ``date_line``); 5. the dateline's date with a year
+    ``capture``); 4. a header date line ("For Immediate Release ... March 3, 2025", "Monday, March 3, 2025,
+    10:05 a.m.", "03/03/2025 | News release"; never a site clock, ``date_line``); 5. the dateline's date with a year
     (``dateline``); 6. a "Published ..." line in the removed boilerplate (``removed``); 7. the dateline's month and
     day without a year ("--01-09", ``dateline``)."""
     # 1. html meta

@@ -329,7 +329,7 @@ def _resolve(
         if not (g["prep"] or g["mod"] or g["rel"]) and after_token is not None and after_token.is_title:
             return None  # "June Smith": a given name
         if not (g["prep"] or g["mod"] or g["rel"]) and _ABBREVIATED_MONTH.fullmatch(g["mon"]):
-            return None  # a bare "Jun" / "Mar" without a period, day or year is a name part ("Minister Dong Jun")
+            return None  # a bare "Jun" / "Mar" without a period, day or year is a name part ("Minister Tao Jun")
         mon = _month_num(g["mon"])
         if anchor.year is None:
             return ("DATE", None, _mod(g["mod"]), "relative")
