@@ -90,3 +90,16 @@ def test_one_page_several_meetings_of_a_day(store):
     meetings = [e for e in store.iter_records("events") if e["type"] == "CONSULT"]
     assert sorted(sorted(_names(store, m)) for m in meetings) == [
         ["Ilse Brandt", "Tomas Varga"], ["Piet Holm", "Tomas Varga"]]
+
+
+def test_an_office_alone_is_no_participant(store):
+    text = "State Councilor and Foreign Minister Yu Li met Foreign Minister Piet Holm in Valletta on March 4."
+    spans = {n: (text.index(n), text.index(n) + len(n)) for n in ("Councilor", "Yu Li", "Piet Holm")}
+    doc = Document(id="c", source="c.txt", text=text, published="2025-03-04", kind="news",
+                   mentions=[Mention(*spans[n], n, "person") for n in spans],
+                   events=[Event("CONSULT", 0, len(text), label="meeting", status="occurred", date_value="2025-03-04",
+                                 date_basis="explicit", participants=tuple((n, *spans[n]) for n in spans))])
+    store.put(doc, "p")
+    build(store)
+    (meeting,) = [e for e in store.iter_records("events") if e["type"] == "CONSULT"]
+    assert _names(store, meeting) == {"Yu Li", "Piet Holm"}  # a short name stays

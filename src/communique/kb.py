@@ -58,7 +58,7 @@ class _EventBuilder:
 
     A meeting's participants are people: once a meeting has a person among its participants, countries,
     organisations and nationality words named beside them are left out (they are the people's sides, not
-    participants). Its place is a city or venue when any report names one, else a country.
+    participants), and so are "people" named by an office alone ("Councilor"). Its place is a city or venue when any report names one, else a country.
     """
 
     def __init__(self, res: Resolution) -> None:
@@ -69,6 +69,14 @@ class _EventBuilder:
     def _type(self, eid: str) -> str | None:
         entity = self.res.entities.get(eid)
         return entity.type if entity is not None else None
+
+    def _title_only(self, eid: str) -> bool:
+        """A "person" named by an office alone ("Councilor", "Prime Minister"): a half name, no one in particular."""
+        from .events.stories import _TITLE_WORDS
+
+        entity = self.res.entities.get(eid)
+        words = [w.casefold().strip(".") for w in entity.name.split()] if entity is not None else []
+        return bool(words) and all(w in _TITLE_WORDS for w in words)
 
     def _people(self, eids: list[str]) -> set[str]:
         return {e for e in eids if self._type(e) == "person"}
@@ -124,7 +132,8 @@ class _EventBuilder:
             if eid not in record["participants"]:
                 record["participants"].append(eid)
         if ev.type == "CONSULT" and any(self._type(e) == "person" for e in record["participants"]):
-            record["participants"] = [e for e in record["participants"] if self._type(e) == "person"]
+            record["participants"] = [e for e in record["participants"] if self._type(e) == "person"
+                                      and not self._title_only(e)]
         for topic in ev.topics:
             if topic not in record["topics"]:
                 record["topics"].append(topic)
