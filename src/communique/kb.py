@@ -132,8 +132,10 @@ class _EventBuilder:
             if eid not in record["participants"]:
                 record["participants"].append(eid)
         if ev.type == "CONSULT" and any(self._type(e) == "person" for e in record["participants"]):
-            record["participants"] = [e for e in record["participants"] if self._type(e) == "person"
-                                      and not self._title_only(e)]
+            people = [e for e in record["participants"] if self._type(e) == "person" and not self._title_only(e)]
+            if len(people) < len(record["participants"]):
+                record["participants"] = people
+                record["relabel"] = True  # its label named a country or an office: say who met instead
         for topic in ev.topics:
             if topic not in record["topics"]:
                 record["topics"].append(topic)
@@ -180,7 +182,8 @@ def build(store: Store) -> dict[str, int]:
             })
     events = list(builder.events.values())
     for record in events:
-        record["label"] = builder.meeting_label(record) or record["label"]
+        if record.pop("relabel", False):
+            record["label"] = builder.meeting_label(record) or record["label"]
     for ev in events:
         story_events[ev["story"]].append(ev["id"])
     records: dict[str, list[dict[str, Any]]] = {

@@ -569,6 +569,8 @@ def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
                 names.append(short)
     if len(names) < KEY_PERSONS:
         return None
+    if len(names) == len(event.participants) and event.label:
+        return event.label  # its own label already names only the people
     others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
     if event.mode == "phone":
         return f"{names[0]} speaks with {others}"
