@@ -83,6 +83,7 @@ class SourceFacts:
     place: str | None = None
     topics: list[str] = field(default_factory=list)
     events: list[int] = field(default_factory=list)
+    place_is_country: bool = False  # "Malta" beside "Valletta" is no disagreement about the place
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -223,14 +224,16 @@ def _facts(doc: Document, indexes: list[int]) -> SourceFacts:
         kind=doc.kind,
         participants=_merge_names(n for e in events for n, _, _ in e.participants),
         date=_majority(e.date_value for e in events),
-        place=_majority(e.place for e in events),
+        place=(place := _majority(e.place for e in events)),
         topics=sorted({t for e in events for t in e.topics}),
         events=indexes,
+        place_is_country=any(m.type == "country" and m.text.strip() == place for m in doc.mentions),
     )
 
 
 def _place_key(place: str) -> str:
-    return " ".join(_words(place))
+    """Letters and digits only: "Port Esper, D.C." and "Port Esper DC" are one place."""
+    return "".join(_words(place))
 
 
 def _group(values: list[tuple[str, str]], same) -> list[FactValue]:
@@ -261,7 +264,8 @@ def _fact_table(sources: list[SourceFacts]) -> tuple[dict[str, list[FactValue]],
     dates = [v.value for v in table["date"]]
     if any(not dates_compatible(a, b) for a, b in combinations(dates, 2)):
         disagreements.append("date")
-    if len(table["place"]) > 1:
+    cities = _group([(s.place, s.doc) for s in sources if s.place and not s.place_is_country], place_same)
+    if len(cities) > 1:  # a country beside a city is the same place told less precisely
         disagreements.append("place")
     return table, disagreements
 

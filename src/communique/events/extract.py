@@ -20,10 +20,13 @@ Cascade:
    noun trigger: "X held talks with Y"), conjuncts included, relative clauses excluded; a country or title
    modifying a person ("Mexican Foreign Secretary X") is not a separate participant. "They" / "the two
    leaders" take the previous event's participants; a bare title ("The President") takes the person with that
-   role. When the parse finds no argument, the nearest mentions left and right of the trigger stand in.
-7. Date (timex in the sentence, else publication date for events that occurred), place ("in"/"at" a place,
-   the place visited, else the dateline), mode (phone / multilateral / visit / host), topics (keyword lists over
-   the sentence and its neighbours).
+   role; a title followed by "of <Country>" takes the name after it; "I" / "we" in a labelled transcript turn
+   is the turn's speaker; talks framed by someone's noun ("X's statement to the press after talks with Y") add its owner.
+   When the parse finds no argument, the nearest mentions left and right of the trigger stand in.
+7. Date, place, mode and topics (:mod:`.setting`): the sentence's timex, else the publication date for events
+   that occurred; the place the sentence gives (a city before a venue before a country; a venue stated outright),
+   never the dateline by default, none for a call; mode phone / multilateral / visit / host; topic keywords over the
+   sentence and its neighbours.
 8. Merge repeated reports of the same event (same type and status, overlapping participants, compatible date).
 9. Link quotes and claims: in a transcript of a joint press conference / bilateral meeting every turn belongs
    to its meeting; otherwise the quotes and claims in the paragraphs that report the event.
@@ -49,15 +52,17 @@ from .assemble import (
     _to_event,
     _Unit,
 )
+from .setting import TOPIC_WINDOW, _consult_mode, _date, _place, _topics
 
 __all__ = ["annotate", "extract_events", "MAX_DEPTH_CLIMB", "TOPIC_WINDOW", "MERGE_WINDOW_UNITS"]
 
+MAX_FRAME_CLIMB = 6  # "X's statement to the press after talks": prepositions and their nouns
 MAX_DEPTH_CLIMB = 3  # "X said it plans to agree to meet": three xcomp/conj steps up to find a subject is enough
-TOPIC_WINDOW = 1  # topics are read from the event sentence and one sentence either side (readouts list topics next)
 CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines are prose
 SHORT_LINE_WORDS = 8  # hard-wrapped prose lines (70-80 characters) hold more words than a heading or byline
 LEFT_FALLBACK_CHARS = 120  # linear fallback: a subject mention this close before the trigger
 RIGHT_FALLBACK_CHARS = 80  # linear fallback: an object mention this close after the trigger
+TITLE_NAME_GAP_CHARS = 60  # "of the Democratic Socialist Republic of X": a country's long name between title and name
 MIN_PARTIES_IN_SPEECH = 2  # an event told inside a quote or transcript turn needs the speaker AND someone else
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -65,28 +70,17 @@ _OBJ_DEPS = frozenset({"dobj", "dative", "obj", "oprd"})
 _CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "prep"})
 _KEEP_PREPS = frozenset({"of", "from"})  # "leaders of X", "doctors from Y" stay in the argument
 _PARTICIPANT_TYPES = frozenset({"person", "organization", "country"})
-_PLACE_TYPES = frozenset({"place", "country"})
 _ENT_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "other", "LOC": "place", "FAC": "place"}
 _TWO_SIDED = frozenset({"CONSULT", "SUPPORT", "DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST", "SANCTION"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 _SPEAK_LEMMAS = frozenset({"speak", "talk", "chat"})
 _PREP_IN_AT = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_PHONE_RE = re.compile(
-    r"\b(?:by (?:tele)?phone|(?:tele)?phone call|video ?(?:call|conference)|videoconference|virtual(?:ly)?|"
-    r"(?:a|the|their) call\b|call with)",
-    re.IGNORECASE,
-)
 _GROUP_START_RE = re.compile(r"^\s*(?:they|we|both|the two|the leaders|the sides|the ministers)\b", re.IGNORECASE)
-_CALL_HEADLINE_RE = re.compile(r"\b(?:call|calls|phone|telephone|video ?conference|virtual meeting)\b", re.IGNORECASE)
-_DATE_VALUE_RE = re.compile(r"^\d{4}")  # a calendar value (2025-03-03, 2025-W11, 2025-03); not PRESENT_REF
 _QUESTIONERS = frozenset({"Q", "QUESTION", "REPORTER", "AUDIENCE MEMBER", "PARTICIPANT", "MODERATOR", "HOST"})
 _QUANTITY_WORDS = frozenset({"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some"})
-_PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
-_AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-_TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
-
-
+_TITLE_TO_NAME_RE = re.compile(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*\s*,?\s*)?")
+_TURN_LABEL_RE = re.compile(r"[^\n:]{3,80}:")  # a speaker label opening a transcript line ("Jane Doe, Minister:")
 
 
 @dataclass
@@ -346,7 +340,7 @@ def _draft(
             typ, mode = "THREATEN", None
     heads = _argument_heads(tok, hit.noun)
     quote = next((q for q in doc.quotes if q.direct and q.start <= tok.idx < q.end), None)
-    speaker = _speaker_mention(doc, quote, mentions)
+    speaker = _speaker_mention(doc, quote, mentions) or _turn_speaker(doc.text, tok.idx, mentions)
     parts, countries = _participants(doc, heads, unit, mentions, starts, sdoc, previous, tok, speaker)
     if not hit.noun:
         # the parse missed a side: the nearest mention on that side stands in
@@ -415,6 +409,8 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
                 governor = governor.head
             take(governor)
             heads = [h for h in heads if h is not tok]
+        if not any(h.dep_ in _SUBJ_DEPS or h.dep_ == "poss" for h in heads):
+            heads.extend(_owner_of_frame(tok))
         return _subjects_first(heads)
     # no subject: climb xcomp / conj chains, which share their subject ("agreed to cooperate", "met and agreed")
     climb, steps = tok, 0
@@ -425,6 +421,21 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
         heads.extend(c for c in climb.children if c.dep_ in _SUBJ_DEPS)
         steps += 1
     return _subjects_first(heads)
+
+
+def _owner_of_frame(tok: Any) -> list[Any]:
+    """"X's statement to the press after talks with Y": the owner of the noun that frames the talks
+    (climbing prepositions and their nouns) is the other side."""
+    node = tok
+    for _ in range(MAX_FRAME_CLIMB):
+        if node.dep_ not in ("pobj", "prep", "pcomp") or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            owners = [c for c in node.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if owners:
+                return owners
+    return []
 
 
 def _subjects_first(heads: list[Any]) -> list[Any]:
@@ -496,6 +507,10 @@ def _participants(
         if titled is not None:
             _add(parts, countries, (titled.text, titled.start, titled.end), titled.country)
             continue
+        named = _named_after_title(doc.text, head, in_unit)
+        if named is not None:  # "Prime Minister of the Republic of X Jane Doe": the parse cut the name off
+            _add(parts, countries, (named.text, named.start, named.end), named.country)
+            continue
         group = _group_noun_phrase(doc.text, head, toks) or _bare_title(doc.text, head, toks)
         if group is not None:
             _add(parts, countries, group, None)
@@ -518,6 +533,15 @@ def _speaker_mention(doc: Document, quote: Any, mentions: list[Mention]) -> Ment
                  (m.type == "person" and m.text.lower().split()[-1:] == [last])), None)
 
 
+def _turn_speaker(text: str, char: int, mentions: list[Mention]) -> Mention | None:
+    """The person labelling the transcript turn that holds ``char`` ("Ms. Jane Doe, Minister for X: I met ...")."""
+    line_start = text.rfind("\n", 0, char) + 1
+    m = _TURN_LABEL_RE.match(text, line_start, char)
+    if m is None:
+        return None
+    return next((x for x in mentions if x.type == "person" and line_start <= x.start and x.end <= m.end()), None)
+
+
 def _speaker_subject(head: Any, trigger: Any) -> Any:
     """For a pronoun subject of a reported clause ("Syria says it will ..."), the speech verb's subject."""
     if head.pos_ != "PRON" or head.lower_ not in _REPORTED_PRONOUNS or head.dep_ not in _SUBJ_DEPS:
@@ -534,6 +558,19 @@ def _speaker_subject(head: Any, trigger: Any) -> Any:
             subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.pos_ != "PRON"), None)
             return subj
         clause = verb
+    return None
+
+
+def _named_after_title(text: str, head: Any, in_unit: list[Mention]) -> Mention | None:
+    """The person named right after a title and its "of <Country>" ("Prime Minister of the Republic of X Jane Doe")."""
+    if head.lower_ not in P.PRINCIPAL_TITLES or not head.text[:1].isupper():
+        return None
+    end = head.idx + len(head.text)
+    for m in in_unit:
+        if m.type == "person" and end <= m.start <= end + TITLE_NAME_GAP_CHARS and _TITLE_TO_NAME_RE.fullmatch(
+            text[end : m.start]
+        ):
+            return m
     return None
 
 
@@ -647,94 +684,6 @@ def _linear_fallback(
     for m in lefts + rights:
         _add(parts, countries, (m.text, m.start, m.end), m.country)
     return parts, countries
-
-
-# 7 ---------------------------------------------------------------------------------------------------------
-def _date(doc: Document, d: _Draft) -> None:
-    inside = [
-        t for t in doc.timexes
-        if d.start <= t.start and t.end <= d.end and t.type in ("DATE", "TIME") and _DATE_VALUE_RE.match(t.value or "")
-    ]
-    inside.sort(key=lambda t: (t.value is None, t.start))
-    if inside:
-        t = inside[0]
-        d.date_value, d.date_text = t.value, t.text
-        d.date_basis = t.basis or ("explicit" if t.value else None)
-    elif d.status == "occurred" and doc.published:
-        d.date_value, d.date_text, d.date_basis = doc.published, None, "publication"
-
-
-def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: Any) -> None:
-    names = {p[0] for p in d.participants}
-    text = doc.text
-    for m in mentions:
-        if not (unit.start <= m.start and m.end <= unit.end) or m.text in names:
-            continue
-        before = text[max(unit.start, m.start - 12) : m.start]
-        if m.type not in _PLACE_TYPES and not (m.type == "organization" and _AT_RE.search(before)):
-            continue  # "at the White House", "at the Kremlin": a seat named like an organisation
-        visited = m.start > tok.idx and tok.lemma_.lower() in ("visit", "travel", "tour", "fly")
-        if (_PLACE_PREP_RE.search(before) and _attached_place(tok, m)) or (
-            visited and m.start - tok.idx < RIGHT_FALLBACK_CHARS
-        ):
-            d.place = _clean_place(m.text)
-            return
-    if d.status == "occurred" and doc.dateline:
-        d.place = doc.dateline
-
-
-def _clean_place(name: str) -> str:
-    return re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
-
-
-def _attached_place(trigger: Any, m: Mention) -> bool:
-    """"in X" says where the event was unless it hangs on a common noun ("protests in Brazil")."""
-    span = trigger.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return True
-    tok = span[0]
-    while tok.dep_ in ("compound", "amod", "det", "nmod") and tok.head is not tok:
-        tok = tok.head
-    prep = tok.head
-    if prep.dep_ != "prep":
-        return True
-    owner = prep.head
-    if owner.i in (trigger.i, trigger.head.i) or owner.head.i == trigger.i:
-        return True  # "met ... in X", "held talks in X", "met with Y here in X"
-    return owner.pos_ in ("PROPN", "ADV") and owner.dep_ != "conj" and trigger.i in {a.i for a in owner.ancestors}
-
-
-def _consult_mode(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention]) -> str | None:
-    sentence = doc.text[unit.start : unit.end]
-    if d.mode in ("host", "phone", "third-party"):
-        return d.mode
-    if _PHONE_RE.search(sentence) or (doc.kind == "readout" and _CALL_HEADLINE_RE.search(_headline(doc))):
-        return "phone"
-    if P.MULTILATERAL_RE.search(sentence) or len({c for c in d.countries if c}) >= 3:
-        return "multilateral"
-    if d.mode:
-        return d.mode
-    place = next((m for m in mentions if _clean_place(m.text) == d.place and m.country), None)
-    actor = d.countries[0] if d.countries else None
-    if actor is None and d.participants:  # a person's country from their role ("President of Mexico")
-        first = d.participants[0][0]
-        actor = next((r.country for r in doc.roles if r.country and _same_party(r.person, first)), None)
-    if place is not None and actor:
-        return "host" if place.country == actor else "visit"
-    return None
-
-
-def _headline(doc: Document) -> str:
-    """Title and address words ("readout-of-...-call-with-..." says a readout is of a call)."""
-    front = doc.meta.get("front_matter") if isinstance(doc.meta, dict) else None
-    extra = [str(front.get(k) or "") for k in ("title", "source_url")] if isinstance(front, dict) else []
-    return " ".join([doc.title or "", (doc.url or "").replace("-", " ").replace("/", " "), *extra])
-
-
-def _topics(text: str, units: list[_Unit], ui: int) -> set[str]:
-    lo, hi = max(0, ui - TOPIC_WINDOW), min(len(units), ui + TOPIC_WINDOW + 1)
-    window = " ".join(text[u.start : u.end] for u in units[lo:hi])
-    return {topic for topic, rx in _TOPIC_RES.items() if rx.search(window)}
 
 
 # 8 ---------------------------------------------------------------------------------------------------------

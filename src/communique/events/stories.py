@@ -7,24 +7,34 @@ Cascade of :func:`cluster_stories`:
 1. Features per document: sublinear TF-IDF over content words (lower-cased, stop words dropped) with extra weight
    for capitalised words and entity mentions (names carry the "who"), years and numbers (they carry the "when" and
    the "how much"); the IDF is computed over the documents given.
-2. The lead event of each document: the first ``doc.events`` entry with a date (its date and place are the
-   document's claim about *which* event it reports). Without one, a readout, transcript or speech is dated by its
-   publication (they record an event on the day they are published).
+2. The lead event of each document (:func:`lead_event`): a meeting between two or more named people dated to
+   the day, else such a meeting without a date, else the first event dated to the day, else the first dated event.
+   Its date (a month-day without a year is kept, "XXXX-09-18") and place (a city or venue; a country is no place to
+   compare) are the document's claim about *which* meeting it reports. Without one, a readout, transcript or speech
+   is dated by its publication (they record an event on the day they are published). The document's key persons
+   are the lead meeting's people, else the two people it names most often (a transcript or a page in another
+   language may yield no event but names its speakers throughout).
 3. Blocking (linear in the corpus): each document is indexed under its few highest-weighted, reasonably rare terms,
    and, when dated, under the same terms tied to its publication window; only documents sharing a block key are
    compared, blocks larger than :data:`MAX_BLOCK_SIZE` are skipped, and pairs whose publication dates lie more than
-   :data:`PUBLICATION_WINDOW_DAYS` apart are dropped.
+   :data:`PUBLICATION_WINDOW_DAYS` apart are dropped. Documents about the same people are also paired, blocked on
+   their key persons' name words.
 4. Pair score: cosine similarity of the TF-IDF vectors, minus a penalty when both lead events name different places;
-   a pair whose lead events each have a person the other lacks (person mentions among the participants) is dropped;
-   exact duplicates (``doc.duplicate_of``) score 1.
+   a pair is dropped when its lead events each have a person the other lacks, or when one has a lead meeting of named
+   people and the other's key persons disagree with it. Two documents about the same two people (name words shared,
+   or one a truncation of the other) gain :data:`SAME_PEOPLE_BONUS` (names survive rewording and translation), unless
+   they place or mode the meeting differently (another city; a call against a meeting in person): then the pair
+   scores :data:`CONFLICT_SCORE`, which keeps their clusters apart. Exact duplicates score 1.
 5. Average-link agglomerative clustering on the sparse pair graph: merge the two clusters with the highest average
    similarity while it is at least :data:`MERGE_THRESHOLD` (missing pairs count as 0), never merging two clusters whose
    lead-event dates disagree (cannot-link); then a second pass attaches small leftover clusters (at most
    :data:`SMALL_CLUSTER` documents) to their best cluster at the lower :data:`ATTACH_THRESHOLD`.
-6. Story record: id = hash of the earliest document id, date = the lead-event date most documents agree on, title =
-   the lead-event label most documents agree on (ties: an event that occurred, then the earliest report's; else any
-   event label, else the earliest title, else the earliest lead sentence), and the (doc id, event index) pairs whose
-   date agrees with the story date.
+6. Story record: id = hash of the earliest document id; date = the lead-event date most documents agree on, a
+   month-day without a year taking the year of a compatible full date (else the story has no date and keeps
+   ``date_partial``: it never sorts before dated stories); title = "<Surname> meets <Surname> in <Place>" from the
+   lead meetings' people ("speaks with" for a call), else the lead-event label most documents agree on, else any
+   event label, the earliest title, the earliest lead sentence; and the (doc id, event index) pairs whose date
+   agrees with the story date.
 """
 
 from __future__ import annotations
@@ -45,6 +55,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import Document, Event
 from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
+from .assemble import _short as _label_short
 
 __all__ = [
     "Story",
@@ -68,19 +79,33 @@ MIN_STEM_LENGTH = 4  # never strip a suffix off a short word ("bus", "news")
 CAPITAL_WEIGHT = 3.0  # capitalised words (names, places, organisations) say who and where; tuned on ECB+ dev (1-3)
 MENTION_WEIGHT = 2.0  # an entity mention from doc.mentions, as a whole-name feature
 NUMBER_WEIGHT = 3.0  # years and figures distinguish two events of the same kind; tuned on ECB+ dev (1-3)
+KEY_PERSONS = 2  # a meeting report is about two people (host and guest; the two ministers)
+KEY_FROM_LEAD = True
+MIN_KEY_MENTIONS = 2  # a person named once is mentioned, not the subject
+MIN_PREFIX = 5  # a truncated name word this long still names one person ("Holmstr" for "Holmstrom")
+MAX_NAME_WORDS = 5  # longer "names" are a misread phrase (a sentence in another language tagged as a person)
+SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared across outlets and languages)
+CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
 PLACE_CONFLICT_PENALTY = 0.15  # two lead events in different places are rarely the same event
 PUBLICATION_WINDOW_DAYS = 21  # reports of one event appear within about three weeks of each other
 DATE_TOLERANCE_DAYS = 1  # time zones and overnight reporting move an event date by one day
+LEAP_YEAR = 2000  # month-day arithmetic for dates without a year (29 February exists)
 SAME_DAY_KINDS = ("readout", "transcript", "speech")  # records of an event published on its day: their date is the event's
 DUPLICATE_SCORE = 1.0  # a recorded duplicate is the same story by definition
 STORY_ID_PREFIX = "story-"
 STORY_ID_DIGITS = 12  # hex digits of the sha256 of the earliest document id
 STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemming is the hot loop
-TITLE_MAX_CHARS = 120  # a fallback title cut from the lead sentence
+TITLE_MAX_CHARS = 120
+SHORT_NAME_WORDS = 2  # a name this short is shown whole in a title  # a fallback title cut from the lead sentence
 
-_TITLE_WORDS = frozenset(w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split())
+# office words that the shared title lists lack and taggers keep inside person names ("State Councilor Ma")
+_EXTRA_TITLE_WORDS = frozenset({"councilor", "councillor", "counsellor", "fm", "pm", "eam"})
+_TITLE_WORDS = frozenset(
+    w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split()
+) | _EXTRA_TITLE_WORDS
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
+_MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -95,6 +120,7 @@ class Story:
     date: str | None = None
     events: list[tuple[str, int]] = field(default_factory=list)
     place: str | None = None
+    date_partial: str | None = None  # a month-day without a year ("XXXX-09-18") when no report gives the year
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +128,7 @@ class Story:
             "title": self.title,
             "docs": list(self.docs),
             "date": self.date,
+            "date_partial": self.date_partial,
             "place": self.place,
             "events": [list(pair) for pair in self.events],
         }
@@ -127,15 +154,56 @@ def _as_date(value: str | None) -> dt.date | None:
         return None
 
 
+def month_day(value: str | None) -> tuple[int, int] | None:
+    """(month, day) of a full date or of a date without a year ("XXXX-09-18", "--09-18")."""
+    if not value:
+        return None
+    m = _MONTH_DAY_RE.match(value)
+    if not m:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def is_partial(value: str | None) -> bool:
+    """A month-day without a year ("XXXX-09-18", "--09-18")."""
+    return bool(value) and value.startswith(("XXXX-", "--"))  # type: ignore[union-attr]
+
+
 def dates_compatible(a: str | None, b: str | None, tolerance_days: int = DATE_TOLERANCE_DAYS) -> bool:
-    """True unless both values are known and disagree ("2025-03" agrees with "2025-03-03"; a day apart agrees)."""
+    """True unless both values are known and disagree ("2025-03" agrees with "2025-03-03"; a day apart agrees; a
+    month-day without a year agrees with any year's same day)."""
     if not a or not b:
         return True
     da, db = _as_date(a), _as_date(b)
     if da and db:
         return abs((da - db).days) <= tolerance_days
+    if is_partial(a) or is_partial(b):
+        ma, mb = month_day(a), month_day(b)
+        if ma is None or mb is None:  # a partial day against a month ("2025-09"): compare the months
+            months = [int(v.split("-")[-2]) if is_partial(v) else int(v[5:7]) for v in (a, b) if len(v) >= 7]
+            return len(months) < 2 or months[0] == months[1]
+        xa, xb = dt.date(LEAP_YEAR, *ma), dt.date(LEAP_YEAR, *mb)
+        gap = abs((xa - xb).days)
+        return min(gap, 366 - gap) <= tolerance_days
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def with_year(value: str | None, dated: Sequence[str]) -> str | None:
+    """A month-day without a year takes the year of a compatible full date (the same meeting reported with its year
+    elsewhere); None when no such date exists. Full dates pass through."""
+    if not is_partial(value):
+        return value
+    md = month_day(value)
+    for full in dated:
+        day = _as_date(full)
+        if md and day and dates_compatible(value, full):
+            try:
+                return dt.date(day.year, *md).isoformat()
+            except ValueError:
+                return None
+    return None
 
 
 def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
@@ -147,14 +215,63 @@ def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
     return None
 
 
+def _person_spans(doc: Document) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in doc.mentions if m.type == "person"]
+
+
+def _place_words(doc: Document) -> frozenset[str]:
+    """Words of the document's place names that no full person name contains: a one-word "person" made of them
+    is a place the tagger misread ("Valletta"), while "Florence" stays a person where "Ana Florence" is named."""
+    places = {w for m in doc.mentions if m.type in ("place", "country") for w in _name_words(m.text)}
+    in_names = {w for m in doc.mentions if m.type == "person" and len(ws := _name_words(m.text)) > 1 for w in ws}
+    return frozenset(places - in_names)
+
+
+def _event_persons(doc: Document, event: Event, spans: list[tuple[int, int]] | None = None) -> list[frozenset[str]]:
+    """Name words of the participants of ``event`` that are person mentions (countries and groups left out)."""
+    spans = _person_spans(doc) if spans is None else spans
+    places = _place_words(doc)
+    persons: list[frozenset[str]] = []
+    for name, start, end in event.participants:
+        words = _name_words(name)
+        if words and words <= places:
+            continue  # a place the tagger also read as a person ("Valletta") is no one
+        if any(start < me and ms < end for ms, me in spans) and words:
+            if not any(words & p for p in persons):
+                persons.append(words)
+    return persons
+
+
+def _day_precise(value: str | None) -> bool:
+    """A calendar day ("2025-03-03", "XXXX-03-03"); a month or a year alone dates a past reference, not a report."""
+    return month_day(value) is not None and len(value or "") == len("2025-03-03")
+
+
 def lead_event(doc: Document) -> tuple[int, Event] | None:
-    """The document's own event: the first event (by offset) that has a date, else the first event."""
+    """The document's own event, by offset, in order of preference:
+    1. a meeting that took place between two or more named people, dated to the day;
+    2. such a meeting without a date (one dated only to a month or year is an earlier meeting recalled);
+    3. the first event dated to the day (and not only reported);
+    4. the first event that has a date (and was not only reported);
+    5. the first event."""
     if not doc.events:
         return None
     ordered = sorted(enumerate(doc.events), key=lambda pair: (pair[1].start, pair[0]))
-    for index, event in ordered:
-        if event.date_value and event.status != "reported":
+    spans = _person_spans(doc)
+    meetings = [
+        (index, event) for index, event in ordered
+        if event.type == "CONSULT" and event.status == "occurred" and len(_event_persons(doc, event, spans)) >= 2
+    ]
+    for index, event in meetings:
+        if _day_precise(event.date_value):
             return index, event
+    for index, event in meetings:
+        if not event.date_value:
+            return index, event
+    for precise in (True, False):
+        for index, event in ordered:
+            if event.date_value and event.status != "reported" and (_day_precise(event.date_value) or not precise):
+                return index, event
     return ordered[0]
 
 
@@ -215,7 +332,8 @@ def _published(doc: Document) -> dt.date | None:
 
 
 def _place_key(place: str | None) -> str | None:
-    return re.sub(r"\W+", " ", place).strip().casefold() if place else None
+    """Letters and digits only: "Port Esper, D.C." and "Port Esper DC" are one place."""
+    return re.sub(r"\W+", "", strip_accents(place)).casefold() if place else None
 
 
 def _places_conflict(a: str | None, b: str | None) -> bool:
@@ -223,6 +341,15 @@ def _places_conflict(a: str | None, b: str | None) -> bool:
     if not ka or not kb:
         return False
     return ka not in kb and kb not in ka
+
+
+def _lead_place(doc: Document, lead: tuple[int, Event] | None) -> str | None:
+    """The lead event's place when it is a city or venue; a country names no meeting place to compare ("Malta" and
+    "Valletta" agree)."""
+    place = lead[1].place if lead is not None else None
+    if place and any(m.type == "country" and m.text.strip() == place for m in doc.mentions):
+        return None
+    return place
 
 
 # --- blocking and clustering ----------------------------------------------------------------------------------------
@@ -239,12 +366,44 @@ def _lead_persons(doc: Document, lead: tuple[int, Event] | None) -> list[frozens
     """The people taking part in the lead event: participants whose span is a person mention of the document."""
     if lead is None:
         return []
-    spans = [(m.start, m.end) for m in doc.mentions if m.type == "person"]
-    persons = []
-    for name, start, end in lead[1].participants:
-        if any(start < me and ms < end for ms, me in spans) and (words := _name_words(name)):
-            persons.append(words)
-    return persons
+    return _event_persons(doc, lead[1])
+
+
+def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Who the document is about: the lead meeting's people, else the :data:`KEY_PERSONS` people named most often
+    (a transcript or a page in another language may yield no event, but it names its speakers throughout). Name
+    forms of one person group when one form's words are within the other's ("Varga", "Tomas Varga")."""
+    if len(lead_persons) >= KEY_PERSONS:
+        return lead_persons
+    places = _place_words(doc)
+    groups: list[tuple[frozenset[str], int]] = []
+    for m in doc.mentions:
+        words = _name_words(m.text) if m.type == "person" else frozenset()
+        if not words or len(words) > MAX_NAME_WORDS or words <= places:
+            continue  # a place the tagger also read as a person ("Valletta") is no one
+        for i, (g, n) in enumerate(groups):
+            if words <= g or g <= words:
+                groups[i] = (g | words, n + 1)
+                break
+        else:
+            groups.append((words, 1))
+    ranked = [g for g, n in sorted(groups, key=lambda gn: -gn[1]) if n >= MIN_KEY_MENTIONS]
+    return ranked[:KEY_PERSONS]
+
+
+def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Name words shared, or one a truncation of the other ("Holmstr" / "Holmstrom" in machine translation)."""
+    if a & b:
+        return True
+    return any(len(x) >= MIN_PREFIX and len(y) >= MIN_PREFIX and (x.startswith(y) or y.startswith(x)) for x in a for y in b)
+
+
+def _same_people(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Both documents are about the same two (or more) people."""
+    if len(a) < KEY_PERSONS or len(b) < KEY_PERSONS:
+        return False
+    shared = sum(1 for x in a if any(_same_person(x, y) for y in b))
+    return shared >= KEY_PERSONS
 
 
 def _persons_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
@@ -255,9 +414,38 @@ def _persons_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
     """
     if not a or not b:
         return False
-    a_only = any(not any(x & y for y in b) for x in a)
-    b_only = any(not any(x & y for x in a) for y in b)
+    a_only = any(not any(_same_person(x, y) for y in b) for x in a)
+    b_only = any(not any(_same_person(x, y) for x in a) for y in b)
     return a_only and b_only
+
+
+def _lead_mode(lead: tuple[int, Event] | None) -> str | None:
+    """"call" for a phone or video call, "meeting" for a meeting in person, None when the lead is no meeting."""
+    if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
+        return None
+    return "call" if lead[1].mode == "phone" else "meeting"
+
+
+def _people_pairs(key_persons: Sequence[list[frozenset[str]]], docs: Sequence[Document]) -> set[tuple[int, int]]:
+    """Pairs of documents about the same people (blocked on their name words; publication window as in step 3)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, persons in enumerate(key_persons):
+        if len(persons) >= KEY_PERSONS:
+            for word in set().union(*persons):
+                blocks[word].append(i)
+    dates = [_published(d) for d in docs]
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK_SIZE:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                di, dj = dates[i], dates[j]
+                if di and dj and abs((di - dj).days) > PUBLICATION_WINDOW_DAYS:
+                    continue
+                if _same_people(key_persons[i], key_persons[j]):
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
 
 
 def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str], docs: Sequence[Document]) -> set[tuple[int, int]]:
@@ -351,14 +539,56 @@ def _earliest(docs: Sequence[Document]) -> Document:
     return min(docs, key=lambda d: (d.published or "9999", d.id))
 
 
+def _short_name(doc: Document, name: str) -> str:
+    """How a reader names the person: the shortest form the document uses that ends the full name ("Varga" for
+    "Tomas J. Varga"), else a two-word name whole, else its surname with particles ("de la Torre")."""
+    words = name.split()
+    forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
+    suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
+    if suffixes:
+        return min(suffixes, key=len)
+    if len(words) <= SHORT_NAME_WORDS:
+        return name  # "Ma Lin": which word is the family name is not for us to guess
+    return _label_short(name)  # particles kept: "de la Torre"
+
+
+def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
+    """"<Surname> meets <Surname> in <Place>" for a lead meeting of named people (countries, titles left out);
+    "<Surname> speaks with <Surname>" for a call."""
+    if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
+        return None
+    event = lead[1]
+    spans = _person_spans(doc)
+    places = _place_words(doc)
+    names: list[str] = []
+    for name, start, end in event.participants:
+        words = _name_words(name)
+        if words and not words <= places and any(start < me and ms < end for ms, me in spans):
+            short = _short_name(doc, " ".join(name.split()))
+            if short not in names:
+                names.append(short)
+    if len(names) < KEY_PERSONS:
+        return None
+    if len(names) == len(event.participants) and event.label:
+        return event.label  # its own label already names only the people
+    others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
+    if event.mode == "phone":
+        return f"{names[0]} speaks with {others}"
+    return f"{names[0]} meets {others}" + (f" in {event.place}" if event.place else "")
+
+
 def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]) -> Story:
     """The Story record of one cluster (step 6)."""
     first = _earliest(group)
-    votes = Counter(value for d in group if (value := _event_date(d, leads[d.id])))
+    values = [value for d in group if (value := _event_date(d, leads[d.id]))]
+    full = [v for v in values if not is_partial(v)]
+    # a month-day without a year takes its year from the story's other reports, else it does not vote
+    votes = Counter(full + [v for v in (with_year(p, full) for p in values if is_partial(p)) if v])
     date = None
     if votes:
         # the most agreed value; among ties the most precise, then the earliest
         date = sorted(votes.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    partial = next((v for v in values if is_partial(v)), None) if date is None else None
     events: list[tuple[str, int]] = []
     labels: Counter[str] = Counter()
     lead_labels: list[str] = []  # in publication order: ties go to the earliest report
@@ -378,7 +608,12 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                     labels[event.label] += 1
                 if event.place:
                     places[event.place] += 1
-    if lead_labels:  # the label most reports lead with
+    meeting_titles = [t for doc in sorted(group, key=lambda d: (d.published or "9999", d.id))
+                      if (t := _meeting_title(doc, leads[doc.id]))]
+    if meeting_titles:  # "<Surname> meets <Surname> in <Place>", as most reports have it
+        counts = Counter(meeting_titles)
+        title = max(meeting_titles, key=lambda t: (counts[t], " in " in t, -meeting_titles.index(t)))
+    elif lead_labels:  # the label most reports lead with
         counts = Counter(lead_labels)
         title = max(lead_labels, key=lambda label: (counts[label], label in occurred, -lead_labels.index(label)))
     elif labels:
@@ -389,10 +624,11 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
         lead_sentence = next((s for s in _SENTENCE_END.split(first.text.strip()) if s.strip()), "")
         title = lead_sentence.strip()[:TITLE_MAX_CHARS]
     place = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if places else None
-    if date is None:
+    if date is None and partial is None:
         date = first.published if first.published and _as_date(first.published) else None
     ordered = [d.id for d in sorted(group, key=lambda d: (d.published or "9999", d.id))]
-    return Story(id=story_id(first.id), title=title, docs=ordered, date=date, events=events, place=place)
+    return Story(id=story_id(first.id), title=title, docs=ordered, date=date, events=events, place=place,
+                 date_partial=partial)
 
 
 def cluster_stories(docs: Iterable[Document]) -> list[Story]:
@@ -404,15 +640,28 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     vectors, df = _vectors([_terms(d) for d in corpus])
     leads = {d.id: lead_event(d) for d in corpus}
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
-    lead_places = [lead[1].place if (lead := leads[d.id]) else None for d in corpus]
+    lead_places = [_lead_place(d, leads[d.id]) for d in corpus]
     lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
+    key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
+    lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(vectors, df, corpus):
-        if _persons_conflict(lead_persons[i], lead_persons[j]):
-            continue  # step 4: different people at the lead events
+    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
+        named_lead = len(lead_persons[i]) >= KEY_PERSONS or len(lead_persons[j]) >= KEY_PERSONS
+        if _persons_conflict(lead_persons[i], lead_persons[j]) or (
+            named_lead and _persons_conflict(key_persons[i], key_persons[j])
+        ):
+            continue  # step 4: different people at the lead events, or a lead meeting's people absent from the other
+
         score = _cosine(vectors[i], vectors[j])
-        if _places_conflict(lead_places[i], lead_places[j]):
+        place_conflict = _places_conflict(lead_places[i], lead_places[j])
+        if place_conflict:
             score -= PLACE_CONFLICT_PENALTY
+        if _same_people(key_persons[i], key_persons[j]):
+            mode_conflict = None not in (lead_modes[i], lead_modes[j]) and lead_modes[i] != lead_modes[j]
+            if place_conflict or mode_conflict:
+                sims[(i, j)] = CONFLICT_SCORE  # step 4: the same people met elsewhere or otherwise: another meeting
+                continue
+            score += SAME_PEOPLE_BONUS
         if score > 0:
             sims[(i, j)] = score
     for i, doc in enumerate(corpus):  # step 4: recorded duplicates

@@ -7,7 +7,8 @@ Cascade of :func:`build_timeline`:
 3. Filters: ``actor`` matches a participant name accent- and case-insensitively, whole name or a run of its words that
    is not only the first name ("Báez", "Lucia Baez" and "Foreign Secretary Báez" all match "Lucía Báez");
    ``topic`` matches an event topic (``illegal_drugs`` = "illegal drugs") or a word of the label.
-4. Order: event date (entries without one last), then the earliest publication date, then label.
+4. Order: event date (entries without one, or with a month-day but no year, last), then the earliest publication
+   date, then label.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 from ..model import Document, Event
 from ..text import strip_accents
-from .stories import Story, cluster_stories
+from .stories import Story, cluster_stories, is_partial
 
 __all__ = ["Source", "TimelineEntry", "build_timeline", "actor_matches", "topic_matches", "normalize_name"]
 
@@ -189,7 +190,7 @@ def build_timeline(
     # 4. order: event date, publication date, label; then first source (stable for equal keys)
     entries.sort(
         key=lambda e: (
-            e.date or UNDATED,
+            e.date if e.date and not is_partial(e.date) else UNDATED,  # a month-day without a year sorts with the undated
             e.published or UNDATED,
             e.label,
             (e.sources[0].doc, e.sources[0].start) if e.sources else ("", 0),

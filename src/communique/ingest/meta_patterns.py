@@ -297,3 +297,22 @@ ANNOUNCEMENT_RE = re.compile(
 
 # Words kept in lower case when an ALL-CAPS place name is title-cased.
 SMALL_WORDS: frozenset[str] = frozenset("of de del la el al es the and y da do dos das le les".split())
+
+# --- publication-date evidence (issue 10) ---------------------------------------------------------------------------
+# A capture line the crawler put before the page text: " date 2025-03-03 https://..." (the page's date as captured).
+CAPTURE_DATE_RE = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\b", re.I)
+WEEKDAY_NAMES = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+WEEKDAY_RE = WEEKDAY_NAMES + r"\.?"
+# US numeric dates in release headers: "03/04/2025 | News release", "03/03/2025 09:40 AM EST".
+NUMERIC_US_DATE_RE = re.compile(r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d{2})(?![\d/])")
+# A line that opens with a date (a weekday may come first): "Monday, March 3, 2025, 10:05 a.m., Foreign Office".
+LEADING_DATE_RE = re.compile(
+    r"^\s*(?:" + WEEKDAY_RE + r",?\s+)?(?:" + MONTH_NAME_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH_NAME_RE + r",?\s+(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}/(?:19|20)\d{2})\b",
+    re.I,
+)
+# A site's header clock shows the day the page was captured, not the day it was written: an abbreviated weekday
+# with an ordinal day ("Sat. Mar 1st, 2025") or a date under a weather reading ("71.6 F" / "22 °C").
+SITE_CLOCK_DATE_RE = re.compile(r"^\s*" + WEEKDAY_NAMES + r"\.\s+" + MONTH_NAME_RE + r"\s+\d{1,2}(?:st|nd|rd|th),?\s+\d{4}\s*$", re.I)
+WEATHER_LINE_RE = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d)?\s*°?\s*[FC]\s*$")

@@ -30,6 +30,7 @@ __all__ = [
     "find_dateline",
     "find_publisher",
     "find_published",
+    "published_evidence",
     "detect_language",
     "classify_kind",
     "classify_kind_evidence",
@@ -292,30 +293,74 @@ def find_publisher(
 # --- publication date -------------------------------------------------------------------------------------------
 
 
-def find_published(
-    lines: list[str], removed: list[str], html: dict[str, Any], dateline: Dateline | None
-) -> str | None:
-    """Cascade: 1. html meta date, 2. dateline date with a year, 3. a date line near the top ("For Immediate
-    Release ... March 3, 2025", a date alone on a line), 4. a "Published ..." line in removed boilerplate,
-    5. dateline month and day without a year ("--01-09")."""
+def _numeric_us_date(line: str) -> str | None:
+    m = P.NUMERIC_US_DATE_RE.search(line)
+    return normalise_date(f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}") if m else None
+
+
+def _site_clock(lines: list[str], index: int) -> bool:
+    """A header clock ("Sat. Mar 1st, 2025", a date under a weather reading) shows the capture day, not the page's."""
+    if P.SITE_CLOCK_DATE_RE.match(lines[index]):
+        return True
+    return any(P.WEATHER_LINE_RE.match(line) for line in lines[max(0, index - 2) : index])
+
+
+def _header_date(lines: list[str]) -> tuple[str, str] | None:
+    """(date, line) of the first header date line: a short line with a date, or a line that opens with one."""
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if len(line) > MAX_DATE_LINE_CHARS or _site_clock(lines, i):
+            continue
+        found = None
+        if _is_date_line(line) or P.LEADING_DATE_RE.match(line):
+            found = normalise_date(line) or _numeric_us_date(line)
+        if found and len(found) == 10:
+            return found, line.strip()
+    return None
+
+
+def published_evidence(
+    lines: list[str], removed: list[str], html: dict[str, Any], dateline: Dateline | None,
+    front: dict[str, Any] | None = None,
+) -> tuple[str, str, str] | None:
+    """(date, basis, evidence) of the publication date, in order of trust:
+    1. html meta date (basis ``html``); 2. front matter (``front_matter``: a YAML block or the capture line the
+    cleaner turned into ``meta["front_matter"]``); 3. a capture line still in the text ("date 2025-03-03 <url>",
+    ``capture``); 4. a header date line ("For Immediate Release ... March 3, 2025", "Monday, March 3, 2025,
+    10:05 a.m.", "03/03/2025 | News release"; never a site clock, ``date_line``); 5. the dateline's date with a year
+    (``dateline``); 6. a "Published ..." line in the removed boilerplate (``removed``); 7. the dateline's month and
+    day without a year ("--01-09", ``dateline``)."""
     # 1. html meta
     if found := normalise_date(html.get("date")):
-        return found
-    # 2. dateline with year
+        return found, "html", str(html.get("date"))
+    # 2. front matter
+    if front and (found := normalise_date(front.get("date"))):
+        return found, "front_matter", str(front.get("date"))
+    # 3. capture line
+    if lines and (m := P.CAPTURE_DATE_RE.match(lines[0])) and (found := normalise_date(m["date"])):
+        return found, "capture", m.group().strip()
+    # 4. header date line
+    if header := _header_date(lines):
+        return header[0], "date_line", header[1]
+    # 5. dateline with year
     if dateline and dateline.published and not dateline.published.startswith("--"):
-        return dateline.published
-    # 3. header date line
-    for line in lines[:HEAD_LINES]:
-        if _is_date_line(line) and (found := normalise_date(line)) and len(found) == 10:
-            return found
-    # 4. removed "Published/Updated ..." lines
+        return dateline.published, "dateline", lines[dateline.line] if dateline.line < len(lines) else dateline.place
+    # 6. removed "Published/Updated ..." lines
     for line in removed:
         if P.DATE_LINE_PREFIX_RE.match(line.strip()) and (found := normalise_date(line)):
-            return found
-    # 5. dateline without year
+            return found, "removed", line.strip()
+    # 7. dateline without year
     if dateline and dateline.published:
-        return dateline.published
+        return dateline.published, "dateline", lines[dateline.line] if dateline.line < len(lines) else dateline.place
     return None
+
+
+def find_published(
+    lines: list[str], removed: list[str], html: dict[str, Any], dateline: Dateline | None,
+    front: dict[str, Any] | None = None,
+) -> str | None:
+    """The publication date (see :func:`published_evidence` for the cascade)."""
+    found = published_evidence(lines, removed, html, dateline, front)
+    return found[0] if found else None
 
 
 def _copyright_year_date(date: Any, raw: str) -> bool:
@@ -389,8 +434,11 @@ def metadata(doc: Document) -> Document:
         changes["publisher"] = publisher
     if not doc.dateline and dateline:
         changes["dateline"] = dateline.place
-    if not doc.published and (published := find_published(lines, doc.removed, html, dateline)):
-        changes["published"] = published
+    front = doc.meta.get("front_matter")
+    evidence = published_evidence(lines, doc.removed, html, dateline, front if isinstance(front, dict) else None)
+    if not doc.published and evidence:
+        changes["published"] = evidence[0]
+        changes["meta"] = {**doc.meta, "published_basis": evidence[1], "published_evidence": evidence[2]}
     if not doc.url and isinstance(html.get("url"), str) and html["url"].strip():
         changes["url"] = html["url"].strip()
     changes["language"] = detect_language(text)

@@ -152,7 +152,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mdy",
         _c(
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\b(?!\s*%|\.\d)"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:(?:,?\s+|/)(?P<y>{_YEAR})\b)?"  # "March 3, 2025"; agency style "March 3/2025"
         ),
     ),
     # (Monday,) 3 March( 2025)

@@ -33,6 +33,8 @@ TENSE_PENALTY_DAYS = (
     90  # extra distance for a month(-day) on the side of the document date the tense contradicts
 )
 SURROGATE_YEAR = 2001  # non-leap year used for day arithmetic when the document date has no year
+_ABBREVIATED_MONTH = re.compile(r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")  # "Jun" without a period
+# (an abbreviation has one) and without a day or year is a name part
 DATEPARSER_MAX_CHARS = 40  # longer spaCy DATE spans are phrases, not dates dateparser can read
 
 
@@ -217,7 +219,12 @@ def _full_date(y: int | None, mon: int, d: int, anchor: Anchor, tense: str | Non
         y = _nearest_year(mon, d, anchor, tense)
         basis = "relative"
         if y is None:
-            return ("DATE", None, None, basis)
+            # no year anywhere: TIMEX3's unknown-year form keeps month and day ("XXXX-09-18"); the story or the
+            # reader supplies the year, a timeline never sorts it before dated events
+            try:
+                return ("DATE", "XXXX" + dt.date(SURROGATE_YEAR, mon, d).isoformat()[4:], None, "partial")
+            except ValueError:
+                return None
     try:
         return ("DATE", dt.date(y, mon, d).isoformat(), None, basis)
     except ValueError:
@@ -321,6 +328,8 @@ def _resolve(
             return None
         if not (g["prep"] or g["mod"] or g["rel"]) and after_token is not None and after_token.is_title:
             return None  # "June Smith": a given name
+        if not (g["prep"] or g["mod"] or g["rel"]) and _ABBREVIATED_MONTH.fullmatch(g["mon"]):
+            return None  # a bare "Jun" / "Mar" without a period, day or year is a name part ("Minister Tao Jun")
         mon = _month_num(g["mon"])
         if anchor.year is None:
             return ("DATE", None, _mod(g["mod"]), "relative")

@@ -1,0 +1,124 @@
+"""Stories are real-world meetings: reports of the same people agree across wording and language; the same people
+meeting again (a call, then a visit; another city) is another story; dates without a year never lead."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.events.stories import cluster_stories, dates_compatible, lead_event, with_year
+from communique.model import Event, Mention
+
+ENGLISH = (
+    "Foreign Minister Tomas Varga received Secretary Ilse Brandt in Valletta on Tuesday. Varga and Brandt "
+    "reviewed the fisheries accord and port investment, Varga told reporters."
+)
+OTHER_LANGUAGE = (
+    "El canciller Tomas Varga se reunió con la secretaria Ilse Brandt en Valletta este martes. Varga y Brandt "
+    "revisaron el acuerdo pesquero y las inversiones portuarias."
+)
+CALL = (
+    "Foreign Minister Tomas Varga held a telephone call with Secretary Ilse Brandt. Varga and Brandt reviewed "
+    "the fisheries accord and port investment, Varga told reporters."
+)
+OTHER_CITY = (
+    "Foreign Minister Tomas Varga met Secretary Ilse Brandt in Lisbon. Varga and Brandt reviewed the fisheries "
+    "accord and port investment, Varga told reporters."
+)
+
+
+def _mentions(text: str) -> list[Mention]:
+    out = []
+    for name in ("Tomas Varga", "Ilse Brandt", "Varga", "Brandt"):
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            if not any(m.start <= i < m.end for m in out):
+                out.append(Mention(i, i + len(name), name, "person"))
+            start = i + len(name)
+    for place in ("Valletta", "Lisbon"):
+        if (i := text.find(place)) >= 0:
+            out.append(Mention(i, i + len(place), place, "place"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _meeting(text: str, date: str | None, place: str | None, mode: str | None) -> Event:
+    a, b = text.find("Tomas Varga"), text.find("Ilse Brandt")
+    return Event(
+        type="CONSULT", start=0, end=len(text), mode=mode, label="Varga meets Brandt",
+        participants=(("Tomas Varga", a, a + 11), ("Ilse Brandt", b, b + 11)),
+        date_value=date, date_basis="explicit" if date else None, place=place, status="occurred",
+    )
+
+
+def _doc(doc_factory, doc_id: str, text: str, *, date: str | None, place: str | None, mode: str | None = None,
+         events: bool = True):
+    return doc_factory(text, id=doc_id, mentions=_mentions(text),
+                       events=[_meeting(text, date, place, mode)] if events else [])
+
+
+def _groups(docs) -> set[frozenset[str]]:
+    return {frozenset(s.docs) for s in cluster_stories(docs)}
+
+
+def test_same_people_in_another_language_are_one_story(doc_factory):
+    docs = [
+        _doc(doc_factory, "a-en", ENGLISH, date="2025-03-04", place="Valletta"),
+        _doc(doc_factory, "b-es", OTHER_LANGUAGE, date=None, place=None, events=False),
+    ]
+    assert _groups(docs) == {frozenset({"a-en", "b-es"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "mode"),
+    [(CALL, None, "phone"), (OTHER_CITY, "Lisbon", "visit")],
+)
+def test_the_same_people_meeting_otherwise_is_another_story(doc_factory, text, place, mode):
+    docs = [
+        _doc(doc_factory, "a-visit", ENGLISH, date=None, place="Valletta", mode="host"),
+        _doc(doc_factory, "b-other", text, date=None, place=place, mode=mode),
+    ]
+    assert _groups(docs) == {frozenset({"a-visit"}), frozenset({"b-other"})}
+
+
+def test_a_date_without_a_year_takes_the_story_year_and_never_leads(doc_factory):
+    dated = _doc(doc_factory, "a-dated", ENGLISH, date="2025-03-04", place="Valletta")
+    partial = _doc(doc_factory, "b-partial", OTHER_LANGUAGE, date="XXXX-03-04", place="Valletta")
+    (story,) = cluster_stories([dated, partial])
+    assert story.date == "2025-03-04"
+    alone = cluster_stories([partial])[0]
+    assert alone.date is None  # no report gives the year: no date to sort on
+    assert alone.date_partial == "XXXX-03-04"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("XXXX-09-18", "2023-09-18", True),
+        ("XXXX-09-18", "2023-09-14", False),  # a call on the 14th, the meeting on the 18th
+        ("--12-31", "2024-01-01", True),  # across the new year
+        ("XXXX-09-18", "2023-09", True),
+        ("XXXX-09-18", "2023-10", False),
+    ],
+)
+def test_partial_dates_compatible(a, b, expected):
+    assert dates_compatible(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "dated", "expected"),
+    [
+        ("XXXX-03-04", ["2025-03-05"], "2025-03-04"),
+        ("XXXX-03-04", ["2025-05-05"], None),
+        ("XXXX-03-04", [], None),
+        ("2024-03-04", [], "2024-03-04"),
+    ],
+)
+def test_with_year(value, dated, expected):
+    assert with_year(value, dated) == expected
+
+
+def test_lead_event_is_the_meeting_dated_to_the_day(doc_factory):
+    recalled = _meeting(ENGLISH, "2019-10", None, None)  # an earlier meeting recalled, dated to a month
+    today = _meeting(ENGLISH, "2025-03-04", "Valletta", "host")
+    doc = doc_factory(ENGLISH, mentions=_mentions(ENGLISH), events=[recalled, today])
+    lead = lead_event(doc)
+    assert lead is not None and lead[0] == 1
