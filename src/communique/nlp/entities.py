@@ -63,6 +63,7 @@ MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it 
 MAX_TITLE_WORDS = 12
 MIN_WRAPPED_LINE = 50  # chars: a line this long that breaks inside a name is hard-wrapped prose (WH files: ~72)
 MAX_SURNAME_WORDS = 2  # Spanish names carry two surnames ("Sandoval González")
+MIN_PROPAGATED_SURNAME = 4  # "Li", "Wu", "Ali" alone are too often another person or another word
 MAX_CHAINED_TITLES = 3  # "Chairman of the Joint Chiefs of Staff Gen." + name: more is a run of names, not titles  # a longer "title" is a run of capitalised words, not a title
 
 
@@ -405,6 +406,28 @@ def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+def _propagate_surnames(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Step 4b: the surname of a full name in the document, written alone where the model found nothing, is a
+    mention of that person ("Narendra Modi" ... "PM Modi, on his part")."""
+    surnames = set()
+    for ent in ents:
+        words = text[ent.start : ent.end].split()
+        if ent.kind == "person" and len(words) >= 2 and _SURNAME_WORD_RE.fullmatch(words[-1]):
+            if len(words[-1]) >= MIN_PROPAGATED_SURNAME:
+                surnames.add(words[-1])
+    if not surnames:
+        return ents
+    for ent in ents:  # the model's place or group that is a title + such a surname ("PM Modi" as GPE)
+        prefix = _PREFIX_RE.match(text, ent.start, ent.end)
+        start = prefix.end() if prefix else ent.start
+        if ent.kind != "person" and text[start : ent.end] in surnames:
+            ent.start, ent.kind = start, "person"
+    pattern = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(map(re.escape, sorted(surnames, key=len, reverse=True)))})(?![\w-])")
+    taken = _SpanIndex([(e.start, e.end) for e in ents])
+    added = [_Ent(m.start(), m.end(), RULE_LABEL, "person") for m in pattern.finditer(text) if not taken.overlaps(*m.span())]
+    return sorted([*ents, *added], key=lambda e: (e.start, e.end)) if added else ents
+
+
 def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan]) -> list[_Ent]:
     """Step 5: an entity inside a title is part of the title, unless it is a country or an organisation."""
     if not title_spans:
@@ -704,6 +727,7 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     ents, speakers = _speaker_labels(text, ents, doc.kind == "transcript")  # 2
     ents = _drop_blocked(text, ents)  # 3
     ents = _repair_persons(text, ents)  # 4
+    ents = _propagate_surnames(text, ents)  # 4b
     person_starts = sorted(e.start for e in ents if e.kind == "person")
     title_spans = find_titles(text, person_starts)  # 5
     appositions = [

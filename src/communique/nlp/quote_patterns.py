@@ -9,6 +9,7 @@ __all__ = [
     "INDIRECT_CUE_LEMMAS",
     "CUE_PHRASES",
     "ROLE_NOUNS",
+    "DESCRIPTION_TITLES",
     "MALE_PRONOUNS",
     "FEMALE_PRONOUNS",
     "PLURAL_PRONOUNS",
@@ -98,6 +99,19 @@ ROLE_NOUNS: tuple[str, ...] = (
     "pope",
     "diplomat",
 )
+
+# Descriptive role nouns ("the top diplomat", "the premier") -> titles that a person holding that role is written
+# with in the same document ("Foreign Minister X", "Prime Minister Y").
+DESCRIPTION_TITLES: dict[str, tuple[str, ...]] = {
+    "diplomat": ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
+                 "external affairs minister", "foreign affairs minister", "minister for foreign affairs"),
+    "premier": ("prime minister", "premier"),
+    "leader": ("president", "prime minister", "premier", "chancellor", "king", "emir"),
+    "minister": ("minister", "secretary of state", "foreign secretary"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "spokesman": ("spokesperson", "spokesman"),
+    "spokeswoman": ("spokesperson", "spokeswoman"),
+}
 
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})

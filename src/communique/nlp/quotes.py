@@ -29,15 +29,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, Quote
+from . import countries
 from .quote_patterns import (
     AMBIGUOUS_DOUBLE,
     CLOSE_DOUBLE,
     CUE_LEMMAS,
+    DESCRIPTION_TITLES,
     FEMALE_FIRST_NAMES,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -65,6 +68,7 @@ TITLE_MAX_WORDS = 6  # "Collapse: How Societies Choose to Fail" is a title; capi
 SUBJECT_HOPS = 3  # climb at most this many heads (advcl / pcomp / conj) to find the cue's subject
 MIN_INDIRECT_WORDS = 3  # "he said so" is not reported content
 MAX_INDIRECT_QUOTED_SHARE = 0.5  # a reported clause mostly inside quotation marks is already a direct quote
+PARTIAL_MIN_WORDS = 5  # quoted words inside a sentence this long are the speaker's words, not a scare quote
 
 _HONORIFICS = re.compile(r"^(?:mr|ms|mrs|dr|sen|rep|gov|gen|prof)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -115,14 +119,20 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     while i < end:
         ch = text[i]
         two = text[i : i + 2]
-        if two in ("``", "''"):
-            out.append((i, 2, "open" if two == "``" else "close"))
-            i += 2
-            continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         space_before = before.isspace() or before in "([{—–-/"
         space_after = after.isspace() or after in ".,;:!?)]}—–"
+        if two == "``":
+            out.append((i, 2, "open"))
+            i += 2
+            continue
+        if two == "''":  # doubled single quotes: a closing PTB mark, or a double quote typed as two singles
+            after2 = text[i + 2] if i + 2 < end else " "
+            opens = space_before and not (after2.isspace() or after2 in ".,;:!?)]}—–")
+            out.append((i, 2, "open" if opens else "either" if space_before else "close"))
+            i += 2
+            continue
         if ch in OPEN_DOUBLE:
             # Broken wire copy: an opening mark used as a closing one ("... talks.“ He left").
             out.append((i, 1, "close" if (space_after and not space_before) else "open"))
@@ -223,12 +233,27 @@ class _Context:
         self.full: dict[str, str] = {}
         for name in [p.text for p in self.people] + [r.person for r in doc.roles]:
             clean = _clean_name(name)
-            key = _surname(clean)
-            if key and len(clean.split()) > len(self.full.get(key, "").split()):
-                self.full[key] = clean
+            words = _WORD.findall(clean.lower())
+            # the last word, and the first of two surnames ("Marcelo Ebrard Casaubón" is also "Ebrard")
+            for key in words[-1:] + (words[-2:-1] if len(words) >= 3 else []):
+                if len(clean.split()) > len(self.full.get(key, "").split()):
+                    self.full[key] = clean
         self.tok_starts = [t.idx for t in sdoc] if sdoc is not None else []
         self.quote_ranges: list[tuple[int, int]] = []
+        self.partials: list[Quote] = []  # quoted words inside a sentence, kept when no indirect quote holds them
         self.learned_gender: dict[str, str] = {}  # surname -> gender of a pronoun already resolved to the person
+        self.countries: dict[str, set[str]] = defaultdict(set)  # surname -> countries of its mentions and roles
+        for m in doc.mentions:
+            if m.type == "person" and m.country:
+                self.countries[_surname(m.text)].add(m.country)
+        for r in doc.roles:
+            if r.country:
+                self.countries[_surname(r.person)].add(r.country)
+
+    def of_country(self, name: str, country: str | None) -> bool:
+        """Whether the person may be of ``country`` (no country asked, or none known for the person, or a match)."""
+        known = self.countries.get(_surname(name))
+        return country is None or not known or country in known
 
     def quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside quotation marks."""
@@ -295,19 +320,46 @@ def _role_in(words: str) -> str | None:
     return None
 
 
-def _resolve_role(ctx: _Context, role: str, before: int) -> _Person | str | None:
-    """(3) a role noun -> a Role record with that title, else the nearest earlier person written with the title."""
-    roles = [r for r in ctx.doc.roles if role in r.title.lower() and r.start < before]
-    if roles:
+def _nationality(tokens: Iterable[Any]) -> str | None:
+    """The country of a nationality or country word in a description ("the Russian premier", "the top US diplomat")."""
+    for t in tokens:
+        if t.text[:1].isupper():
+            code = countries.country_of_demonym(t.text) or countries.country_of_name(t.text)
+            if code:
+                return code
+    return None
+
+
+def _unique(people: list[_Person]) -> _Person | None:
+    """The most recent of these mentions when they all name one person (one surname), else None."""
+    return people[-1] if people and len({_surname(p.text) for p in people}) == 1 else None
+
+
+def _resolve_role(ctx: _Context, role: str, before: int, country: str | None = None) -> _Person | None:
+    """(3) a role noun or description -> its holder, cascade:
+    (3a) a Role record with that title (of the described country);
+    (3b) the nearest earlier person written right after the title;
+    (3c) the one earlier person written with a title that the description stands for ("the top diplomat" ->
+         "Foreign Minister X");
+    (3d) a nationality in the description: the one earlier person of that country."""
+    roles = [r for r in ctx.doc.roles if role in r.title.lower() and r.start < before and ctx.of_country(r.person, country)]
+    if roles:  # (3a)
         # An exact title written before the name ("Vice President Kamala Harris") beats an appositive; then recency.
         r = max(roles, key=lambda r: (r.title.lower() == role, r.start < r.person_start, r.start))
         return _Person(r.person_start, r.person_end, r.person)
-    for p in reversed(ctx.people):
-        if p.start >= before:
-            continue
+    earlier = [p for p in ctx.people if p.start < before and ctx.of_country(p.text, country)]
+    for p in reversed(earlier):  # (3b)
         window = ctx.text[max(0, p.start - 60) : p.start].lower()
         if re.search(r"\b" + re.escape(role) + r"[\s,]*$", window):  # the title written right before the name
             return p
+    titles = DESCRIPTION_TITLES.get(role, ())
+    holders = [r for r in ctx.doc.roles if any(t in r.title.lower() for t in titles)
+               and (country is None or country in ctx.countries.get(_surname(r.person), set()))]
+    holder = _unique([_Person(r.person_start, r.person_end, r.person) for r in holders])
+    if holder is not None:  # (3c)
+        return holder
+    if country is not None:  # (3d)
+        return _unique([p for p in earlier if country in ctx.countries.get(_surname(p.text), set())])
     return None
 
 
@@ -338,7 +390,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | 
             head = tok
             while head.dep_ == "compound" and head.head is not head:
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass"):
+            if head.dep_ in ("nsubj", "nsubjpass") or tok.is_sent_start:  # a sentence opening with a name is about them
                 subjects.append(p)
     for group in (subjects, candidates):
         for p in reversed(group):
@@ -349,7 +401,10 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | 
 
 def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) -> _Speaker | None:
     """Steps (2)-(4) for a cue verb token."""
-    subj = next((c for c in cue_tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in cue_tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # two subjects in a misparse ("The spokesperson, Jane Doe said"): the one naming a person
+    named = [c for c in subjects if ctx.person_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge), c.idx)]
+    subj = (named or subjects or [None])[0]
     if subj is None and cue_tok.dep_ == "acl":
         subj = cue_tok.head  # "footage of Trump saying ..." -> Trump
     verb = cue_tok
@@ -380,9 +435,13 @@ def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) ->
         return _Speaker(ctx.full_name(p.text) if p is not None else None, a, b, cue, False)
     phrase = ctx.text[a:b]
     role = _role_in(phrase)
-    if role is not None and not any(t.pos_ == "PROPN" for t in subj.subtree if t.lower_ not in role):  # (3)
-        p2 = _resolve_role(ctx, role, a)
-        if isinstance(p2, _Person):
+    words = [t for t in subj.subtree if a <= t.idx < b]
+    country = _nationality(words)
+    if role is not None and not any(
+        t.pos_ == "PROPN" for t in words if t.lower_ not in role and _nationality([t]) is None
+    ):  # (3)
+        p2 = _resolve_role(ctx, role, a, country)
+        if p2 is not None:
             return _Speaker(ctx.full_name(p2.text), a, b, cue, True)
     # (2) any other subject noun phrase ("a White House official", "the ministry")
     return _Speaker(_clean_name(phrase), a, b, cue, True)
@@ -496,6 +555,39 @@ def _previous_sentence(ctx: _Context, span: QuoteSpan, limit_before: int, last: 
             if person is not None:
                 return _Speaker(ctx.full_name(person.text), person.start, person.end, t.text, False)
             return None
+    return None
+
+
+def _is_person_name(ctx: _Context, name: str | None) -> bool:
+    return bool(name) and _surname(name or "") in ctx.full
+
+
+def _paragraph_subject(ctx: _Context, para: tuple[int, int]) -> _Speaker | None:
+    """(5) the person a paragraph without quotation marks opens with as subject ("Modi, on his part, expressed ...")."""
+    a, b = para
+    if ctx.sdoc is None or any(qa < b and a < qb for qa, qb in ctx.quote_ranges):
+        return None
+    for p in ctx.people:
+        if a <= p.start < b:
+            first = tok = ctx.sdoc[ctx.token_at(p.start)]
+            while tok.dep_ == "compound" and tok.head is not tok:
+                tok = tok.head
+            opens = not _WORD.search(ctx.text[a : p.start].replace("the", "")) or first.is_sent_start
+            if tok.dep_ in ("nsubj", "nsubjpass") or opens:
+                return _Speaker(ctx.full_name(p.text), p.start, p.end, None, False)
+            return None  # the paragraph is about someone else first
+    return None
+
+
+def _governing_speaker(ctx: _Context, span: QuoteSpan, limit_before: int, last: _Speaker | None) -> _Speaker | None:
+    """The person subject of the nearest verb before a quote inside a sentence, climbing back through the verbs of
+    the sentence ("the top diplomat expressed hope that the sides will do “...”" -> the diplomat)."""
+    for t in reversed(_head(ctx, span, limit_before)):
+        if t.pos_ != "VERB":
+            continue
+        sp = _speaker_from_subject(ctx, t, last)
+        if sp is not None and sp.name and _is_person_name(ctx, sp.name):
+            return _Speaker(ctx.full_name(sp.name), sp.start, sp.end, sp.cue, sp.explicit)
     return None
 
 
@@ -652,7 +744,13 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
         if _is_title(text, span) and not (adjacent and speaker is not None and speaker.cue and span.close_end <= (speaker.start or 0)):
             continue  # a title ("Fox News Sunday"), unless a cue right after it names a speaker
         if _is_partial(text, span):
-            continue  # words quoted inside a reported clause: part of the indirect quote, not a quote of its own
+            # words quoted inside a reported clause: part of the indirect quote, not a quote of its own, unless
+            # no indirect quote holds them (the verb is no speech cue: "retaliated that “...”", "hoped to do “...”")
+            partial = _governing_speaker(ctx, span, before, last) if not named_only else None
+            if partial is not None and len(_WORD.findall(text[span.start : span.end])) >= PARTIAL_MIN_WORDS:
+                ctx.partials.append(Quote(span.start, span.end, text[span.start : span.end], partial.name,
+                                          partial.start, partial.end, True, False, partial.cue))
+            continue
         label = _LABEL_IN_QUOTE.match(text, span.start, span.end)
         if label and not named_only and is_label(label["label"]) and label.end() < span.end:
             # a transcript quoted in an article ('"PENCE: Well, ...'): the label names the speaker
@@ -661,8 +759,11 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
                              span.start + len(label["label"]), True, False, label["label"] + ":"))
             continue
         if speaker is None and not named_only:
-            # (5) a bare continuation: the previous sentence's cue, else the previous quote's speaker when close.
+            # (5) a bare continuation: the previous sentence's cue, else the person a paragraph without quotes
+            # before it is about, else the previous quote's speaker when close.
             speaker = _previous_sentence(ctx, span, before, last)
+            if speaker is None and p_index > 0 and para[0] == before:
+                speaker = _paragraph_subject(ctx, paras[p_index - 1])
             if speaker is None and last is not None and p_index - last_para <= MAX_CONTINUATION_PARAS:
                 speaker = _Speaker(last.name, last.start, last.end, None, False)
         if named_only and (speaker is None or not speaker.explicit):
@@ -701,6 +802,7 @@ def annotate(doc: Document, sdoc: Any) -> Document:
         quotes = _direct_quotes(ctx, spans, named_only=False)
         blocked = [(s.open_at, s.close_end) for s in spans]
         quotes += _indirect(ctx, quotes, blocked)
+        quotes += [p for p in ctx.partials if not any(q.start <= p.start and p.end <= q.end for q in quotes)]
         reported = [(q.start, q.end) for q in quotes]
         quotes += [
             q

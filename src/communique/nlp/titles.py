@@ -48,6 +48,7 @@ TITLE_HEADS: tuple[str, ...] = (
     # abbreviations (expanded in ABBREVIATIONS)
     "Dr.", "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.", "Col.", "Lt. Col.",
     "Capt.", "Lt.", "Sgt.", "Cmdr.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Pres.", "Prof.", "Supt.",
+    "Secy.", "Secy", "PM", "FM", "EAM",
 )  # fmt: skip
 
 # Rank words that may precede a head ("Deputy Secretary", "Acting Attorney General", "Vice President").
@@ -63,7 +64,8 @@ ABBREVIATIONS: dict[str, str] = {
     "Col.": "Colonel", "Lt. Col.": "Lieutenant Colonel", "Capt.": "Captain", "Lt.": "Lieutenant",
     "Sgt.": "Sergeant", "Cmdr.": "Commander", "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
     "Amb.": "Ambassador", "Sec.": "Secretary", "Pres.": "President", "Prof.": "Professor",
-    "Supt.": "Superintendent",
+    "Supt.": "Superintendent", "Secy.": "Secretary", "Secy": "Secretary", "PM": "Prime Minister",
+    "FM": "Foreign Minister", "EAM": "External Affairs Minister",
 }  # fmt: skip
 
 # Courtesy prefixes: stripped from names, never a role.

@@ -38,7 +38,7 @@ NICKNAMES: dict[str, str] = {
     "liz": "elizabeth", "kate": "katherine", "pete": "peter", "dan": "daniel", "ben": "benjamin", "andy": "andrew",
     "alex": "alexander", "steve": "steven", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
     "sam": "samuel", "greg": "gregory", "ron": "ronald", "don": "donald", "pepe": "jose", "beto": "alberto",
-    "lupita": "guadalupe", "paco": "francisco", "toni": "antonio",
+    "lupita": "guadalupe", "paco": "francisco", "toni": "antonio", "antony": "anthony",
 }
 # Words that precede a name without being part of it (titles are stripped before matching).
 TITLE_WORDS = {
@@ -47,10 +47,14 @@ TITLE_WORDS = {
     "attorney", "chancellor", "king", "queen", "prince", "pope", "the", "undersecretary", "under", "assistant",
     "special", "envoy", "director", "chairman", "chair", "commissioner", "mayor", "lieutenant", "colonel", "col",
     "captain", "capt", "judge", "justice", "speaker", "leader", "sheikh", "premier", "first", "lady", "state",
+    "secy", "pm", "fm", "eam", "shri", "smt",
 }
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Charles Brown Jr." is "Charles Brown"
 NAME_PARTICLES = {"de", "la", "del", "los", "las", "van", "von", "der", "da", "di", "du", "le", "y", "bin", "al", "el"}
 TYPO_SIMILARITY = 90  # surname spelling variants across documents ("Ebrad"/"Ebrard") score 90-97; other names < 80
 MIN_TYPO_CHARS = 5  # below this length one wrong letter changes the name; exact matches only
+GIVEN_SIMILARITY = 70  # given-name spellings of one person ("Matthew"/"Mathew", transliterations) score 70-95
+MIN_SHORT_TYPO_CHARS = 6  # a lone surname is matched with a typo ("Albare") only when this long
 _INITIAL = re.compile(r"^[a-z]\.?$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
@@ -64,6 +68,8 @@ def _name_tokens(name: str) -> list[str]:
     tokens = [t for t in _TOKEN.findall(fold(name).replace("’", "'"))]
     while tokens and tokens[0] in TITLE_WORDS:
         tokens.pop(0)
+    while len(tokens) > 2 and tokens[-1] in NAME_SUFFIXES:
+        tokens.pop()
     return [t for t in tokens if not _INITIAL.match(t)]
 
 
@@ -95,6 +101,28 @@ def _typo(rest: Sequence[str], known_rest: Sequence[str]) -> bool:
     n = len(shorter)
     target = " ".join(shorter)
     return any(fuzz.ratio(target, " ".join(longer[i : i + n])) >= TYPO_SIMILARITY for i in range(len(longer) - n + 1))
+
+
+def _compact(tokens: Sequence[str]) -> str:
+    return "".join(tokens).replace("-", "").replace("'", "")
+
+
+def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
+    """Two full names of one person written differently:
+    (a) the same tokens in another order (family name first: "Kishida Fumio" / "Fumio Kishida");
+    (b) one inside the other as a run of two or more tokens ("Brown" with a nickname: "Charles CQ Brown"/"CQ Brown");
+    (c) the same surname and a given name spelt differently, same initial ("Mathew"/"Matthew");
+    (d) the same family name first and the rest spelt differently, hyphens ignored ("Suk-yeol"/"Seok Yeol")."""
+    if sorted(tokens) == sorted(known):  # (a)
+        return True
+    if _contains(known, tokens) or _contains(tokens, known):  # (b)
+        return True
+    if tokens[-1] == known[-1] and tokens[0][:1] == known[0][:1] and len(tokens[-1]) >= MIN_TYPO_CHARS:  # (c)
+        return fuzz.ratio(" ".join(tokens[:-1]), " ".join(known[:-1])) >= GIVEN_SIMILARITY
+    if tokens[0] == known[0]:  # (d)
+        rest, known_rest = _compact(tokens[1:]), _compact(known[1:])
+        return min(len(rest), len(known_rest)) >= MIN_TYPO_CHARS and fuzz.ratio(rest, known_rest) >= TYPO_SIMILARITY
+    return False
 
 
 def is_full_name(tokens: Sequence[str]) -> bool:
@@ -173,6 +201,9 @@ class _People:
             known = self.tokens[eid]
             if _subsequence(known, tokens) or _subsequence(tokens, known) or _typo(tokens[1:], known[1:]):
                 found.add(eid)
+        if not found:  # another spelling or order of the name (see _variant)
+            pool = set(self.by_given.get(tokens[0], [])).union(*(self.by_token.get(t, set()) for t in tokens))
+            found = {eid for eid in pool if _variant(tokens, self.tokens[eid])}
         return found.pop() if len(found) == 1 else None
 
     def match_short(self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]]) -> str | None:
@@ -182,6 +213,9 @@ class _People:
         if not pools:
             return None
         found = {eid for eid in set.intersection(*pools) if _contains(self.tokens[eid], tokens)}
+        if not found and len(tokens) == 1 and len(tokens[0]) >= MIN_SHORT_TYPO_CHARS:  # a misspelt surname
+            found = {eid for eid, known in self.tokens.items()
+                     if any(fuzz.ratio(tokens[0], k) >= TYPO_SIMILARITY for k in known[1:])}
         if len(found) > 1 and titles:
             found = {eid for eid in found if titles & title_of.get(eid, set())}
         return found.pop() if len(found) == 1 else None
