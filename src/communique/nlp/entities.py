@@ -78,6 +78,7 @@ _PREPS = _alternation(titles.COMPLEMENT_PREPOSITIONS)
 _JOIN = _alternation(titles.COMPLEMENT_JOINERS)
 _LOWER = _alternation(titles.COMPLEMENT_LOWER_WORDS)
 _CAPWORD = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’\-]*)"
+_ARTICLE = r"(?-i:(?:[ae]l|[AE]l)-)?"  # Arabic article glued to a surname ("el-Sisi", "al-Saud")
 _ABBREV_HEADS = _alternation([h for h in titles.TITLE_HEADS if h.endswith(".")])
 # A complement word; an abbreviated title ("Gen.") starts the next title instead ("Chairman of the Joint Chiefs of
 # Staff Gen. Mark Milley").
@@ -133,9 +134,11 @@ _PARTICLE_EXT_RE = re.compile(
 )
 # A whole name: capitalised words and particles only ("Juan Ramón de la Fuente Ramírez", not "Bevan st Murray b").
 _NAME_WORDS_RE = re.compile(
-    rf"(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))})"
-    rf"(?:\s+(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))}))*$"
+    rf"(?:{_ARTICLE}{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))})"
+    rf"(?:\s+(?:{_ARTICLE}{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))}))*$"
 )
+_HYPHEN_TAIL_RE = re.compile(r"-[^\W\d_]+(?![\w'’])")  # "Seok" + "-yeol": the model cuts given names at the hyphen
+_SPAN_WORD_RE = re.compile(r"\S+")
 _TITLE_ONLY_RE = re.compile(rf"(?i:(?:{_MODS}\s+)*{_HEADS}|{_alternation(titles.HONORIFICS)})")
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
 _SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
@@ -398,6 +401,9 @@ def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
             ent.end = ext.end()
         if suffix := _NAME_SUFFIX_RE.match(text, ent.end):  # "Joseph R. Biden, Jr."
             ent.end = suffix.end()
+    for ent in merged:
+        if ent.kind == "person":
+            _trim_person(text, ent)
     out: list[_Ent] = []
     for ent in merged:  # drop what an extension swallowed ("Jr." as its own PERSON)
         if out and out[-1].kind == "person" and ent.start < out[-1].end:
@@ -426,6 +432,29 @@ def _propagate_surnames(text: str, ents: list[_Ent]) -> list[_Ent]:
     taken = _SpanIndex([(e.start, e.end) for e in ents])
     added = [_Ent(m.start(), m.end(), RULE_LABEL, "person") for m in pattern.finditer(text) if not taken.overlaps(*m.span())]
     return sorted([*ents, *added], key=lambda e: (e.start, e.end)) if added else ents
+
+
+def _trim_person(text: str, ent: _Ent) -> None:
+    """Step 4c: a person span is a run of name words: cut at lower-case words that are no name particle ("<Name> se
+    reúne", "Añadió que <Name> estuvo": the longest run of name words is kept) and drop a headline verb after the
+    name ("<Name> Vows"); a given name cut at its hyphen is completed ("Seok" + "-yeol")."""
+    words = list(_SPAN_WORD_RE.finditer(text, ent.start, ent.end))
+    runs: list[list[re.Match[str]]] = [[]]
+    for w in words:
+        token = w.group(0)
+        if token[:1].islower() and token.casefold() not in titles.NAME_PARTICLES and not re.match(_ARTICLE + r"[A-Z]", token):
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    best = max(runs, key=len)
+    while len(best) > 1 and best[-1].group(0).casefold() in titles.HEADLINE_VERBS:
+        best = best[:-1]
+    while len(best) > 1 and best[-1].group(0).casefold() in titles.NAME_PARTICLES:
+        best = best[:-1]  # "de" left over after a cut
+    if best:
+        ent.start, ent.end = best[0].start(), best[-1].end()
+    if tail := _HYPHEN_TAIL_RE.match(text, ent.end):
+        ent.end = tail.end()
 
 
 def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan]) -> list[_Ent]:

@@ -20,6 +20,7 @@ __all__ = [
     "SPEAKER_NON_PERSONS",
     "NOT_PERSON_WORDS",
     "NAME_PARTICLES",
+    "HEADLINE_VERBS",
 ]
 
 # Heads, title case as written before a name. Multi-word heads come first in the compiled pattern (longest first).
@@ -137,3 +138,12 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "ter",
      "bin", "ibn", "al", "el", "le", "st."}
 )  # fmt: skip
+
+# Title-case verbs a headline writes right after a name ("<Name> Vows ...", "<Name> Holds Talks"): never part of it.
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    """
+    holds vows meets says calls urges visits hails talks slams warns welcomes discusses receives arrives signs
+    pledges agrees seeks backs rejects invites congratulates thanks praises condemns sees wants tells asks
+    stresses reiterates announces speaks leaves lands heads greets chats dials phones rings
+    """.split()
+)

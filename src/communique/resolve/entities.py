@@ -54,8 +54,13 @@ NAME_PARTICLES = {"de", "la", "del", "los", "las", "van", "von", "der", "da", "d
 TYPO_SIMILARITY = 90  # surname spelling variants across documents ("Ebrad"/"Ebrard") score 90-97; other names < 80
 MIN_TYPO_CHARS = 5  # below this length one wrong letter changes the name; exact matches only
 GIVEN_SIMILARITY = 70  # given-name spellings of one person ("Matthew"/"Mathew", transliterations) score 70-95
+DOMINANT_MENTIONS = 3  # a short form shared by two names goes to the one mentioned this many times as often
 MIN_SHORT_TYPO_CHARS = 6  # a lone surname is matched with a typo ("Albare") only when this long
 _INITIAL = re.compile(r"^[a-z]\.?$")
+ARTICLES = {"al", "el"}  # the Arabic article, written or not, hyphenated or not
+_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
+SYLLABLE_SIMILARITY = 50  # "Seok"/"Suk", "Sung"/"Suk": transliterations of one syllable share the initial and half
+SYLLABLE_TYPO = 85  # "nyeol"/"yeol": one extra letter
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -70,7 +75,8 @@ def _name_tokens(name: str) -> list[str]:
         tokens.pop(0)
     while len(tokens) > 2 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
-    return [t for t in tokens if not _INITIAL.match(t)]
+    tokens = [_ARTICLE.sub("", t) for t in tokens if t not in ARTICLES]  # "el-Sisi" = "Al Sisi" = "Sisi"
+    return [t for t in tokens if t and not _INITIAL.match(t)]
 
 
 def name_key(name: str) -> str:
@@ -112,7 +118,8 @@ def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
     (a) the same tokens in another order (family name first: "Kishida Fumio" / "Fumio Kishida");
     (b) one inside the other as a run of two or more tokens ("Brown" with a nickname: "Charles CQ Brown"/"CQ Brown");
     (c) the same surname and a given name spelt differently, same initial ("Mathew"/"Matthew");
-    (d) the same family name first and the rest spelt differently, hyphens ignored ("Suk-yeol"/"Seok Yeol")."""
+    (d) the same family name first and each syllable of the given name a transliteration of the other's, hyphens
+        ignored ("Suk-yeol"/"Seok Yeol"; never "Jong-un"/"Jong-il", whose second syllables differ)."""
     if sorted(tokens) == sorted(known):  # (a)
         return True
     if _contains(known, tokens) or _contains(tokens, known):  # (b)
@@ -120,8 +127,12 @@ def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
     if tokens[-1] == known[-1] and tokens[0][:1] == known[0][:1] and len(tokens[-1]) >= MIN_TYPO_CHARS:  # (c)
         return fuzz.ratio(" ".join(tokens[:-1]), " ".join(known[:-1])) >= GIVEN_SIMILARITY
     if tokens[0] == known[0]:  # (d)
-        rest, known_rest = _compact(tokens[1:]), _compact(known[1:])
-        return min(len(rest), len(known_rest)) >= MIN_TYPO_CHARS and fuzz.ratio(rest, known_rest) >= TYPO_SIMILARITY
+        parts = "-".join(tokens[1:]).split("-")
+        known_parts = "-".join(known[1:]).split("-")
+        return len(parts) == len(known_parts) >= 2 and all(
+            (a[:1] == b[:1] and fuzz.ratio(a, b) >= SYLLABLE_SIMILARITY) or fuzz.ratio(a, b) >= SYLLABLE_TYPO
+            for a, b in zip(parts, known_parts)
+        )
     return False
 
 
@@ -192,8 +203,9 @@ class _People:
         self.by_given: dict[str, list[str]] = defaultdict(list)
         self.by_token: dict[str, set[str]] = defaultdict(set)
 
-    def match_full(self, tokens: tuple[str, ...]) -> str | None:
-        """Step 2: the entity of a full name seen in another document."""
+    def match_full(self, tokens: tuple[str, ...], seen: Iterable[str] = ()) -> str | None:
+        """Step 2: the entity of a full name seen in another document (several candidates: the one already seen
+        in a document, when only one was)."""
         if tokens in self.by_key:
             return self.by_key[tokens]
         found = set()
@@ -204,6 +216,8 @@ class _People:
         if not found:  # another spelling or order of the name (see _variant)
             pool = set(self.by_given.get(tokens[0], [])).union(*(self.by_token.get(t, set()) for t in tokens))
             found = {eid for eid in pool if _variant(tokens, self.tokens[eid])}
+        if len(found) > 1:
+            found = found & set(seen) or found
         return found.pop() if len(found) == 1 else None
 
     def match_short(self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]]) -> str | None:
@@ -243,6 +257,12 @@ def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], 
     clusters: list[tuple[tuple[str, ...], list[Mention], list[tuple[str, ...]]]] = []
     for tokens in sorted(forms, key=lambda t: (-len(t), t)):
         hosts = [c for c in clusters if _contains(c[0], tokens)]
+        if not hosts and is_full_name(tokens):  # another spelling of a name in the same document
+            hosts = [c for c in clusters if is_full_name(c[0]) and _variant(tokens, c[0])]
+        if len(hosts) > 1:  # a short form most of the document's mentions give to one of the names
+            counts = sorted(((len(c[1]), i) for i, c in enumerate(hosts)), reverse=True)
+            if counts[0][0] >= DOMINANT_MENTIONS * counts[1][0]:
+                hosts = [hosts[counts[0][1]]]
         if len(hosts) == 1:
             hosts[0][1].extend(forms[tokens])
             hosts[0][2].append(tokens)
@@ -314,7 +334,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                 titles = set().union(*(role_titles.get((m.start, m.end), set()) for m in mentions))
                 pending_short.append((doc.id, tokens, mentions, forms, titles))
                 continue
-            eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens))
+            eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens, res.entities))
             people.add(eid, tokens)
             ent = res.entities[eid]
             longest = max((_display(m.text) for m in mentions if tuple(name_key(m.text).split()) == tokens),
