@@ -582,9 +582,12 @@ def _paragraph_subject(ctx: _Context, para: tuple[int, int]) -> _Speaker | None:
 def _governing_speaker(ctx: _Context, span: QuoteSpan, limit_before: int, last: _Speaker | None) -> _Speaker | None:
     """The person subject of the nearest verb before a quote inside a sentence, climbing back through the verbs of
     the sentence ("the top diplomat expressed hope that the sides will do “...”" -> the diplomat)."""
-    for t in reversed(_head(ctx, span, limit_before)):
-        if t.pos_ != "VERB":
-            continue
+    head = _head(ctx, span, limit_before)
+    verbs = [t for t in reversed(head) if t.pos_ == "VERB"]
+    if not verbs and ctx.sdoc is not None:  # the sentence opens with the quote: its cue comes after it
+        sent = ctx.sdoc[ctx.token_at(span.close_end)].sent
+        verbs = [t for t in sent if t.idx >= span.close_end and _is_cue(t) and not ctx.quoted(t.idx)]
+    for t in verbs:
         sp = _speaker_from_subject(ctx, t, last)
         if sp is not None and sp.name and _is_person_name(ctx, sp.name):
             return _Speaker(ctx.full_name(sp.name), sp.start, sp.end, sp.cue, sp.explicit)

@@ -57,6 +57,7 @@ GIVEN_SIMILARITY = 70  # given-name spellings of one person ("Matthew"/"Mathew",
 DOMINANT_MENTIONS = 3  # a short form shared by two names goes to the one mentioned this many times as often
 MIN_SHORT_TYPO_CHARS = 6  # a lone surname is matched with a typo ("Albare") only when this long
 _INITIAL = re.compile(r"^[a-z]\.?$")
+VOWELS = frozenset("aeiouy")
 ARTICLES = {"al", "el"}  # the Arabic article, written or not, hyphenated or not
 _ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
 SYLLABLE_SIMILARITY = 50  # "Seok"/"Suk", "Sung"/"Suk": transliterations of one syllable share the initial and half
@@ -113,6 +114,15 @@ def _compact(tokens: Sequence[str]) -> str:
     return "".join(tokens).replace("-", "").replace("'", "")
 
 
+def _gendered(a: str, b: str) -> bool:
+    """Two given names that differ only by a final vowel: a male/female pair, two people ("Mario"/"Maria",
+    "Daniel"/"Daniela")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) == len(short) + 1:
+        return long_.startswith(short) and long_[-1] in VOWELS
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in VOWELS and b[-1] in VOWELS
+
+
 def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
     """Two full names of one person written differently:
     (a) the same tokens in another order (family name first: "Kishida Fumio" / "Fumio Kishida");
@@ -125,13 +135,14 @@ def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
     if _contains(known, tokens) or _contains(tokens, known):  # (b)
         return True
     if tokens[-1] == known[-1] and tokens[0][:1] == known[0][:1] and len(tokens[-1]) >= MIN_TYPO_CHARS:  # (c)
-        return fuzz.ratio(" ".join(tokens[:-1]), " ".join(known[:-1])) >= GIVEN_SIMILARITY
+        given, known_given = " ".join(tokens[:-1]), " ".join(known[:-1])
+        return not _gendered(given, known_given) and fuzz.ratio(given, known_given) >= GIVEN_SIMILARITY
     if tokens[0] == known[0]:  # (d)
         parts = "-".join(tokens[1:]).split("-")
         known_parts = "-".join(known[1:]).split("-")
         return len(parts) == len(known_parts) >= 2 and all(
             (a[:1] == b[:1] and fuzz.ratio(a, b) >= SYLLABLE_SIMILARITY) or fuzz.ratio(a, b) >= SYLLABLE_TYPO
-            for a, b in zip(parts, known_parts)
+            for a, b in zip(parts, known_parts, strict=True)
         )
     return False
 
@@ -220,7 +231,9 @@ class _People:
             found = found & set(seen) or found
         return found.pop() if len(found) == 1 else None
 
-    def match_short(self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]]) -> str | None:
+    def match_short(
+        self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]], seen: Iterable[str] = ()
+    ) -> str | None:
         """Step 3: the unique known person whose name contains this short form; when several do, the unique one
         who holds a title the document gives this form ("President Biden" -> the Biden who was President)."""
         pools = [self.by_token.get(t, set()) for t in tokens if t not in NAME_PARTICLES]
@@ -228,8 +241,11 @@ class _People:
             return None
         found = {eid for eid in set.intersection(*pools) if _contains(self.tokens[eid], tokens)}
         if not found and len(tokens) == 1 and len(tokens[0]) >= MIN_SHORT_TYPO_CHARS:  # a misspelt surname
-            found = {eid for eid, known in self.tokens.items()
-                     if any(fuzz.ratio(tokens[0], k) >= TYPO_SIMILARITY for k in known[1:])}
+            scores = {eid: max(fuzz.ratio(tokens[0], k) for k in known[1:])
+                      for eid, known in self.tokens.items() if len(known) > 1}
+            best = max(scores.values(), default=0.0)
+            found = {eid for eid, score in scores.items() if score >= TYPO_SIMILARITY and score == best}
+            found = found & set(seen) or found
         if len(found) > 1 and titles:
             found = {eid for eid in found if titles & title_of.get(eid, set())}
         return found.pop() if len(found) == 1 else None
@@ -369,6 +385,6 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                     res.entities[eid].country = role.country
     # 3. short forms without a full name in their document
     for doc_id, tokens, mentions, forms, titles in pending_short:
-        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens, titles, title_of))
+        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens, titles, title_of, res.entities))
         attach(eid, doc_id, mentions, forms)
     return res
