@@ -65,6 +65,7 @@ AMBIGUOUS_COUNTRY_WORDS = frozenset({"america", "american", "georgia", "jordan",
 COUNTRY_WINDOW = 40  # chars before a title searched for "Mexican" / "U.S." / "Mexico's"
 MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it precedes
 MAX_TITLE_WORDS = 12
+LOWER_TITLE_WINDOW = 80  # chars before a name searched for "the foreign minister of <Country>"
 MAX_CHAINED_TITLES = 3  # "Chairman of the Joint Chiefs of Staff Gen." + name: more is a run of names, not titles  # a longer "title" is a run of capitalised words, not a title
 
 
@@ -82,6 +83,8 @@ _COMPLEMENT = rf"(?:\s+{_PREPS}\s+(?:the\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD}
 TITLE_RE = re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w]){_COMPLEMENT}?")
 # Any case, for appositions ("Marco Rubio, the U.S. secretary of state,").
 TITLE_ANY_RE = re.compile(rf"(?<![\w.])(?i:(?:{_MODS}\s+)*{_HEADS})(?![\w]){_COMPLEMENT}?")
+# A lower-case title after "the", ending right before a name ("the foreign minister of <Country> <Name>").
+_LOWER_TITLE_BEFORE_RE = re.compile(rf"(?<![\w])(?:the|The)\s+(?P<t>{TITLE_ANY_RE.pattern})\s{{1,{MAX_NAME_GAP}}}$")
 # ALL-CAPS speaker label at the start of a line, optional "(Via interpreter)" and a colon.
 _SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\*\*)?(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
@@ -425,6 +428,11 @@ def _titles_before(text: str, person: Mention, title_by_end: dict[int, TitleSpan
     while (title := _title_ending_at(text, pos, title_by_end)) is not None and len(found) < MAX_CHAINED_TITLES:
         found.append((title, person.end))
         pos = title.start
+    if not found and (lower := _LOWER_TITLE_BEFORE_RE.search(text, max(0, person.start - LOWER_TITLE_WINDOW), person.start)):
+        # "the foreign minister of Turkmenistan <Name>": a lower-case title after "the", right before the name
+        end, of_country = _strip_of_country(text, lower.start("t"), lower.end("t"))
+        found.append((TitleSpan(lower.start("t"), end, _canonical_title(text[lower.start("t") : end]), of_country),
+                      person.end))
     return found
 
 

@@ -41,7 +41,7 @@ _ARTICLE = r"(?-i:(?:[ae]l|[AE]l)-)?"  # Arabic article glued to a surname ("el-
 _ARTICLE_WORD_RE = re.compile(_ARTICLE + r"[A-Z]")
 # Title prefixes cut off person spans ("Gen. Mark Milley", "Mr. Ebrard").
 _PREFIX_RE = re.compile(
-    rf"^(?i:(?:(?:{_MODS}\s+)*{_HEADS}|{alternation(titles.HONORIFICS)}))(?:\s+|(?<=\.))(?=\S)"
+    rf"(?i:(?:(?:{_MODS}\s+)*{_HEADS}|{alternation(titles.HONORIFICS)}))(?:\s+|(?<=\.))(?=\S)"
 )
 _PARTICLE_EXT_RE = re.compile(
     rf"(?:\s+(?:{alternation(sorted(titles.NAME_PARTICLES))}))+(?:\s+{CAPWORD}(?![\w]))+"
@@ -53,6 +53,7 @@ _NAME_WORDS_RE = re.compile(
 )
 _HYPHEN_TAIL_RE = re.compile(r"-[^\W\d_]+(?![\w'’])")  # "Seok" + "-yeol": the model cuts given names at the hyphen
 _SPAN_WORD_RE = re.compile(r"\S+")
+_POSSESSIVE_END_RE = re.compile(r"(?<=\w)['’]s$")
 _TITLE_ONLY_RE = re.compile(rf"(?i:(?:{_MODS}\s+)*{_HEADS}|{alternation(titles.HONORIFICS)})")
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
 _SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
@@ -178,7 +179,7 @@ def propagate_surnames(text: str, ents: list[Ent]) -> list[Ent]:
 def trim_person(text: str, ent: Ent) -> None:
     """Step 4c: a person span is a run of name words: cut at lower-case words that are no name particle ("<Name> se
     reúne", "Añadió que <Name> estuvo": the longest run of name words is kept) and drop a headline verb after the
-    name ("<Name> Vows"); a given name cut at its hyphen is completed ("Seok" + "-yeol")."""
+    name ("<Name> Vows"); a given name cut at its hyphen is completed ("Seok" + "-yeol"); a possessive is cut off."""
     words = list(_SPAN_WORD_RE.finditer(text, ent.start, ent.end))
     runs: list[list[re.Match[str]]] = [[]]
     for w in words:
@@ -196,3 +197,5 @@ def trim_person(text: str, ent: Ent) -> None:
         ent.start, ent.end = best[0].start(), best[-1].end()
     if tail := _HYPHEN_TAIL_RE.match(text, ent.end):
         ent.end = tail.end()
+    if possessive := _POSSESSIVE_END_RE.search(text, ent.start, ent.end):
+        ent.end = possessive.start()

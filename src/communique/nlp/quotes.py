@@ -747,12 +747,12 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
         if _is_title(text, span) and not (adjacent and speaker is not None and speaker.cue and span.close_end <= (speaker.start or 0)):
             continue  # a title ("Fox News Sunday"), unless a cue right after it names a speaker
         if _is_partial(text, span):
-            # words quoted inside a reported clause: part of the indirect quote, not a quote of its own, unless
-            # no indirect quote holds them (the verb is no speech cue: "retaliated that “...”", "hoped to do “...”")
+            # words quoted inside a reported clause: part of the indirect quote, not a quote of its own; when no
+            # indirect quote holds them (no speech cue: "retaliated that “...”"), they are reported speech themselves
             partial = _governing_speaker(ctx, span, before, last) if not named_only else None
             if partial is not None and len(_WORD.findall(text[span.start : span.end])) >= PARTIAL_MIN_WORDS:
                 ctx.partials.append(Quote(span.start, span.end, text[span.start : span.end], partial.name,
-                                          partial.start, partial.end, True, False, partial.cue))
+                                          partial.start, partial.end, False, False, partial.cue))
             continue
         label = _LABEL_IN_QUOTE.match(text, span.start, span.end)
         if label and not named_only and is_label(label["label"]) and label.end() < span.end:
