@@ -202,3 +202,13 @@ def test_organisation_inside_a_title(doc_factory):
         ("Director of the National Economic Council", "the National Economic Council")
     ]
     assert "the National Economic Council" in [m.text for m in doc.mentions]
+
+
+@pytest.mark.model
+def test_lower_case_title_after_the_gives_a_role(doc_factory):
+    from communique.nlp.model_loader import parse
+
+    text = "He met the foreign minister of Kenya Daniel Mwangi Kiprono on Monday."
+    doc = annotate(doc_factory(text), parse(text))
+    roles = [(r.person, r.title, r.country) for r in doc.roles]
+    assert ("Daniel Mwangi Kiprono", "Foreign Minister", "KE") in roles

@@ -46,6 +46,8 @@ def _persons(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[str]:
         # an Arabic article glued to the surname joins the fragments
         ("Talks with Karim Nasser el-Amin ended.", [("Karim Nasser", "PERSON"), ("el-Amin", "PERSON")],
          ["Karim Nasser el-Amin"]),
+        # a country name glued before a full name
+        ("The envoy of Kazakhstan Nurlan Abenov spoke.", [("Kazakhstan Nurlan Abenov", "PERSON")], ["Nurlan Abenov"]),
         # a possessive
         ("Ilse Brandauer's visit was short.", [("Ilse Brandauer's", "PERSON")], ["Ilse Brandauer"]),
         # particles inside a name stay
@@ -72,4 +74,24 @@ def test_person_span_is_cut_to_the_name(doc_factory, text, ents, expected):
     ],
 )  # fmt: skip
 def test_surname_of_a_full_name_is_a_mention(doc_factory, text, ents, expected):
+    assert _persons(doc_factory, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # words of another language with no capital are no name
+        ("Lea mas: su equipo trabajó con la delegación.", [("su equipo", "PERSON")], []),
+        # a lone capitalised word on a line in another language
+        ("Tuvimos una reunión muy productiva con el ministro.", [("Tuvimos", "PERSON")], []),
+        # ... but the same kind of word on an English line is kept (a surname)
+        ("Garrido said the talks were useful.", [("Garrido", "PERSON")], ["Garrido"]),
+        # titles and greetings alone are no person
+        ("Thank you, Madam.", [("Madam", "PERSON")], []),
+        ("The Crown Prince arrived.", [("Crown Prince", "PERSON")], []),
+        # a quote mark and a headline preposition taken along by the model
+        ("Talks “Ilse Brandauer Before Her Visit", [("“Ilse Brandauer Before", "PERSON")], ["Ilse Brandauer"]),
+    ],
+)  # fmt: skip
+def test_person_span_must_be_a_name(doc_factory, text, ents, expected):
     assert _persons(doc_factory, text, ents) == expected

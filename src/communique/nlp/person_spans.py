@@ -8,7 +8,9 @@ Cascade, in the order ``repair_persons`` / ``propagate_surnames`` apply it:
  (4c) the span is cut to its run of name words (``trim_person``): lower-case words that are no name particle end it
       ("<Name> se reúne"), a headline verb after it is dropped ("<Name> Vows"), a given name cut at its hyphen is
       completed ("Seok" + "-yeol");
- (4d) a surname of a full name of the document, written alone, is a mention of that person (``propagate_surnames``).
+ (4d) a surname of a full name of the document, written alone, is a mention of that person (``propagate_surnames``);
+ (4e) what is left must be a name by form (``is_name``): a capitalised word that is no title, and not a lone
+      capitalised word on a line in another language.
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ import re
 from dataclasses import dataclass
 
 from . import countries, titles
+from .language_words import ENGLISH_FUNCTION_WORDS, FOREIGN_FUNCTION_WORDS
 
-__all__ = ["Ent", "SpanIndex", "alternation", "repair_persons", "propagate_surnames", "trim_person", "CAPWORD",
-           "RULE_LABEL"]
+__all__ = ["Ent", "SpanIndex", "alternation", "repair_persons", "propagate_surnames", "trim_person", "is_name",
+           "CAPWORD", "RULE_LABEL"]
 
 RULE_LABEL = "rule"
 MIN_WRAPPED_LINE = 50  # chars: a line this long that breaks inside a name is hard-wrapped prose (WH files: ~72)
 MAX_SURNAME_WORDS = 2  # Spanish names carry two surnames ("Sandoval González")
 MIN_PROPAGATED_SURNAME = 4  # "Li", "Wu", "Ali" alone are too often another person or another word
+MIN_FOREIGN_WORDS = 2  # a line needs this many foreign function words (and more than English ones) to be foreign
 
 
 def alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
@@ -54,6 +58,9 @@ _NAME_WORDS_RE = re.compile(
 _HYPHEN_TAIL_RE = re.compile(r"-[^\W\d_]+(?![\w'’])")  # "Seok" + "-yeol": the model cuts given names at the hyphen
 _SPAN_WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_END_RE = re.compile(r"(?<=\w)['’]s$")
+_EDGE_MARKS = frozenset("\"'“”‘’«»()[],;:")  # quote marks and punctuation the model takes along at a span's edge
+_LINE_WORD_RE = re.compile(r"[^\W\d_]+")
+_HONORIFIC_WORDS = frozenset(h.casefold() for h in titles.HONORIFICS)
 _TITLE_ONLY_RE = re.compile(rf"(?i:(?:{_MODS}\s+)*{_HEADS}|{alternation(titles.HONORIFICS)})")
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
 _SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
@@ -146,6 +153,7 @@ def repair_persons(text: str, ents: list[Ent]) -> list[Ent]:
     for ent in merged:
         if ent.kind == "person":
             trim_person(text, ent)
+    merged = [e for e in merged if e.kind != "person" or (e.end > e.start and is_name(text, e))]
     out: list[Ent] = []
     for ent in merged:  # drop what an extension swallowed ("Jr." as its own PERSON)
         if out and out[-1].kind == "person" and ent.start < out[-1].end:
@@ -189,13 +197,38 @@ def trim_person(text: str, ent: Ent) -> None:
         else:
             runs[-1].append(w)
     best = max(runs, key=len)
-    while len(best) > 1 and best[-1].group(0).casefold() in titles.HEADLINE_VERBS:
+    while len(best) > 1 and best[-1].group(0).casefold() in titles.HEADLINE_VERBS | titles.HEADLINE_FUNCTION_WORDS:
         best = best[:-1]
     while len(best) > 1 and best[-1].group(0).casefold() in titles.NAME_PARTICLES:
         best = best[:-1]  # "de" left over after a cut
+    if len(best) > 2 and (countries.country_of_name(best[0].group(0)) or countries.country_of_demonym(best[0].group(0))):
+        best = best[1:]  # "of <Country> <Given> <Surname>" taken as one name
     if best:
         ent.start, ent.end = best[0].start(), best[-1].end()
     if tail := _HYPHEN_TAIL_RE.match(text, ent.end):
         ent.end = tail.end()
     if possessive := _POSSESSIVE_END_RE.search(text, ent.start, ent.end):
         ent.end = possessive.start()
+    while ent.end > ent.start and text[ent.end - 1] in _EDGE_MARKS:
+        ent.end -= 1
+    while ent.start < ent.end and text[ent.start] in _EDGE_MARKS:
+        ent.start += 1
+
+
+def is_name(text: str, ent: Ent) -> bool:
+    """Step 4e: a person span is a name by form: a capitalised word that is no title ("Madam", "Crown Prince"), and
+    not a lone capitalised word on a line in another language ("Tuvimos ...")."""
+    words = text[ent.start : ent.end].split()
+    capitalised = [w for w in words if w[:1].isupper() and w.casefold() not in titles.NAME_PARTICLES]
+    if not capitalised:
+        return False
+    if _TITLE_ONLY_RE.fullmatch(text, ent.start, ent.end) and (len(words) > 1 or words[0].casefold() in _HONORIFIC_WORDS):
+        return False  # a lone title word may be a surname ("Major")
+    if len(words) == 1:
+        line_start = text.rfind("\n", 0, ent.start) + 1
+        line_end = text.find("\n", ent.end)
+        line = [w.casefold() for w in _LINE_WORD_RE.findall(text, line_start, line_end if line_end >= 0 else len(text))]
+        foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in line)
+        if foreign >= MIN_FOREIGN_WORDS and foreign > sum(w in ENGLISH_FUNCTION_WORDS for w in line):
+            return False
+    return True

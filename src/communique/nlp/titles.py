@@ -21,6 +21,7 @@ __all__ = [
     "NOT_PERSON_WORDS",
     "NAME_PARTICLES",
     "HEADLINE_VERBS",
+    "HEADLINE_FUNCTION_WORDS",
 ]
 
 # Heads, title case as written before a name. Multi-word heads come first in the compiled pattern (longest first).
@@ -39,7 +40,8 @@ TITLE_HEADS: tuple[str, ...] = (
     "Administrator", "Commissioner", "Coordinator", "Czar", "Governor", "Mayor", "Senator", "Representative",
     "Congressman", "Congresswoman", "Speaker", "Majority Leader", "Minority Leader", "Leader", "Chairman",
     "Chairwoman", "Chair", "Chief of Staff", "Chief Executive", "Head", "King", "Queen", "Prince", "Princess",
-    "Emperor", "Pope", "Sheikh", "Emir", "Sultan", "Justice", "Chief Justice", "Judge",
+    "Emperor", "Pope", "Sheikh", "Emir", "Sultan", "Justice", "Chief Justice", "Judge", "Crown Prince",
+    "Councilor", "Councillor", "State Councilor", "State Councillor",
     # military and police
     "Admiral", "Vice Admiral", "Rear Admiral", "General", "Lieutenant General", "Major General",
     "Brigadier General", "Colonel", "Lieutenant Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
@@ -70,7 +72,9 @@ ABBREVIATIONS: dict[str, str] = {
 }  # fmt: skip
 
 # Courtesy prefixes: stripped from names, never a role.
-HONORIFICS: tuple[str, ...] = ("Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Sr.", "Sra.", "Lic.", "Ing.")
+HONORIFICS: tuple[str, ...] = (
+    "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Sr.", "Sra.", "Lic.", "Ing.", "Madam", "Madame", "Shri", "Smt.",
+)  # fmt: skip
 
 # Words that start a title complement: "Secretary of State", "Undersecretary for North America".
 COMPLEMENT_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "on")
@@ -146,4 +150,10 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
     pledges agrees seeks backs rejects invites congratulates thanks praises condemns sees wants tells asks
     stresses reiterates announces speaks leaves lands heads greets chats dials phones rings
     """.split()
+)
+
+# Capitalised function words of a title-case headline that the model takes along after a name ("<Name> Before Their
+# Meeting", "<Name> In Talks"): never the last word of a name.
+HEADLINE_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "before after during amid at on with for to and of the over about from as by into ahead".split()
 )
