@@ -78,3 +78,11 @@ def test_pronoun_goes_to_the_person_the_last_sentence_opened_with(doc_factory):
         "“I stressed how important it is that the elections are peaceful and fair,” he tweeted."
     )
     assert _speaker_of(_quotes(doc_factory, text), "I stressed") == "Tomasz Wilk"
+
+
+def test_role_noun_is_not_resolved_to_a_former_holder(doc_factory):
+    text = (
+        "Former President Luis Ortega Vidal attended the ceremony with Foreign Minister Marta Quiroga Salas.\n\n"
+        "“We will open the new port to every trading partner next year,” the president said."
+    )
+    assert _speaker_of(_quotes(doc_factory, text), "new port") != "Luis Ortega Vidal"

@@ -69,3 +69,23 @@ def test_short_form_goes_to_the_name_the_document_is_about():
 def test_short_form_shared_by_two_names_mentioned_alike_stays_apart():
     groups = _groups([("a", "Renata Lopes da Cunha", "Lopes", "Carla Lopes")])
     assert sorted(sorted(g) for g in groups) == [["Carla Lopes"], ["Lopes"], ["Renata Lopes da Cunha"]]
+
+
+def test_roles_over_time_are_spans_and_former_roles_are_not_current():
+    from communique.model import Role
+
+    def doc(doc_id: str, published: str, title: str) -> Document:
+        text = f"{title} Alma Ferreyra Soto"
+        start = len(title) + 1
+        mention = Mention(start, len(text), "Alma Ferreyra Soto", "person")
+        role = Role("Alma Ferreyra Soto", start, len(text), title, None, "PE", 0, len(text))
+        return Document(id=doc_id, source=doc_id, text=text, mentions=[mention], roles=[role], published=published)
+
+    res = resolve([doc("a", "2019-03-01", "Minister"), doc("b", "2020-07-15", "Minister"),
+                   doc("c", "2024-01-10", "Former Minister")], gazetteer=False)
+    (person,) = [e for e in res.entities.values() if e.type == "person"]
+    spans = person.as_dict()["role_spans"]
+    # held from the first to the last dated evidence; a later "Former Minister" ends it
+    assert spans == [{"title": "Minister", "country": "PE", "from": "2019-03-01", "to": "2020-07-15",
+                      "current": False, "docs": 3}]
+    assert [r["current"] for r in person.roles] == [True, True, False]

@@ -83,6 +83,7 @@ _COMPLEMENT = rf"(?:\s+{_PREPS}\s+(?:the\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD}
 TITLE_RE = re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w]){_COMPLEMENT}?")
 # Any case, for appositions ("Marco Rubio, the U.S. secretary of state,").
 TITLE_ANY_RE = re.compile(rf"(?<![\w.])(?i:(?:{_MODS}\s+)*{_HEADS})(?![\w]){_COMPLEMENT}?")
+_FORMER_BEFORE_RE = re.compile(r"(?<![\w-])(?i:former|ex-|then-|then\s)\s*$")
 # A lower-case title after "the", ending right before a name ("the foreign minister of <Country> <Name>").
 _LOWER_TITLE_BEFORE_RE = re.compile(rf"(?<![\w])(?:the|The)\s+(?P<t>{TITLE_ANY_RE.pattern})\s{{1,{MAX_NAME_GAP}}}$")
 # ALL-CAPS speaker label at the start of a line, optional "(Via interpreter)" and a colon.
@@ -617,9 +618,21 @@ def annotate(doc: Document, sdoc: Any) -> Document:
         mentions.append(Mention(ent.start, ent.end, text[ent.start : ent.end], kind, country, ent.label))
     persons = [m for m in mentions if m.type == "person"]
     orgs = [m for m in mentions if m.type == "organization"]
-    roles = _dedupe(_roles(text, persons, orgs, title_spans, speakers))  # 9
+    roles = _former(text, _dedupe(_roles(text, persons, orgs, title_spans, speakers)))  # 9
     mentions = _person_countries(mentions, roles)  # 10
     return doc.replace(mentions=mentions, roles=roles)
+
+
+def _former(text: str, roles: list[Role]) -> list[Role]:
+    """9f. "former President X" / "ex-President X" / "then-President X": a past role, titled "Former President"."""
+    out = []
+    for r in roles:
+        m = _FORMER_BEFORE_RE.search(text, max(0, r.start - COUNTRY_WINDOW), r.start)
+        if m and not r.title.startswith("Former"):
+            r = Role(r.person, r.person_start, r.person_end, f"Former {r.title}", r.organization, r.country,
+                     m.start(), r.end)
+        out.append(r)
+    return out
 
 
 def _dedupe(roles: list[Role]) -> list[Role]:

@@ -342,7 +342,8 @@ def _resolve_role(ctx: _Context, role: str, before: int, country: str | None = N
     (3c) the one earlier person written with a title that the description stands for ("the top diplomat" ->
          "Foreign Minister X");
     (3d) a nationality in the description: the one earlier person of that country."""
-    roles = [r for r in ctx.doc.roles if role in r.title.lower() and r.start < before and ctx.of_country(r.person, country)]
+    current = [r for r in ctx.doc.roles if not r.title.startswith("Former")]  # "former President X" is not "the president"
+    roles = [r for r in current if role in r.title.lower() and r.start < before and ctx.of_country(r.person, country)]
     if roles:  # (3a)
         # An exact title written before the name ("Vice President Kamala Harris") beats an appositive; then recency.
         r = max(roles, key=lambda r: (r.title.lower() == role, r.start < r.person_start, r.start))
@@ -350,10 +351,10 @@ def _resolve_role(ctx: _Context, role: str, before: int, country: str | None = N
     earlier = [p for p in ctx.people if p.start < before and ctx.of_country(p.text, country)]
     for p in reversed(earlier):  # (3b)
         window = ctx.text[max(0, p.start - 60) : p.start].lower()
-        if re.search(r"\b" + re.escape(role) + r"[\s,]*$", window):  # the title written right before the name
+        if re.search(r"(?<!former )\b" + re.escape(role) + r"[\s,]*$", window):  # the title right before the name
             return p
     titles = DESCRIPTION_TITLES.get(role, ())
-    holders = [r for r in ctx.doc.roles if any(t in r.title.lower() for t in titles)
+    holders = [r for r in current if any(t in r.title.lower() for t in titles)
                and (country is None or country in ctx.countries.get(_surname(r.person), set()))]
     holder = _unique([_Person(r.person_start, r.person_end, r.person) for r in holders])
     if holder is not None:  # (3c)

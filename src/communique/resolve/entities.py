@@ -171,6 +171,8 @@ class Entity:
         }
         if self.known_roles:
             record["known_roles"] = self.known_roles
+        if self.roles:
+            record["role_spans"] = role_spans(self.roles)
         return record
 
 
@@ -191,6 +193,33 @@ class Resolution:
             surname = key.split()[-1] if key else ""
             return self.by_doc_name.get((doc_id, key)) or self.by_doc_name.get((doc_id, surname))
         return None
+
+
+def role_spans(roles: list[dict]) -> list[dict]:
+    """A person's roles over time: one record per (title, country) with the first and last publication date that
+    shows it held ("from" / "to", ISO dates or None) and whether the latest evidence shows it held ("current": a
+    later "Former ..." title, or only former ones, end it)."""
+    spans: dict[tuple[str, str | None], dict] = {}
+    latest: dict[tuple[str, str | None], tuple[str, bool]] = {}  # key -> (latest date, held then)
+    for r in roles:
+        title = str(r["title"])
+        former = title.startswith("Former ")
+        key = (title.removeprefix("Former "), r.get("country"))
+        span = spans.setdefault(key, {"title": key[0], "country": key[1], "from": None, "to": None,
+                                      "current": not former, "docs": 0})
+        span["docs"] += 1
+        when = str(r.get("as_of") or "")
+        if not when or when.startswith("--"):  # undated, or a date without its year: cannot be ordered
+            if key not in latest:  # dated evidence decides; without any, the last record does
+                span["current"] = not former
+            continue
+        if not former:
+            span["from"] = min(span["from"] or when, when)
+            span["to"] = max(span["to"] or when, when)
+        if key not in latest or when >= latest[key][0]:
+            latest[key] = (when, not former)
+            span["current"] = not former
+    return sorted(spans.values(), key=lambda s: (s["from"] or "", s["title"]))
 
 
 def _entity_id(type_: str, key: str) -> str:
@@ -380,6 +409,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                 res.entities[eid].roles.append({
                     "title": role.title, "organization": role.organization, "country": role.country,
                     "doc": doc.id, "start": role.start, "end": role.end, "as_of": doc.published,
+                    "current": not role.title.startswith("Former "),
                 })
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
