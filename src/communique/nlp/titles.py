@@ -74,6 +74,7 @@ ABBREVIATIONS: dict[str, str] = {
 # Courtesy prefixes: stripped from names, never a role.
 HONORIFICS: tuple[str, ...] = (
     "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Sr.", "Sra.", "Lic.", "Ing.", "Madam", "Madame", "Shri", "Smt.",
+    "H.E.",
 )  # fmt: skip
 
 # Words that start a title complement: "Secretary of State", "Undersecretary for North America".

@@ -316,6 +316,12 @@ def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], 
     return clusters
 
 
+def _display_rank(name: str) -> tuple[int, int]:
+    """Longest first; among equally long forms, the one without a word in capitals ("Rashid Meredov", not
+    "Rashid MEREDOV")."""
+    return len(name), -sum(w.isupper() and len(w) > 1 for w in name.split())
+
+
 def _accented(name: str) -> int:
     return sum(not ch.isascii() for ch in name)
 
@@ -366,7 +372,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             if eid in known:
                 res.entities[eid] = known[eid]
             else:
-                res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=len))
+                res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=_display_rank))
         return eid
 
     for doc in docs:
@@ -383,7 +389,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             people.add(eid, tokens)
             ent = res.entities[eid]
             longest = max((_display(m.text) for m in mentions if tuple(name_key(m.text).split()) == tokens),
-                          key=len, default=ent.name)
+                          key=_display_rank, default=ent.name)
             if eid not in known and len(tokens) > len(tuple(name_key(ent.name).split())):
                 ent.name = longest
             attach(eid, doc.id, mentions, forms)
