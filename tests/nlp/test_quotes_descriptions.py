@@ -86,3 +86,14 @@ def test_role_noun_is_not_resolved_to_a_former_holder(doc_factory):
         "“We will open the new port to every trading partner next year,” the president said."
     )
     assert _speaker_of(_quotes(doc_factory, text), "new port") != "Luis Ortega Vidal"
+
+
+def test_single_marks_are_a_quote_only_with_a_cue(doc_factory):
+    text = (
+        TWO_MINISTERS
+        + "‘We will open two new consulates before the end of the year,’ Marchetti said.\n\n"
+        "'A Region Built on Trust and Open Markets for Everyone'"
+    )
+    quotes = _quotes(doc_factory, text)
+    assert _speaker_of(quotes, "two new consulates") == "Helen Marchetti"
+    assert not [q for q in quotes if "Built on Trust" in q.text]

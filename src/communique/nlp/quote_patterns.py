@@ -21,6 +21,7 @@ __all__ = [
     "OPEN_DOUBLE",
     "CLOSE_DOUBLE",
     "AMBIGUOUS_DOUBLE",
+    "SINGLE_PAIRS",
     "INTERPRETER_RE",
     "STAGE_DIRECTION_RE",
     "NON_SPEAKER_LABELS",
@@ -150,6 +151,8 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
 OPEN_DOUBLE: frozenset[str] = frozenset({"\u201c", "\u00ab", "\u201e"})  # “ « „
 CLOSE_DOUBLE: frozenset[str] = frozenset({"\u201d", "\u00bb"})  # ” »
 AMBIGUOUS_DOUBLE: frozenset[str] = frozenset({'"'})
+# Single marks used as quotation marks (only in a paragraph without double ones): opening mark -> closing marks.
+SINGLE_PAIRS: dict[str, str] = {"\u2018": "\u2019", "'": "'\u2019"}
 
 # "(Via interpreter)", "(As interpreted.)", "(through an interpreter)", "(In Spanish, via interpreter.)"
 INTERPRETER_RE = re.compile(

@@ -53,6 +53,7 @@ from .quote_patterns import (
     PLURAL_PRONOUNS,
     QUESTIONER_LABELS,
     ROLE_NOUNS,
+    SINGLE_PAIRS,
 )
 from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label
 
@@ -76,6 +77,8 @@ _PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = frozenset({".", "?", "!"})
 _QUOTE_OPEN = re.compile("[\u201c\u00ab\"]")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Z0-9])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?![^\W\d_])(?=[\s.,;:!?)\]—–]|$)", re.M)
 _QUOTE_CLOSE = re.compile("[\u201d\u00bb\"]")
 _LABEL_IN_QUOTE = re.compile(r"(?P<label>[A-Z][A-Z .'’-]{1,40}):\s+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as vs".split())
@@ -91,6 +94,7 @@ class QuoteSpan:
     open_at: int
     close_end: int  # the index after the closing mark (or the content end when it is missing)
     closed: bool
+    single: bool = False  # single marks (‘...’ / '...'): kept only when a cue names the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +203,27 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 if b > a:
                     spans.append(QuoteSpan(a, b, open_at, b, False))
                 open_at = None
-    return spans
+    for pa, pb in paras:  # single marks as the quotation marks of a paragraph without double ones
+        if not _marks(text, pa, pb):
+            spans.extend(_single_quoted(text, pa, pb))
+    return sorted(spans, key=lambda q: q.start)
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """‘...’ or '...' quotes (British style, wire copy): an opening mark after a space before a capital letter or
+    digit, closed by the next mark that is no apostrophe (not between two letters) before a space or punctuation;
+    what never closes is no quote."""
+    out = []
+    for m in _SINGLE_OPEN.finditer(text, start, end):
+        if out and m.start() < out[-1].close_end:
+            continue
+        close = next((c for c in _SINGLE_CLOSE.finditer(text, m.end(), end) if c.group(0) in SINGLE_PAIRS[m.group(0)]), None)
+        if close is None:
+            continue
+        a, b = _trim(text, m.end(), close.start())
+        if b > a:
+            out.append(QuoteSpan(a, b, m.start(), close.end(), True, single=True))
+    return out
 
 
 # ------------------------------------------------------------------------------------------------- people
@@ -770,7 +794,7 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
                 speaker = _paragraph_subject(ctx, paras[p_index - 1])
             if speaker is None and last is not None and p_index - last_para <= MAX_CONTINUATION_PARAS:
                 speaker = _Speaker(last.name, last.start, last.end, None, False)
-        if named_only and (speaker is None or not speaker.explicit):
+        if (named_only or span.single) and (speaker is None or not speaker.explicit):
             continue
         if speaker is not None and speaker.name:
             last, last_para = speaker, _paragraph_index(paras, span.close_end - 1)
