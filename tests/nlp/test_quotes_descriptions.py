@@ -39,8 +39,8 @@ TWO_MINISTERS = (
         (TWO_MINISTERS + "“Our trade has never been larger than it is this year,” said the Canadian minister.",
          "Our trade", "Helen Marchetti"),
         # doubled single quotes stand for a double quote
-        (TWO_MINISTERS + "''Met my Canadian colleague today. Discussed trade and mining,'' Valdés Ortúzar "
-         "tweeted.", "Discussed trade", "Ramiro Valdés Ortúzar"),
+        (TWO_MINISTERS + "''Spoke with my Canadian colleague today. Talked about trade and mining,'' Valdés Ortúzar "
+         "tweeted.", "Talked about trade", "Ramiro Valdés Ortúzar"),
         # two subjects in a misparse: the one that is a person
         ("The ministry spokesperson, Joanna Kiriakou said in a statement, \"The talks covered energy, trade and "
          "the border.\"", "The talks covered", "Joanna Kiriakou"),
@@ -54,7 +54,7 @@ def test_bare_quote_after_a_paragraph_about_another_person(doc_factory):
     text = (
         TWO_MINISTERS
         + "“We want more flights between our countries and more students,” said Valdés Ortúzar.\n\n"
-        "Marchetti, on her part, expressed pleasure at the visit.\n\n"
+        "Marchetti, for her part, welcomed the visit.\n\n"
         "“I am grateful for the warm words and for the long friendship between our peoples.”"
     )
     quotes = _quotes(doc_factory, text)
@@ -74,7 +74,7 @@ def test_pronoun_goes_to_the_person_the_last_sentence_opened_with(doc_factory):
         "Ramiro Valdés Ortúzar met Tomasz Wilk in Lima.\n\n"
         "On the occasion, Valdés Ortúzar explained the reforms.\n\n"
         "He also briefed Wilk on the new port.\n\n"
-        "Wilk for his part to reiterated support for the reforms.\n\n"
+        "Wilk in turn to repeated support for the reforms.\n\n"
         "“I stressed how important it is that the elections are peaceful and fair,” he tweeted."
     )
     assert _speaker_of(_quotes(doc_factory, text), "I stressed") == "Tomasz Wilk"

@@ -21,7 +21,7 @@ def _texts(text: str) -> list[str]:
         ("“One,” he said. “Two.”", ["One,", "Two."]),
         ("``Yes,'' she said.", ["Yes,"]),
         # a double quote typed as two single marks
-        ("''Met my colleague today. Discussed trade,'' the minister tweeted.", ["Met my colleague today. Discussed trade,"]),
+        ("''Spoke with my colleague today. Talked trade,'' the minister wrote.", ["Spoke with my colleague today. Talked trade,"]),
         ("He said ''we are ready to talk'' and left.", ["we are ready to talk"]),
         # single marks as quotation marks of a paragraph without double ones; apostrophes are no marks
         ("‘We will not back down from our commitments,’ the minister said.", ["We will not back down from our commitments,"]),

@@ -27,13 +27,13 @@ def _groups(docs: list[tuple[str, ...]]) -> list[set[str]]:
         [("a", "Hiroto Sakamaki"), ("b", "SAKAMAKI Hiroto"), ("c", "Sakamaki")],  # family name first, in capitals
         [("a", "Kareem Haddadin"), ("b", "Karim Haddadin")],  # given name transliterated
         [("a", "Matthias Oberholzer"), ("b", "Mathias Oberholzer")],  # one letter
-        [("a", "Park Min-jun"), ("b", "Park Min Joon")],  # syllables transliterated, hyphen or not
+        [("a", "Choi Min-jun"), ("b", "Choi Min Joon")],  # syllables transliterated, hyphen or not
         [("a", "Nasser bin Khalid Al Thani"), ("b", "Nasser bin Khalid")],  # "bin" name without the tail
         [("a", "Omar el-Farouki"), ("b", "Omar Al Farouki")],  # the article written two ways
         [("a", "Jonathan R. Pikeworth Jr."), ("b", "Jonathan Pikeworth")],  # suffix and initial
-        [("a", "Charles “Chip” Vandermeer"), ("b", "Chip Vandermeer")],  # nickname in quotes
+        [("a", "Harold “Hal” Vandermeer"), ("b", "Hal Vandermeer")],  # nickname in quotes
         [("a", "Esteban Carvajales"), ("b", "Carvajale")],  # a lone misspelt surname
-        [("a", "Tony Whitcombe", "Antony Whitcombe")],  # nickname of the given name
+        [("a", "Tomas Whitcombe", "Tom")],  # nickname of another spelling of the given name
         [("a", "Seo Ji-hoon", "Seo Ji-hun", "Seo")],  # two spellings in one document: the surname joins them
     ],
 )
@@ -49,7 +49,7 @@ def test_name_variants_are_one_person(docs):
         [("a", "Kim Jong-un"), ("b", "Kim Jong-il")],  # second syllables differ
         [("a", "Lee Jae-myung"), ("b", "Lee Jae-yong")],
         [("a", "Daniel Ferreira"), ("b", "Daniela Ferreira")],  # a male/female pair
-        [("a", "Wang Lihua"), ("b", "Wang Jun")],  # same family name
+        [("a", "Zhou Lihua"), ("b", "Zhou Ming")],  # same family name
         [("a", "Rosa Maria Vidal Soler"), ("b", "Jorge Vidal Soler")],  # same double surname
         [("a", "Farid bin Salem Al Nuaimi"), ("b", "Khalid bin Salem Al Nuaimi")],  # brothers
     ],

@@ -430,7 +430,7 @@ def _titles_before(text: str, person: Mention, title_by_end: dict[int, TitleSpan
         found.append((title, person.end))
         pos = title.start
     if not found and (lower := _LOWER_TITLE_BEFORE_RE.search(text, max(0, person.start - LOWER_TITLE_WINDOW), person.start)):
-        # "the foreign minister of Turkmenistan <Name>": a lower-case title after "the", right before the name
+        # "the foreign minister of <Country> <Name>": a lower-case title after "the", right before the name
         end, of_country = _strip_of_country(text, lower.start("t"), lower.end("t"))
         found.append((TitleSpan(lower.start("t"), end, _canonical_title(text[lower.start("t") : end]), of_country),
                       person.end))

@@ -2,7 +2,7 @@
 
 A line of an English document whose foreign function words outnumber its English ones is in another language
 (a quoted tweet, a cookie notice, a comment form); the English model's person guesses there are mostly common words
-written with a capital ("Tuvimos", "Kanunu").
+written with a capital (a verb opening a sentence, a common noun).
 """
 
 from __future__ import annotations

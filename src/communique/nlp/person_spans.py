@@ -7,7 +7,7 @@ Cascade, in the order ``repair_persons`` / ``propagate_surnames`` apply it:
       particles + capitalised words is extended, "Jr." / "III" join it;
  (4c) the span is cut to its run of name words (``trim_person``): lower-case words that are no name particle end it
       ("<Name> se reúne"), a headline verb after it is dropped ("<Name> Vows"), a given name cut at its hyphen is
-      completed ("Seok" + "-yeol");
+      completed ("Min" + "-jun");
  (4d) a surname of a full name of the document, written alone, is a mention of that person (``propagate_surnames``);
  (4e) what is left must be a name by form (``is_name``): a capitalised word that is no title, and not a lone
       capitalised word on a line in another language.
@@ -41,7 +41,7 @@ def alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
 _HEADS = alternation(titles.TITLE_HEADS)
 _MODS = alternation(titles.TITLE_MODIFIERS)
 CAPWORD = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’\-]*)"
-_ARTICLE = r"(?-i:(?:[ae]l|[AE]l)-)?"  # Arabic article glued to a surname ("el-Sisi", "al-Saud")
+_ARTICLE = r"(?-i:(?:[ae]l|[AE]l)-)?"  # Arabic article glued to a surname ("el-Amin", "al-Nasser")
 _ARTICLE_WORD_RE = re.compile(_ARTICLE + r"[A-Z]")
 # Title prefixes cut off person spans ("Gen. Mark Milley", "Mr. Ebrard").
 _PREFIX_RE = re.compile(
@@ -55,7 +55,7 @@ _NAME_WORDS_RE = re.compile(
     rf"(?:{_ARTICLE}{CAPWORD}\.?|{alternation(sorted(titles.NAME_PARTICLES))})"
     rf"(?:\s+(?:{_ARTICLE}{CAPWORD}\.?|{alternation(sorted(titles.NAME_PARTICLES))}))*$"
 )
-_HYPHEN_TAIL_RE = re.compile(r"-[^\W\d_]+(?![\w'’])")  # "Seok" + "-yeol": the model cuts given names at the hyphen
+_HYPHEN_TAIL_RE = re.compile(r"-[^\W\d_]+(?![\w'’])")  # "Min" + "-jun": the model cuts given names at the hyphen
 _SPAN_WORD_RE = re.compile(r"\S+")
 _POSSESSIVE_END_RE = re.compile(r"(?<=\w)['’]s$")
 _EDGE_MARKS = frozenset("\"'“”‘’«»()[],;:")  # quote marks and punctuation the model takes along at a span's edge
@@ -164,7 +164,7 @@ def repair_persons(text: str, ents: list[Ent]) -> list[Ent]:
 
 def propagate_surnames(text: str, ents: list[Ent]) -> list[Ent]:
     """Step 4b: the surname of a full name in the document, written alone where the model found nothing, is a
-    mention of that person ("Narendra Modi" ... "PM Modi, on his part")."""
+    mention of that person ("Tarek Bouzid" ... "PM Bouzid, for his part")."""
     surnames = set()
     for ent in ents:
         words = text[ent.start : ent.end].split()
@@ -173,7 +173,7 @@ def propagate_surnames(text: str, ents: list[Ent]) -> list[Ent]:
                 surnames.add(words[-1])
     if not surnames:
         return ents
-    for ent in ents:  # the model's place or group that is a title + such a surname ("PM Modi" as GPE)
+    for ent in ents:  # the model's place or group that is a title + such a surname ("PM Bouzid" as GPE)
         prefix = _PREFIX_RE.match(text, ent.start, ent.end)
         start = prefix.end() if prefix else ent.start
         if ent.kind != "person" and text[start : ent.end] in surnames:
@@ -186,8 +186,8 @@ def propagate_surnames(text: str, ents: list[Ent]) -> list[Ent]:
 
 def trim_person(text: str, ent: Ent) -> None:
     """Step 4c: a person span is a run of name words: cut at lower-case words that are no name particle ("<Name> se
-    reúne", "Añadió que <Name> estuvo": the longest run of name words is kept) and drop a headline verb after the
-    name ("<Name> Vows"); a given name cut at its hyphen is completed ("Seok" + "-yeol"); a possessive is cut off."""
+    reúne", "<verb> que <Name> <verb>": the longest run of name words is kept) and drop a headline verb after the
+    name ("<Name> Vows"); a given name cut at its hyphen is completed ("Min" + "-jun"); a possessive is cut off."""
     words = list(_SPAN_WORD_RE.finditer(text, ent.start, ent.end))
     runs: list[list[re.Match[str]]] = [[]]
     for w in words:
@@ -217,7 +217,7 @@ def trim_person(text: str, ent: Ent) -> None:
 
 def is_name(text: str, ent: Ent) -> bool:
     """Step 4e: a person span is a name by form: a capitalised word that is no title ("Madam", "Crown Prince"), and
-    not a lone capitalised word on a line in another language ("Tuvimos ...")."""
+    not a lone capitalised word on a line in another language (a verb opening a foreign sentence)."""
     words = text[ent.start : ent.end].split()
     capitalised = [w for w in words if w[:1].isupper() and w.casefold() not in titles.NAME_PARTICLES]
     if not capitalised:

@@ -258,7 +258,7 @@ class _Context:
         for name in [p.text for p in self.people] + [r.person for r in doc.roles]:
             clean = _clean_name(name)
             words = _WORD.findall(clean.lower())
-            # the last word, and the first of two surnames ("Marcelo Ebrard Casaubón" is also "Ebrard")
+            # the last word, and the first of two surnames ("Tomás Arriaga Peña" is also "Arriaga")
             for key in words[-1:] + (words[-2:-1] if len(words) >= 3 else []):
                 if len(clean.split()) > len(self.full.get(key, "").split()):
                     self.full[key] = clean
@@ -345,7 +345,7 @@ def _role_in(words: str) -> str | None:
 
 
 def _nationality(tokens: Iterable[Any]) -> str | None:
-    """The country of a nationality or country word in a description ("the Russian premier", "the top US diplomat")."""
+    """The country of a nationality or country word in a description ("the Chilean premier", "the top Canadian diplomat")."""
     for t in tokens:
         if t.text[:1].isupper():
             code = countries.country_of_demonym(t.text) or countries.country_of_name(t.text)
@@ -588,7 +588,7 @@ def _is_person_name(ctx: _Context, name: str | None) -> bool:
 
 
 def _paragraph_subject(ctx: _Context, para: tuple[int, int]) -> _Speaker | None:
-    """(5) the person a paragraph without quotation marks opens with as subject ("Modi, on his part, expressed ...")."""
+    """(5) the person a paragraph without quotation marks opens with as subject ("Marchetti, for her part, welcomed ...")."""
     a, b = para
     if ctx.sdoc is None or any(qa < b and a < qb for qa, qb in ctx.quote_ranges):
         return None
@@ -606,7 +606,7 @@ def _paragraph_subject(ctx: _Context, para: tuple[int, int]) -> _Speaker | None:
 
 def _governing_speaker(ctx: _Context, span: QuoteSpan, limit_before: int, last: _Speaker | None) -> _Speaker | None:
     """The person subject of the nearest verb before a quote inside a sentence, climbing back through the verbs of
-    the sentence ("the top diplomat expressed hope that the sides will do “...”" -> the diplomat)."""
+    the sentence ("the envoy hoped the talks would bring “...”" -> the envoy)."""
     head = _head(ctx, span, limit_before)
     verbs = [t for t in reversed(head) if t.pos_ == "VERB"]
     if not verbs and ctx.sdoc is not None:  # the sentence opens with the quote: its cue comes after it

@@ -38,7 +38,7 @@ NICKNAMES: dict[str, str] = {
     "liz": "elizabeth", "kate": "katherine", "pete": "peter", "dan": "daniel", "ben": "benjamin", "andy": "andrew",
     "alex": "alexander", "steve": "steven", "chris": "christopher", "matt": "matthew", "nick": "nicholas",
     "sam": "samuel", "greg": "gregory", "ron": "ronald", "don": "donald", "pepe": "jose", "beto": "alberto",
-    "lupita": "guadalupe", "paco": "francisco", "toni": "antonio", "antony": "anthony",
+    "lupita": "guadalupe", "paco": "francisco", "toni": "antonio",
 }
 # Words that precede a name without being part of it (titles are stripped before matching).
 TITLE_WORDS = {
@@ -49,19 +49,19 @@ TITLE_WORDS = {
     "captain", "capt", "judge", "justice", "speaker", "leader", "sheikh", "premier", "first", "lady", "state",
     "secy", "pm", "fm", "eam", "shri", "smt",
 }
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Charles Brown Jr." is "Charles Brown"
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Daniel Pike Jr." is "Daniel Pike"
 NAME_PARTICLES = {"de", "la", "del", "los", "las", "van", "von", "der", "da", "di", "du", "le", "y", "bin", "al", "el"}
 TYPO_SIMILARITY = 90  # surname spelling variants across documents ("Ebrad"/"Ebrard") score 90-97; other names < 80
 MIN_TYPO_CHARS = 5  # below this length one wrong letter changes the name; exact matches only
-GIVEN_SIMILARITY = 70  # given-name spellings of one person ("Matthew"/"Mathew", transliterations) score 70-95
+GIVEN_SIMILARITY = 70  # given-name spellings of one person ("Matthias"/"Mathias", transliterations) score 70-95
 DOMINANT_MENTIONS = 3  # a short form shared by two names goes to the one mentioned this many times as often
-MIN_SHORT_TYPO_CHARS = 6  # a lone surname is matched with a typo ("Albare") only when this long
+MIN_SHORT_TYPO_CHARS = 6  # a lone surname is matched with a typo ("Carvajale") only when this long
 _INITIAL = re.compile(r"^[a-z]\.?$")
 VOWELS = frozenset("aeiouy")
 ARTICLES = {"al", "el"}  # the Arabic article, written or not, hyphenated or not
 _ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
-SYLLABLE_SIMILARITY = 50  # "Seok"/"Suk", "Sung"/"Suk": transliterations of one syllable share the initial and half
-SYLLABLE_TYPO = 85  # "nyeol"/"yeol": one extra letter
+SYLLABLE_SIMILARITY = 50  # "Joon"/"Jun", "Jin"/"Jun": transliterations of one syllable share the initial and half
+SYLLABLE_TYPO = 85  # "nyeon"/"yeon": one extra letter
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -76,7 +76,7 @@ def _name_tokens(name: str) -> list[str]:
         tokens.pop(0)
     while len(tokens) > 2 and tokens[-1] in NAME_SUFFIXES:
         tokens.pop()
-    tokens = [_ARTICLE.sub("", t) for t in tokens if t not in ARTICLES]  # "el-Sisi" = "Al Sisi" = "Sisi"
+    tokens = [_ARTICLE.sub("", t) for t in tokens if t not in ARTICLES]  # "el-Amin" = "Al Amin" = "Amin"
     return [t for t in tokens if t and not _INITIAL.match(t)]
 
 
@@ -125,11 +125,11 @@ def _gendered(a: str, b: str) -> bool:
 
 def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
     """Two full names of one person written differently:
-    (a) the same tokens in another order (family name first: "Kishida Fumio" / "Fumio Kishida");
-    (b) one inside the other as a run of two or more tokens ("Brown" with a nickname: "Charles CQ Brown"/"CQ Brown");
-    (c) the same surname and a given name spelt differently, same initial ("Mathew"/"Matthew");
+    (a) the same tokens in another order (family name first: "Sakamaki Hiroto" / "Hiroto Sakamaki");
+    (b) one inside the other as a run of two or more tokens (a nickname kept: "Harold Hal Vandermeer"/"Hal Vandermeer");
+    (c) the same surname and a given name spelt differently, same initial ("Mathias"/"Matthias");
     (d) the same family name first and each syllable of the given name a transliteration of the other's, hyphens
-        ignored ("Suk-yeol"/"Seok Yeol"; never "Jong-un"/"Jong-il", whose second syllables differ)."""
+        ignored ("Min-jun"/"Min Joon"; never "Jong-un"/"Jong-il", whose second syllables differ)."""
     if sorted(tokens) == sorted(known):  # (a)
         return True
     if _contains(known, tokens) or _contains(tokens, known):  # (b)
@@ -304,6 +304,8 @@ def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], 
         hosts = [c for c in clusters if _contains(c[0], tokens)]
         if not hosts and is_full_name(tokens):  # another spelling of a name in the same document
             hosts = [c for c in clusters if is_full_name(c[0]) and _variant(tokens, c[0])]
+        if not hosts and len(tokens) == 1 and len(tokens[0]) >= MIN_TYPO_CHARS:  # a given name spelt otherwise
+            hosts = [c for c in clusters if is_full_name(c[0]) and fuzz.ratio(tokens[0], c[0][0]) >= TYPO_SIMILARITY]
         if len(hosts) > 1:  # a short form most of the document's mentions give to one of the names
             counts = sorted(((len(c[1]), i) for i, c in enumerate(hosts)), reverse=True)
             if counts[0][0] >= DOMINANT_MENTIONS * counts[1][0]:
@@ -317,8 +319,8 @@ def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], 
 
 
 def _display_rank(name: str) -> tuple[int, int]:
-    """Longest first; among equally long forms, the one without a word in capitals ("Rashid Meredov", not
-    "Rashid MEREDOV")."""
+    """Longest first; among equally long forms, the one without a word in capitals ("Karim Haddadin", not
+    "Karim HADDADIN")."""
     return len(name), -sum(w.isupper() and len(w) > 1 for w in name.split())
 
 
