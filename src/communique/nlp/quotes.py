@@ -213,7 +213,7 @@ def _single_quoted(text: str, start: int, end: int) -> list[QuoteSpan]:
     """‘...’ or '...' quotes (British style, wire copy): an opening mark after a space before a capital letter or
     digit, closed by the next mark that is no apostrophe (not between two letters) before a space or punctuation;
     what never closes is no quote."""
-    out = []
+    out: list[QuoteSpan] = []
     for m in _SINGLE_OPEN.finditer(text, start, end):
         if out and m.start() < out[-1].close_end:
             continue
