@@ -1,26 +1,31 @@
 """Quotes with speakers: direct quotes, reported (indirect) speech and transcript turns -> ``doc.quotes``.
 
-Direct quotes are found from quotation marks, paragraph by paragraph: curly “ ” and straight " marks, guillemets
-« », PTB `` ''; ‘ ’ inside a quote are part of its text. A quote left open at a paragraph end continues when the
-next paragraph opens with a quote mark (the English convention) and is otherwise closed at the paragraph end, so an
-odd number of marks never fails. Short quotes (scare quotes, SCARE_MAX_WORDS words or fewer, not a sentence) are
-kept only when a cue verb attributes them.
+Direct quotes come from quotation marks (:mod:`communique.nlp.quote_marks`: every mark style, unclosed quotes ended
+at the paragraph end or continued by a new opening mark). Short quotes (scare quotes, SCARE_MAX_WORDS words or
+fewer, not a sentence) are kept only when a cue verb attributes them; single-mark quotes only when a cue names the
+speaker.
 
 Speaker attribution cascade (the numbers are used in the code comments):
- (1) a cue verb next to the quote ("said", "stressed", "added:", "told journalists", "according to") with a person
-     mention beside it ("..., Rubio said" / "said Rubio" / "Rubio said: ...");
+ (1) a cue verb next to the quote, before or after it ("said", "stressed", "added:", "told journalists", "according
+     to") with a person mention beside it ("..., Rubio said" / "said Rubio" / "Rubio said: ...");
  (2) the subject of the cue verb in the dependency parse (nsubj), whatever the noun phrase is;
- (3) a role noun as that subject ("the Secretary of State stressed", "the minister said") resolved through
-     ``doc.roles`` or the nearest earlier person mention written with that title;
+ (3) a role noun or description as that subject ("the Secretary of State stressed", "the top Chilean diplomat
+     said") resolved to the person holding that role in the document (cascade 3a-3d in ``_resolve_role``: a Role
+     with that title, a person written right after it, a title the description stands for, the one person of the
+     described nationality); former holders ("former President X") never;
  (4) a pronoun as that subject (he / she / they) resolved to the nearest earlier compatible person (gender from
      Mr./Ms./Mrs., a small first-name list, role nouns such as "spokeswoman", and an earlier he/she already resolved
-     to that person), the last speaker first, then subjects; the speaker span is the pronoun itself;
- (5) no cue at all: a bare continuation quote takes the previous quote's speaker (within MAX_CONTINUATION_PARAS).
+     to that person), the last speaker first, then subjects and names opening a sentence (salience); the speaker
+     span is the pronoun itself;
+ (5) no cue at all: the previous sentence's cue, else the person a preceding paragraph without quotes opens with
+     as subject, else the previous quote's speaker (within MAX_CONTINUATION_PARAS).
 Names are expanded to the fullest form used in the document ("Rubio" -> "Marco Rubio").
 
 Indirect speech ("X said that ...", "X told reporters the talks were productive", "According to X, ...") gives
 ``direct=False`` with the reported clause as the content span; words quoted inside a reported clause ('said the plan
-was "dead on arrival"', 'said that "..."') stay inside that indirect quote instead of becoming a direct one. Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
+was "dead on arrival"', 'said that "..."') stay inside that indirect quote instead of becoming a direct one; when
+no indirect quote holds them (the verb is no speech cue: 'retorted that "..."'), they are an indirect quote of the
+person subject of the nearest verb (``_governing_speaker``). Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
 :mod:`communique.nlp.transcript`) give one direct quote per speech piece of every turn, by the turn's speaker;
 quotation marks inside turns give quotes of someone else only when a cue names that person (steps 1-3).
 """
@@ -36,9 +41,11 @@ from typing import Any
 
 from ..model import Document, Quote
 from . import countries
+from .quote_marks import LABEL_IN_QUOTE as _LABEL_IN_QUOTE
+from .quote_marks import QuoteSpan, find_quote_spans
+from .quote_marks import paragraphs as _paragraphs
+from .quote_marks import trim as _trim
 from .quote_patterns import (
-    AMBIGUOUS_DOUBLE,
-    CLOSE_DOUBLE,
     CUE_LEMMAS,
     DESCRIPTION_TITLES,
     FEMALE_FIRST_NAMES,
@@ -49,11 +56,9 @@ from .quote_patterns import (
     MALE_FIRST_NAMES,
     MALE_PRONOUNS,
     MALE_TITLES,
-    OPEN_DOUBLE,
     PLURAL_PRONOUNS,
     QUESTIONER_LABELS,
     ROLE_NOUNS,
-    SINGLE_PAIRS,
 )
 from .transcript import Turn, find_turns, is_label, looks_like_transcript, normalise_label
 
@@ -73,28 +78,12 @@ PARTIAL_MIN_WORDS = 5  # quoted words inside a sentence this long are the speake
 
 _HONORIFICS = re.compile(r"^(?:mr|ms|mrs|dr|sen|rep|gov|gen|prof)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = frozenset({".", "?", "!"})
 _QUOTE_OPEN = re.compile("[\u201c\u00ab\"]")
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Z0-9])", re.M)
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?![^\W\d_])(?=[\s.,;:!?)\]—–]|$)", re.M)
 _QUOTE_CLOSE = re.compile("[\u201d\u00bb\"]")
-_LABEL_IN_QUOTE = re.compile(r"(?P<label>[A-Z][A-Z .'’-]{1,40}):\s+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as vs".split())
 _DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A quoted stretch: marks at open_at / close_at (close_at is None when the closing mark is missing)."""
-
-    start: int
-    end: int
-    open_at: int
-    close_end: int  # the index after the closing mark (or the content end when it is missing)
-    closed: bool
-    single: bool = False  # single marks (‘...’ / '...'): kept only when a cue names the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,128 +91,6 @@ class _Person:
     start: int
     end: int
     text: str
-
-
-# ------------------------------------------------------------------------------------------------- quote marks
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated when the text has blank lines, else one per line."""
-    splitter = _PARA_BREAK if _PARA_BREAK.search(text) else re.compile(r"\n")
-    spans, pos = [], 0
-    for m in splitter.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(position, length, role) of double quote marks in text[start:end]; role is "open" / "close" / "either"."""
-    out = []
-    i = start
-    while i < end:
-        ch = text[i]
-        two = text[i : i + 2]
-        before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
-        space_before = before.isspace() or before in "([{—–-/"
-        space_after = after.isspace() or after in ".,;:!?)]}—–"
-        if two == "``":
-            out.append((i, 2, "open"))
-            i += 2
-            continue
-        if two == "''":  # doubled single quotes: a closing PTB mark, or a double quote typed as two singles
-            after2 = text[i + 2] if i + 2 < end else " "
-            opens = space_before and not (after2.isspace() or after2 in ".,;:!?)]}—–")
-            out.append((i, 2, "open" if opens else "either" if space_before else "close"))
-            i += 2
-            continue
-        if ch in OPEN_DOUBLE:
-            # Broken wire copy: an opening mark used as a closing one ("... talks.“ He left").
-            out.append((i, 1, "close" if (space_after and not space_before) else "open"))
-        elif ch in CLOSE_DOUBLE:
-            out.append((i, 1, "open" if (space_before and not space_after) else "close"))
-        elif ch in AMBIGUOUS_DOUBLE:
-            role = "open" if space_before and not space_after else "close" if space_after and not space_before else "either"
-            out.append((i, 1, role))
-        i += 1
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quoted stretch of ``text`` (content without the marks), paragraph-spanning and unclosed ones included."""
-    paras = _paragraphs(text)
-    spans: list[QuoteSpan] = []
-    open_at: int | None = None  # the opening mark of the quote in progress
-    content_from = 0
-    for p_index, (pa, pb) in enumerate(paras):
-        marks = _marks(text, pa, pb)
-        skip_first_open = False
-        if open_at is not None:
-            # A quote carried over from the previous paragraph: this paragraph reopens it with a mark.
-            skip_first_open = True
-        for pos, length, role in marks:
-            if skip_first_open:
-                skip_first_open = False
-                if pos == _trim(text, pa, pb)[0] and role in ("open", "either"):
-                    continue
-            if open_at is None:
-                if role in ("open", "either"):
-                    open_at, content_from = pos, pos + length
-                # a stray closing mark with nothing open is ignored
-            elif role in ("close", "either"):
-                a, b = _trim(text, content_from, pos)
-                if b > a:
-                    spans.append(QuoteSpan(a, b, open_at, pos + length, True))
-                open_at = None
-            else:  # a new opening mark while a quote is open: the previous one lost its closing mark
-                a, b = _trim(text, content_from, pos)
-                if b > a:
-                    spans.append(QuoteSpan(a, b, open_at, b, False))
-                open_at, content_from = pos, pos + length
-        if open_at is not None:
-            nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
-            continues = False
-            if nxt is not None:
-                first = _trim(text, *nxt)[0]
-                nxt_marks = _marks(text, first, min(first + 2, nxt[1]))
-                continues = bool(nxt_marks) and nxt_marks[0][0] == first and nxt_marks[0][2] in ("open", "either")
-                if continues:  # a quoted transcript ('"WALLACE: ...' / '"PENCE: ...'): each turn is its own quote
-                    label = _LABEL_IN_QUOTE.match(text, first + nxt_marks[0][1])
-                    continues = not (label and is_label(label["label"]))
-            if not continues:  # (missing closing mark) the quote ends with its paragraph
-                a, b = _trim(text, content_from, pb)
-                if b > a:
-                    spans.append(QuoteSpan(a, b, open_at, b, False))
-                open_at = None
-    for pa, pb in paras:  # single marks as the quotation marks of a paragraph without double ones
-        if not _marks(text, pa, pb):
-            spans.extend(_single_quoted(text, pa, pb))
-    return sorted(spans, key=lambda q: q.start)
-
-
-def _single_quoted(text: str, start: int, end: int) -> list[QuoteSpan]:
-    """‘...’ or '...' quotes (British style, wire copy): an opening mark after a space before a capital letter or
-    digit, closed by the next mark that is no apostrophe (not between two letters) before a space or punctuation;
-    what never closes is no quote."""
-    out: list[QuoteSpan] = []
-    for m in _SINGLE_OPEN.finditer(text, start, end):
-        if out and m.start() < out[-1].close_end:
-            continue
-        close = next((c for c in _SINGLE_CLOSE.finditer(text, m.end(), end) if c.group(0) in SINGLE_PAIRS[m.group(0)]), None)
-        if close is None:
-            continue
-        a, b = _trim(text, m.end(), close.start())
-        if b > a:
-            out.append(QuoteSpan(a, b, m.start(), close.end(), True, single=True))
-    return out
 
 
 # ------------------------------------------------------------------------------------------------- people
