@@ -48,6 +48,8 @@ def _persons(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[str]:
          ["Karim Nasser el-Amin"]),
         # a country name glued before a full name
         ("The envoy of Kazakhstan Nurlan Abenov spoke.", [("Kazakhstan Nurlan Abenov", "PERSON")], ["Nurlan Abenov"]),
+        # ... but a given name that is also a country stays
+        ("Staff Sgt. Jordan K. Whitfield took the photo.", [("Jordan K. Whitfield", "PERSON")], ["Jordan K. Whitfield"]),
         # a possessive
         ("Ilse Brandauer's visit was short.", [("Ilse Brandauer's", "PERSON")], ["Ilse Brandauer"]),
         # particles inside a name stay

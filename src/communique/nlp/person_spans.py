@@ -201,7 +201,13 @@ def trim_person(text: str, ent: Ent) -> None:
         best = best[:-1]
     while len(best) > 1 and best[-1].group(0).casefold() in titles.NAME_PARTICLES:
         best = best[:-1]  # "de" left over after a cut
-    if len(best) > 2 and (countries.country_of_name(best[0].group(0)) or countries.country_of_demonym(best[0].group(0))):
+    first = best[0].group(0) if best else ""
+    if (
+        len(best) > 2
+        and first.casefold() not in titles.COUNTRY_GIVEN_NAMES
+        and not best[1].group(0).endswith(".")  # "<Given> J. <Surname>": the first word is a given name
+        and (countries.country_of_name(first) or countries.country_of_demonym(first))
+    ):
         best = best[1:]  # "of <Country> <Given> <Surname>" taken as one name
     if best:
         ent.start, ent.end = best[0].start(), best[-1].end()

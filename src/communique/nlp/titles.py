@@ -22,6 +22,7 @@ __all__ = [
     "NAME_PARTICLES",
     "HEADLINE_VERBS",
     "HEADLINE_FUNCTION_WORDS",
+    "COUNTRY_GIVEN_NAMES",
 ]
 
 # Heads, title case as written before a name. Multi-word heads come first in the compiled pattern (longest first).
@@ -158,3 +159,6 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
 HEADLINE_FUNCTION_WORDS: frozenset[str] = frozenset(
     "before after during amid at on with for to and of the over about from as by into ahead".split()
 )
+
+# Country names that are also given names ("Chad", "Jordan", "Georgia"): never cut off the front of a name.
+COUNTRY_GIVEN_NAMES: frozenset[str] = frozenset({"chad", "jordan", "georgia", "india", "israel", "america", "kenya"})
