@@ -43,7 +43,7 @@ _MODS = alternation(titles.TITLE_MODIFIERS)
 CAPWORD = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’\-]*)"
 _ARTICLE = r"(?-i:(?:[ae]l|[AE]l)-)?"  # Arabic article glued to a surname ("el-Amin", "al-Nasser")
 _ARTICLE_WORD_RE = re.compile(_ARTICLE + r"[A-Z]")
-# Title prefixes cut off person spans ("Gen. Mark Milley", "Mr. Ebrard").
+# Title prefixes cut off person spans ("Gen. Mark Milley", "Mr. Arriaga").
 _PREFIX_RE = re.compile(
     rf"(?i:(?:(?:{_MODS}\s+)*{_HEADS}|{alternation(titles.HONORIFICS)}))(?:\s+|(?<=\.))(?=\S)"
 )
