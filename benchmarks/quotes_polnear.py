@@ -4,7 +4,7 @@ Data: ``shared/datasets/polnear/<split>/text/<name>.txt`` + ``attributions/<name
 One annotator per text: the ``.ann`` file whose annotator id sorts first (deterministic).
 
 Gold direct quote (our definition): an attribution (``E`` line) whose Content fragment, after trimming whitespace and
-trailing ``.,;:!?`` outside the marks, starts with an opening double mark (“ " « ``) and ends with a closing one (” "
+trailing ``.,;:!?`` outside the marks, starts with an opening double mark (“ " « `` '') and ends with a closing one (” "
 » ''), with no other double mark inside except a quote reopened at a paragraph start (the English convention for a
 quote spanning paragraphs). Each such fragment of a discontinuous Content span is one gold quote; its span is the
 text between the marks, trimmed. Its gold speaker is the attribution's Source span (none for source-less ones).
@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MATCH_OVERLAP = 0.5  # half of the longer span: tolerates a trailing comma or a missed paragraph, not a different quote
-OPENERS = ("\u201c", '"', "\u00ab", "``")
+OPENERS = ("\u201c", '"', "\u00ab", "``", "''")  # '' opens too: some outlets type a double quote as two singles
 CLOSERS = ("\u201d", '"', "\u00bb", "''")
 _DOUBLE_MARKS = re.compile(r"[\u201c\u201d\u00ab\u00bb\"]|``|''")
 _WORD = re.compile(r"\w+")

@@ -202,3 +202,30 @@ def test_organisation_inside_a_title(doc_factory):
         ("Director of the National Economic Council", "the National Economic Council")
     ]
     assert "the National Economic Council" in [m.text for m in doc.mentions]
+
+
+@pytest.mark.model
+def test_lower_case_title_after_the_gives_a_role(doc_factory):
+    from communique.nlp.model_loader import parse
+
+    text = "He met the foreign minister of Kenya Daniel Mwangi Kiprono on Monday."
+    doc = annotate(doc_factory(text), parse(text))
+    roles = [(r.person, r.title, r.country) for r in doc.roles]
+    assert ("Daniel Mwangi Kiprono", "Foreign Minister", "KE") in roles
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("He met former President Luis Ortega Vidal in Lima.", "Former President"),
+        ("The ex-President Luis Ortega Vidal spoke in Lima.", "Former President"),
+        ("He met then-Secretary of State Luis Ortega Vidal in Lima.", "Former Secretary of State"),
+        ("He met President Luis Ortega Vidal in Lima.", "President"),
+    ],
+)
+def test_former_title_is_a_past_role(doc_factory, text, title):
+    from communique.nlp.model_loader import parse
+
+    doc = annotate(doc_factory(text), parse(text))
+    assert [r.title for r in doc.roles if r.person == "Luis Ortega Vidal"] == [title]

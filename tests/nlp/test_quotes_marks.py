@@ -20,6 +20,13 @@ def _texts(text: str) -> list[str]:
         ("He said: “They called it ‘historic’ today.” Then he left.", ["They called it ‘historic’ today."]),
         ("“One,” he said. “Two.”", ["One,", "Two."]),
         ("``Yes,'' she said.", ["Yes,"]),
+        # a double quote typed as two single marks
+        ("''Spoke with my colleague today. Talked trade,'' the minister wrote.", ["Spoke with my colleague today. Talked trade,"]),
+        ("He said ''we are ready to talk'' and left.", ["we are ready to talk"]),
+        # single marks as quotation marks of a paragraph without double ones; apostrophes are no marks
+        ("‘We will not back down from our commitments,’ the minister said.", ["We will not back down from our commitments,"]),
+        ("'We don't accept the terms,' he said of the countries' ties.", ["We don't accept the terms,"]),
+        ("Rock 'n' roll is the minister's favourite.", []),
     ],
 )
 def test_marks_kinds(text: str, expected: list[str]) -> None:

@@ -84,6 +84,8 @@ DEMONYMS: dict[str, str] = _table(
     Jordanian:JO|Saudi:SA|Saudis:SA|Yemeni:YE|Emirati:AE|Qatari:QA|Kuwaiti:KW|Egyptian:EG|Libyan:LY
     Tunisian:TN|Algerian:DZ|Moroccan:MA|Sudanese:SD|Ethiopian:ET|Somali:SO|Kenyan:KE|Nigerian:NG|Ghanaian:GH
     South African:ZA|Bahraini:BH|Omani:OM|Cypriot:CY|Icelandic:IS|Lithuanian:LT|Latvian:LV|Estonian:EE
+    Turkmen:TM|Uzbek:UZ|Kyrgyz:KG|Tajik:TJ|Mongolian:MN|Tanzanian:TZ|Ugandan:UG|Rwandan:RW|Senegalese:SN
+    Nepali:NP|Nepalese:NP|Sri Lankan:LK|Burmese:MM|Myanmar:MM|Cambodian:KH|Laotian:LA
     """
 )
 

@@ -43,6 +43,11 @@ from typing import Any
 
 from ..model import Document, Mention, Role
 from . import countries, titles
+from .person_spans import CAPWORD as _CAPWORD
+from .person_spans import RULE_LABEL, propagate_surnames, repair_persons
+from .person_spans import Ent as _Ent
+from .person_spans import SpanIndex as _SpanIndex
+from .person_spans import alternation as _alternation
 
 __all__ = ["annotate", "find_titles", "TitleSpan", "MODEL_LABELS"]
 
@@ -55,20 +60,13 @@ MODEL_LABELS: dict[str, str] = {
     "FAC": "place",
     "NORP": "other",
 }
-RULE_LABEL = "rule"
 # Country words that inside a title name a region, not a country ("Undersecretary for North America").
 AMBIGUOUS_COUNTRY_WORDS = frozenset({"america", "american", "georgia", "jordan", "chad", "guinea", "niger"})
 COUNTRY_WINDOW = 40  # chars before a title searched for "Mexican" / "U.S." / "Mexico's"
 MAX_NAME_GAP = 3  # chars of whitespace allowed between a title and the name it precedes
 MAX_TITLE_WORDS = 12
-MIN_WRAPPED_LINE = 50  # chars: a line this long that breaks inside a name is hard-wrapped prose (WH files: ~72)
-MAX_SURNAME_WORDS = 2  # Spanish names carry two surnames ("Sandoval González")
+LOWER_TITLE_WINDOW = 80  # chars before a name searched for "the foreign minister of <Country>"
 MAX_CHAINED_TITLES = 3  # "Chairman of the Joint Chiefs of Staff Gen." + name: more is a run of names, not titles  # a longer "title" is a run of capitalised words, not a title
-
-
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    parts = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")"
 
 
 _HEADS = _alternation(titles.TITLE_HEADS)
@@ -76,7 +74,6 @@ _MODS = _alternation(titles.TITLE_MODIFIERS)
 _PREPS = _alternation(titles.COMPLEMENT_PREPOSITIONS)
 _JOIN = _alternation(titles.COMPLEMENT_JOINERS)
 _LOWER = _alternation(titles.COMPLEMENT_LOWER_WORDS)
-_CAPWORD = r"(?-i:[A-ZÁÉÍÓÚÑ][\w'’\-]*)"
 _ABBREV_HEADS = _alternation([h for h in titles.TITLE_HEADS if h.endswith(".")])
 # A complement word; an abbreviated title ("Gen.") starts the next title instead ("Chairman of the Joint Chiefs of
 # Staff Gen. Mark Milley").
@@ -86,10 +83,9 @@ _COMPLEMENT = rf"(?:\s+{_PREPS}\s+(?:the\s+)?{_WORD}(?:\s+(?:{_JOIN}\s+)*{_WORD}
 TITLE_RE = re.compile(rf"(?<![\w.])(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w]){_COMPLEMENT}?")
 # Any case, for appositions ("Marco Rubio, the U.S. secretary of state,").
 TITLE_ANY_RE = re.compile(rf"(?<![\w.])(?i:(?:{_MODS}\s+)*{_HEADS})(?![\w]){_COMPLEMENT}?")
-# Title prefixes cut off person spans ("Gen. Mark Milley", "Mr. Ebrard").
-_PREFIX_RE = re.compile(
-    rf"^(?i:(?:(?:{_MODS}\s+)*{_HEADS}|{_alternation(titles.HONORIFICS)}))(?:\s+|(?<=\.))(?=\S)"
-)
+_FORMER_BEFORE_RE = re.compile(r"(?<![\w-])(?i:former|ex-|then-|then\s)\s*$")
+# A lower-case title after "the", ending right before a name ("the foreign minister of <Country> <Name>").
+_LOWER_TITLE_BEFORE_RE = re.compile(rf"(?<![\w])(?:the|The)\s+(?P<t>{TITLE_ANY_RE.pattern})\s{{1,{MAX_NAME_GAP}}}$")
 # ALL-CAPS speaker label at the start of a line, optional "(Via interpreter)" and a colon.
 _SPEAKER_RE = re.compile(
     r"(?m)^[ \t]*(?:\*\*)?(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
@@ -127,19 +123,6 @@ _ROLE_NOUN_RE = re.compile(
     rf"(?<![\w])(?:the|The)\s+(?:(?P<c>(?=[A-Z])(?i:{_COUNTRY_ALT}))\s+)?"
     rf"(?P<t>(?P<h>(?=[A-Z])(?:{_MODS}\s+)*{_HEADS}(?![\w])){_COMPLEMENT}?)"
 )
-_PARTICLE_EXT_RE = re.compile(
-    rf"(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))+(?:\s+{_CAPWORD}(?![\w]))+"
-)
-# A whole name: capitalised words and particles only ("Juan Ramón de la Fuente Ramírez", not "Bevan st Murray b").
-_NAME_WORDS_RE = re.compile(
-    rf"(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))})"
-    rf"(?:\s+(?:{_CAPWORD}\.?|{_alternation(sorted(titles.NAME_PARTICLES))}))*$"
-)
-_TITLE_ONLY_RE = re.compile(rf"(?i:(?:{_MODS}\s+)*{_HEADS}|{_alternation(titles.HONORIFICS)})")
-_PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{_alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
-_SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
-_SPANISH_SURNAME_RE = re.compile(r"[áéíóúñü]|ez$")
-_NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w])")
 _DC_AFTER_RE = re.compile(r",?\s*D\.\s?C\.|,\s*DC(?![\w])")
 _ORG_HEAD_RE = re.compile(rf"\b{_alternation(titles.ORG_HEAD_WORDS)}\b")
 _ACRONYM_TITLES = frozenset(h for h in titles.TITLE_HEADS if h.isupper())  # "CEO" stays "CEO"
@@ -172,14 +155,6 @@ class TitleSpan:
     end: int
     title: str
     country: str | None
-
-
-@dataclass(slots=True)
-class _Ent:
-    start: int
-    end: int
-    label: str  # model label or RULE_LABEL
-    kind: str  # person / organization / place / other (country decided in step 8)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -252,23 +227,6 @@ def find_titles(text: str, person_starts: list[int] | None = None) -> list[Title
     return found
 
 
-class _SpanIndex:
-    """Does ``[start, end)`` overlap any of these spans? (bisect + prefix maximum of ends: no scan per query)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self.starts = [s for s, _ in spans]
-        self.max_end: list[int] = []
-        best = -1
-        for _, end in spans:
-            best = max(best, end)
-            self.max_end.append(best)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end) - 1  # spans starting before ``end``
-        return i >= 0 and self.max_end[i] > start
-
-
 def _surname_key(name: str) -> str:
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     return words[-1].casefold().strip(".,'’") if words else ""
@@ -338,71 +296,6 @@ def _drop_blocked(text: str, ents: list[_Ent]) -> list[_Ent]:
                 continue
         kept.append(ent)
     return kept
-
-
-def _same_line_or_wrapped(text: str, end: int, start: int) -> bool:
-    """No line break between two fragments, or one break ending a long line (hard-wrapped prose, not a list of
-    names one per line)."""
-    breaks = text.count("\n", end, start)
-    if breaks == 0:
-        return True
-    line_start = text.rfind("\n", 0, end) + 1
-    return breaks == 1 and end - line_start >= MIN_WRAPPED_LINE
-
-
-def _looks_like_surnames(text: str, ent: _Ent) -> bool:
-    """A non-person entity right after a name that is really its second half: one or two title-case words, one
-    of them Spanish-looking (accented or ending in -ez: "Rodríguez Velázquez" tagged ORG after "Rosa Icela")."""
-    if ent.kind == "person" or ent.label == RULE_LABEL:
-        return False
-    words = text[ent.start : ent.end].split()
-    return (
-        len(words) <= MAX_SURNAME_WORDS
-        and all(_SURNAME_WORD_RE.fullmatch(w) for w in words)
-        and any(_SPANISH_SURNAME_RE.search(w) for w in words)
-        and countries.affiliation(" ".join(words)) is None
-    )
-
-
-def _repair_persons(text: str, ents: list[_Ent]) -> list[_Ent]:
-    """Step 4: strip title prefixes, merge fragments, extend over name particles."""
-    for ent in ents:
-        if ent.kind != "person":
-            continue
-        while (prefix := _PREFIX_RE.match(text, ent.start, ent.end)) and prefix.end() < ent.end:
-            ent.start = prefix.end()
-    ents.sort(key=lambda e: (e.start, e.end))
-    merged: list[_Ent] = []
-    for ent in ents:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.kind == "person"
-            and (ent.kind == "person" or _looks_like_surnames(text, ent))
-            and prev.end <= ent.start
-            and _same_line_or_wrapped(text, prev.end, ent.start)
-            and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
-            and _NAME_WORDS_RE.match(text, prev.start, ent.end)
-            and not _TITLE_ONLY_RE.fullmatch(text, prev.start, prev.end)  # "Lieutenant-Colonel" + "Max Marriner"
-        ):
-            prev.end = ent.end
-            continue
-        merged.append(ent)
-    for i, ent in enumerate(merged):
-        if ent.kind != "person":
-            continue
-        ext = _PARTICLE_EXT_RE.match(text, ent.end)
-        next_start = merged[i + 1].start if i + 1 < len(merged) else len(text)
-        if ext and ext.end() <= next_start and "\n" not in ext.group(0):
-            ent.end = ext.end()
-        if suffix := _NAME_SUFFIX_RE.match(text, ent.end):  # "Joseph R. Biden, Jr."
-            ent.end = suffix.end()
-    out: list[_Ent] = []
-    for ent in merged:  # drop what an extension swallowed ("Jr." as its own PERSON)
-        if out and out[-1].kind == "person" and ent.start < out[-1].end:
-            continue
-        out.append(ent)
-    return out
 
 
 def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan]) -> list[_Ent]:
@@ -536,6 +429,11 @@ def _titles_before(text: str, person: Mention, title_by_end: dict[int, TitleSpan
     while (title := _title_ending_at(text, pos, title_by_end)) is not None and len(found) < MAX_CHAINED_TITLES:
         found.append((title, person.end))
         pos = title.start
+    if not found and (lower := _LOWER_TITLE_BEFORE_RE.search(text, max(0, person.start - LOWER_TITLE_WINDOW), person.start)):
+        # "the foreign minister of <Country> <Name>": a lower-case title after "the", right before the name
+        end, of_country = _strip_of_country(text, lower.start("t"), lower.end("t"))
+        found.append((TitleSpan(lower.start("t"), end, _canonical_title(text[lower.start("t") : end]), of_country),
+                      person.end))
     return found
 
 
@@ -703,7 +601,8 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     ents = _model_ents(sdoc)  # 1
     ents, speakers = _speaker_labels(text, ents, doc.kind == "transcript")  # 2
     ents = _drop_blocked(text, ents)  # 3
-    ents = _repair_persons(text, ents)  # 4
+    ents = repair_persons(text, ents)  # 4
+    ents = propagate_surnames(text, ents)  # 4d
     person_starts = sorted(e.start for e in ents if e.kind == "person")
     title_spans = find_titles(text, person_starts)  # 5
     appositions = [
@@ -719,9 +618,21 @@ def annotate(doc: Document, sdoc: Any) -> Document:
         mentions.append(Mention(ent.start, ent.end, text[ent.start : ent.end], kind, country, ent.label))
     persons = [m for m in mentions if m.type == "person"]
     orgs = [m for m in mentions if m.type == "organization"]
-    roles = _dedupe(_roles(text, persons, orgs, title_spans, speakers))  # 9
+    roles = _former(text, _dedupe(_roles(text, persons, orgs, title_spans, speakers)))  # 9
     mentions = _person_countries(mentions, roles)  # 10
     return doc.replace(mentions=mentions, roles=roles)
+
+
+def _former(text: str, roles: list[Role]) -> list[Role]:
+    """9f. "former President X" / "ex-President X" / "then-President X": a past role, titled "Former President"."""
+    out = []
+    for r in roles:
+        m = _FORMER_BEFORE_RE.search(text, max(0, r.start - COUNTRY_WINDOW), r.start)
+        if m and not r.title.startswith("Former"):
+            r = Role(r.person, r.person_start, r.person_end, f"Former {r.title}", r.organization, r.country,
+                     m.start(), r.end)
+        out.append(r)
+    return out
 
 
 def _dedupe(roles: list[Role]) -> list[Role]:

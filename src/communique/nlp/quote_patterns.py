@@ -9,6 +9,7 @@ __all__ = [
     "INDIRECT_CUE_LEMMAS",
     "CUE_PHRASES",
     "ROLE_NOUNS",
+    "DESCRIPTION_TITLES",
     "MALE_PRONOUNS",
     "FEMALE_PRONOUNS",
     "PLURAL_PRONOUNS",
@@ -20,6 +21,7 @@ __all__ = [
     "OPEN_DOUBLE",
     "CLOSE_DOUBLE",
     "AMBIGUOUS_DOUBLE",
+    "SINGLE_PAIRS",
     "INTERPRETER_RE",
     "STAGE_DIRECTION_RE",
     "NON_SPEAKER_LABELS",
@@ -99,6 +101,19 @@ ROLE_NOUNS: tuple[str, ...] = (
     "diplomat",
 )
 
+# Descriptive role nouns ("the top diplomat", "the premier") -> titles that a person holding that role is written
+# with in the same document ("Foreign Minister X", "Prime Minister Y").
+DESCRIPTION_TITLES: dict[str, tuple[str, ...]] = {
+    "diplomat": ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
+                 "external affairs minister", "foreign affairs minister", "minister for foreign affairs"),
+    "premier": ("prime minister", "premier"),
+    "leader": ("president", "prime minister", "premier", "chancellor", "king", "emir"),
+    "minister": ("minister", "secretary of state", "foreign secretary"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "spokesman": ("spokesperson", "spokesman"),
+    "spokeswoman": ("spokesperson", "spokeswoman"),
+}
+
 MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
@@ -136,6 +151,8 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
 OPEN_DOUBLE: frozenset[str] = frozenset({"\u201c", "\u00ab", "\u201e"})  # “ « „
 CLOSE_DOUBLE: frozenset[str] = frozenset({"\u201d", "\u00bb"})  # ” »
 AMBIGUOUS_DOUBLE: frozenset[str] = frozenset({'"'})
+# Single marks used as quotation marks (only in a paragraph without double ones): opening mark -> closing marks.
+SINGLE_PAIRS: dict[str, str] = {"\u2018": "\u2019", "'": "'\u2019"}
 
 # "(Via interpreter)", "(As interpreted.)", "(through an interpreter)", "(In Spanish, via interpreter.)"
 INTERPRETER_RE = re.compile(

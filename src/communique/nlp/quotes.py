@@ -1,26 +1,31 @@
 """Quotes with speakers: direct quotes, reported (indirect) speech and transcript turns -> ``doc.quotes``.
 
-Direct quotes are found from quotation marks, paragraph by paragraph: curly “ ” and straight " marks, guillemets
-« », PTB `` ''; ‘ ’ inside a quote are part of its text. A quote left open at a paragraph end continues when the
-next paragraph opens with a quote mark (the English convention) and is otherwise closed at the paragraph end, so an
-odd number of marks never fails. Short quotes (scare quotes, SCARE_MAX_WORDS words or fewer, not a sentence) are
-kept only when a cue verb attributes them.
+Direct quotes come from quotation marks (:mod:`communique.nlp.quote_marks`: every mark style, unclosed quotes ended
+at the paragraph end or continued by a new opening mark). Short quotes (scare quotes, SCARE_MAX_WORDS words or
+fewer, not a sentence) are kept only when a cue verb attributes them; single-mark quotes only when a cue names the
+speaker.
 
 Speaker attribution cascade (the numbers are used in the code comments):
- (1) a cue verb next to the quote ("said", "stressed", "added:", "told journalists", "according to") with a person
-     mention beside it ("..., Rubio said" / "said Rubio" / "Rubio said: ...");
+ (1) a cue verb next to the quote, before or after it ("said", "stressed", "added:", "told journalists", "according
+     to") with a person mention beside it ("..., Rubio said" / "said Rubio" / "Rubio said: ...");
  (2) the subject of the cue verb in the dependency parse (nsubj), whatever the noun phrase is;
- (3) a role noun as that subject ("the Secretary of State stressed", "the minister said") resolved through
-     ``doc.roles`` or the nearest earlier person mention written with that title;
+ (3) a role noun or description as that subject ("the Secretary of State stressed", "the top Chilean diplomat
+     said") resolved to the person holding that role in the document (cascade 3a-3d in ``_resolve_role``: a Role
+     with that title, a person written right after it, a title the description stands for, the one person of the
+     described nationality); former holders ("former President X") never;
  (4) a pronoun as that subject (he / she / they) resolved to the nearest earlier compatible person (gender from
      Mr./Ms./Mrs., a small first-name list, role nouns such as "spokeswoman", and an earlier he/she already resolved
-     to that person), the last speaker first, then subjects; the speaker span is the pronoun itself;
- (5) no cue at all: a bare continuation quote takes the previous quote's speaker (within MAX_CONTINUATION_PARAS).
+     to that person), the last speaker first, then subjects and names opening a sentence (salience); the speaker
+     span is the pronoun itself;
+ (5) no cue at all: the previous sentence's cue, else the person a preceding paragraph without quotes opens with
+     as subject, else the previous quote's speaker (within MAX_CONTINUATION_PARAS).
 Names are expanded to the fullest form used in the document ("Rubio" -> "Marco Rubio").
 
 Indirect speech ("X said that ...", "X told reporters the talks were productive", "According to X, ...") gives
 ``direct=False`` with the reported clause as the content span; words quoted inside a reported clause ('said the plan
-was "dead on arrival"', 'said that "..."') stay inside that indirect quote instead of becoming a direct one. Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
+was "dead on arrival"', 'said that "..."') stay inside that indirect quote instead of becoming a direct one; when
+no indirect quote holds them (the verb is no speech cue: 'retorted that "..."'), they are an indirect quote of the
+person subject of the nearest verb (``_governing_speaker``). Transcripts (``doc.kind == "transcript"`` or labelled turns found, see
 :mod:`communique.nlp.transcript`) give one direct quote per speech piece of every turn, by the turn's speaker;
 quotation marks inside turns give quotes of someone else only when a cue names that person (steps 1-3).
 """
@@ -29,15 +34,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, Quote
+from . import countries
+from .quote_marks import LABEL_IN_QUOTE as _LABEL_IN_QUOTE
+from .quote_marks import QuoteSpan, find_quote_spans
+from .quote_marks import paragraphs as _paragraphs
+from .quote_marks import trim as _trim
 from .quote_patterns import (
-    AMBIGUOUS_DOUBLE,
-    CLOSE_DOUBLE,
     CUE_LEMMAS,
+    DESCRIPTION_TITLES,
     FEMALE_FIRST_NAMES,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -46,7 +56,6 @@ from .quote_patterns import (
     MALE_FIRST_NAMES,
     MALE_PRONOUNS,
     MALE_TITLES,
-    OPEN_DOUBLE,
     PLURAL_PRONOUNS,
     QUESTIONER_LABELS,
     ROLE_NOUNS,
@@ -73,28 +82,16 @@ TITLE_MAX_WORDS = 6  # "Collapse: How Societies Choose to Fail" is a title; capi
 SUBJECT_HOPS = 3  # climb at most this many heads (advcl / pcomp / conj) to find the cue's subject
 MIN_INDIRECT_WORDS = 3  # "he said so" is not reported content
 MAX_INDIRECT_QUOTED_SHARE = 0.5  # a reported clause mostly inside quotation marks is already a direct quote
+PARTIAL_MIN_WORDS = 5  # quoted words inside a sentence this long are the speaker's words, not a scare quote
 
 _HONORIFICS = re.compile(r"^(?:mr|ms|mrs|dr|sen|rep|gov|gen|prof)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_PARA_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENT_END = frozenset({".", "?", "!"})
 _QUOTE_OPEN = re.compile("[\u201c\u00ab\"]")
 _QUOTE_CLOSE = re.compile("[\u201d\u00bb\"]")
-_LABEL_IN_QUOTE = re.compile(r"(?P<label>[A-Z][A-Z .'’-]{1,40}):\s+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as vs".split())
 _DASH_CREDIT = re.compile(r"[^\S\n]*(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A quoted stretch: marks at open_at / close_at (close_at is None when the closing mark is missing)."""
-
-    start: int
-    end: int
-    open_at: int
-    close_end: int  # the index after the closing mark (or the content end when it is missing)
-    closed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,102 +99,6 @@ class _Person:
     start: int
     end: int
     text: str
-
-
-# ------------------------------------------------------------------------------------------------- quote marks
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated when the text has blank lines, else one per line."""
-    splitter = _PARA_BREAK if _PARA_BREAK.search(text) else re.compile(r"\n")
-    spans, pos = [], 0
-    for m in splitter.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
-
-
-def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(position, length, role) of double quote marks in text[start:end]; role is "open" / "close" / "either"."""
-    out = []
-    i = start
-    while i < end:
-        ch = text[i]
-        two = text[i : i + 2]
-        if two in ("``", "''"):
-            out.append((i, 2, "open" if two == "``" else "close"))
-            i += 2
-            continue
-        before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
-        space_before = before.isspace() or before in "([{—–-/"
-        space_after = after.isspace() or after in ".,;:!?)]}—–"
-        if ch in OPEN_DOUBLE:
-            # Broken wire copy: an opening mark used as a closing one ("... talks.“ He left").
-            out.append((i, 1, "close" if (space_after and not space_before) else "open"))
-        elif ch in CLOSE_DOUBLE:
-            out.append((i, 1, "open" if (space_before and not space_after) else "close"))
-        elif ch in AMBIGUOUS_DOUBLE:
-            role = "open" if space_before and not space_after else "close" if space_after and not space_before else "either"
-            out.append((i, 1, role))
-        i += 1
-    return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quoted stretch of ``text`` (content without the marks), paragraph-spanning and unclosed ones included."""
-    paras = _paragraphs(text)
-    spans: list[QuoteSpan] = []
-    open_at: int | None = None  # the opening mark of the quote in progress
-    content_from = 0
-    for p_index, (pa, pb) in enumerate(paras):
-        marks = _marks(text, pa, pb)
-        skip_first_open = False
-        if open_at is not None:
-            # A quote carried over from the previous paragraph: this paragraph reopens it with a mark.
-            skip_first_open = True
-        for pos, length, role in marks:
-            if skip_first_open:
-                skip_first_open = False
-                if pos == _trim(text, pa, pb)[0] and role in ("open", "either"):
-                    continue
-            if open_at is None:
-                if role in ("open", "either"):
-                    open_at, content_from = pos, pos + length
-                # a stray closing mark with nothing open is ignored
-            elif role in ("close", "either"):
-                a, b = _trim(text, content_from, pos)
-                if b > a:
-                    spans.append(QuoteSpan(a, b, open_at, pos + length, True))
-                open_at = None
-            else:  # a new opening mark while a quote is open: the previous one lost its closing mark
-                a, b = _trim(text, content_from, pos)
-                if b > a:
-                    spans.append(QuoteSpan(a, b, open_at, b, False))
-                open_at, content_from = pos, pos + length
-        if open_at is not None:
-            nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
-            continues = False
-            if nxt is not None:
-                first = _trim(text, *nxt)[0]
-                nxt_marks = _marks(text, first, min(first + 2, nxt[1]))
-                continues = bool(nxt_marks) and nxt_marks[0][0] == first and nxt_marks[0][2] in ("open", "either")
-                if continues:  # a quoted transcript ('"WALLACE: ...' / '"PENCE: ...'): each turn is its own quote
-                    label = _LABEL_IN_QUOTE.match(text, first + nxt_marks[0][1])
-                    continues = not (label and is_label(label["label"]))
-            if not continues:  # (missing closing mark) the quote ends with its paragraph
-                a, b = _trim(text, content_from, pb)
-                if b > a:
-                    spans.append(QuoteSpan(a, b, open_at, b, False))
-                open_at = None
-    return spans
 
 
 # ------------------------------------------------------------------------------------------------- people
@@ -231,12 +132,27 @@ class _Context:
         self.full: dict[str, str] = {}
         for name in [p.text for p in self.people] + [r.person for r in doc.roles]:
             clean = _clean_name(name)
-            key = _surname(clean)
-            if key and len(clean.split()) > len(self.full.get(key, "").split()):
-                self.full[key] = clean
+            words = _WORD.findall(clean.lower())
+            # the last word, and the first of two surnames ("Tomás Arriaga Peña" is also "Arriaga")
+            for key in words[-1:] + (words[-2:-1] if len(words) >= 3 else []):
+                if len(clean.split()) > len(self.full.get(key, "").split()):
+                    self.full[key] = clean
         self.tok_starts = [t.idx for t in sdoc] if sdoc is not None else []
         self.quote_ranges: list[tuple[int, int]] = []
+        self.partials: list[Quote] = []  # quoted words inside a sentence, kept when no indirect quote holds them
         self.learned_gender: dict[str, str] = {}  # surname -> gender of a pronoun already resolved to the person
+        self.countries: dict[str, set[str]] = defaultdict(set)  # surname -> countries of its mentions and roles
+        for m in doc.mentions:
+            if m.type == "person" and m.country:
+                self.countries[_surname(m.text)].add(m.country)
+        for r in doc.roles:
+            if r.country:
+                self.countries[_surname(r.person)].add(r.country)
+
+    def of_country(self, name: str, country: str | None) -> bool:
+        """Whether the person may be of ``country`` (no country asked, or none known for the person, or a match)."""
+        known = self.countries.get(_surname(name))
+        return country is None or not known or country in known
 
     def quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies inside quotation marks."""
@@ -303,19 +219,47 @@ def _role_in(words: str) -> str | None:
     return None
 
 
-def _resolve_role(ctx: _Context, role: str, before: int) -> _Person | str | None:
-    """(3) a role noun -> a Role record with that title, else the nearest earlier person written with the title."""
-    roles = [r for r in ctx.doc.roles if role in r.title.lower() and r.start < before]
-    if roles:
+def _nationality(tokens: Iterable[Any]) -> str | None:
+    """The country of a nationality or country word in a description ("the Chilean premier", "the top Canadian diplomat")."""
+    for t in tokens:
+        if t.text[:1].isupper():
+            code = countries.country_of_demonym(t.text) or countries.country_of_name(t.text)
+            if code:
+                return code
+    return None
+
+
+def _unique(people: list[_Person]) -> _Person | None:
+    """The most recent of these mentions when they all name one person (one surname), else None."""
+    return people[-1] if people and len({_surname(p.text) for p in people}) == 1 else None
+
+
+def _resolve_role(ctx: _Context, role: str, before: int, country: str | None = None) -> _Person | None:
+    """(3) a role noun or description -> its holder, cascade:
+    (3a) a Role record with that title (of the described country);
+    (3b) the nearest earlier person written right after the title;
+    (3c) the one earlier person written with a title that the description stands for ("the top diplomat" ->
+         "Foreign Minister X");
+    (3d) a nationality in the description: the one earlier person of that country."""
+    current = [r for r in ctx.doc.roles if not r.title.startswith("Former")]  # "former President X" is not "the president"
+    roles = [r for r in current if role in r.title.lower() and r.start < before and ctx.of_country(r.person, country)]
+    if roles:  # (3a)
         # An exact title written before the name ("Vice President Kamala Harris") beats an appositive; then recency.
         r = max(roles, key=lambda r: (r.title.lower() == role, r.start < r.person_start, r.start))
         return _Person(r.person_start, r.person_end, r.person)
-    for p in reversed(ctx.people):
-        if p.start >= before:
-            continue
+    earlier = [p for p in ctx.people if p.start < before and ctx.of_country(p.text, country)]
+    for p in reversed(earlier):  # (3b)
         window = ctx.text[max(0, p.start - 60) : p.start].lower()
-        if re.search(r"\b" + re.escape(role) + r"[\s,]*$", window):  # the title written right before the name
+        if re.search(r"(?<!former )\b" + re.escape(role) + r"[\s,]*$", window):  # the title right before the name
             return p
+    titles = DESCRIPTION_TITLES.get(role, ())
+    holders = [r for r in current if any(t in r.title.lower() for t in titles)
+               and (country is None or country in ctx.countries.get(_surname(r.person), set()))]
+    holder = _unique([_Person(r.person_start, r.person_end, r.person) for r in holders])
+    if holder is not None:  # (3c)
+        return holder
+    if country is not None:  # (3d)
+        return _unique([p for p in earlier if country in ctx.countries.get(_surname(p.text), set())])
     return None
 
 
@@ -346,7 +290,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | 
             head = tok
             while head.dep_ == "compound" and head.head is not head:
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass"):
+            if head.dep_ in ("nsubj", "nsubjpass") or tok.is_sent_start:  # a sentence opening with a name is about them
                 subjects.append(p)
     for group in (subjects, candidates):
         for p in reversed(group):
@@ -357,7 +301,10 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | 
 
 def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) -> _Speaker | None:
     """Steps (2)-(4) for a cue verb token."""
-    subj = next((c for c in cue_tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in cue_tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # two subjects in a misparse ("The spokesperson, Jane Doe said"): the one naming a person
+    named = [c for c in subjects if ctx.person_in(c.left_edge.idx, c.right_edge.idx + len(c.right_edge), c.idx)]
+    subj = (named or subjects or [None])[0]
     if subj is None and cue_tok.dep_ == "acl":
         subj = cue_tok.head  # "footage of Trump saying ..." -> Trump
     verb = cue_tok
@@ -388,9 +335,13 @@ def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) ->
         return _Speaker(ctx.full_name(p.text) if p is not None else None, a, b, cue, False)
     phrase = ctx.text[a:b]
     role = _role_in(phrase)
-    if role is not None and not any(t.pos_ == "PROPN" for t in subj.subtree if t.lower_ not in role):  # (3)
-        p2 = _resolve_role(ctx, role, a)
-        if isinstance(p2, _Person):
+    words = [t for t in subj.subtree if a <= t.idx < b]
+    country = _nationality(words)
+    if role is not None and not any(
+        t.pos_ == "PROPN" for t in words if t.lower_ not in role and _nationality([t]) is None
+    ):  # (3)
+        p2 = _resolve_role(ctx, role, a, country)
+        if p2 is not None:
             return _Speaker(ctx.full_name(p2.text), a, b, cue, True)
     # (2) any other subject noun phrase ("a White House official", "the ministry")
     return _Speaker(_clean_name(phrase), a, b, cue, True)
@@ -504,6 +455,42 @@ def _previous_sentence(ctx: _Context, span: QuoteSpan, limit_before: int, last: 
             if person is not None:
                 return _Speaker(ctx.full_name(person.text), person.start, person.end, t.text, False)
             return None
+    return None
+
+
+def _is_person_name(ctx: _Context, name: str | None) -> bool:
+    return bool(name) and _surname(name or "") in ctx.full
+
+
+def _paragraph_subject(ctx: _Context, para: tuple[int, int]) -> _Speaker | None:
+    """(5) the person a paragraph without quotation marks opens with as subject ("Marchetti, for her part, welcomed ...")."""
+    a, b = para
+    if ctx.sdoc is None or any(qa < b and a < qb for qa, qb in ctx.quote_ranges):
+        return None
+    for p in ctx.people:
+        if a <= p.start < b:
+            first = tok = ctx.sdoc[ctx.token_at(p.start)]
+            while tok.dep_ == "compound" and tok.head is not tok:
+                tok = tok.head
+            opens = not _WORD.search(ctx.text[a : p.start].replace("the", "")) or first.is_sent_start
+            if tok.dep_ in ("nsubj", "nsubjpass") or opens:
+                return _Speaker(ctx.full_name(p.text), p.start, p.end, None, False)
+            return None  # the paragraph is about someone else first
+    return None
+
+
+def _governing_speaker(ctx: _Context, span: QuoteSpan, limit_before: int, last: _Speaker | None) -> _Speaker | None:
+    """The person subject of the nearest verb before a quote inside a sentence, climbing back through the verbs of
+    the sentence ("the envoy hoped the talks would bring “...”" -> the envoy)."""
+    head = _head(ctx, span, limit_before)
+    verbs = [t for t in reversed(head) if t.pos_ == "VERB"]
+    if not verbs and ctx.sdoc is not None:  # the sentence opens with the quote: its cue comes after it
+        sent = ctx.sdoc[ctx.token_at(span.close_end)].sent
+        verbs = [t for t in sent if t.idx >= span.close_end and _is_cue(t) and not ctx.quoted(t.idx)]
+    for t in verbs:
+        sp = _speaker_from_subject(ctx, t, last)
+        if sp is not None and sp.name and _is_person_name(ctx, sp.name):
+            return _Speaker(ctx.full_name(sp.name), sp.start, sp.end, sp.cue, sp.explicit)
     return None
 
 
@@ -665,7 +652,13 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
         if _is_title(text, span) and not (adjacent and speaker is not None and speaker.cue and span.close_end <= (speaker.start or 0)):
             continue  # a title ("Fox News Sunday"), unless a cue right after it names a speaker
         if _is_partial(text, span):
-            continue  # words quoted inside a reported clause: part of the indirect quote, not a quote of its own
+            # words quoted inside a reported clause: part of the indirect quote, not a quote of its own; when no
+            # indirect quote holds them (no speech cue: "retaliated that “...”"), they are reported speech themselves
+            partial = _governing_speaker(ctx, span, before, last) if not named_only else None
+            if partial is not None and len(_WORD.findall(text[span.start : span.end])) >= PARTIAL_MIN_WORDS:
+                ctx.partials.append(Quote(span.start, span.end, text[span.start : span.end], partial.name,
+                                          partial.start, partial.end, False, False, partial.cue))
+            continue
         label = _LABEL_IN_QUOTE.match(text, span.start, span.end)
         if label and not named_only and is_label(label["label"]) and label.end() < span.end:
             # a transcript quoted in an article ('"PENCE: Well, ...'): the label names the speaker
@@ -674,11 +667,14 @@ def _direct_quotes(ctx: _Context, spans: Iterable[QuoteSpan], named_only: bool) 
                              span.start + len(label["label"]), True, False, label["label"] + ":"))
             continue
         if speaker is None and not named_only:
-            # (5) a bare continuation: the previous sentence's cue, else the previous quote's speaker when close.
+            # (5) a bare continuation: the previous sentence's cue, else the person a paragraph without quotes
+            # before it is about, else the previous quote's speaker when close.
             speaker = _previous_sentence(ctx, span, before, last)
+            if speaker is None and p_index > 0 and para[0] == before:
+                speaker = _paragraph_subject(ctx, paras[p_index - 1])
             if speaker is None and last is not None and p_index - last_para <= MAX_CONTINUATION_PARAS:
                 speaker = _Speaker(last.name, last.start, last.end, None, False)
-        if named_only and (speaker is None or not speaker.explicit):
+        if (named_only or span.single) and (speaker is None or not speaker.explicit):
             continue
         if speaker is not None and speaker.name:
             last, last_para = speaker, _paragraph_index(paras, span.close_end - 1)
@@ -716,6 +712,7 @@ def annotate(doc: Document, sdoc: Any) -> Document:
         quotes = _direct_quotes(ctx, spans, named_only=False)
         blocked = [(s.open_at, s.close_end) for s in spans]
         quotes += _indirect(ctx, quotes, blocked)
+        quotes += [p for p in ctx.partials if not any(q.start <= p.start and p.end <= q.end for q in quotes)]
         reported = [(q.start, q.end) for q in quotes]
         quotes += [
             q

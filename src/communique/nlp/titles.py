@@ -20,6 +20,9 @@ __all__ = [
     "SPEAKER_NON_PERSONS",
     "NOT_PERSON_WORDS",
     "NAME_PARTICLES",
+    "HEADLINE_VERBS",
+    "HEADLINE_FUNCTION_WORDS",
+    "COUNTRY_GIVEN_NAMES",
 ]
 
 # Heads, title case as written before a name. Multi-word heads come first in the compiled pattern (longest first).
@@ -38,7 +41,8 @@ TITLE_HEADS: tuple[str, ...] = (
     "Administrator", "Commissioner", "Coordinator", "Czar", "Governor", "Mayor", "Senator", "Representative",
     "Congressman", "Congresswoman", "Speaker", "Majority Leader", "Minority Leader", "Leader", "Chairman",
     "Chairwoman", "Chair", "Chief of Staff", "Chief Executive", "Head", "King", "Queen", "Prince", "Princess",
-    "Emperor", "Pope", "Sheikh", "Emir", "Sultan", "Justice", "Chief Justice", "Judge",
+    "Emperor", "Pope", "Sheikh", "Emir", "Sultan", "Justice", "Chief Justice", "Judge", "Crown Prince",
+    "Councilor", "Councillor", "State Councilor", "State Councillor",
     # military and police
     "Admiral", "Vice Admiral", "Rear Admiral", "General", "Lieutenant General", "Major General",
     "Brigadier General", "Colonel", "Lieutenant Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
@@ -48,6 +52,7 @@ TITLE_HEADS: tuple[str, ...] = (
     # abbreviations (expanded in ABBREVIATIONS)
     "Dr.", "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.", "Col.", "Lt. Col.",
     "Capt.", "Lt.", "Sgt.", "Cmdr.", "Sen.", "Rep.", "Gov.", "Amb.", "Sec.", "Pres.", "Prof.", "Supt.",
+    "Secy.", "Secy", "PM", "FM", "EAM",
 )  # fmt: skip
 
 # Rank words that may precede a head ("Deputy Secretary", "Acting Attorney General", "Vice President").
@@ -63,11 +68,15 @@ ABBREVIATIONS: dict[str, str] = {
     "Col.": "Colonel", "Lt. Col.": "Lieutenant Colonel", "Capt.": "Captain", "Lt.": "Lieutenant",
     "Sgt.": "Sergeant", "Cmdr.": "Commander", "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor",
     "Amb.": "Ambassador", "Sec.": "Secretary", "Pres.": "President", "Prof.": "Professor",
-    "Supt.": "Superintendent",
+    "Supt.": "Superintendent", "Secy.": "Secretary", "Secy": "Secretary", "PM": "Prime Minister",
+    "FM": "Foreign Minister", "EAM": "External Affairs Minister",
 }  # fmt: skip
 
 # Courtesy prefixes: stripped from names, never a role.
-HONORIFICS: tuple[str, ...] = ("Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Sr.", "Sra.", "Lic.", "Ing.")
+HONORIFICS: tuple[str, ...] = (
+    "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Sr.", "Sra.", "Lic.", "Ing.", "Madam", "Madame", "Shri", "Smt.",
+    "H.E.",
+)  # fmt: skip
 
 # Words that start a title complement: "Secretary of State", "Undersecretary for North America".
 COMPLEMENT_PREPOSITIONS: tuple[str, ...] = ("of", "for", "to", "on")
@@ -135,3 +144,21 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     {"de", "del", "la", "las", "los", "y", "da", "das", "do", "dos", "di", "du", "van", "von", "der", "den", "ter",
      "bin", "ibn", "al", "el", "le", "st."}
 )  # fmt: skip
+
+# Title-case verbs a headline writes right after a name ("<Name> Vows ...", "<Name> Holds Talks"): never part of it.
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    """
+    holds vows meets says calls urges visits hails talks slams warns welcomes discusses receives arrives signs
+    pledges agrees seeks backs rejects invites congratulates thanks praises condemns sees wants tells asks
+    stresses reiterates announces speaks leaves lands heads greets chats dials phones rings
+    """.split()
+)
+
+# Capitalised function words of a title-case headline that the model takes along after a name ("<Name> Before Their
+# Meeting", "<Name> In Talks"): never the last word of a name.
+HEADLINE_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "before after during amid at on with for to and of the over about from as by into ahead".split()
+)
+
+# Country names that are also given names ("Chad", "Jordan", "Georgia"): never cut off the front of a name.
+COUNTRY_GIVEN_NAMES: frozenset[str] = frozenset({"chad", "jordan", "georgia", "india", "israel", "america", "kenya"})

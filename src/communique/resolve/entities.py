@@ -47,11 +47,21 @@ TITLE_WORDS = {
     "attorney", "chancellor", "king", "queen", "prince", "pope", "the", "undersecretary", "under", "assistant",
     "special", "envoy", "director", "chairman", "chair", "commissioner", "mayor", "lieutenant", "colonel", "col",
     "captain", "capt", "judge", "justice", "speaker", "leader", "sheikh", "premier", "first", "lady", "state",
+    "secy", "pm", "fm", "eam", "shri", "smt",
 }
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Daniel Pike Jr." is "Daniel Pike"
 NAME_PARTICLES = {"de", "la", "del", "los", "las", "van", "von", "der", "da", "di", "du", "le", "y", "bin", "al", "el"}
 TYPO_SIMILARITY = 90  # surname spelling variants across documents ("Ebrad"/"Ebrard") score 90-97; other names < 80
 MIN_TYPO_CHARS = 5  # below this length one wrong letter changes the name; exact matches only
+GIVEN_SIMILARITY = 70  # given-name spellings of one person ("Matthias"/"Mathias", transliterations) score 70-95
+DOMINANT_MENTIONS = 3  # a short form shared by two names goes to the one mentioned this many times as often
+MIN_SHORT_TYPO_CHARS = 6  # a lone surname is matched with a typo ("Carvajale") only when this long
 _INITIAL = re.compile(r"^[a-z]\.?$")
+VOWELS = frozenset("aeiouy")
+ARTICLES = {"al", "el"}  # the Arabic article, written or not, hyphenated or not
+_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")
+SYLLABLE_SIMILARITY = 50  # "Joon"/"Jun", "Jin"/"Jun": transliterations of one syllable share the initial and half
+SYLLABLE_TYPO = 85  # "nyeon"/"yeon": one extra letter
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -64,7 +74,10 @@ def _name_tokens(name: str) -> list[str]:
     tokens = [t for t in _TOKEN.findall(fold(name).replace("’", "'"))]
     while tokens and tokens[0] in TITLE_WORDS:
         tokens.pop(0)
-    return [t for t in tokens if not _INITIAL.match(t)]
+    while len(tokens) > 2 and tokens[-1] in NAME_SUFFIXES:
+        tokens.pop()
+    tokens = [_ARTICLE.sub("", t) for t in tokens if t not in ARTICLES]  # "el-Amin" = "Al Amin" = "Amin"
+    return [t for t in tokens if t and not _INITIAL.match(t)]
 
 
 def name_key(name: str) -> str:
@@ -97,6 +110,43 @@ def _typo(rest: Sequence[str], known_rest: Sequence[str]) -> bool:
     return any(fuzz.ratio(target, " ".join(longer[i : i + n])) >= TYPO_SIMILARITY for i in range(len(longer) - n + 1))
 
 
+def _compact(tokens: Sequence[str]) -> str:
+    return "".join(tokens).replace("-", "").replace("'", "")
+
+
+def _gendered(a: str, b: str) -> bool:
+    """Two given names that differ only by a final vowel: a male/female pair, two people ("Mario"/"Maria",
+    "Daniel"/"Daniela")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) == len(short) + 1:
+        return long_.startswith(short) and long_[-1] in VOWELS
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] in VOWELS and b[-1] in VOWELS
+
+
+def _variant(tokens: Sequence[str], known: Sequence[str]) -> bool:
+    """Two full names of one person written differently:
+    (a) the same tokens in another order (family name first: "Sakamaki Hiroto" / "Hiroto Sakamaki");
+    (b) one inside the other as a run of two or more tokens (a nickname kept: "Harold Hal Vandermeer"/"Hal Vandermeer");
+    (c) the same surname and a given name spelt differently, same initial ("Mathias"/"Matthias");
+    (d) the same family name first and each syllable of the given name a transliteration of the other's, hyphens
+        ignored ("Min-jun"/"Min Joon"; never "Jong-un"/"Jong-il", whose second syllables differ)."""
+    if sorted(tokens) == sorted(known):  # (a)
+        return True
+    if _contains(known, tokens) or _contains(tokens, known):  # (b)
+        return True
+    if tokens[-1] == known[-1] and tokens[0][:1] == known[0][:1] and len(tokens[-1]) >= MIN_TYPO_CHARS:  # (c)
+        given, known_given = " ".join(tokens[:-1]), " ".join(known[:-1])
+        return not _gendered(given, known_given) and fuzz.ratio(given, known_given) >= GIVEN_SIMILARITY
+    if tokens[0] == known[0]:  # (d)
+        parts = "-".join(tokens[1:]).split("-")
+        known_parts = "-".join(known[1:]).split("-")
+        return len(parts) == len(known_parts) >= 2 and all(
+            (a[:1] == b[:1] and fuzz.ratio(a, b) >= SYLLABLE_SIMILARITY) or fuzz.ratio(a, b) >= SYLLABLE_TYPO
+            for a, b in zip(parts, known_parts, strict=True)
+        )
+    return False
+
+
 def is_full_name(tokens: Sequence[str]) -> bool:
     """A given name and a surname: two or more tokens, not starting with a particle ("de la Fuente")."""
     return len(tokens) >= 2 and tokens[0] not in NAME_PARTICLES
@@ -121,6 +171,8 @@ class Entity:
         }
         if self.known_roles:
             record["known_roles"] = self.known_roles
+        if self.roles:
+            record["role_spans"] = role_spans(self.roles)
         return record
 
 
@@ -141,6 +193,33 @@ class Resolution:
             surname = key.split()[-1] if key else ""
             return self.by_doc_name.get((doc_id, key)) or self.by_doc_name.get((doc_id, surname))
         return None
+
+
+def role_spans(roles: list[dict]) -> list[dict]:
+    """A person's roles over time: one record per (title, country) with the first and last publication date that
+    shows it held ("from" / "to", ISO dates or None) and whether the latest evidence shows it held ("current": a
+    later "Former ..." title, or only former ones, end it)."""
+    spans: dict[tuple[str, str | None], dict] = {}
+    latest: dict[tuple[str, str | None], tuple[str, bool]] = {}  # key -> (latest date, held then)
+    for r in roles:
+        title = str(r["title"])
+        former = title.startswith("Former ")
+        key = (title.removeprefix("Former "), r.get("country"))
+        span = spans.setdefault(key, {"title": key[0], "country": key[1], "from": None, "to": None,
+                                      "current": not former, "docs": 0})
+        span["docs"] += 1
+        when = str(r.get("as_of") or "")
+        if not when or when.startswith("--"):  # undated, or a date without its year: cannot be ordered
+            if key not in latest:  # dated evidence decides; without any, the last record does
+                span["current"] = not former
+            continue
+        if not former:
+            span["from"] = min(span["from"] or when, when)
+            span["to"] = max(span["to"] or when, when)
+        if key not in latest or when >= latest[key][0]:
+            latest[key] = (when, not former)
+            span["current"] = not former
+    return sorted(spans.values(), key=lambda s: (s["from"] or "", s["title"]))
 
 
 def _entity_id(type_: str, key: str) -> str:
@@ -164,8 +243,9 @@ class _People:
         self.by_given: dict[str, list[str]] = defaultdict(list)
         self.by_token: dict[str, set[str]] = defaultdict(set)
 
-    def match_full(self, tokens: tuple[str, ...]) -> str | None:
-        """Step 2: the entity of a full name seen in another document."""
+    def match_full(self, tokens: tuple[str, ...], seen: Iterable[str] = ()) -> str | None:
+        """Step 2: the entity of a full name seen in another document (several candidates: the one already seen
+        in a document, when only one was)."""
         if tokens in self.by_key:
             return self.by_key[tokens]
         found = set()
@@ -173,15 +253,28 @@ class _People:
             known = self.tokens[eid]
             if _subsequence(known, tokens) or _subsequence(tokens, known) or _typo(tokens[1:], known[1:]):
                 found.add(eid)
+        if not found:  # another spelling or order of the name (see _variant)
+            pool = set(self.by_given.get(tokens[0], [])).union(*(self.by_token.get(t, set()) for t in tokens))
+            found = {eid for eid in pool if _variant(tokens, self.tokens[eid])}
+        if len(found) > 1:
+            found = found & set(seen) or found
         return found.pop() if len(found) == 1 else None
 
-    def match_short(self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]]) -> str | None:
+    def match_short(
+        self, tokens: tuple[str, ...], titles: set[str], title_of: dict[str, set[str]], seen: Iterable[str] = ()
+    ) -> str | None:
         """Step 3: the unique known person whose name contains this short form; when several do, the unique one
         who holds a title the document gives this form ("President Biden" -> the Biden who was President)."""
         pools = [self.by_token.get(t, set()) for t in tokens if t not in NAME_PARTICLES]
         if not pools:
             return None
         found = {eid for eid in set.intersection(*pools) if _contains(self.tokens[eid], tokens)}
+        if not found and len(tokens) == 1 and len(tokens[0]) >= MIN_SHORT_TYPO_CHARS:  # a misspelt surname
+            scores = {eid: max(fuzz.ratio(tokens[0], k) for k in known[1:])
+                      for eid, known in self.tokens.items() if len(known) > 1}
+            best = max(scores.values(), default=0.0)
+            found = {eid for eid, score in scores.items() if score >= TYPO_SIMILARITY and score == best}
+            found = found & set(seen) or found
         if len(found) > 1 and titles:
             found = {eid for eid in found if titles & title_of.get(eid, set())}
         return found.pop() if len(found) == 1 else None
@@ -209,12 +302,26 @@ def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], 
     clusters: list[tuple[tuple[str, ...], list[Mention], list[tuple[str, ...]]]] = []
     for tokens in sorted(forms, key=lambda t: (-len(t), t)):
         hosts = [c for c in clusters if _contains(c[0], tokens)]
+        if not hosts and is_full_name(tokens):  # another spelling of a name in the same document
+            hosts = [c for c in clusters if is_full_name(c[0]) and _variant(tokens, c[0])]
+        if not hosts and len(tokens) == 1 and len(tokens[0]) >= MIN_TYPO_CHARS:  # a given name spelt otherwise
+            hosts = [c for c in clusters if is_full_name(c[0]) and fuzz.ratio(tokens[0], c[0][0]) >= TYPO_SIMILARITY]
+        if len(hosts) > 1:  # a short form most of the document's mentions give to one of the names
+            counts = sorted(((len(c[1]), i) for i, c in enumerate(hosts)), reverse=True)
+            if counts[0][0] >= DOMINANT_MENTIONS * counts[1][0]:
+                hosts = [hosts[counts[0][1]]]
         if len(hosts) == 1:
             hosts[0][1].extend(forms[tokens])
             hosts[0][2].append(tokens)
         else:  # new name, or contained in two different names (ambiguous: kept apart)
             clusters.append((tokens, list(forms[tokens]), [tokens]))
     return clusters
+
+
+def _display_rank(name: str) -> tuple[int, int]:
+    """Longest first; among equally long forms, the one without a word in capitals ("Karim Haddadin", not
+    "Karim HADDADIN")."""
+    return len(name), -sum(w.isupper() and len(w) > 1 for w in name.split())
 
 
 def _accented(name: str) -> int:
@@ -267,7 +374,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             if eid in known:
                 res.entities[eid] = known[eid]
             else:
-                res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=len))
+                res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=_display_rank))
         return eid
 
     for doc in docs:
@@ -280,11 +387,11 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                 titles = set().union(*(role_titles.get((m.start, m.end), set()) for m in mentions))
                 pending_short.append((doc.id, tokens, mentions, forms, titles))
                 continue
-            eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens))
+            eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens, res.entities))
             people.add(eid, tokens)
             ent = res.entities[eid]
             longest = max((_display(m.text) for m in mentions if tuple(name_key(m.text).split()) == tokens),
-                          key=len, default=ent.name)
+                          key=_display_rank, default=ent.name)
             if eid not in known and len(tokens) > len(tuple(name_key(ent.name).split())):
                 ent.name = longest
             attach(eid, doc.id, mentions, forms)
@@ -310,11 +417,12 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                 res.entities[eid].roles.append({
                     "title": role.title, "organization": role.organization, "country": role.country,
                     "doc": doc.id, "start": role.start, "end": role.end, "as_of": doc.published,
+                    "current": not role.title.startswith("Former "),
                 })
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
     # 3. short forms without a full name in their document
     for doc_id, tokens, mentions, forms, titles in pending_short:
-        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens, titles, title_of))
+        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens, titles, title_of, res.entities))
         attach(eid, doc_id, mentions, forms)
     return res
