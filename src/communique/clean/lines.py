@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from . import residue as RS
 from .features import UnitFacts, token_count, unit_features
 from .markdown import strip_markdown_line
 from .model import LineModel, load_model
@@ -72,10 +73,12 @@ RESCUE_PROBABILITY = 0.15  # the model overrules a context rule's removal only w
 SENTENCE_GUARD = True
 SENTENCE_GUARD_WORDS = 12  # long enough to be article prose rather than a teaser headline
 
-_MENU_REASONS = frozenset({"widget", "section-label", "links"})  # removed lines that can be menu items
+_MENU_REASONS = frozenset({"widget", "section-label", "links", "control", "site-name"})  # removed lines that can be menu items
+RESIDUE_REASONS = frozenset({"weather", "caption", "teaser"})  # context rules 3e-3g: never kept again by the model
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _WS = re.compile(r"\s+")
 _FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +86,11 @@ class LineVerdict:
     """The decision for one physical line. ``step``: the cascade step that decided (0 = protected / default)."""
 
     line: str  # the input line, verbatim
-    text: str  # the line as plain text (markdown removed)
+    text: str  # the line as plain text (markdown removed, inline residue cut off)
     keep: bool
     reason: str
     step: int
+    cut: str = ""  # inline residue cut off the end of a kept line (step 0b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +191,7 @@ def _front_matter(lines: Sequence[str]) -> int:
     return 0
 
 
-def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]]:
+def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str], list[str]]:
     converted = []
     for line in lines:
         if markdown:
@@ -196,6 +200,9 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
         else:
             converted.append((line.strip(), False, False, 0, False, False))
     texts = [_WS.sub(" ", c[0]).strip() for c in converted]
+    cuts = [""] * len(texts)
+    for i, text in enumerate(texts):  # 0b. residue glued to the end of a line
+        texts[i], cuts[i] = RS.strip_inline(text)
     width = _wrap_width([line.rstrip() for line in lines])
     units: list[_Unit] = []
     for i, (_, separator, image_only, link_chars, reference, bullet) in enumerate(converted):
@@ -216,7 +223,12 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
             prev.link_chars += link_chars
             continue
         units.append(_Unit([i], text, link_chars, blank or separator, image_only, reference, bullet))
-    return units, texts
+    return units, texts, cuts
+
+
+def _residue(unit: _Unit) -> str | None:
+    """1r. a residue family of scraped pages (:func:`.residue.line_residue`)."""
+    return RS.line_residue(unit.text, sentence=is_sentence(unit.text)) if unit.text else None
 
 
 def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
@@ -226,6 +238,8 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
     n_words = len(text.split())
     sentence = is_sentence(text)
     norm = normalise_line(text)
+    if residue := _residue(unit):
+        return residue, residue == "site-name" and norm in P.TAIL_SECTION_LABELS
     if unit.image_only or P.IMAGE_FILE_LINE.fullmatch(text) or P.IMAGE_RESIDUE_LINE.fullmatch(text):
         return "image", False
     if unit.reference:
@@ -259,9 +273,10 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
 
 def _cascade(
     lines: Sequence[str], title: str | None, markdown: bool, teasers: bool
-) -> tuple[list[_Unit], list[str], str | None]:
-    """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title."""
-    units, texts = _units(lines, markdown)
+) -> tuple[list[_Unit], list[str], str | None, list[str]]:
+    """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title, the inline
+    residue cut off each line."""
+    units, texts, cuts = _units(lines, markdown)
     title_norm = normalise_line(title) if title else None
     # Spam words that also occur in other lines belong to the article's topic (a story about casinos).
     spam_ok: set[int] = set()
@@ -275,12 +290,21 @@ def _cascade(
         if first is not None and _headline_like(first.text) and len(first.text.split()) >= TITLE_MIN_WORDS:
             title_norm = normalise_line(first.text)
 
+    # 1r + 1f. page residue (before protection: bylines look like turns, stamps like date lines) and lines in
+    # another language than the document's.
+    foreign = RS.foreign_lines([u.text if not u.blank else "" for u in units])
     # 0 + 1. protected lines, then hard patterns (the first copy of the title is the headline: kept).
     title_seen = False
     tail_starts: list[int] = []
     for i, unit in enumerate(units):
         if unit.blank:
             unit.reason = "blank"
+            continue
+        if residue := _residue(unit):
+            unit.keep, unit.reason, unit.step = False, residue, 1
+            continue
+        if i in foreign:
+            unit.keep, unit.reason, unit.step = False, "foreign", 1
             continue
         if _is_protected(unit.text):
             unit.reason = "protected"
@@ -308,8 +332,31 @@ def _cascade(
             unit.keep, unit.reason, unit.step = False, "symbols", 2
 
     # 3. context.
-    _context(units, tail_starts, teasers)
-    return units, texts, title_norm
+    _context(units, tail_starts, teasers, guessed_title=not title)
+    _residue_context(units, teasers, cuts)
+    return units, texts, title_norm, cuts
+
+
+def _residue_context(units: list[_Unit], teasers: bool, cuts: Sequence[str]) -> None:
+    """3e-3g (:mod:`.residue`): the weather widget's neighbours, caption copies, in-body teasers (scraped pages
+    only, ``teasers``). Hard like step 1: the model never keeps them again."""
+    idx = [i for i, u in enumerate(units) if not u.blank]
+    texts = [units[i].text for i in idx]
+    weather = [k for k, i in enumerate(idx) if units[i].reason == "weather"]
+    dates = [bool(P.DATE_LINE.fullmatch(t)) for t in texts]
+    for k in RS.weather_neighbours(texts, weather, dates):
+        if units[idx[k]].keep:
+            units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "weather", 3
+    captions = [k for k, i in enumerate(idx) if any(RS.is_credit(cuts[j]) for j in units[i].indexes)]
+    for k in RS.caption_copies(texts, captions):
+        if units[idx[k]].keep and units[idx[k]].reason != "protected":
+            units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "caption", 3
+    if not teasers:
+        return
+    prose = [units[i].keep and is_sentence(t) and bool(P.TERMINAL_PUNCTUATION.search(t)) for i, t in zip(idx, texts, strict=True)]
+    open_ = [units[i].keep and units[i].reason not in ("protected", "title") for i in idx]
+    for k in RS.inline_teasers(texts, prose, open_):
+        units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "teaser", 3
 
 
 def classify_lines(
@@ -332,7 +379,7 @@ def classify_lines(
     lines = [line.rstrip("\r\n") for line in lines]
     if use_model is None:
         use_model = teasers
-    units, texts, title_norm = _cascade(lines, title, markdown, teasers)
+    units, texts, title_norm, cuts = _cascade(lines, title, markdown, teasers)
     # 4. the trained model re-judges the open cases (see :func:`_model_step`).
     if use_model and model is None:
         model = load_model()
@@ -343,7 +390,8 @@ def classify_lines(
     by_line: dict[int, _Unit] = {i: u for u in units for i in u.indexes}
     for i, line in enumerate(lines):
         unit = by_line[i]
-        verdicts.append(LineVerdict(line, texts[i], unit.keep, "blank" if unit.blank else unit.reason, unit.step))
+        reason = "blank" if unit.blank else unit.reason
+        verdicts.append(LineVerdict(line, texts[i], unit.keep, reason, unit.step, cuts[i] if unit.keep else ""))
     return verdicts
 
 
@@ -386,7 +434,8 @@ def _facts(units: list[_Unit]) -> tuple[list[int], list[UnitFacts]]:
 
 def _model_open(unit: _Unit, facts: UnitFacts, dateline: bool) -> bool:
     """Step 4 judges a unit unless a hard rule decided it (see :func:`_model_step`)."""
-    if unit.reason in ("title", "section") or (not unit.keep and unit.step == 1) or _hard_protected(unit.text, dateline):
+    hard = not unit.keep and (unit.step == 1 or unit.reason in RESIDUE_REASONS)
+    if unit.reason in ("title", "section") or hard or _hard_protected(unit.text, dateline):
         return False
     if token_count(unit.text) < MODEL_MIN_TOKENS:
         return False
@@ -427,7 +476,7 @@ def line_features(
 ) -> list[tuple[list[int], list[float], bool]]:
     """For training: per non-blank unit, its physical line indexes, its features and whether step 4 judges it."""
     lines = [line.rstrip("\r\n") for line in lines]
-    units, _, title_norm = _cascade(lines, title, markdown, teasers)
+    units, _, title_norm, _ = _cascade(lines, title, markdown, teasers)
     idx, facts = _facts(units)
     rows = unit_features(facts, title_norm)
     if not title_norm:
@@ -439,7 +488,29 @@ def line_features(
     ]
 
 
-def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
+def _teaser_like(text: str) -> bool:
+    """A teaser headline, also one the site cut short with an ellipsis ("... This Week....")."""
+    if _headline_like(text):
+        return True
+    return bool(_ELLIPSIS_END.search(text)) and _headline_like(_ELLIPSIS_END.sub("", text))
+
+
+def _joins_run(unit: _Unit, run: list[int], guessed_title: bool) -> bool:
+    """Inside a run of teasers (``run`` started), a guessed title or a title-case "turn" ("Topic Words: Rest Of
+    Headline") is one more teaser; upper-case turns, stage directions and date lines never are."""
+    if not run:
+        return False
+    if unit.reason == "title":
+        return guessed_title
+    return (
+        unit.reason == "protected"
+        and not P.SPEAKER_TURN_UPPER.fullmatch(unit.text)
+        and not P.STAGE_DIRECTION.fullmatch(unit.text)
+        and not P.DATE_LINE.fullmatch(unit.text)
+    )
+
+
+def _context(units: list[_Unit], tail_starts: list[int], teasers: bool, guessed_title: bool = False) -> None:
     content = [
         i
         for i, u in enumerate(units)
@@ -489,9 +560,9 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
         words = len(unit.text.split())
         teaser = (
             unit.keep
-            and unit.reason not in ("protected", "title")
+            and (unit.reason not in ("protected", "title") or _joins_run(unit, run, guessed_title))
             and not (unit.bullet and not unit.link_chars)
-            and _headline_like(unit.text)
+            and _teaser_like(unit.text)
         )
         if teaser and words >= TEASER_MIN_WORDS:
             run.append(i)
@@ -535,6 +606,10 @@ def clean_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     removed: list[str] = []
     front: dict[str, str] = {}
+    header = RS.capture_header(lines)  # 0a. a capture header line: its date / url become front matter
+    if header.front_matter:
+        lines, front = header.lines, dict(header.front_matter)
+        removed.extend([*RS.header_front_matter_lines(front), *header.removed])
     skip = _front_matter(lines) if markdown else 0
     if skip:
         for line in lines[1 : skip - 1]:
@@ -546,6 +621,11 @@ def clean_text(
     verdicts = classify_lines(
         lines, title=title or front.get("title"), markdown=markdown, teasers=teasers, use_model=use_model, model=model
     )
+    if "date" not in front and (
+        stamp := RS.page_stamp_date([(v.text, v.reason) if not v.keep else (v.cut, "stamp") for v in verdicts])
+    ):
+        front["date"] = stamp  # the page's own date stamp was removed: the metadata stage reads it from here
+        removed[:0] = RS.header_front_matter_lines(front) if not skip else []
     out: list[str] = []
     pending_break = False
     for v in verdicts:
@@ -559,4 +639,6 @@ def clean_text(
             out.append("")
             pending_break = False
         out.append(v.text)
+        if v.cut:
+            removed.append(v.cut)
     return CleanText("\n".join(out), removed, verdicts, front)

@@ -1,0 +1,263 @@
+"""Data for page-residue removal (:mod:`communique.clean.residue`): named pattern groups, one per family.
+
+Scraped pages from many outlets carry the same kinds of residue whatever the site: photo credits glued to
+captions, agency time stamps, byline stamps, comment forms, republishing notes, data-protection footers, site
+banners. Each group below is one family; ``*_LINE`` patterns must match the whole line (``fullmatch``) after
+markdown decoration was removed and whitespace was collapsed, ``*_TAIL`` patterns match the end of a line
+(``search``), ``*_PHRASES`` are lower-case phrases looked up on word boundaries. Vocabulary is generic (family
+words: "photo", "comment", "subscribe"; month and weekday names; words outlets put in their names).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CAPTURE_HEADER",
+    "CAPTURE_URL_LINE",
+    "STAMP_DATE",
+    "BYLINE_STAMP",
+    "CREDIT_TAGS_TAIL",
+    "CREDIT_COPYRIGHT_TAIL",
+    "CREDIT_PIPE_TAIL",
+    "CREDIT_LINE",
+    "BYLINE_LINE",
+    "NAME_OUTLET_LINE",
+    "TIMESTAMP_LINE",
+    "SITE_CLOCK_LINE",
+    "WEATHER_LINE",
+    "CRUMB_LINE",
+    "GLUED_CRUMB_LINE",
+    "CONTROL_LINE",
+    "COUNTER_LINE",
+    "COMMENT_LINE",
+    "RELATED_LINK_LINE",
+    "SIGNOFF_LINE",
+    "SITE_NAME_LINE",
+    "LABEL_ACRONYM_LINE",
+    "INLINE_SIGNOFF_TAIL",
+    "INLINE_TWEET_LINK",
+    "INLINE_PLUG_TAIL",
+    "RESIDUE_PHRASES",
+    "SHORT_RESIDUE_PHRASES",
+    "OUTLET_WORDS",
+    "ENGLISH_MARKERS",
+    "QUOTE_OPENERS",
+]
+
+_I = re.IGNORECASE
+
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+# A calendar date in the usual written forms: "March 16, 2023", "16 March 2023", "2023-03-16", "10/15/2025".
+_DATE = (
+    r"(?:" + _DAY + r"\s+)?(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MON
+    + r",?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?|\d{1,2}/\d{1,2}/\d{2,4}|" + _MON + r"\s+\d{1,2}\s+\d{4})"
+)
+# A clock time: "18:54", "09:10 AM", "11:52 PM EDT", "PM 10:10".
+_TIME = r"(?:(?:[AP]\.?M\.?\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AP]\.?M\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)"
+# A person's name: capitalised words, initials and the usual particles ("Chad J. McNeeley", "Montes de Oca").
+_NAME = r"(?-i:[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|del|dos|van|von|der|la|le|al|bin|el))*)"
+_CAP_WORDS = r"[A-Z][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,5}"
+
+# 0. Capture header ---------------------------------------------------------------------------------------------
+
+# The first line a capture tool writes for a page: " date 2023-05-26 https://host/path" (the url is optional and
+# the page's own first line may follow on the same line). Groups: date, url; the rest of the line is page text.
+CAPTURE_HEADER = re.compile(
+    r"\s*(?:date|captured|retrieved|fetched|crawled)\s*[:=]?\s*(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?(?:\s+(?:url\s*[:=]\s*)?(?P<url><?https?://\S+?>?)(?=\s|$))?\s*",
+    _I,
+)
+# A header line that holds only the captured url ("url: https://...") right after the date header.
+CAPTURE_URL_LINE = re.compile(r"\s*(?:url|source|link|source_url)\s*[:=]\s*(?P<url>https?://\S+)\s*", _I)
+
+# 1. Photo credits and captions ---------------------------------------------------------------------------------
+
+# One bracketed credit tag: a photo word inside ("(PTI Photo/File)", "[Yonhap Photo]", "(Pool photo)") or an
+# "Agency/Photographer" pair ("(Xinhua/Ding Haitao)", "(Chad J. McNeeley/Defense Department)").
+_PHOTO_WORD = r"(?:photos?|pics?|images?|file|foto|fotos|credits?|courtesy|photographer|illustration|handout)"
+_TAG = (
+    r"(?:[(\[]\s*[^()\[\]]{0,40}\b" + _PHOTO_WORD + r"\b[^()\[\]]{0,40}[)\]]"
+    r"|(?-i:[(\[]\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}\s*/\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}\s*[)\]]))"
+)
+# One or more credit tags (and a trailing bare agency tag "(Kyodo)") at the end of a line: a caption's credit.
+CREDIT_TAGS_TAIL = re.compile(r"(?:^|\s*)(?:" + _TAG + r"\s*)+(?:\([A-Z][\w.\- ]{1,30}\))?\.?\s*$", _I)
+# A "© Name, Agency" credit closing a caption: "An aerial view of the Pentagon. © Name Name, DOD".
+CREDIT_COPYRIGHT_TAIL = re.compile(r"(?:^|\s)©\s*(?!\d{4}\b)[^©]{2,80}$")
+# A "| Source/Name" credit closing a caption: "... Foreign Minister Name. | Twitter/Name Name".
+CREDIT_PIPE_TAIL = re.compile(r"(?:^|\s)\|\s*[A-Z][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,3}\s*/\s*" + _NAME + r"\s*$")
+# A lone credit line: "Photo: X @Agency", "Outlet Media/Name Name", "Picture credit: Name".
+CREDIT_LINE = re.compile(
+    r"(?:photo|photos|photograph|image|picture|pic|photo credit|image credit|file photo|credit|foto)s?"
+    r"(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*[:|\-–—]\s*\S.{0,60}"
+    r"|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}/" + _NAME,
+    _I,
+)
+
+# 2. Bylines and time stamps --------------------------------------------------------------------------------------
+
+# Bylines and editor credits: "By Name Posted : <date>, <time> Updated : <date>, <time>", "Edited by Name",
+# "(Web editor: Name, Name)", "( With inputs from Agency )", "Name (@handle) Published <date> | <time>".
+BYLINE_LINE = re.compile(
+    r"(?:by\s+" + _NAME + r"\s*[,|]?\s*)?(?:(?:posted|updated|published|last updated|modified|created)"
+    r"\s*(?:on|at)?\s*:?\s*" + _DATE + r"(?:\s*[,|]?\s*(?:at\s+)?" + _TIME + r")?\s*[|,]?\s*)+"
+    r"|(?:edited|compiled|translated|produced)\s+by\s+" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*\.?"
+    r"|\(?\s*(?:web |chief |copy |managing |responsible )?editors?\s*:\s*[^()]{2,60}\)?"
+    r"|\(\s*with inputs? from\s+[^()]{1,40}\)"
+    r"|[—–\-]?\s*" + _NAME + r"\s*\(@\w{2,30}\)(?:\s.{0,80})?",
+    _I,
+)
+# Outlet words: words outlets put in their names ("Times", "Herald", "Press"), for bylines and lone site names.
+OUTLET_WORDS: tuple[str, ...] = (
+    "news", "times", "post", "press", "agency", "herald", "daily", "tribune", "journal", "media", "network", "tv",
+    "radio", "english", "today", "online", "gazette", "observer", "express", "standard", "telegraph", "chronicle",
+    "wire", "newswire", "review", "monitor", "report", "reporter", "insider", "dispatch", "weekly", "digital",
+    "broadcasting", "channel", "magazine", "correspondent", "bulletin", "newsroom", "portal", "mail", "sun",
+    "star", "globe", "courier", "independent", "guardian", "mirror", "leader", "voice",
+)
+_OUTLET = r"(?:" + "|".join(OUTLET_WORDS) + r")"
+# "Name Name, Outlet English": a byline naming the reporter and the outlet (no verb, no colon).
+NAME_OUTLET_LINE = re.compile(
+    r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*,\s*(?:the\s+)?(?:[A-Z][\w.&'’\-]*\s+){0,3}(?i:" + _OUTLET + r")"
+)
+# Time stamps of the page, not of the event: "(Agency) 13:07, April 17, 2024", "Agency) 09:36, <date>",
+# "20 Dec. 14:00 (UTC+3 MSK)", "Last Updated : Oct 27 2023 | 12:57 PM IST".
+TIMESTAMP_LINE = re.compile(
+    r"\(?(?-i:[A-Z])[\w .&'’\-]{1,30}\)\s*" + _TIME + r",?\s*" + _DATE
+    + r"|.{0,30}\d{1,2}[:.]\d{2}\s*\((?:UTC|GMT)\s*[+\-−]?\s*\d{0,2}[^)]{0,20}\)"
+    + r"|(?:last\s+)?updated\s*:?\s*" + _DATE + r"\s*[|,]?\s*" + _TIME,
+    _I,
+)
+# A calendar date inside a page's time stamp (handed to the metadata stage as the page's date).
+STAMP_DATE = re.compile(_DATE, _I)
+# A byline followed by its stamps: the name stays (a person of the page), the stamps go.
+BYLINE_STAMP = re.compile(
+    r"(?P<byline>by\s+" + _NAME + r")\s*[,|]?\s*(?P<stamp>(?:posted|updated|published|last updated|modified)\s*(?:on|at)?"
+    r"\s*:?\s*" + _DATE + r".*)",
+    _I,
+)
+# A site clock: an abbreviated weekday with a dot and an ordinal day, the theme's "current date" ("Fri. Jun 21st,
+# 2024"); article dates are written in full.
+SITE_CLOCK_LINE = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\.\s+" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th),?\s+\d{4}", _I
+)
+# A weather widget: a temperature alone ("75.3 F", "22°C", "Sunny 18 °C").
+WEATHER_LINE = re.compile(
+    r"(?:[A-Za-z]+\s+){0,2}[+\-−]?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CF]?|º\s*[CF]?|[CF])(?:\s+[A-Za-z]+){0,3}"
+)
+
+# 3. Navigation -----------------------------------------------------------------------------------------------------
+
+# Crumbs: "Home > China News", "News / Politics /", "Home » World » Asia".
+CRUMB_LINE = re.compile(
+    r"[^>»›/]{1,40}(?:\s*[>»›]\s*[^>»›]{1,60})+"
+    r"|(?:[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+/\s*){1,4}(?:[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3})?"
+)
+# Crumbs glued together by a scraper: "HomeOffice of the SpokespersonPress ReleasesSecretary ...".
+GLUED_CRUMB_LINE = re.compile(r"(?:Home|Start|Inicio|Accueil|Main)(?=[A-Z]).*(?:[a-z][A-Z].*){2,}")
+
+# 4. Widgets, counters, comment forms -----------------------------------------------------------------------------
+
+# Page controls: menus, search, font size, colours, print, "Submit Release", "hide", "up".
+CONTROL_LINE = re.compile(
+    r"(?:(?:open|close|left|right|main|mobile|toggle|site|top|side)\s+menu|news search|search news|search"
+    r"|font size(?:\s+settings)?|text size|site colou?rs?|view settings|display settings|accessibility"
+    r"|version for the visually impaired|high contrast|submit (?:a |your )?(?:press )?release|hide|show|up|print"
+    r"|a\s*[+\-]|a\s+a\s+a|rate this(?:\s+(?:post|article|story|news|page))?|your rating|vote|votes"
+    r"|copy link|link copied|send|printer[- ]friendly(?: version)?)\s*[:.!]?",
+    _I,
+)
+# Counters and code numbers: "This news has been read 148 times in total", "Views: 1,024", "news code: 669279".
+COUNTER_LINE = re.compile(
+    r"(?:this (?:news|article|story|post|page|item|material) )?(?:has been |was )?(?:read|viewed|seen|visited)"
+    r"\s+[\d,.]+\s+times?(?:\s+in total)?\.?"
+    r"|(?:views?|reads?|hits?|visits?)\s*:?\s*[\d,.]+[km]?"
+    r"|(?:news|article|story|post)\s*(?:code|id|number|no\.?)\s*:?\s*\d+(?:\s+\w+)?"
+    r"|was (?:this|the) (?:news|article|story|post|page|information|content|material)?\s*(?:useful|helpful)\??"
+    r"|there (?:were|are) [\d,.]+ (?:press |news )?(?:releases|articles|stories) posted\b.*",
+    _I,
+)
+# Comment forms: "No comments:", "0 replies", "Leave a Reply", "MAKE A COMMENT", "captcha challenge".
+COMMENT_LINE = re.compile(
+    r"(?:no comments?(?: yet)?|\d+\s+(?:replies|reply|responses?|comments?)|leave a (?:reply|comment)"
+    r"|make a comment|write a comment|add (?:a |your )?comment|post (?:a |your )?comment|comments?|commentaries"
+    r"|all fields (?:are )?required|required fields are marked\s*\*?|not to be published|will not be published"
+    r"|captcha(?: challenge| code)?|feel free to contribute|cancel reply|your (?:name|e-?mail|comment|website)"
+    r"|name\s*\*|e-?mail\s*\*|website|submit comment|post comment|send comment)\s*[:.!?*]?",
+    _I,
+)
+
+# 5. Related links, sign-offs, site names -------------------------------------------------------------------------
+
+# A link to another story: "See the list of agreements signed ...", "Read also: ...", "Watch the full video".
+RELATED_LINK_LINE = re.compile(
+    r"(?:see|read|watch|check|look|also read|read also|see also)\s+(?:the\s+|also\s*:?\s*|out\s+|here\s*:?\s*)?"
+    r"(?:list|full|video|photos?|gallery|infographic|timeline|more|also|latest|here|story|report|details|interview)"
+    r"\b[^.!?]{0,120}[:]?",
+    _I,
+)
+# An agency sign-off alone on a line: "==Kyodo", "-- Agency".
+SIGNOFF_LINE = re.compile(r"(?:={1,3}|-{2,3}|/{2,3})\s*[A-Z][\w.\- ]{1,30}")
+# A lone site name: a short title-case line ending with an outlet word ("The Example Herald", "Sample Report"),
+# or a short upper-case acronym ("ANI", "MFAE").
+SITE_NAME_LINE = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w.&'’\-]*\s+){0,3}(?i:" + _OUTLET + r")\.?|[A-Z]{2,6}"
+)
+# A label with an acronym in brackets, alone on a line: "Example Central Asia (nCa)", "Weapons Of Things (WOT)".
+LABEL_ACRONYM_LINE = re.compile(r"(?:[A-Z][\w'’\-]*\s+(?:(?:of|and|the|for|in)\s+)*){0,5}[A-Z][\w'’\-]*\s*\([A-Za-z]{2,6}\)")
+
+# Inline residue at the end of a kept line (removed from the line, the rest is kept):
+# an outlet sign-off after slashes or equal signs ("... women and girls. ///abc, 25 April 2023", "... ==Agency").
+INLINE_SIGNOFF_TAIL = re.compile(r"\s+(?:/{2,}|={2,})\s*[\w.\-]{1,20}(?:\s*,\s*[\w ,.]{4,25})?\s*$")
+# a channel / newsletter plug glued after the last sentence ("... in the region.”Follow our Channel For More News.").
+INLINE_PLUG_TAIL = re.compile(
+    r"(?<=[.!?”\"’])\s*(?:follow|join|subscribe to|sign up for)\s+(?:the|our|us)\b[^.!?]{0,80}"
+    r"\b(?:channel|page|account|newsletter|feed)\b[^.!?]{0,60}[.!]?\s*$",
+    _I,
+)
+# an embedded tweet's picture link ("... in Beijing. pic.twitter.com/AbC123").
+INLINE_TWEET_LINK = re.compile(r"\s*(?:pic\.twitter\.com|t\.co)/\w+\s*$", _I)
+
+# 6. Phrases ---------------------------------------------------------------------------------------------------------
+
+# Phrases that condemn a line even when it is written as a sentence: republishing notes and their disclaimers,
+# subscription notices, data-protection footers. They never occur in diplomatic or political reporting.
+RESIDUE_PHRASES: tuple[str, ...] = (
+    # republishing / distribution notes
+    "originally published at", "originally published on", "originally published by", "originally appeared on",
+    "originally appeared at", "news published at", "distributed via", "unedited and unaltered",
+    "solely responsible for the information contained", "published this content on", "public release.",
+    "point-in-time nature", "originating organization", "does not take institutional positions",
+    "edited for clarity, style and length", "reproduced in full", "is reproduced below", "are reproduced below",
+    "reproduced in its entirety", "provisional translation", "for reference purpose only",
+    "for reference purposes only", "unofficial translation", "views expressed herein",
+    "views and opinions expressed in this", "press releases posted in the last",
+    # subscription / e-mail alerts
+    "you are subscribed to", "you have subscribed to", "to unsubscribe", "manage your subscription",
+    "has recently been updated, and is now available", "e-mail alerts", "email alerts", "e-mail updates",
+    "email updates", "subscribe to alerts",
+    # data protection / consent
+    "protection of personal data", "personal data protection", "processing of personal data",
+    "data protection law", "privacy notice", "gdpr", "kişisel veri",
+    # comment forms
+    "your email address will not be published", "your e-mail address will not be published",
+    "required fields are marked", "comments are moderated", "comments will be moderated",
+)
+# Phrases that condemn only a short, non-sentence line: banners, channel plugs, release headers.
+SHORT_RESIDUE_PHRASES: tuple[str, ...] = (
+    "official website of", "official web site of", "official site of", "official portal of",
+    "official web portal", "an official website", "for immediate release", "distributed by",
+    "telegram channel", "whatsapp channel", "youtube channel", "follow the official", "join now",
+    "people in this story", "organizations in this story", "organisations in this story",
+)
+
+# 7. Language -------------------------------------------------------------------------------------------------------
+
+# Very common English words: a line of several words with none of them is in another language.
+ENGLISH_MARKERS: frozenset[str] = frozenset(
+    "the a an of and to in on for with at by from is are was were be been has have had it its this that these"
+    " those he she they we you i his her their our not but or as will would said says who which what".split()
+)
+# Characters that open quoted speech (a quoted line in another language is kept).
+QUOTE_OPENERS = "\"'“‘«„‹"
