@@ -621,7 +621,8 @@ def clean_text(
     verdicts = classify_lines(
         lines, title=title or front.get("title"), markdown=markdown, teasers=teasers, use_model=use_model, model=model
     )
-    if "date" not in front and (
+    dated = any(v.keep and P.DATE_LINE.fullmatch(v.text) for v in verdicts)  # the text still shows a date line
+    if "date" not in front and not dated and (
         stamp := RS.page_stamp_date([(v.text, v.reason) if not v.keep else (v.cut, "stamp") for v in verdicts])
     ):
         front["date"] = stamp  # the page's own date stamp was removed: the metadata stage reads it from here
