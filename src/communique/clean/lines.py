@@ -74,11 +74,12 @@ SENTENCE_GUARD = True
 SENTENCE_GUARD_WORDS = 12  # long enough to be article prose rather than a teaser headline
 
 _MENU_REASONS = frozenset({"widget", "section-label", "links", "control", "site-name"})  # removed lines that can be menu items
-RESIDUE_REASONS = frozenset({"weather", "caption", "teaser"})  # context rules 3e-3g: never kept again by the model
+RESIDUE_REASONS = frozenset({"weather", "caption", "teaser", "site-name"})  # context rules 3e-3g: never kept again by the model
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _WS = re.compile(r"\s+")
 _FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…)$")
+_DECORATED = re.compile(r"\s*(?:#|\*\*|__|<)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +151,18 @@ def _headline_like(text: str) -> bool:
     )
 
 
-def _contains_phrase(low: str, phrases: Sequence[str]) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", low) for p in phrases)
+_PHRASE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _contains_phrase(low: str, phrases: tuple[str, ...]) -> bool:
+    """A phrase on word boundaries: a plain substring test first, then one compiled alternation (speed)."""
+    if not any(p in low for p in phrases):
+        return False
+    pattern = _PHRASE_PATTERNS.get(phrases)
+    if pattern is None:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+        _PHRASE_PATTERNS[phrases] = pattern
+    return bool(pattern.search(low))
 
 
 @dataclass(slots=True)
@@ -168,6 +179,7 @@ class _Unit:
     keep: bool = True
     reason: str = "text"
     step: int = 0
+    residue: str | None = None  # the residue family (step 1r) once computed; "" for none
 
 
 def _wrap_width(texts: Sequence[str]) -> int | None:
@@ -227,8 +239,19 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
 
 
 def _residue(unit: _Unit) -> str | None:
-    """1r. a residue family of scraped pages (:func:`.residue.line_residue`)."""
-    return RS.line_residue(unit.text, sentence=is_sentence(unit.text)) if unit.text else None
+    """1r. a residue family of scraped pages (:func:`.residue.line_residue`), computed once per unit."""
+    if unit.residue is None:
+        unit.residue = RS.line_residue(unit.text, sentence=is_sentence(unit.text)) or "" if unit.text else ""
+    return unit.residue or None
+
+
+def _continues(lines: Sequence[str], i: int) -> bool:
+    """Line ``i`` continues the line above (indented, or the line above ends without sentence punctuation): a
+    wrapped list item's tail ("Director of Research,\n    ACRONYM"), not a line of its own."""
+    if lines[i][:1].isspace():
+        return True
+    above = lines[i - 1].strip() if i > 0 else ""
+    return bool(above) and above[-1:] in ",;:-–—&" or above.lower().endswith((" and", " of", " the", " for"))
 
 
 def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
@@ -277,6 +300,9 @@ def _cascade(
     """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title, the inline
     residue cut off each line."""
     units, texts, cuts = _units(lines, markdown)
+    for unit in units:  # 1r once per unit; a lone name that continues the line above is a wrapped tail, kept
+        if _residue(unit) == "site-name" and _continues(lines, unit.indexes[0]):
+            unit.residue = ""
     title_norm = normalise_line(title) if title else None
     # Spam words that also occur in other lines belong to the article's topic (a story about casinos).
     spam_ok: set[int] = set()
@@ -287,7 +313,12 @@ def _cascade(
             spam_ok.add(i)
     if not title_norm:  # unknown title: the first line, when it looks like a headline, plays its part
         first = next((u for u in units if not u.blank and _step1(u, False) is None), None)
-        if first is not None and _headline_like(first.text) and len(first.text.split()) >= TITLE_MIN_WORDS:
+        if (
+            first is not None
+            and _headline_like(first.text)
+            and len(first.text.split()) >= TITLE_MIN_WORDS
+            and not RS.head_labels([first.text], 1)  # a site / section label, not the headline
+        ):
             title_norm = normalise_line(first.text)
 
     # 1r + 1f. page residue (before protection: bylines look like turns, stamps like date lines) and lines in
@@ -333,13 +364,13 @@ def _cascade(
 
     # 3. context.
     _context(units, tail_starts, teasers, guessed_title=not title)
-    _residue_context(units, teasers, cuts)
+    _residue_context(units, teasers, cuts, lines)
     return units, texts, title_norm, cuts
 
 
-def _residue_context(units: list[_Unit], teasers: bool, cuts: Sequence[str]) -> None:
-    """3e-3g (:mod:`.residue`): the weather widget's neighbours, caption copies, in-body teasers (scraped pages
-    only, ``teasers``). Hard like step 1: the model never keeps them again."""
+def _residue_context(units: list[_Unit], teasers: bool, cuts: Sequence[str], lines: Sequence[str]) -> None:
+    """3e-3h (:mod:`.residue`): the weather widget's neighbours, caption copies, labels above the article,
+    in-body teasers (scraped pages only, ``teasers``). Hard like step 1: the model never keeps them again."""
     idx = [i for i, u in enumerate(units) if not u.blank]
     texts = [units[i].text for i in idx]
     weather = [k for k, i in enumerate(idx) if units[i].reason == "weather"]
@@ -351,11 +382,22 @@ def _residue_context(units: list[_Unit], teasers: bool, cuts: Sequence[str]) -> 
     for k in RS.caption_copies(texts, captions):
         if units[idx[k]].keep and units[idx[k]].reason != "protected":
             units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "caption", 3
+    prose = [units[i].keep and is_sentence(t) and bool(P.TERMINAL_PUNCTUATION.search(t)) for i, t in zip(idx, texts, strict=True)]
+    content_start = next((k for k, t in enumerate(texts) if prose[k] and len(_words(t)) >= CONTENT_MIN_WORDS), len(texts))
+    for k in RS.head_labels(texts, content_start):
+        if units[idx[k]].keep and units[idx[k]].reason not in ("protected", "title"):
+            units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "site-name", 3
     if not teasers:
         return
-    prose = [units[i].keep and is_sentence(t) and bool(P.TERMINAL_PUNCTUATION.search(t)) for i, t in zip(idx, texts, strict=True)]
     open_ = [units[i].keep and units[i].reason not in ("protected", "title") for i in idx]
-    for k in RS.inline_teasers(texts, prose, open_):
+    alone = [
+        (i == 0 or units[i - 1].blank)
+        and (i + 1 == len(units) or units[i + 1].blank)
+        and not units[i].bullet
+        and not _DECORATED.match(lines[units[i].indexes[0]])  # a bold / heading line is the article's sub-head
+        for i in idx
+    ]
+    for k in RS.inline_teasers(texts, prose, open_, alone):
         units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "teaser", 3
 
 

@@ -14,6 +14,7 @@ The patterns live in :mod:`.residue_patterns` (one named group per family); this
 3e. :func:`weather_neighbours`: the site's date and city printed beside a weather widget.
 3f. :func:`caption_copies`: a caption repeated without its credit (alt text above the captioned copy).
 3g. :func:`inline_teasers`: a headline of another story between two paragraphs of the article.
+3h. :func:`head_labels`: a label with a bracketed acronym above the article (the site's name or section).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ __all__ = [
     "weather_neighbours",
     "caption_copies",
     "inline_teasers",
+    "head_labels",
     "header_front_matter_lines",
     "page_stamp_date",
 ]
@@ -64,8 +66,16 @@ TEASER_MIN_LOWER_RATIO = 0.4  # sentence-case headline; title-case lines between
 
 STAMP_REASONS = frozenset({"byline", "timestamp", "sandwich", "stamp"})  # removed lines that may date the page
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+# Inline residue patterns with the lower-case cues one of which the line must hold before the pattern is tried.
+_INLINE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (R.INLINE_TWEET_LINK, ("pic.twitter.com/", "t.co/")),
+    (R.INLINE_SIGNOFF_TAIL, ("//", "==")),
+    (R.INLINE_PLUG_TAIL, ("follow", "join", "subscribe", "sign up")),
+)
+LONG_LINE_WORDS = 25  # longer lines can only be a lone credit, glued crumbs or a notice: the other checks are skipped
 _RESIDUE_PHRASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in R.RESIDUE_PHRASES) + r")(?!\w)", re.I)
 _SHORT_PHRASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in R.SHORT_RESIDUE_PHRASES) + r")(?!\w)", re.I)
+_MARKUP = re.compile(r"://|www\.|[<>=]")  # urls and markup: not a language
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
 
@@ -121,11 +131,12 @@ def page_stamp_date(removed: Sequence[tuple[str, str]]) -> str | None:
 
 def strip_inline(text: str) -> tuple[str, str]:
     """0b. Cut residue glued to the end of a line; returns (kept text, cut text)."""
-    if (m := R.BYLINE_STAMP.fullmatch(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
+    if text[:3].lower() == "by " and (m := R.BYLINE_STAMP.fullmatch(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
         return m["byline"], m["stamp"]  # "By Name Posted : <date>": the reporter's name stays, the stamps go
     cut = ""
-    for pattern in (R.INLINE_TWEET_LINK, R.INLINE_SIGNOFF_TAIL, R.INLINE_PLUG_TAIL):
-        m = pattern.search(text)
+    low = text.lower()
+    for pattern, cue in _INLINE_CUES:
+        m = pattern.search(text) if any(c in low for c in cue) else None
         if m and m.start() > 0:
             cut = text[m.start() :].strip() + (" " + cut if cut else "")
             text = text[: m.start()].rstrip()
@@ -142,17 +153,26 @@ def is_credit(cut: str) -> bool:
 
 
 def _credit_tail(text: str) -> re.Match[str] | None:
-    for pattern in (R.CREDIT_TAGS_TAIL, R.CREDIT_COPYRIGHT_TAIL, R.CREDIT_PIPE_TAIL):
-        if m := pattern.search(text):
-            return m
+    """A closing photo credit (each pattern is tried only when its cue character is in the line: speed)."""
+    text = text.rstrip()
+    if text[-1:] in ")]." and (m := R.CREDIT_TAGS_TAIL.search(text)):
+        return m
+    if "©" in text and (m := R.CREDIT_COPYRIGHT_TAIL.search(text)):
+        return m
+    if "|" in text and "/" in text and (m := R.CREDIT_PIPE_TAIL.search(text)):
+        return m
     return None
 
 
 def line_residue(text: str, *, sentence: bool) -> str | None:
     """1r. The residue family a whole line belongs to, or None. ``sentence``: the line reads as prose."""
     n_words = len(text.split())
-    if (m := _credit_tail(text)) and m.start() == 0:
+    if text[:1] in "([©" and (m := _credit_tail(text)) and m.start() == 0:
         return "credit"  # credit tags alone on a line ("(Agency/Name)", "[Agency Photo]")
+    if n_words > LONG_LINE_WORDS:
+        if R.GLUED_CRUMB_LINE.fullmatch(text):
+            return "crumbs"
+        return "notice" if n_words <= NOTICE_MAX_WORDS and _has_phrase(text, R.RESIDUE_PHRASES, _RESIDUE_PHRASE) else None
     if n_words <= CREDIT_LINE_MAX_WORDS and R.CREDIT_LINE.fullmatch(text):
         return "credit"
     if n_words <= BYLINE_MAX_WORDS and (R.BYLINE_LINE.fullmatch(text) or R.NAME_OUTLET_LINE.fullmatch(text)):
@@ -173,19 +193,25 @@ def line_residue(text: str, *, sentence: bool) -> str | None:
         return "counter"
     if n_words <= RELATED_MAX_WORDS and R.RELATED_LINK_LINE.fullmatch(text):
         return "related"
-    if n_words <= SITE_NAME_MAX_WORDS and (
-        R.SIGNOFF_LINE.fullmatch(text) or R.SITE_NAME_LINE.fullmatch(text) or R.LABEL_ACRONYM_LINE.fullmatch(text)
-    ):
+    if n_words <= SITE_NAME_MAX_WORDS and (R.SIGNOFF_LINE.fullmatch(text) or R.SITE_NAME_LINE.fullmatch(text)):
         return "site-name"
-    if n_words <= NOTICE_MAX_WORDS and _RESIDUE_PHRASE.search(text):
+    if _has_phrase(text, R.RESIDUE_PHRASES, _RESIDUE_PHRASE):
         return "notice"
-    if not sentence and n_words <= SHORT_NOTICE_MAX_WORDS and _SHORT_PHRASE.search(text):
+    if not sentence and n_words <= SHORT_NOTICE_MAX_WORDS and _has_phrase(text, R.SHORT_RESIDUE_PHRASES, _SHORT_PHRASE):
         return "notice"
     return None
 
 
+def _has_phrase(text: str, phrases: Sequence[str], pattern: re.Pattern[str]) -> bool:
+    """A phrase on word boundaries (a plain substring test first: speed)."""
+    low = text.lower()
+    return any(p in low for p in phrases) and bool(pattern.search(text))
+
+
 def _letters(text: str) -> tuple[int, int]:
     """(Latin letters, other letters) of a text."""
+    if text.isascii():
+        return len(text), 0  # only the ratio matters: any ASCII text is Latin
     latin = other = 0
     for ch in text:
         if ch.isalpha():
@@ -209,14 +235,14 @@ def foreign_lines(texts: Sequence[str]) -> set[int]:
         return set()  # the page is written in another language: its text is the article
     out: set[int] = set()
     for i, text in enumerate(texts):
-        if not text or _quoted(text):
+        if not text or _quoted(text) or _MARKUP.search(text):
             continue
         latin, other = _letters(text)
         if other and other / (latin + other) >= NON_LATIN_MIN_SHARE:
             out.add(i)
             continue
         line_words = _WORD.findall(text)
-        accented = any(not w.isascii() for w in line_words)
+        accented = not text.isascii() and any(ch.isalpha() and not ch.isascii() for ch in text)
         if len(line_words) < (FOREIGN_MIN_WORDS if accented else FOREIGN_MIN_WORDS_ASCII):
             continue
         if any(w.lower() in R.ENGLISH_MARKERS for w in line_words):
@@ -224,6 +250,17 @@ def foreign_lines(texts: Sequence[str]) -> set[int]:
         if sum(1 for w in line_words if w[0].islower()) / len(line_words) >= FOREIGN_MIN_LOWER_RATIO:
             out.add(i)
     return out
+
+
+def head_labels(texts: Sequence[str], content_start: int) -> set[int]:
+    """3h. A label with an acronym in brackets alone on a line above the article ("Example Central Asia (nCa)",
+    "Weapons Of Things (WOT)"): the site's name or section. Only above the first article sentence
+    (``content_start``): further down such lines are lists of participants ("Governor Name (ST)")."""
+    return {
+        i
+        for i, text in enumerate(texts[:content_start])
+        if len(text.split()) <= SITE_NAME_MAX_WORDS and R.LABEL_ACRONYM_LINE.fullmatch(text)
+    }
 
 
 def weather_neighbours(texts: Sequence[str], weather: Sequence[int], is_date: Sequence[bool]) -> set[int]:
@@ -255,16 +292,21 @@ def caption_copies(texts: Sequence[str], captions: Sequence[int]) -> set[int]:
     return out
 
 
-def inline_teasers(texts: Sequence[str], prose: Sequence[bool], open_: Sequence[bool]) -> set[int]:
-    """3g. A sentence-case headline without final punctuation between two paragraphs of prose: a link to another
-    story the site put inside the article ("Country has done X during YEAR"). ``texts``: the non-blank lines;
-    ``prose``: the line is an article sentence; ``open_``: the line may be judged (kept, not protected). The last
-    line is never judged (pages are often cut mid-sentence)."""
+def inline_teasers(
+    texts: Sequence[str], prose: Sequence[bool], open_: Sequence[bool], alone: Sequence[bool]
+) -> set[int]:
+    """3g. A sentence-case headline without final punctuation, a paragraph of its own between two paragraphs of
+    prose: a link to another story the site put inside the article ("Country has done X during YEAR").
+    ``texts``: the non-blank lines; ``prose``: the line is an article sentence; ``open_``: the line may be judged
+    (kept, not protected); ``alone``: blank lines before and after it (a hard-wrapped line is not). The last line
+    is never judged (pages are often cut mid-sentence)."""
     out: set[int] = set()
     for k in range(1, len(texts) - 1):
         text = texts[k]
-        if not open_[k] or not (prose[k - 1] and prose[k + 1]) or _TERMINAL.search(text) or _quoted(text):
+        if not open_[k] or not alone[k] or not (prose[k - 1] and prose[k + 1]) or _TERMINAL.search(text):
             continue
+        if _quoted(text) or text[-1:] in ",;—–-" or text.split()[-1].lower() in R.ENGLISH_MARKERS:
+            continue  # a cut or wrapped sentence ("... and I am ready to get to")
         if k + 1 == len(texts) - 1 and not _TERMINAL.search(texts[k + 1]):
             continue  # the next line is the cut last line: this one may be its paragraph's start
         words = _WORD.findall(text)

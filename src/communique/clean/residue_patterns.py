@@ -41,6 +41,7 @@ __all__ = [
     "RESIDUE_PHRASES",
     "SHORT_RESIDUE_PHRASES",
     "OUTLET_WORDS",
+    "MEDIA_WORDS",
     "ENGLISH_MARKERS",
     "QUOTE_OPENERS",
 ]
@@ -117,9 +118,17 @@ OUTLET_WORDS: tuple[str, ...] = (
     "star", "globe", "courier", "independent", "guardian", "mirror", "leader", "voice",
 )
 _OUTLET = r"(?:" + "|".join(OUTLET_WORDS) + r")"
+# Words only news media put in their names (a byline's outlet; "Agency", "Network", "Leader" also name the
+# organisations of participant lists: "Name, Example Protection Agency").
+MEDIA_WORDS: tuple[str, ...] = (
+    "news", "times", "press", "herald", "daily", "tribune", "journal", "media", "tv", "radio", "english",
+    "gazette", "observer", "express", "telegraph", "chronicle", "newswire", "reporter", "correspondent",
+    "magazine", "broadcasting", "bulletin", "newsroom", "online", "digital",
+)
 # "Name Name, Outlet English": a byline naming the reporter and the outlet (no verb, no colon).
 NAME_OUTLET_LINE = re.compile(
-    r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*,\s*(?:the\s+)?(?:[A-Z][\w.&'’\-]*\s+){0,3}(?i:" + _OUTLET + r")"
+    r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*,\s*(?:the\s+)?(?:[A-Z][\w.&'’\-]*\s+){0,3}(?i:"
+    + "|".join(MEDIA_WORDS) + r")"
 )
 # Time stamps of the page, not of the event: "(Agency) 13:07, April 17, 2024", "Agency) 09:36, <date>",
 # "20 Dec. 14:00 (UTC+3 MSK)", "Last Updated : Oct 27 2023 | 12:57 PM IST".
@@ -151,7 +160,7 @@ WEATHER_LINE = re.compile(
 
 # Crumbs: "Home > China News", "News / Politics /", "Home » World » Asia".
 CRUMB_LINE = re.compile(
-    r"[^>»›/]{1,40}(?:\s*[>»›]\s*[^>»›]{1,60})+"
+    r"[^<>»›/]{1,40}(?:\s[>»›]\s[^<>»›]{1,60})+"
     r"|(?:[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3}\s+/\s*){1,4}(?:[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){0,3})?"
 )
 # Crumbs glued together by a scraper: "HomeOffice of the SpokespersonPress ReleasesSecretary ...".
@@ -202,7 +211,7 @@ SIGNOFF_LINE = re.compile(r"(?:={1,3}|-{2,3}|/{2,3})\s*[A-Z][\w.\- ]{1,30}")
 # A lone site name: a short title-case line ending with an outlet word ("The Example Herald", "Sample Report"),
 # or a short upper-case acronym ("ANI", "MFAE").
 SITE_NAME_LINE = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w.&'’\-]*\s+){0,3}(?i:" + _OUTLET + r")\.?|[A-Z]{2,6}"
+    r"(?:the\s+|The\s+)?(?:[A-Z][\w.&'’\-]*\s+){1,3}(?i:" + _OUTLET + r")\.?|[A-Z]{2,6}"
 )
 # A label with an acronym in brackets, alone on a line: "Example Central Asia (nCa)", "Weapons Of Things (WOT)".
 LABEL_ACRONYM_LINE = re.compile(r"(?:[A-Z][\w'’\-]*\s+(?:(?:of|and|the|for|in)\s+)*){0,5}[A-Z][\w'’\-]*\s*\([A-Za-z]{2,6}\)")
