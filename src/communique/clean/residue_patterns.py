@@ -131,9 +131,11 @@ NAME_OUTLET_LINE = re.compile(
     + "|".join(MEDIA_WORDS) + r")"
 )
 # Time stamps of the page, not of the event: "(Agency) 13:07, April 17, 2024", "Agency) 09:36, <date>",
-# "20 Dec. 14:00 (UTC+3 MSK)", "Last Updated : Oct 27 2023 | 12:57 PM IST".
+# "20 Dec. 14:00 (UTC+3 MSK)", "Last Updated : Oct 27 2023 | 12:57 PM IST", a date with a clock time alone
+# ("2024-03-03 20:52:47", "3/10/2024, 11:29:05 PM", "2024.03.10. PM 10:10").
 TIMESTAMP_LINE = re.compile(
     r"\(?(?-i:[A-Z])[\w .&'’\-]{1,30}\)\s*" + _TIME + r",?\s*" + _DATE
+    + r"|" + _DATE + r"[,|]?\s*" + _TIME + r"|" + _TIME + r",?\s*" + _DATE
     + r"|.{0,30}\d{1,2}[:.]\d{2}\s*\((?:UTC|GMT)\s*[+\-−]?\s*\d{0,2}[^)]{0,20}\)"
     + r"|(?:last\s+)?updated\s*:?\s*" + _DATE + r"\s*[|,]?\s*" + _TIME,
     _I,
@@ -174,7 +176,7 @@ CONTROL_LINE = re.compile(
     r"|font size(?:\s+settings)?|text size|site colou?rs?|view settings|display settings|accessibility"
     r"|version for the visually impaired|high contrast|submit (?:a |your )?(?:press )?release|hide|show|up|print"
     r"|a\s*[+\-]|a\s+a\s+a|rate this(?:\s+(?:post|article|story|news|page))?|your rating|vote|votes"
-    r"|copy link|link copied|send|printer[- ]friendly(?: version)?)\s*[:.!]?",
+    r"|copy link|link copied|send|printer[- ]friendly(?: version)?|published|updated|posted)\s*[:.!]?",
     _I,
 )
 # Counters and code numbers: "This news has been read 148 times in total", "Views: 1,024", "news code: 669279".
