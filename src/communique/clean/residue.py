@@ -48,7 +48,7 @@ BYLINE_MAX_WORDS = 25  # byline + two stamps ("By Name Posted : <date>, <time> U
 CRUMB_MAX_WORDS = 15  # crumbs name a few sections; a longer line with ">" is prose or a formula
 CONTROL_MAX_WORDS = 6  # page controls are a few words ("Font size settings", "Rate this post")
 RELATED_MAX_WORDS = 25  # a link teaser is one headline long
-SITE_NAME_MAX_WORDS = 5  # "The Example Herald", "Example Central Asia (nCa)"
+SITE_NAME_MAX_WORDS = 5  # "The Example Herald", "Example Coast News (eXa)"
 NOTICE_MAX_WORDS = 80  # republishing disclaimers run to three or four sentences
 SHORT_NOTICE_MAX_WORDS = 15  # banners and channel plugs are one short line
 FOREIGN_MIN_WORDS = 6  # shorter lines (names, labels) carry too few words to tell a language
@@ -253,7 +253,7 @@ def foreign_lines(texts: Sequence[str]) -> set[int]:
 
 
 def head_labels(texts: Sequence[str], content_start: int) -> set[int]:
-    """3h. A label with an acronym in brackets alone on a line above the article ("Example Central Asia (nCa)",
+    """3h. A label with an acronym in brackets alone on a line above the article ("Example Coast News (eXa)",
     "Weapons Of Things (WOT)"): the site's name or section. Only above the first article sentence
     (``content_start``): further down such lines are lists of participants ("Governor Name (ST)")."""
     return {
