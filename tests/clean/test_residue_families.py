@@ -65,6 +65,15 @@ RESIDUE_LINES = [
     "Official website of the Republic of Example",
     "ORGANIZATIONS IN THIS STORY",
     "See the full video of the signing ceremony",
+    # broken images, lone urls
+    "Image not found",
+    "The image cannot be displayed.",
+    "[embedded content]",
+    "https://example.org/world/2024/03/ferry-talks-123.html",
+    "<www.example.org>",
+    "pic.twitter.com/AbCdEf123",
+    # spam footers
+    "Best online slots 2024 - claim your no deposit bonus",
     # site names
     "The Example Herald",
     "Sample Report",

@@ -247,11 +247,11 @@ def _residue(unit: _Unit) -> str | None:
 
 def _continues(lines: Sequence[str], i: int) -> bool:
     """Line ``i`` continues the line above (indented, or the line above ends without sentence punctuation): a
-    wrapped list item's tail ("Director of Research,\n    ACRONYM"), not a line of its own."""
+    wrapped tail ("Director of Research,\n    ACRONYM", "can be found at\n<url>."), not a line of its own."""
     if lines[i][:1].isspace():
         return True
     above = lines[i - 1].strip() if i > 0 else ""
-    return bool(above) and above[-1:] in ",;:-–—&" or above.lower().endswith((" and", " of", " the", " for"))
+    return bool(above) and not P.TERMINAL_PUNCTUATION.search(above)
 
 
 def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
@@ -300,8 +300,8 @@ def _cascade(
     """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title, the inline
     residue cut off each line."""
     units, texts, cuts = _units(lines, markdown)
-    for unit in units:  # 1r once per unit; a lone name that continues the line above is a wrapped tail, kept
-        if _residue(unit) == "site-name" and _continues(lines, unit.indexes[0]):
+    for unit in units:  # 1r once per unit; a lone name / url that continues the line above is a wrapped tail, kept
+        if _residue(unit) in ("site-name", "url") and _continues(lines, unit.indexes[0]):
             unit.residue = ""
     title_norm = normalise_line(title) if title else None
     # Spam words that also occur in other lines belong to the article's topic (a story about casinos).

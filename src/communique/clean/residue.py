@@ -7,7 +7,7 @@ The patterns live in :mod:`.residue_patterns` (one named group per family); this
 0b. :func:`strip_inline`: residue glued to the end of a kept line (a caption's photo credit, an outlet sign-off
     after slashes, an embedded tweet's picture link, a channel plug after the last sentence) is cut off; the line
     itself stays (captions name the people and the date of the meeting).
-1r. :func:`line_residue`: whole-line families (lone credits, bylines, time stamps,
+1r. :func:`line_residue`: whole-line families (lone credits, broken images, lone urls, bylines, time stamps,
     weather, crumbs, page controls, counters, comment forms, related links, site names, notices).
 1f. :func:`foreign_lines`: in a document written in English, a line in another language or script (a footer of
     the site's home language) unless it is quoted speech; a page written in another language keeps its text.
@@ -175,6 +175,10 @@ def line_residue(text: str, *, sentence: bool) -> str | None:
         return "notice" if n_words <= NOTICE_MAX_WORDS and _has_phrase(text, R.RESIDUE_PHRASES, _RESIDUE_PHRASE) else None
     if n_words <= CREDIT_LINE_MAX_WORDS and R.CREDIT_LINE.fullmatch(text):
         return "credit"
+    if n_words <= CONTROL_MAX_WORDS and R.BROKEN_IMAGE_LINE.fullmatch(text):
+        return "image"
+    if n_words <= 2 and R.LONE_URL_LINE.fullmatch(text):
+        return "url"
     if n_words <= BYLINE_MAX_WORDS and (R.BYLINE_LINE.fullmatch(text) or R.NAME_OUTLET_LINE.fullmatch(text)):
         return "byline"
     if n_words <= BYLINE_MAX_WORDS and R.TIMESTAMP_LINE.fullmatch(text):

@@ -21,6 +21,8 @@ __all__ = [
     "CREDIT_COPYRIGHT_TAIL",
     "CREDIT_PIPE_TAIL",
     "CREDIT_LINE",
+    "BROKEN_IMAGE_LINE",
+    "LONE_URL_LINE",
     "BYLINE_LINE",
     "NAME_OUTLET_LINE",
     "TIMESTAMP_LINE",
@@ -93,6 +95,21 @@ CREDIT_LINE = re.compile(
     r"(?:photo|photos|photograph|image|picture|pic|photo credit|image credit|file photo|credit|foto)s?"
     r"(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*[:|\-–—]\s*\S.{0,60}"
     r"|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}/" + _NAME,
+    _I,
+)
+
+# Broken-image messages and bare image markers: "Image not found", "The image cannot be displayed", "[image]".
+BROKEN_IMAGE_LINE = re.compile(
+    r"(?:the\s+)?(?:image|photo|picture|video|media|file)s?\s+(?:could not|cannot|can't|can not|failed to|did not)"
+    r"\s+(?:be\s+)?(?:loaded|load|displayed|display|found|shown|rendered)\.?"
+    r"|(?:image|photo|picture)s?\s+not\s+(?:found|loaded|displayed)\.?|broken (?:image|link)\.?"
+    r"|[\[(]\s*(?:image|img|photo|picture|video|embedded content|embed)\s*[\])]",
+    _I,
+)
+# A lone address: "https://host/path", "<www.host.org>", "pic.twitter.com/AbC", "host.org".
+LONE_URL_LINE = re.compile(
+    r"(?:<\s*)?(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S+(?:\s*>)?\.?"
+    r"|[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|int|info|news|tv)(?:\.[a-z]{2})?/?",
     _I,
 )
 
