@@ -88,6 +88,14 @@ def test_a_folder_of_several_outlets_learns_nothing_from_a_shared_line():
     assert all(shared in d.text for d in _ingest(docs))
 
 
+def test_copies_of_one_page_teach_no_template():
+    page = _page(ARTICLES[0], FOOTER)
+    docs = [
+        _doc(page + " " * i, f"/pages/copies/{i}.txt", f"https://copies.example/{i}") for i in range(4)
+    ]  # the same page saved four times (different bytes, same text): duplicates, not an outlet's template
+    assert all(line in d.text for d in _ingest(docs) for line in FOOTER)
+
+
 def test_a_quoted_sentence_shared_by_pages_of_one_outlet_stays():
     quote = (
         '"We will keep the sea lanes open to every ship that respects the law of the sea," the minister said '

@@ -96,7 +96,7 @@ def ingest_documents(
         report.duplicates += stored.duplicate_of is not None
         if on_document:
             on_document(stored)
-        if templates:
+        if templates and stored.duplicate_of is None:  # a copy would count its page's lines twice
             _clean_again(templates.observe(result), templates, inputs, store, stages, pipeline_key, error)
     return report
 
