@@ -3,6 +3,14 @@
 Each line is first turned into plain text (markdown decoration and escapes removed, :mod:`.markdown`), then
 judged by a numbered cascade; the first step that decides wins:
 
+0a. a leading capture header line (`` date YYYY-MM-DD <url>``) leaves the text; its date and url become front
+   matter (:func:`.residue.capture_header`); 0b. residue glued to the end of a line (a caption's photo credit, a
+   sign-off, a tweet's picture link) is cut off, the line stays (:func:`.residue.strip_inline`).
+1r. page residue of scraped multi-outlet pages (:func:`.residue.line_residue`, families in
+   :mod:`.residue_patterns`): lone credits, bylines and page stamps, weather, crumbs, page controls, counters,
+   comment forms, related links, site names, republishing / subscription / data-protection notices. Checked
+   before step 0 (a byline stamp reads like a turn, a page stamp like a date line).
+1f. in an English document, a line in another language or script, unless quoted (:func:`.residue.foreign_lines`).
 0. never boilerplate: blank lines, transcript turns (``SPEAKER:``, ``Q``), stage directions (``(Laughter.)``,
    ``(Via interpreter)``) and date lines are always kept.
 1. hard patterns (:mod:`.patterns`): image residue, photo credits, copyright / signatures, lone URLs, spam,
@@ -12,7 +20,10 @@ judged by a numbered cascade; the first step that decides wins:
 2. structural cues: link density (markdown links), symbol-only lines.
 3. context: runs of short title-case items (navigation menus) at the top / bottom of the page (anywhere when
    the run is long), the block of link-like lines after a tail section label ("RELATED TOPICS", "More stories"),
-   and short non-sentence lines sandwiched between removed lines.
+   runs of teaser headlines (3c; a teaser cut short with "..." counts, and inside a run a guessed title or a
+   title-case "turn" is one more teaser), and short non-sentence lines sandwiched between removed lines.
+3e-3h. residue context (:func:`_residue_context`): the weather widget's city and date, a caption repeated
+   without its credit, a label with a bracketed acronym above the article, an in-body teaser headline.
 4. the trained model (:mod:`.model`, features in :mod:`.features`, trained by ``scripts/train_line_model.py``)
    re-judges the open lines of ``MODEL_MIN_TOKENS``+ tokens: it removes a kept line at P(boilerplate) >= its
    threshold and keeps again a line removed by a context rule (3a, 3c, 3d) or a structural cue at
@@ -20,6 +31,7 @@ judged by a numbered cascade; the first step that decides wins:
    before the prose), upper-case speaker turns, stage directions, the first date line and real sentences of
    ``SENTENCE_GUARD_WORDS``+ words are never removed by it; hard patterns (step 1) and the block after a tail
    section label (3b) are never kept again.
+5. (corpus level, in the clean stage) the outlet's learnt template lines are removed (:mod:`.template`).
 
 Hard-wrapped text (e-mail / markdown wrapped at ~72 columns) is judged per wrapped paragraph, never per
 physical line, so the short last line of a paragraph is not mistaken for a menu item. The kept text keeps its
