@@ -315,6 +315,8 @@ def _cascade(
     for unit in units:  # 1r once per unit; a lone name / url that continues the line above is a wrapped tail, kept
         if _residue(unit) in ("site-name", "url") and _continues(lines, unit.indexes[0]):
             unit.residue = ""
+        elif unit.residue == "url" and not teasers:
+            unit.residue = ""  # text an extractor cut down to the article: a url paragraph there is the article's
     title_norm = normalise_line(title) if title else None
     # Spam words that also occur in other lines belong to the article's topic (a story about casinos).
     spam_ok: set[int] = set()
