@@ -100,6 +100,8 @@ KEPT_LINES = [
     "Governor Ann Holt (WY)",
     "Dana Ruiz, Director, Example Protection Agency",
     "CALLOWAY, March 3 (Wirex) -- The two ministers met for two hours.",
+    "In Berovia, the protection of personal data is a right guaranteed by the Constitution.",
+    "See document A/RES.1234 for the full text of the resolution.",
 ]
 
 

@@ -408,6 +408,7 @@ def _residue_context(units: list[_Unit], teasers: bool, cuts: Sequence[str], lin
         (i == 0 or units[i - 1].blank)
         and (i + 1 == len(units) or units[i + 1].blank)
         and not units[i].bullet
+        and len(units[i].indexes) == 1  # a hard-wrapped paragraph is prose, a headline is one line
         and not _DECORATED.match(lines[units[i].indexes[0]])  # a bold / heading line is the article's sub-head
         for i in idx
     ]

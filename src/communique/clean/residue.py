@@ -74,7 +74,9 @@ _INLINE_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 LONG_LINE_WORDS = 25  # longer lines can only be a lone credit, glued crumbs or a notice: the other checks are skipped
 _RESIDUE_PHRASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in R.RESIDUE_PHRASES) + r")(?!\w)", re.I)
+_DATA_PHRASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in R.DATA_PROTECTION_PHRASES) + r")(?!\w)", re.I)
 _SHORT_PHRASE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in R.SHORT_RESIDUE_PHRASES) + r")(?!\w)", re.I)
+_INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s+[A-Z“\"]")  # a sentence ends inside the line
 _MARKUP = re.compile(r"://|www\.|[<>=]")  # urls and markup: not a language
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
@@ -172,7 +174,12 @@ def line_residue(text: str, *, sentence: bool) -> str | None:
     if n_words > LONG_LINE_WORDS:
         if R.GLUED_CRUMB_LINE.fullmatch(text):
             return "crumbs"
-        return "notice" if n_words <= NOTICE_MAX_WORDS and _has_phrase(text, R.RESIDUE_PHRASES, _RESIDUE_PHRASE) else None
+        if n_words > NOTICE_MAX_WORDS:
+            return None
+        if _has_phrase(text, R.RESIDUE_PHRASES, _RESIDUE_PHRASE):
+            return "notice"
+        data = _has_phrase(text, R.DATA_PROTECTION_PHRASES, _DATA_PHRASE)
+        return "notice" if data and R.SITE_NOTICE_CUES.search(text) else None
     if n_words <= CREDIT_LINE_MAX_WORDS and R.CREDIT_LINE.fullmatch(text):
         return "credit"
     if n_words <= CONTROL_MAX_WORDS and R.BROKEN_IMAGE_LINE.fullmatch(text):
@@ -197,9 +204,13 @@ def line_residue(text: str, *, sentence: bool) -> str | None:
         return "counter"
     if n_words <= RELATED_MAX_WORDS and R.RELATED_LINK_LINE.fullmatch(text):
         return "related"
-    if n_words <= SITE_NAME_MAX_WORDS and (R.SIGNOFF_LINE.fullmatch(text) or R.SITE_NAME_LINE.fullmatch(text)):
+    if n_words <= SITE_NAME_MAX_WORDS and text.lower() not in R.ENGLISH_MARKERS and (
+        R.SIGNOFF_LINE.fullmatch(text) or R.SITE_NAME_LINE.fullmatch(text)
+    ):
         return "site-name"
     if _has_phrase(text, R.RESIDUE_PHRASES, _RESIDUE_PHRASE):
+        return "notice"
+    if _has_phrase(text, R.DATA_PROTECTION_PHRASES, _DATA_PHRASE) and R.SITE_NOTICE_CUES.search(text):
         return "notice"
     if not sentence and n_words <= SHORT_NOTICE_MAX_WORDS and _has_phrase(text, R.SHORT_RESIDUE_PHRASES, _SHORT_PHRASE):
         return "notice"
@@ -311,6 +322,8 @@ def inline_teasers(
             continue
         if _quoted(text) or text[-1:] in ",;—–-" or text.split()[-1].lower() in R.ENGLISH_MARKERS:
             continue  # a cut or wrapped sentence ("... and I am ready to get to")
+        if _INNER_STOP.search(text) or text.count("“") != text.count("”") or text.count('"') % 2:
+            continue  # a sentence ends inside it, or a quote is left open: a wrapped line of prose
         if k + 1 == len(texts) - 1 and not _TERMINAL.search(texts[k + 1]):
             continue  # the next line is the cut last line: this one may be its paragraph's start
         words = _WORD.findall(text)

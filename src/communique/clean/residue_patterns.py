@@ -41,6 +41,8 @@ __all__ = [
     "INLINE_TWEET_LINK",
     "INLINE_PLUG_TAIL",
     "RESIDUE_PHRASES",
+    "DATA_PROTECTION_PHRASES",
+    "SITE_NOTICE_CUES",
     "SHORT_RESIDUE_PHRASES",
     "OUTLET_WORDS",
     "MEDIA_WORDS",
@@ -94,7 +96,7 @@ CREDIT_PIPE_TAIL = re.compile(r"(?:^|\s)\|\s*[A-Z][\w.&'’\-]*(?:\s+[\w.&'’\-
 CREDIT_LINE = re.compile(
     r"(?:photo|photos|photograph|image|picture|pic|photo credit|image credit|file photo|credit|foto)s?"
     r"(?:\s+(?:by|credit|courtesy(?:\s+of)?))?\s*[:|\-–—]\s*\S.{0,60}"
-    r"|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}/" + _NAME,
+    r"|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}/(?-i:[A-Z][a-z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+)",
     _I,
 )
 
@@ -261,17 +263,25 @@ RESIDUE_PHRASES: tuple[str, ...] = (
     "solely those of the author", "views and opinions expressed in this", "do not necessarily reflect the views",
     # subscription / e-mail alerts
     "you are subscribed to", "you have subscribed to", "to unsubscribe", "manage your subscription",
-    "has recently been updated, and is now available", "e-mail alerts", "email alerts", "e-mail updates",
-    "email updates", "subscribe to alerts",
-    # data protection / consent
-    "protection of personal data", "personal data protection", "processing of personal data",
-    "data protection law", "privacy notice", "gdpr",
+    "has recently been updated, and is now available", "subscribe to alerts",
     # comment forms
     "your email address will not be published", "your e-mail address will not be published",
     "required fields are marked", "comments are moderated", "comments will be moderated",
 )
-# Phrases that condemn only a short, non-sentence line: banners, channel plugs, release headers.
+# Data-protection and consent footers: their phrases are also topics of political reporting ("the protection of
+# personal data is a human right"), so they condemn a line only together with a site-notice cue word.
+DATA_PROTECTION_PHRASES: tuple[str, ...] = (
+    "protection of personal data", "personal data protection", "processing of personal data", "data protection law",
+    "privacy notice", "gdpr", "personal data",
+)
+SITE_NOTICE_CUES = re.compile(
+    r"\b(?:click|our|website|site|cookies?|consent|informative text|read more|learn more|here|you agree|we use"
+    r"|we process|your (?:personal )?data)\b",
+    _I,
+)
+# Phrases that condemn only a short, non-sentence line: banners, channel plugs, release headers, alert notices.
 SHORT_RESIDUE_PHRASES: tuple[str, ...] = (
+    "e-mail alerts", "email alerts", "e-mail updates", "email updates",
     "official website of", "official web site of", "official site of", "official portal of",
     "official web portal", "an official website", "for immediate release", "distributed by",
     "telegram channel", "whatsapp channel", "youtube channel", "follow the official", "join now",
