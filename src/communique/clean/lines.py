@@ -86,7 +86,7 @@ SENTENCE_GUARD = True
 SENTENCE_GUARD_WORDS = 12  # long enough to be article prose rather than a teaser headline
 
 _MENU_REASONS = frozenset({"widget", "section-label", "links", "control", "site-name"})  # removed lines that can be menu items
-RESIDUE_REASONS = frozenset({"weather", "caption", "teaser", "site-name"})  # context rules 3e-3g: never kept again by the model
+RESIDUE_REASONS = frozenset({"weather", "caption", "teaser", "site-name"})  # context rules 3e-3h: never kept again by the model
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _WS = re.compile(r"\s+")
 _FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
