@@ -77,12 +77,19 @@ NATO.
 ###
 """
 
-READOUT_LINES = [line for line in WRAPPED_READOUT.split("\n") if line.strip() and line != "###"]
+RELEASE_HEADER = "FOR IMMEDIATE RELEASE"  # a distribution note of the page, not text of the readout
+READOUT_LINES = [line for line in WRAPPED_READOUT.split("\n") if line.strip() and line not in ("###", RELEASE_HEADER)]
 
 
 @pytest.mark.parametrize("line", READOUT_LINES)
 def test_every_readout_line_survives(line):
     assert line in clean_text(WRAPPED_READOUT).text.split("\n")
+
+
+def test_release_header_is_removed():
+    cleaned = clean_text(WRAPPED_READOUT)
+    assert RELEASE_HEADER in cleaned.removed
+    assert RELEASE_HEADER not in cleaned.text
 
 
 def test_wrapped_paragraphs_keep_their_structure():

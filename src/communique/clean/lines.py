@@ -3,6 +3,14 @@
 Each line is first turned into plain text (markdown decoration and escapes removed, :mod:`.markdown`), then
 judged by a numbered cascade; the first step that decides wins:
 
+0a. a leading capture header line (`` date YYYY-MM-DD <url>``) leaves the text; its date and url become front
+   matter (:func:`.residue.capture_header`); 0b. residue glued to the end of a line (a caption's photo credit, a
+   sign-off, a tweet's picture link) is cut off, the line stays (:func:`.residue.strip_inline`).
+1r. page residue of scraped multi-outlet pages (:func:`.residue.line_residue`, families in
+   :mod:`.residue_patterns`): lone credits, bylines and page stamps, weather, crumbs, page controls, counters,
+   comment forms, related links, site names, republishing / subscription / data-protection notices. Checked
+   before step 0 (a byline stamp reads like a turn, a page stamp like a date line).
+1f. in an English document, a line in another language or script, unless quoted (:func:`.residue.foreign_lines`).
 0. never boilerplate: blank lines, transcript turns (``SPEAKER:``, ``Q``), stage directions (``(Laughter.)``,
    ``(Via interpreter)``) and date lines are always kept.
 1. hard patterns (:mod:`.patterns`): image residue, photo credits, copyright / signatures, lone URLs, spam,
@@ -12,7 +20,10 @@ judged by a numbered cascade; the first step that decides wins:
 2. structural cues: link density (markdown links), symbol-only lines.
 3. context: runs of short title-case items (navigation menus) at the top / bottom of the page (anywhere when
    the run is long), the block of link-like lines after a tail section label ("RELATED TOPICS", "More stories"),
-   and short non-sentence lines sandwiched between removed lines.
+   runs of teaser headlines (3c; a teaser cut short with "..." counts, and inside a run a guessed title or a
+   title-case "turn" is one more teaser), and short non-sentence lines sandwiched between removed lines.
+3e-3h. residue context (:func:`_residue_context`): the weather widget's city and date, a caption repeated
+   without its credit, a label with a bracketed acronym above the article, an in-body teaser headline.
 4. the trained model (:mod:`.model`, features in :mod:`.features`, trained by ``scripts/train_line_model.py``)
    re-judges the open lines of ``MODEL_MIN_TOKENS``+ tokens: it removes a kept line at P(boilerplate) >= its
    threshold and keeps again a line removed by a context rule (3a, 3c, 3d) or a structural cue at
@@ -20,6 +31,7 @@ judged by a numbered cascade; the first step that decides wins:
    before the prose), upper-case speaker turns, stage directions, the first date line and real sentences of
    ``SENTENCE_GUARD_WORDS``+ words are never removed by it; hard patterns (step 1) and the block after a tail
    section label (3b) are never kept again.
+5. (corpus level, in the clean stage) the outlet's learnt template lines are removed (:mod:`.template`).
 
 Hard-wrapped text (e-mail / markdown wrapped at ~72 columns) is judged per wrapped paragraph, never per
 physical line, so the short last line of a paragraph is not mistaken for a menu item. The kept text keeps its
@@ -33,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from . import residue as RS
 from .features import UnitFacts, token_count, unit_features
 from .markdown import strip_markdown_line
 from .model import LineModel, load_model
@@ -72,10 +85,13 @@ RESCUE_PROBABILITY = 0.15  # the model overrules a context rule's removal only w
 SENTENCE_GUARD = True
 SENTENCE_GUARD_WORDS = 12  # long enough to be article prose rather than a teaser headline
 
-_MENU_REASONS = frozenset({"widget", "section-label", "links"})  # removed lines that can be menu items
+_MENU_REASONS = frozenset({"widget", "section-label", "links", "control", "site-name"})  # removed lines that can be menu items
+RESIDUE_REASONS = frozenset({"weather", "caption", "teaser", "site-name"})  # context rules 3e-3h: never kept again by the model
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _WS = re.compile(r"\s+")
 _FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…)$")
+_DECORATED = re.compile(r"\s*(?:#|\*\*|__|<)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +99,11 @@ class LineVerdict:
     """The decision for one physical line. ``step``: the cascade step that decided (0 = protected / default)."""
 
     line: str  # the input line, verbatim
-    text: str  # the line as plain text (markdown removed)
+    text: str  # the line as plain text (markdown removed, inline residue cut off)
     keep: bool
     reason: str
     step: int
+    cut: str = ""  # inline residue cut off the end of a kept line (step 0b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +163,18 @@ def _headline_like(text: str) -> bool:
     )
 
 
-def _contains_phrase(low: str, phrases: Sequence[str]) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", low) for p in phrases)
+_PHRASE_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _contains_phrase(low: str, phrases: tuple[str, ...]) -> bool:
+    """A phrase on word boundaries: a plain substring test first, then one compiled alternation (speed)."""
+    if not any(p in low for p in phrases):
+        return False
+    pattern = _PHRASE_PATTERNS.get(phrases)
+    if pattern is None:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+        _PHRASE_PATTERNS[phrases] = pattern
+    return bool(pattern.search(low))
 
 
 @dataclass(slots=True)
@@ -164,6 +191,7 @@ class _Unit:
     keep: bool = True
     reason: str = "text"
     step: int = 0
+    residue: str | None = None  # the residue family (step 1r) once computed; "" for none
 
 
 def _wrap_width(texts: Sequence[str]) -> int | None:
@@ -187,7 +215,7 @@ def _front_matter(lines: Sequence[str]) -> int:
     return 0
 
 
-def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]]:
+def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str], list[str]]:
     converted = []
     for line in lines:
         if markdown:
@@ -196,6 +224,9 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
         else:
             converted.append((line.strip(), False, False, 0, False, False))
     texts = [_WS.sub(" ", c[0]).strip() for c in converted]
+    cuts = [""] * len(texts)
+    for i, text in enumerate(texts):  # 0b. residue glued to the end of a line
+        texts[i], cuts[i] = RS.strip_inline(text)
     width = _wrap_width([line.rstrip() for line in lines])
     units: list[_Unit] = []
     for i, (_, separator, image_only, link_chars, reference, bullet) in enumerate(converted):
@@ -216,7 +247,23 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
             prev.link_chars += link_chars
             continue
         units.append(_Unit([i], text, link_chars, blank or separator, image_only, reference, bullet))
-    return units, texts
+    return units, texts, cuts
+
+
+def _residue(unit: _Unit) -> str | None:
+    """1r. a residue family of scraped pages (:func:`.residue.line_residue`), computed once per unit."""
+    if unit.residue is None:
+        unit.residue = RS.line_residue(unit.text, sentence=is_sentence(unit.text)) or "" if unit.text else ""
+    return unit.residue or None
+
+
+def _continues(lines: Sequence[str], i: int) -> bool:
+    """Line ``i`` continues the line above (indented, or the line above ends without sentence punctuation): a
+    wrapped tail ("Director of Research,\n    ACRONYM", "can be found at\n<url>."), not a line of its own."""
+    if lines[i][:1].isspace():
+        return True
+    above = lines[i - 1].strip() if i > 0 else ""
+    return bool(above) and not P.TERMINAL_PUNCTUATION.search(above)
 
 
 def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
@@ -226,6 +273,8 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
     n_words = len(text.split())
     sentence = is_sentence(text)
     norm = normalise_line(text)
+    if residue := _residue(unit):
+        return residue, residue == "site-name" and norm in P.TAIL_SECTION_LABELS
     if unit.image_only or P.IMAGE_FILE_LINE.fullmatch(text) or P.IMAGE_RESIDUE_LINE.fullmatch(text):
         return "image", False
     if unit.reference:
@@ -259,9 +308,15 @@ def _step1(unit: _Unit, spam_ok: bool) -> tuple[str, bool] | None:
 
 def _cascade(
     lines: Sequence[str], title: str | None, markdown: bool, teasers: bool
-) -> tuple[list[_Unit], list[str], str | None]:
-    """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title."""
-    units, texts = _units(lines, markdown)
+) -> tuple[list[_Unit], list[str], str | None, list[str]]:
+    """Steps 0-3 of the cascade: the units (with their verdicts), the plain texts, the (guessed) title, the inline
+    residue cut off each line."""
+    units, texts, cuts = _units(lines, markdown)
+    for unit in units:  # 1r once per unit; a lone name / url that continues the line above is a wrapped tail, kept
+        if _residue(unit) in ("site-name", "url") and _continues(lines, unit.indexes[0]):
+            unit.residue = ""
+        elif unit.residue == "url" and not teasers:
+            unit.residue = ""  # text an extractor cut down to the article: a url paragraph there is the article's
     title_norm = normalise_line(title) if title else None
     # Spam words that also occur in other lines belong to the article's topic (a story about casinos).
     spam_ok: set[int] = set()
@@ -272,15 +327,29 @@ def _cascade(
             spam_ok.add(i)
     if not title_norm:  # unknown title: the first line, when it looks like a headline, plays its part
         first = next((u for u in units if not u.blank and _step1(u, False) is None), None)
-        if first is not None and _headline_like(first.text) and len(first.text.split()) >= TITLE_MIN_WORDS:
+        if (
+            first is not None
+            and _headline_like(first.text)
+            and len(first.text.split()) >= TITLE_MIN_WORDS
+            and not RS.head_labels([first.text], 1)  # a site / section label, not the headline
+        ):
             title_norm = normalise_line(first.text)
 
+    # 1r + 1f. page residue (before protection: bylines look like turns, stamps like date lines) and lines in
+    # another language than the document's.
+    foreign = RS.foreign_lines([u.text if not u.blank else "" for u in units])
     # 0 + 1. protected lines, then hard patterns (the first copy of the title is the headline: kept).
     title_seen = False
     tail_starts: list[int] = []
     for i, unit in enumerate(units):
         if unit.blank:
             unit.reason = "blank"
+            continue
+        if residue := _residue(unit):
+            unit.keep, unit.reason, unit.step = False, residue, 1
+            continue
+        if i in foreign:
+            unit.keep, unit.reason, unit.step = False, "foreign", 1
             continue
         if _is_protected(unit.text):
             unit.reason = "protected"
@@ -308,8 +377,43 @@ def _cascade(
             unit.keep, unit.reason, unit.step = False, "symbols", 2
 
     # 3. context.
-    _context(units, tail_starts, teasers)
-    return units, texts, title_norm
+    _context(units, tail_starts, teasers, guessed_title=not title)
+    _residue_context(units, teasers, cuts, lines)
+    return units, texts, title_norm, cuts
+
+
+def _residue_context(units: list[_Unit], teasers: bool, cuts: Sequence[str], lines: Sequence[str]) -> None:
+    """3e-3h (:mod:`.residue`): the weather widget's neighbours, caption copies, labels above the article,
+    in-body teasers (scraped pages only, ``teasers``). Hard like step 1: the model never keeps them again."""
+    idx = [i for i, u in enumerate(units) if not u.blank]
+    texts = [units[i].text for i in idx]
+    weather = [k for k, i in enumerate(idx) if units[i].reason == "weather"]
+    dates = [bool(P.DATE_LINE.fullmatch(t)) for t in texts]
+    for k in RS.weather_neighbours(texts, weather, dates):
+        if units[idx[k]].keep:
+            units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "weather", 3
+    captions = [k for k, i in enumerate(idx) if any(RS.is_credit(cuts[j]) for j in units[i].indexes)]
+    for k in RS.caption_copies(texts, captions):
+        if units[idx[k]].keep and units[idx[k]].reason != "protected":
+            units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "caption", 3
+    prose = [units[i].keep and is_sentence(t) and bool(P.TERMINAL_PUNCTUATION.search(t)) for i, t in zip(idx, texts, strict=True)]
+    content_start = next((k for k, t in enumerate(texts) if prose[k] and len(_words(t)) >= CONTENT_MIN_WORDS), len(texts))
+    for k in RS.head_labels(texts, content_start):
+        if units[idx[k]].keep and units[idx[k]].reason not in ("protected", "title"):
+            units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "site-name", 3
+    if not teasers:
+        return
+    open_ = [units[i].keep and units[i].reason not in ("protected", "title") for i in idx]
+    alone = [
+        (i == 0 or units[i - 1].blank)
+        and (i + 1 == len(units) or units[i + 1].blank)
+        and not units[i].bullet
+        and len(units[i].indexes) == 1  # a hard-wrapped paragraph is prose, a headline is one line
+        and not _DECORATED.match(lines[units[i].indexes[0]])  # a bold / heading line is the article's sub-head
+        for i in idx
+    ]
+    for k in RS.inline_teasers(texts, prose, open_, alone):
+        units[idx[k]].keep, units[idx[k]].reason, units[idx[k]].step = False, "teaser", 3
 
 
 def classify_lines(
@@ -332,7 +436,7 @@ def classify_lines(
     lines = [line.rstrip("\r\n") for line in lines]
     if use_model is None:
         use_model = teasers
-    units, texts, title_norm = _cascade(lines, title, markdown, teasers)
+    units, texts, title_norm, cuts = _cascade(lines, title, markdown, teasers)
     # 4. the trained model re-judges the open cases (see :func:`_model_step`).
     if use_model and model is None:
         model = load_model()
@@ -343,7 +447,8 @@ def classify_lines(
     by_line: dict[int, _Unit] = {i: u for u in units for i in u.indexes}
     for i, line in enumerate(lines):
         unit = by_line[i]
-        verdicts.append(LineVerdict(line, texts[i], unit.keep, "blank" if unit.blank else unit.reason, unit.step))
+        reason = "blank" if unit.blank else unit.reason
+        verdicts.append(LineVerdict(line, texts[i], unit.keep, reason, unit.step, cuts[i] if unit.keep else ""))
     return verdicts
 
 
@@ -386,7 +491,8 @@ def _facts(units: list[_Unit]) -> tuple[list[int], list[UnitFacts]]:
 
 def _model_open(unit: _Unit, facts: UnitFacts, dateline: bool) -> bool:
     """Step 4 judges a unit unless a hard rule decided it (see :func:`_model_step`)."""
-    if unit.reason in ("title", "section") or (not unit.keep and unit.step == 1) or _hard_protected(unit.text, dateline):
+    hard = not unit.keep and (unit.step == 1 or unit.reason in RESIDUE_REASONS)
+    if unit.reason in ("title", "section") or hard or _hard_protected(unit.text, dateline):
         return False
     if token_count(unit.text) < MODEL_MIN_TOKENS:
         return False
@@ -427,7 +533,7 @@ def line_features(
 ) -> list[tuple[list[int], list[float], bool]]:
     """For training: per non-blank unit, its physical line indexes, its features and whether step 4 judges it."""
     lines = [line.rstrip("\r\n") for line in lines]
-    units, _, title_norm = _cascade(lines, title, markdown, teasers)
+    units, _, title_norm, _ = _cascade(lines, title, markdown, teasers)
     idx, facts = _facts(units)
     rows = unit_features(facts, title_norm)
     if not title_norm:
@@ -439,7 +545,29 @@ def line_features(
     ]
 
 
-def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
+def _teaser_like(text: str) -> bool:
+    """A teaser headline, also one the site cut short with an ellipsis ("... This Week....")."""
+    if _headline_like(text):
+        return True
+    return bool(_ELLIPSIS_END.search(text)) and _headline_like(_ELLIPSIS_END.sub("", text))
+
+
+def _joins_run(unit: _Unit, run: list[int], guessed_title: bool) -> bool:
+    """Inside a run of teasers (``run`` started), a guessed title or a title-case "turn" ("Topic Words: Rest Of
+    Headline") is one more teaser; upper-case turns, stage directions and date lines never are."""
+    if not run:
+        return False
+    if unit.reason == "title":
+        return guessed_title
+    return (
+        unit.reason == "protected"
+        and not P.SPEAKER_TURN_UPPER.fullmatch(unit.text)
+        and not P.STAGE_DIRECTION.fullmatch(unit.text)
+        and not P.DATE_LINE.fullmatch(unit.text)
+    )
+
+
+def _context(units: list[_Unit], tail_starts: list[int], teasers: bool, guessed_title: bool = False) -> None:
     content = [
         i
         for i, u in enumerate(units)
@@ -489,9 +617,9 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool) -> None:
         words = len(unit.text.split())
         teaser = (
             unit.keep
-            and unit.reason not in ("protected", "title")
+            and (unit.reason not in ("protected", "title") or _joins_run(unit, run, guessed_title))
             and not (unit.bullet and not unit.link_chars)
-            and _headline_like(unit.text)
+            and _teaser_like(unit.text)
         )
         if teaser and words >= TEASER_MIN_WORDS:
             run.append(i)
@@ -535,6 +663,10 @@ def clean_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     removed: list[str] = []
     front: dict[str, str] = {}
+    header = RS.capture_header(lines)  # 0a. a capture header line: its date / url become front matter
+    if header.front_matter:
+        lines, front = header.lines, dict(header.front_matter)
+        removed.extend([*RS.header_front_matter_lines(front), *header.removed])
     skip = _front_matter(lines) if markdown else 0
     if skip:
         for line in lines[1 : skip - 1]:
@@ -546,6 +678,12 @@ def clean_text(
     verdicts = classify_lines(
         lines, title=title or front.get("title"), markdown=markdown, teasers=teasers, use_model=use_model, model=model
     )
+    dated = any(v.keep and P.DATE_LINE.fullmatch(v.text) for v in verdicts)  # the text still shows a date line
+    if "date" not in front and not dated and (
+        stamp := RS.page_stamp_date([(v.text, v.reason) if not v.keep else (v.cut, "stamp") for v in verdicts])
+    ):
+        front["date"] = stamp  # the page's own date stamp was removed: the metadata stage reads it from here
+        removed[:0] = RS.header_front_matter_lines(front) if not skip else []
     out: list[str] = []
     pending_break = False
     for v in verdicts:
@@ -559,4 +697,6 @@ def clean_text(
             out.append("")
             pending_break = False
         out.append(v.text)
+        if v.cut:
+            removed.append(v.cut)
     return CleanText("\n".join(out), removed, verdicts, front)

@@ -177,7 +177,8 @@ SECTION_LABELS: frozenset[str] = frozenset(TAIL_SECTION_LABELS) | frozenset(
 SPAM_WORD = re.compile(
     r"\b(?:viagra|cialis|online casino|porn|xxx|crypto ?giveaway|free spins|payday loans?|weight loss pills?"
     r"|work from home and earn|earn \$?\d+[\w,]* (?:a|per) (?:day|week|hour)|hot singles|onlyfans|bitcoin doubler"
-    r"|click the link in (?:my|our) bio|dm me|whatsapp me)\b",
+    r"|click the link in (?:my|our) bio|dm me|whatsapp me|casino bonus|no deposit bonus|free slots|online slots"
+    r"|casino online|crypto casino|sports betting|betting tips|bet online|best betting sites|escort services?)\b",
     _I,
 )
 SPAM_MAX_CHARS = 200  # a spam line is short; a long line with the word is prose about it

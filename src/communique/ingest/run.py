@@ -4,15 +4,20 @@ Cascade per input record:
 1. read (``readers.iter_inputs``): a file that cannot be read is reported in one line and skipped;
 2. skip: a document whose id (hash of its bytes) is already stored with the same pipeline is not processed again
    (its source is still recorded), so re-ingesting the same files changes nothing;
-3. process: the configured stages run in batches, in this process or a worker pool;
+3. process: the configured stages run in batches, in this process or a worker pool; each document first gets
+   its outlet's learnt template (:mod:`communique.clean.template`) for the clean stage;
 4. store: each document commits in its own transaction (with its duplicate check), so a run killed at any moment
-   leaves a consistent database and a rerun completes it.
+   leaves a consistent database and a rerun completes it;
+5. learn: the stored document's lines are recorded for its outlet; when the outlet's template grows, the
+   outlet's documents that hold the new template lines (this one included) are processed and stored again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -20,6 +25,8 @@ from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_PIPELINE, EXTRACT_PIPELINE, Failure, run_pipeline
 from ..store.base import Store
 from .readers import DEFAULT_MAX_BYTES, iter_inputs
+
+INPUT_CACHE_DOCS = 2000  # documents of this run kept as read, to clean again when their outlet's template grows
 
 __all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "skip_known"]
 
@@ -54,17 +61,30 @@ def ingest_documents(
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_error: Callable[[str], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
+    learn_templates: bool = True,
 ) -> IngestReport:
-    """Process and store ``items`` (documents as read, or read errors to report)."""
+    """Process and store ``items`` (documents as read, or read errors to report). ``learn_templates``: step 5
+    (outlet templates; needs a store with the template tables and a pipeline that cleans)."""
     report = IngestReport()
     pipeline_key = ",".join(stages)
+    templates = _templates(store) if learn_templates and "communique.clean.v1" in stages else None
+    inputs: OrderedDict[str, Document] = OrderedDict()
+
+    def prepared(docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            doc = templates.prepare(doc) if templates else doc
+            if templates:
+                inputs[doc.id] = doc
+                while len(inputs) > INPUT_CACHE_DOCS:
+                    inputs.popitem(last=False)
+            yield doc
 
     def error(message: str) -> None:
         report.errors.append(message)
         if on_error:
             on_error(message)
 
-    todo = skip_known(items, store, pipeline_key, report, error, on_document)
+    todo = prepared(skip_known(items, store, pipeline_key, report, error, on_document))
     for result in run_pipeline(todo, stages, workers=workers, batch_size=batch_size):
         if isinstance(result, Failure):
             error(f"{result.source}: {result.stage} failed: {result.message}")
@@ -76,7 +96,41 @@ def ingest_documents(
         report.duplicates += stored.duplicate_of is not None
         if on_document:
             on_document(stored)
+        if templates and stored.duplicate_of is None:  # a copy would count its page's lines twice
+            _clean_again(templates.observe(result), templates, inputs, store, stages, pipeline_key, error)
     return report
+
+
+def _templates(store: Store) -> Any:
+    from ..clean.template import OutletTemplates
+
+    return OutletTemplates(store) if hasattr(store, "add_outlet_lines") else None
+
+
+def _reread(doc_id: str, store: Store) -> Document | None:
+    """A stored document as read from its source file (None when the file is gone or changed)."""
+    stored = store.get(doc_id)
+    if stored is None or not stored.source or not Path(stored.source).is_file():
+        return None
+    return next((d for d in iter_inputs([stored.source]) if isinstance(d, Document) and d.id == doc_id), None)
+
+
+def _clean_again(
+    ids: list[str],
+    templates: Any,
+    inputs: OrderedDict[str, Document],
+    store: Store,
+    stages: Sequence[str],
+    pipeline_key: str,
+    error: Callable[[str], None],
+) -> None:
+    """Step 5: process and store again the documents whose outlet template grew (their input as read)."""
+    docs = [d for d in (inputs.get(i) or _reread(i, store) for i in ids) if d is not None]
+    for result in run_pipeline((templates.prepare(d) for d in docs), stages, workers=1):
+        if isinstance(result, Failure):
+            error(f"{result.source}: {result.stage} failed on cleaning again: {result.message}")
+            continue
+        store.put(result.replace(raw=""), pipeline_key)
 
 
 def skip_known(

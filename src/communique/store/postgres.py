@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import StoreError
-from .sql import SCHEMA_V2, SQLStore, schema_v1
+from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1
 
 __all__ = ["PostgresStore", "MIGRATIONS"]
 
@@ -26,6 +26,7 @@ MIGRATIONS: tuple[str, ...] = (
     )
     + "CREATE INDEX documents_tsv ON documents USING GIN (tsv);",
     SCHEMA_V2,
+    SCHEMA_V3,
 )
 
 
@@ -33,6 +34,8 @@ class PostgresStore(SQLStore):
     placeholder = "%s"
     upsert_source_sql = "INSERT INTO sources VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET doc_id = EXCLUDED.doc_id"
     insert_band_sql = "INSERT INTO lsh_bands VALUES (?, ?) ON CONFLICT DO NOTHING"
+    insert_outlet_line_sql = "INSERT INTO outlet_lines VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+    insert_template_sql = "INSERT INTO outlet_templates VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
 
     def __init__(self, url: str) -> None:
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,7 +18,7 @@ from ..model import Document
 from . import dedup
 from .base import Store
 
-__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2"]
+__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2", "SCHEMA_V3"]
 
 # Document fields stored in their own columns; everything else goes to the `annotations` JSON.
 COLUMNS = ("id", "source", "title", "publisher", "url", "published", "dateline", "kind", "language", "text",
@@ -27,6 +27,7 @@ JSON_FIELDS = ("content_type", "meta", "mentions", "roles", "quotes", "timexes",
 _WRITE_COLUMNS = (*COLUMNS, "removed", "content_hash", "pipeline", "annotations", "ingested_at")
 _SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
 FETCH_ROWS = 256  # rows fetched per round trip when streaming documents
+KEYS_PER_QUERY = 500  # line keys per IN (...) list (SQLite allows 999 parameters per statement)
 
 
 def schema_v1(*, serial_key: str, real: str, blob: str, extra_columns: str = "") -> str:
@@ -63,11 +64,23 @@ SCHEMA_V2 = """
     CREATE TABLE kb_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+# Migration 3 (both dialects): outlet templates learnt during ingest (:mod:`communique.clean.template`): which
+# candidate lines (by key) each document of an outlet kept, and the lines learnt as the outlet's template.
+SCHEMA_V3 = """
+    CREATE TABLE outlet_lines (outlet TEXT NOT NULL, line_key TEXT NOT NULL, doc_id TEXT NOT NULL,
+                               PRIMARY KEY (outlet, line_key, doc_id));
+    CREATE INDEX outlet_lines_doc ON outlet_lines(outlet, doc_id);
+    CREATE TABLE outlet_templates (outlet TEXT NOT NULL, line_key TEXT NOT NULL, line TEXT NOT NULL,
+                                   PRIMARY KEY (outlet, line_key));
+"""
+
 
 class SQLStore(Store):
     placeholder = "?"
     upsert_source_sql = "INSERT OR REPLACE INTO sources VALUES (?, ?)"
     insert_band_sql = "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)"
+    insert_outlet_line_sql = "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)"
+    insert_template_sql = "INSERT OR IGNORE INTO outlet_templates VALUES (?, ?, ?)"
 
     # -- dialect hooks ----------------------------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -167,6 +180,48 @@ class SQLStore(Store):
             sets = ", ".join(f"{k}=?" for k in fields)
             self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*fields.values(), doc_id))
             self._commit()
+
+    # -- outlet templates (:mod:`communique.clean.template`) ------------------------------------------------
+    def add_outlet_lines(self, outlet: str, doc_id: str, keys: Collection[str]) -> None:
+        if keys:
+            self._executemany(self._sql(self.insert_outlet_line_sql), [(outlet, k, doc_id) for k in keys])
+            self._commit()
+
+    def outlet_line_counts(self, outlet: str, keys: Collection[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            part = keys[start : start + KEYS_PER_QUERY]
+            rows = self._all(
+                f"SELECT line_key, COUNT(DISTINCT doc_id) FROM outlet_lines WHERE outlet=? AND line_key IN "
+                f"({','.join('?' * len(part))}) GROUP BY line_key",
+                (outlet, *part),
+            )
+            out.update({k: int(n) for k, n in rows})
+        return out
+
+    def outlet_doc_count(self, outlet: str) -> int:
+        return int(self._one("SELECT COUNT(DISTINCT doc_id) FROM outlet_lines WHERE outlet=?", (outlet,))[0])
+
+    def outlet_template(self, outlet: str) -> dict[str, str]:
+        return {k: line for k, line in self._all("SELECT line_key, line FROM outlet_templates WHERE outlet=?", (outlet,))}
+
+    def add_outlet_template(self, outlet: str, lines: dict[str, str]) -> None:
+        if lines:
+            self._executemany(self._sql(self.insert_template_sql), [(outlet, k, v) for k, v in lines.items()])
+            self._commit()
+
+    def outlet_docs_with(self, outlet: str, keys: Collection[str]) -> list[str]:
+        found: set[str] = set()
+        keys = list(keys)
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            part = keys[start : start + KEYS_PER_QUERY]
+            rows = self._all(
+                f"SELECT DISTINCT doc_id FROM outlet_lines WHERE outlet=? AND line_key IN ({','.join('?' * len(part))})",
+                (outlet, *part),
+            )
+            found.update(r[0] for r in rows)
+        return sorted(found)
 
     # -- reads ----------------------------------------------------------------------------------------------
     _SELECT = f"SELECT {', '.join(COLUMNS)}, removed, annotations FROM documents"

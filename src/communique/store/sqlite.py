@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .sql import SCHEMA_V2, SQLStore, schema_v1
+from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1
 
 __all__ = ["SQLiteStore", "MIGRATIONS"]
 
@@ -19,6 +19,7 @@ BUSY_TIMEOUT_MS = 30_000  # a second writer (another ingest) waits this long for
 MIGRATIONS: tuple[str, ...] = (
     schema_v1(serial_key="INTEGER PRIMARY KEY AUTOINCREMENT", real="REAL", blob="BLOB"),
     SCHEMA_V2,
+    SCHEMA_V3,
 )
 
 
