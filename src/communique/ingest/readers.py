@@ -327,9 +327,9 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
 
 
 def _jsonl_record(line: bytes, source: str) -> Document:
-    text, note = decode_report(line, source)
+    decoded, note = decode_report(line, source)
     try:
-        record = json.loads(text)
+        record = json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
