@@ -54,3 +54,12 @@ def test_no_budget_means_no_alarm(doc_factory) -> None:
     pipeline = Pipeline(("communique.test_mark.v1",), budget_s=None)
     out = pipeline(doc_factory("fine"))
     assert isinstance(out, Document) and out.kind == "news"
+
+
+def test_text_over_the_size_budget_skips_the_later_stages(doc_factory) -> None:
+    from communique.pipeline import MAX_STAGE_TEXT_CHARS
+
+    big = doc_factory("word " * (MAX_STAGE_TEXT_CHARS // 5 + 1))
+    out = Pipeline(("communique.test_mark.v1",), budget_s=None)(big)
+    assert isinstance(out, Document) and out.kind != "news"
+    assert "communique.test_mark.v1 skipped" in out.meta["stopped"][0]

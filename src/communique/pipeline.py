@@ -10,6 +10,9 @@ of both); the document comes back as it was before that stage, with a one-line n
 the stage and the limit, and the later stages are skipped. Where no alarm can be set (a stage run outside the
 main thread, as some runners do) the stage runs unbounded.
 
+Size budget: a document whose clean text is over ``MAX_STAGE_TEXT_CHARS`` is kept as it is before the next
+stage, noted the same way (extraction memory grows with the text).
+
 Interruption: pool workers ignore Ctrl-C (the driver alone reports it, and closing the pool stops them) and
 exit on their own within ``PARENT_POLL_S`` when the driver process is gone (killed with SIGKILL).
 """
@@ -40,7 +43,8 @@ EXTRACT_PIPELINE: tuple[str, ...] = ("communique.nlp.v1",)
 
 DEFAULT_BATCH_SIZE = 32  # documents per task sent to a worker: amortises pickling, keeps memory small
 MAX_BATCHES_IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while results are written
-STAGE_BUDGET_S = 60.0  # per stage per document: a long transcript takes seconds; minutes means hostile input
+MAX_STAGE_TEXT_CHARS = 2_000_000  # clean text a stage may take: extraction memory grows with it (~1 GiB at 19 MB)
+STAGE_BUDGET_S = 120.0  # per stage per document: a long briefing takes ~25 s on a loaded machine; minutes: hostile
 PARENT_POLL_S = 0.5  # how often a pool worker checks that the driver is alive (it exits within this of a kill)
 
 
@@ -91,6 +95,10 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document | Failure:
         for name in self.stages:
+            if len(doc.text) > MAX_STAGE_TEXT_CHARS:  # a size budget: stopped before the stage, like the time one
+                note = (f"{name} skipped: the clean text has {len(doc.text)} characters (limit {MAX_STAGE_TEXT_CHARS} "
+                        "per document); kept without it and the later stages")
+                return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]})
             started = time.monotonic()
             try:
                 with _time_limit(self.budget_s):

@@ -69,3 +69,12 @@ def test_guard_document_notes_cut_lines_and_leaves_html_lines_alone() -> None:
     assert guarded.raw != doc.raw and "cut" in guarded.meta["input_notes"][0]
     page = Document(id="b", source="b.html", raw="<p>" + "z" * (MAX_LINE_CHARS * 2) + "</p>", content_type="html")
     assert guard_document(page) is page
+
+
+def test_text_over_the_size_limit_is_refused_in_one_line() -> None:
+    from communique.ingest.guards import MAX_TEXT_CHARS
+
+    doc = Document(id="c", source="huge.txt", raw="z " * (MAX_TEXT_CHARS // 2 + 1), content_type="text")
+    with pytest.raises(InputError) as info:
+        guard_document(doc)
+    assert "huge.txt" in str(info.value) and len(str(info.value)) <= MAX_MESSAGE_CHARS

@@ -4,7 +4,8 @@ Each guard keeps the cost of one document bounded before a parser or the cleaner
 
 1. ``check_html``: markup whose element count, attributes on one element or nesting depth would make lxml
    parse for minutes (or give up and return nothing) is refused with a one-line reason;
-2. ``split_long_lines``: text or Markdown lines longer than ``MAX_LINE_CHARS`` are cut at a space (or hard, when
+2. text or Markdown over ``MAX_TEXT_CHARS`` is refused (extraction memory grows with the text);
+   ``split_long_lines``: text or Markdown lines longer than ``MAX_LINE_CHARS`` are cut at a space (or hard, when
    there is none), so no single regex call of the cleaner runs over megabytes and the per-stage time budget
    (``pipeline.STAGE_BUDGET_S``) can stop the stage between lines;
 3. ``BoundedInflate``: a decompressing stream (``.warc.gz``) stops when the inflated size passes a limit or the
@@ -23,13 +24,14 @@ from ..errors import InputError
 from ..model import Document
 
 __all__ = [
-    "MAX_ATTRIBUTES_PER_ELEMENT", "MAX_HTML_DEPTH", "MAX_HTML_ELEMENTS", "MAX_LINE_CHARS", "MAX_INFLATE_RATIO",
+    "MAX_ATTRIBUTES_PER_ELEMENT", "MAX_HTML_DEPTH", "MAX_HTML_ELEMENTS", "MAX_LINE_CHARS", "MAX_TEXT_CHARS", "MAX_INFLATE_RATIO",
     "BoundedInflate", "InflateLimitError", "check_html", "guard_document", "split_long_lines",
 ]
 
 MAX_HTML_ELEMENTS = 300_000  # a long news page has ~30k elements; lxml time and memory grow with the count
 MAX_ATTRIBUTES_PER_ELEMENT = 1_000  # real elements carry tens; lxml checks duplicates per attribute (quadratic)
 MAX_HTML_DEPTH = 250  # libxml2 stops at 256 levels without its "huge" option and returns an empty tree
+MAX_TEXT_CHARS = 2_000_000  # the API's limit too: a book-length text; beyond it extraction needs gigabytes
 MAX_LINE_CHARS = 10_000  # a long paragraph is ~3k characters; a longer "line" is a dump, cut so the cleaner stays fast
 MAX_INFLATE_RATIO = 200  # HTML and WARC compress 5-15x; hundreds of times is a decompression bomb
 INFLATE_RATIO_AFTER = 1024 * 1024  # the ratio is judged past this much inflated (tiny archives skew it)
@@ -83,13 +85,18 @@ def check_html(html: str, source: str) -> None:
 
 
 def _cut(line: str, limit: int) -> list[str]:
+    """``line`` in pieces of at most ``limit`` characters, each ending before a space when the second half of the
+    window has one (indices only: no copy of the rest of the line per piece)."""
     parts = []
-    while len(line) > limit:
-        at = line.rfind(" ", limit // 2, limit)
-        at = at if at > 0 else limit
-        parts.append(line[:at])
-        line = line[at:].lstrip(" ")
-    parts.append(line)
+    start, end = 0, len(line)
+    while end - start > limit:
+        at = line.rfind(" ", start + limit // 2, start + limit)
+        at = at if at > start else start + limit
+        parts.append(line[start:at])
+        start = at
+        while start < end and line[start] == " ":
+            start += 1
+    parts.append(line[start:])
     return parts
 
 
@@ -115,6 +122,9 @@ def guard_document(doc: Document) -> Document:
     if doc.content_type == "html":
         check_html(doc.raw, doc.source)
         return doc
+    if len(doc.raw) > MAX_TEXT_CHARS:
+        raise InputError(doc.source, f"is {len(doc.raw)} characters of text, over the limit of {MAX_TEXT_CHARS} per "
+                                     "document (split it into documents)")
     raw, cut = split_long_lines(doc.raw)
     if not cut:
         return doc
