@@ -11,6 +11,10 @@ record, or an :class:`InputError` for one that cannot be read (the stream goes o
 * any other extension: sniffed (markup -> html, else text).
 
 Directories are walked recursively in sorted order, skipping hidden files and folders; files are read one by one.
+A link loop, a link to a folder (not followed), a FIFO, socket or device is reported, never opened. Sources are
+stored resolved (``corpus/`` and ``../corpus/`` name one file once). ``.warc.gz`` is inflated with decompression
+limits (``guards.BoundedInflate``); a truncated record is reported. Every fallback of the decoder (broken UTF-8
+replaced, a legacy encoding) is noted in ``meta["input_notes"]``; an empty or blank file is an error.
 ``max_bytes`` limits one document: a whole plain file, or one record of a ``.jsonl`` / ``.warc`` container (those are
 streamed, so a large archive is fine).
 """
@@ -33,7 +37,7 @@ from ..model import Document, document_id
 from .guards import BoundedInflate, InflateLimitError
 from .meta_patterns import DAY_MONTH_YEAR_RE, ISO_DATE_RE, MONTH_DAY_YEAR_RE, MONTH_YEAR_RE, MONTHS
 
-__all__ = ["DEFAULT_MAX_BYTES", "iter_inputs", "read_bytes", "decode_bytes", "sniff_content_type", "normalise_date"]
+__all__ = ["DEFAULT_MAX_BYTES", "iter_inputs", "read_bytes", "decode_bytes", "decode_report", "sniff_content_type", "normalise_date"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any article; stops a stray dump or video from being read
 CONTROL_CHAR_MAX_RATIO = 0.05  # text has almost no control characters; binaries decoded as latin-1 have many
