@@ -19,7 +19,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from .errors import CommuniqueError, ConfigError
+from .errors import MAX_MESSAGE_CHARS, CommuniqueError, ConfigError, one_line
+from .pipeline import STAGE_BUDGET_S
 
 app = typer.Typer(
     add_completion=False,
@@ -28,6 +29,7 @@ app = typer.Typer(
     help="Diplomatic and political news into an evidence-linked knowledge base.",
 )
 err = Console(stderr=True)
+CLI_MESSAGE_CHARS = 2 * MAX_MESSAGE_CHARS  # a final error may list the choices (stage names, formats)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file (created if missing) or postgresql:// URL.")]
 
@@ -51,6 +53,7 @@ def ingest(
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Run entity/quote/time/claim extraction.")] = True,
     runner: Annotated[str, typer.Option(help="local (this machine, --workers processes) or ray (a Ray cluster).")] = "local",
     address: Annotated[str | None, typer.Option(help="With --runner ray: the cluster to join (default: start a local one).")] = None,
+    stage_timeout: Annotated[float, typer.Option(min=0, help="Seconds one stage may spend on one document (0: no limit).")] = STAGE_BUDGET_S,
 ) -> None:
     """Read documents, clean them, extract facts, and store them (idempotent; safe to interrupt)."""
     from .ingest.readers import DEFAULT_MAX_BYTES
@@ -66,24 +69,35 @@ def ingest(
         task = progress.add_task("", total=None)
 
         def on_error(message: str) -> None:
-            progress.console.print(f"[yellow]skipped[/] {escape(message)}")
+            progress.console.print(f"[yellow]skipped[/] {escape(message)}", soft_wrap=True)
+
+        def on_warning(message: str) -> None:
+            progress.console.print(f"[yellow]warning[/] {escape(message)}", soft_wrap=True)
 
         def on_document(doc) -> None:  # type: ignore[no-untyped-def]
             progress.update(task, advance=1, description=escape(doc.source[-60:]))
 
-        if runner == "ray":
-            from .runners.ray_runner import ingest_ray
+        try:
+            if runner == "ray":
+                from .runners.ray_runner import ingest_ray
 
-            report = ingest_ray(paths, db, stages=chosen, address=address, num_cpus=workers if workers > 1 else None,
-                                batch_size=batch_size,
-                                max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
-        elif runner == "local":
-            report = run_ingest(paths, store, stages=chosen, workers=workers, batch_size=batch_size,
-                                max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error, on_document=on_document)
-        else:
-            raise ConfigError(f"--runner {runner}: choose local or ray")
-        progress.update(task, description="building the knowledge base and the search index")
-        finish(store, report)
+                report = ingest_ray(paths, db, stages=chosen, address=address,
+                                    num_cpus=workers if workers > 1 else None, batch_size=batch_size,
+                                    max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error,
+                                    on_document=on_document)
+            elif runner == "local":
+                report = run_ingest(paths, store, stages=chosen, workers=workers, batch_size=batch_size,
+                                    max_bytes=max_bytes or DEFAULT_MAX_BYTES, on_error=on_error,
+                                    on_document=on_document, on_warning=on_warning, stage_budget_s=stage_timeout)
+            else:
+                raise ConfigError(f"--runner {runner}: choose local or ray")
+            progress.update(task, description="building the knowledge base and the search index")
+            finish(store, report)
+        except KeyboardInterrupt:
+            progress.stop()
+            stored = store.stats()["documents"]
+            err.print(f"interrupted: {stored} documents stored; rerun the same command to continue", highlight=False)
+            raise typer.Exit(130) from None
     summary = report.as_dict()
     err.print(" ".join(f"{k}={v}" for k, v in summary.items()))
     if report.read == 0 and report.errors:
@@ -98,22 +112,24 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")] = None,
 ) -> None:
     """Export the knowledge base (format communique-export/1)."""
-    from .export import RECORD_TYPES, write_json, write_jsonl
+    from .export import RECORD_TYPES, atomic_output, write_json, write_jsonl
 
     if format not in ("json", "jsonl"):
         raise ConfigError(f"--format {format!r} is not supported; use json or jsonl")
     if format == "jsonl" and record not in RECORD_TYPES:
         raise ConfigError(f"--type {record!r} is not a record type; use one of {', '.join(RECORD_TYPES)}")
     with _open(db, must_exist=True) as store:
-        fh = output.open("w", encoding="utf-8") if output else sys.stdout
-        try:
+        if output is None:
+            if format == "json":
+                write_json(store, sys.stdout)
+            else:
+                write_jsonl(store, record, sys.stdout)
+            return
+        with atomic_output(output) as fh:  # a killed export leaves the previous file, never a truncated one
             if format == "json":
                 write_json(store, fh)
             else:
                 write_jsonl(store, record, fh)
-        finally:
-            if output:
-                fh.close()
 
 
 @app.command()
@@ -284,7 +300,7 @@ def main() -> None:
     except CommuniqueError as exc:
         if debug:
             raise
-        err.print(f"error: {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"error: {escape(one_line(str(exc), CLI_MESSAGE_CHARS))}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except (typer.Exit, SystemExit) as exc:
         code = getattr(exc, "exit_code", None)
@@ -300,7 +316,8 @@ def main() -> None:
             sys.exit(exc.exit_code)
         if debug:
             raise
-        err.print(f"error: {type(exc).__name__}: {escape(str(exc))} (run with --debug for the traceback)",
+        err.print(f"error: {type(exc).__name__}: {escape(one_line(str(exc), CLI_MESSAGE_CHARS))} "
+                  "(run with --debug for the traceback)",
                   highlight=False, soft_wrap=True)
         sys.exit(1)
 

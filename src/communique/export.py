@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from .kb import ensure_built
 from .model import Document
 from .store.base import Store
 
-__all__ = ["FORMAT", "RECORD_TYPES", "build_export", "document_record", "iter_records", "write_json", "write_jsonl"]
+__all__ = ["FORMAT", "RECORD_TYPES", "atomic_output", "build_export", "document_record", "iter_records", "write_json", "write_jsonl"]
 
 FORMAT = "communique-export/1"
 RECORD_TYPES = ("documents", "entities", "events", "quotes", "claims", "stories")
@@ -56,3 +60,24 @@ def write_jsonl(store: Store, record_type: str, fh: IO[str]) -> int:
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[IO[str]]:
+    """A text file written next to ``path`` and renamed onto it only when the block completes: a reader (or a
+    killed or interrupted export) sees the old file or the whole new one, never a truncated one."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # the permissions a plain open() would give, not mkstemp's private 0600
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -150,14 +150,15 @@ def build(store: Store) -> dict[str, int]:
     from .events.stories import cluster_stories
 
     watermark = store.watermark()
-    res = resolve(store.iter_documents(include_text=False))
-    stories = cluster_stories(store.iter_documents())
+    # documents in id order: the same documents give the same entities, stories and events in any ingest order
+    res = resolve(store.iter_documents(include_text=False, by_id=True))
+    stories = cluster_stories(store.iter_documents(by_id=True))
     story_of = {doc_id: story for story in stories for doc_id in story.docs}
     builder = _EventBuilder(res)
     quotes: list[dict[str, Any]] = []
     claims: list[dict[str, Any]] = []
     story_events: dict[str, list[str]] = defaultdict(list)
-    for doc in store.iter_documents(include_text=False):
+    for doc in store.iter_documents(include_text=False, by_id=True):
         story = story_of.get(doc.id)
         if story is not None and doc.story != story.id:
             store.set_fields(doc.id, story=story.id)

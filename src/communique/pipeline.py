@@ -3,19 +3,38 @@
 Memory stays bounded: at most ``MAX_BATCHES_IN_FLIGHT`` batches of ``batch_size`` documents are held at
 once, whatever the length of the input stream. A stage that raises on one document does not stop the run:
 that document comes back as a :class:`Failure` with a one-line reason and the rest go on.
+
+Time budget: each stage gets ``stage_budget_s`` seconds per document (``STAGE_BUDGET_S`` by default). A stage
+that overruns is stopped (SIGALRM, in this process and in each pool worker alike: stages run in the main thread
+of both); the document comes back as it was before that stage, with a one-line note in ``meta["stopped"]`` naming
+the stage and the limit, and the later stages are skipped. Where no alarm can be set (a stage run outside the
+main thread, as some runners do) the stage runs unbounded.
+
+Size budget: a document whose clean text is over ``MAX_STAGE_TEXT_CHARS`` is kept as it is before the next
+stage, noted the same way (extraction memory grows with the text).
+
+Interruption: pool workers ignore Ctrl-C (the driver alone reports it, and closing the pool stops them) and
+exit on their own within ``PARENT_POLL_S`` when the driver process is gone (killed with SIGKILL).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from .errors import one_line
 from .model import Document
 from .registry import get_stage
 
-__all__ = ["DEFAULT_PIPELINE", "EXTRACT_PIPELINE", "Failure", "Pipeline", "run_pipeline"]
+__all__ = ["DEFAULT_PIPELINE", "EXTRACT_PIPELINE", "STAGE_BUDGET_S", "Failure", "Pipeline", "StageTimeout",
+           "run_pipeline"]
 
 # Cleaning + metadata: what `communique ingest` runs by default.
 DEFAULT_PIPELINE: tuple[str, ...] = ("communique.clean.v1", "communique.metadata.v1")
@@ -24,6 +43,33 @@ EXTRACT_PIPELINE: tuple[str, ...] = ("communique.nlp.v1",)
 
 DEFAULT_BATCH_SIZE = 32  # documents per task sent to a worker: amortises pickling, keeps memory small
 MAX_BATCHES_IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while results are written
+MAX_STAGE_TEXT_CHARS = 2_000_000  # clean text a stage may take: extraction memory grows with it (~1 GiB at 19 MB)
+STAGE_BUDGET_S = 120.0  # per stage per document: a long briefing takes ~25 s on a loaded machine; minutes: hostile
+PARENT_POLL_S = 0.5  # how often a pool worker checks that the driver is alive (it exits within this of a kill)
+
+
+class StageTimeout(BaseException):
+    """Raised in a stage by the alarm at the end of its budget (a BaseException: a stage's own ``except Exception``
+    must not swallow it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise StageTimeout in the block after ``seconds`` (no limit without a main-thread alarm or a budget)."""
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise StageTimeout
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +87,7 @@ class Pipeline:
     """An ordered list of registered stage names (picklable: workers look the functions up by name)."""
 
     stages: tuple[str, ...] = DEFAULT_PIPELINE
+    budget_s: float | None = STAGE_BUDGET_S  # seconds per stage per document; None: unbounded
 
     def __post_init__(self) -> None:
         for name in self.stages:
@@ -48,11 +95,21 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document | Failure:
         for name in self.stages:
+            if len(doc.text) > MAX_STAGE_TEXT_CHARS:  # a size budget: stopped before the stage, like the time one
+                note = (f"{name} skipped: the clean text has {len(doc.text)} characters (limit {MAX_STAGE_TEXT_CHARS} "
+                        "per document); kept without it and the later stages")
+                return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]})
+            started = time.monotonic()
             try:
-                doc = get_stage(name)(doc)
+                with _time_limit(self.budget_s):
+                    doc = get_stage(name)(doc)
+            except StageTimeout:  # kept with what the earlier stages made; the later ones are skipped
+                note = (f"{name} stopped after {time.monotonic() - started:.0f} s (limit {self.budget_s:g} s per "
+                        "document per stage); kept without it and the later stages")
+                return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]})
             except Exception as exc:  # one bad document must not stop the stream
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                return Failure(doc.source, doc.id, name, f"{type(exc).__name__}: {reason}")
+                return Failure(doc.source, doc.id, name, one_line(f"{type(exc).__name__}: {reason}"))
         return doc
 
     def run_batch(self, batch: Sequence[Document]) -> list[Document | Failure]:
@@ -65,21 +122,40 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_S)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)  # the driver is gone: nobody will read this worker's results
+        except PermissionError:
+            continue
+
+
+def _init_worker(parent: int) -> None:
+    """In each pool worker: leave Ctrl-C to the driver, and exit when the driver dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="communique-parent-watch").start()
+
+
 def run_pipeline(
     docs: Iterable[Document],
     stages: Sequence[str] = DEFAULT_PIPELINE,
     *,
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    stage_budget_s: float | None = None,
 ) -> Iterator[Document | Failure]:
-    """Yield each document after all ``stages``, in input order."""
-    pipeline = Pipeline(tuple(stages))
+    """Yield each document after all ``stages``, in input order (``stage_budget_s``: see the module notes;
+    None means ``STAGE_BUDGET_S``, 0 means unbounded)."""
+    pipeline = Pipeline(tuple(stages), STAGE_BUDGET_S if stage_budget_s is None else (stage_budget_s or None))
     if workers <= 1:
         for batch in _batches(docs, batch_size):
             yield from pipeline.run_batch(batch)
         return
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         pending: list = []
         limit = workers * MAX_BATCHES_IN_FLIGHT_PER_WORKER
         for batch in _batches(docs, batch_size):

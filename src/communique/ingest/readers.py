@@ -11,6 +11,10 @@ record, or an :class:`InputError` for one that cannot be read (the stream goes o
 * any other extension: sniffed (markup -> html, else text).
 
 Directories are walked recursively in sorted order, skipping hidden files and folders; files are read one by one.
+A link loop, a link to a folder (not followed), a FIFO, socket or device is reported, never opened. Sources are
+stored resolved (``corpus/`` and ``../corpus/`` name one file once). ``.warc.gz`` is inflated with decompression
+limits (``guards.BoundedInflate``); a truncated record is reported. Every fallback of the decoder (broken UTF-8
+replaced, a legacy encoding) is noted in ``meta["input_notes"]``; an empty or blank file is an error.
 ``max_bytes`` limits one document: a whole plain file, or one record of a ``.jsonl`` / ``.warc`` container (those are
 streamed, so a large archive is fine).
 """
@@ -30,13 +34,16 @@ from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..model import Document, document_id
+from .guards import BoundedInflate, InflateLimitError
 from .meta_patterns import DAY_MONTH_YEAR_RE, ISO_DATE_RE, MONTH_DAY_YEAR_RE, MONTH_YEAR_RE, MONTHS
 
-__all__ = ["DEFAULT_MAX_BYTES", "iter_inputs", "read_bytes", "decode_bytes", "sniff_content_type", "normalise_date"]
+__all__ = ["DEFAULT_MAX_BYTES", "iter_inputs", "read_bytes", "decode_bytes", "decode_report", "sniff_content_type", "normalise_date"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: far above any article; stops a stray dump or video from being read
 CONTROL_CHAR_MAX_RATIO = 0.05  # text has almost no control characters; binaries decoded as latin-1 have many
 SNIFF_CHARS = 4096  # enough of the start of a file to tell markup from prose
+UTF8_VALID_PER_BAD = 1  # broken UTF-8 has more well-formed multibyte characters than bad bytes; legacy text has ~none
+WESTERN_HIGH_BYTE_MAX_SHARE = 0.3  # accents are a small share of Western letters; most letters in Cyrillic/Greek
 UTF16_NUL_RATIO = 0.3  # share of NUL bytes in the odd (or even) positions that marks BOM-less UTF-16 text
 JSONL_TEXT_FIELDS = ("text", "content", "body")  # the document text; "text" is the documented name
 
@@ -60,6 +67,11 @@ _MARKUP_RE = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|section|span|meta|title|h[1-6]|br|table|ul|li)\b[^>]*>",
     re.I,
 )
+_UTF8_MULTIBYTE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BINARY_MAGIC: tuple[bytes, ...] = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"BZh")
 
@@ -81,37 +93,77 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """Decode ``data``: 1. a BOM, 2. UTF-8, 3. BOM-less UTF-16, 4. charset-normalizer. Raise InputError for binaries."""
+    """Decode ``data`` (see :func:`decode_report`); the decision itself is dropped."""
+    return decode_report(data, source)[0]
+
+
+def _mostly_utf8(data: bytes) -> int | None:
+    """How many bytes are undecodable when ``data`` is UTF-8 with a few bad bytes (more well-formed multibyte
+    characters than bad bytes), else None (the file is in another encoding)."""
+    valid = len(_UTF8_MULTIBYTE_RE.findall(data))
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    return bad if valid > bad * UTF8_VALID_PER_BAD else None
+
+
+def _western_single_byte(data: bytes) -> str | None:
+    """cp1252 (or latin-1 where cp1252 has holes) when high bytes are a small share of the letters, as accents are
+    in Western European text; None when they are most letters (Cyrillic, Greek ... single-byte pages)."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS)) + high
+    if not letters or high / letters > WESTERN_HIGH_BYTE_MAX_SHARE:
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def decode_report(data: bytes, source: str) -> tuple[str, str | None]:
+    """Decode ``data`` and say how when it was not clean UTF-8 (None for clean UTF-8 or a BOM).
+
+    Cascade: 1. a BOM names the codec; 2. strict UTF-8; 3. BOM-less UTF-16; 4. UTF-8 with a few bad bytes: decoded
+    with U+FFFD replacements (never re-read as another script); 5. Western single-byte text (cp1252 / latin-1);
+    6. charset-normalizer's guess. Raises InputError for binaries. Every fallback (4-6) is named in the note.
+    """
     # 1. a byte-order mark names the encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return _check_text(data[len(bom) :].decode(codec), source)
+                return _check_text(data[len(bom) :].decode(codec), source), None
             except UnicodeDecodeError:
                 raise InputError(source, f"starts with a {codec} byte-order mark but is not valid {codec}") from None
     if data.startswith(_BINARY_MAGIC):
         raise InputError(source, "binary file (image, archive or executable), not text")
     # 2. UTF-8, the usual case
     try:
-        return _check_text(data.decode("utf-8"), source)
+        return _check_text(data.decode("utf-8"), source), None
     except UnicodeDecodeError:
         pass
     # 3. UTF-16 without a BOM (NULs in every other byte)
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return _check_text(data.decode(utf16), source)
+            return _check_text(data.decode(utf16), source), None
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes), not text")
-    # 4. statistical detection (latin-1, cp1252, ...)
+    # 4. UTF-8 with a few broken bytes
+    bad = _mostly_utf8(data)
+    if bad is not None:
+        text = _check_text(data.decode("utf-8", errors="replace"), source)
+        return text, f"not valid UTF-8: {bad} undecodable byte(s) replaced with U+FFFD"
+    # 5. Western single-byte text
+    western = _western_single_byte(data)
+    if western is not None:
+        return _check_text(western, source), "not UTF-8: decoded as cp1252 (Western single-byte)"
+    # 6. statistical detection (Cyrillic, Greek, CJK legacy encodings ...)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, "cannot detect the text encoding (binary file?)")
-    return _check_text(str(best), source)
+    return _check_text(str(best), source), f"not UTF-8: decoded as {best.encoding} (detected)"
 
 
 def _check_text(text: str, source: str) -> str:
@@ -181,13 +233,28 @@ def read_bytes(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     return data
 
 
+def _notes(note: str | None, meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    meta = dict(meta or {})
+    if note:
+        meta["input_notes"] = [*meta.get("input_notes", []), note]
+    return meta
+
+
+def _require_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise InputError(source, "is empty (no text to store)")
+    return text
+
+
 def _document(raw_bytes: bytes, source: str, content_type: str | None, **fields: Any) -> Document:
-    text = decode_bytes(raw_bytes, source)
+    text, note = decode_report(raw_bytes, source)
+    _require_text(text, source)
     return Document(
         id=document_id(raw_bytes),
         source=source,
         raw=text,
         content_type=content_type or sniff_content_type(text),
+        meta=_notes(note, fields.pop("meta", None)),
         **fields,
     )
 
@@ -264,8 +331,9 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
 
 
 def _jsonl_record(line: bytes, source: str) -> Document:
+    decoded, note = decode_report(line, source)
     try:
-        record = json.loads(decode_bytes(line, source))
+        record = json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
@@ -284,14 +352,17 @@ def _jsonl_record(line: bytes, source: str) -> Document:
         url=_str_field(record, "url"),
         title=_str_field(record, "title"),
         published=published,
-        meta=meta,
+        meta=_notes(note, meta),
     )
 
 
+WARC_MAGIC = b"WARC/"  # every WARC record starts with its version line
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
 def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    """Responses of a WARC file; a ``.gz`` one is inflated through :class:`BoundedInflate` (bomb limits), and a
+    record shorter than its declared length (a truncated download) is reported, not stored cut."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -301,8 +372,16 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
         yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
         return
     with fh:
+        gzipped = fh.read(2) == b"\x1f\x8b"
+        fh.seek(0)
+        stream: Any = BoundedInflate(fh, str(path)) if gzipped else fh
+        reported_cut = False
         try:
-            for record in ArchiveIterator(fh):
+            if not stream.read(len(WARC_MAGIC)).startswith(WARC_MAGIC):  # else warcio reads a line-less file whole
+                raise InputError(str(path), "is not a valid WARC file (it does not start with a WARC/ header)")
+            fh.seek(0)
+            stream = BoundedInflate(fh, str(path)) if gzipped else fh
+            for record in ArchiveIterator(stream):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -315,13 +394,24 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
                     continue
                 try:
                     payload = read_bytes(record.content_stream(), source, max_bytes)
+                    missing = getattr(record.raw_stream, "limit", 0)
+                    if missing:
+                        reported_cut = True
+                        raise InputError(source, f"WARC record is truncated ({missing} bytes of its declared length "
+                                                 "missing)")
                     yield _warc_document(payload, source, uri, mime, record.rec_headers.get_header("WARC-Date"))
+                except InflateLimitError:
+                    raise
                 except InputError as err:
                     yield err
+            if getattr(stream, "truncated", False) and not reported_cut:
+                yield InputError(str(path), "gzip stream is truncated (the archive ends inside a record)")
+        except InputError as err:  # a decompression limit: the rest of the file is not read
+            yield err
         except ArchiveLoadFailed as exc:
-            yield InputError(str(path), f"is not a valid WARC file ({str(exc).splitlines()[0]})")
-        except (OSError, EOFError) as exc:
-            yield InputError(str(path), f"WARC file is truncated or corrupt ({exc})")
+            yield InputError(str(path), f"is not a valid WARC file ({exc})")
+        except (OSError, EOFError, ValueError) as exc:
+            yield InputError(str(path), f"WARC file is truncated or corrupt ({type(exc).__name__}: {exc})")
 
 
 def _warc_document(payload: bytes, source: str, uri: str, mime: str, crawled: str | None) -> Document:
@@ -331,10 +421,12 @@ def _warc_document(payload: bytes, source: str, uri: str, mime: str, crawled: st
             text = _check_text(payload.decode(m[1]), source)
         except (LookupError, UnicodeDecodeError):
             text = None
+    note = None
     if text is None:
-        text = decode_bytes(payload, source)
+        text, note = decode_report(payload, source)
+    _require_text(text, source)
     content_type = "html" if "html" in mime.lower() else sniff_content_type(text)
-    meta = {"crawled": crawled} if crawled else {}
+    meta = _notes(note, {"crawled": crawled} if crawled else {})
     return Document(
         id=document_id(payload), source=source, raw=text, content_type=content_type, url=uri or None, meta=meta
     )
@@ -352,20 +444,33 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
         yield from _read_plain(path, max_bytes)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted order, hidden names skipped, without listing the whole tree first."""
+def _walk(root: Path) -> Iterator[Path | InputError]:
+    """Files under ``root`` in sorted order, hidden names skipped, without listing the whole tree first.
+
+    Symbolic links to directories are not followed (no loops, no tree read twice); a link that loops or points
+    nowhere, a FIFO, a socket or a device is reported (a FIFO is never opened: reading it would block).
+    """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        yield InputError(str(root), f"folder cannot be listed ({exc.strerror or exc})")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.is_file():
-            yield path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(path)
+            elif entry.is_file():
+                yield path
+            elif entry.is_symlink():
+                problem = "symbolic link to a folder, not followed" if entry.is_dir() else "broken symbolic link"
+                yield InputError(str(path), f"{problem}; skipped")
+            else:
+                yield InputError(str(path), "not a regular file (FIFO, socket or device); skipped")
+        except OSError as exc:
+            yield InputError(str(path), f"cannot be read ({exc.strerror or exc}); skipped")
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
@@ -385,10 +490,13 @@ def iter_inputs(
         if given == "-":
             yield from _read_stdin(stdin, max_bytes)
             continue
-        path = Path(given)
+        path = Path(os.path.realpath(given))  # one source name per file, however the folder was named
         if path.is_dir():
             for file in _walk(path):
-                yield from _read_file(file, max_bytes)
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from _read_file(file, max_bytes)
         elif path.is_file():
             yield from _read_file(path, max_bytes)
         elif path.exists():

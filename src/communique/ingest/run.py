@@ -2,28 +2,35 @@
 
 Cascade per input record:
 1. read (``readers.iter_inputs``): a file that cannot be read is reported in one line and skipped;
-2. skip: a document whose id (hash of its bytes) is already stored with the same pipeline is not processed again
-   (its source is still recorded), so re-ingesting the same files changes nothing;
-3. process: the configured stages run in batches, in this process or a worker pool; each document first gets
+2. guard (``guards.guard_document``): markup too large or deep to parse safely is reported and skipped, over-long
+   text lines are cut; what the reader or a guard changed (an encoding fallback, cut lines) is reported as a warning;
+3. skip: a document whose id (hash of its bytes) is already stored with the same pipeline, or was already read in
+   this run, is not processed again (its source is still recorded), so re-ingesting the same files changes nothing;
+4. process: the configured stages run in batches, in this process or a worker pool; each document first gets
    its outlet's learnt template (:mod:`communique.clean.template`) for the clean stage;
-4. store: each document commits in its own transaction (with its duplicate check), so a run killed at any moment
-   leaves a consistent database and a rerun completes it;
-5. learn: the stored document's lines are recorded for its outlet; when the outlet's template grows, the
-   outlet's documents that hold the new template lines (this one included) are processed and stored again.
+5. store: a document left with no text is reported and not stored; each other document commits in its own
+   transaction (with its duplicate check), so a run killed at any moment leaves a consistent database and a rerun
+   completes it;
+6. learn: the stored document's lines are recorded for its outlet; when the outlet's template grows, the
+   outlet's documents that hold the new template lines (this one included) are processed and stored again;
+7. finish: the knowledge base and the search index are brought up to date whenever they lag behind the
+   documents, whatever this run added (a run killed during the build is completed by the next one).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_PIPELINE, EXTRACT_PIPELINE, Failure, run_pipeline
 from ..store.base import Store
+from .guards import guard_document
 from .readers import DEFAULT_MAX_BYTES, iter_inputs
 
 INPUT_CACHE_DOCS = 2000  # documents of this run kept as read, to clean again when their outlet's template grows
@@ -40,11 +47,13 @@ class IngestReport:
     unchanged: int = 0  # already stored with the same pipeline
     duplicates: int = 0  # stored documents found to duplicate an earlier one
     errors: list[str] = field(default_factory=list)  # one line per input or document that failed
+    warnings: list[str] = field(default_factory=list)  # one line per document stored with a change to report
     knowledge: dict[str, int] = field(default_factory=dict)  # record counts after the knowledge-base build
 
     def as_dict(self) -> dict[str, object]:
         return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "duplicates": self.duplicates, "errors": len(self.errors), **self.knowledge}
+                "duplicates": self.duplicates, "errors": len(self.errors), "warnings": len(self.warnings),
+                **self.knowledge}
 
 
 def ingest(paths: Sequence[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any) -> IngestReport:
@@ -62,9 +71,15 @@ def ingest_documents(
     on_error: Callable[[str], None] | None = None,
     on_document: Callable[[Document], None] | None = None,
     learn_templates: bool = True,
+    on_warning: Callable[[str], None] | None = None,
+    stage_budget_s: float | None = None,
 ) -> IngestReport:
-    """Process and store ``items`` (documents as read, or read errors to report). ``learn_templates``: step 5
-    (outlet templates; needs a store with the template tables and a pipeline that cleans)."""
+    """Process and store ``items`` (documents as read, or read errors to report).
+
+    ``learn_templates``: step 6 (outlet templates; needs a store with the template tables and a pipeline that
+    cleans). ``stage_budget_s``: seconds one stage may spend on one document (``pipeline.STAGE_BUDGET_S`` by
+    default).
+    """
     report = IngestReport()
     pipeline_key = ",".join(stages)
     templates = _templates(store) if learn_templates and "communique.clean.v1" in stages else None
@@ -80,25 +95,46 @@ def ingest_documents(
             yield doc
 
     def error(message: str) -> None:
-        report.errors.append(message)
+        report.errors.append(one_line(message))
         if on_error:
-            on_error(message)
+            on_error(one_line(message))
 
-    todo = prepared(skip_known(items, store, pipeline_key, report, error, on_document))
-    for result in run_pipeline(todo, stages, workers=workers, batch_size=batch_size):
-        if isinstance(result, Failure):
-            error(f"{result.source}: {result.stage} failed: {result.message}")
-            continue
-        stored = store.put(result.replace(raw=""), pipeline_key)
-        for message in stored.meta.get("errors", []):  # an extractor failed: the document is kept without its facts
-            error(f"{stored.source}: {message}")
-        report.added += 1
-        report.duplicates += stored.duplicate_of is not None
-        if on_document:
-            on_document(stored)
-        if templates and stored.duplicate_of is None:  # a copy would count its page's lines twice
-            _clean_again(templates.observe(result), templates, inputs, store, stages, pipeline_key, error)
+    def warn(message: str) -> None:
+        report.warnings.append(one_line(message))
+        if on_warning:
+            on_warning(one_line(message))
+
+    todo = prepared(skip_known(items, store, pipeline_key, report, error, on_document, warn))
+    results = run_pipeline(todo, stages, workers=workers, batch_size=batch_size, stage_budget_s=stage_budget_s)
+    with closing(results):  # an interrupt closes the worker pool now, not when the traceback is collected
+        for result in results:
+            if isinstance(result, Failure):
+                error(f"{result.source}: {result.stage} failed: {result.message}")
+                continue
+            stored = store_result(result, store, pipeline_key, report, error, warn, on_document)
+            if templates and stored is not None and stored.duplicate_of is None:  # a copy counts its lines twice
+                _clean_again(templates.observe(result), templates, inputs, store, stages, pipeline_key, error)
     return report
+
+
+def store_result(result: Document, store: Store, pipeline_key: str, report: IngestReport,
+                 error: Callable[[str], None], warn: Callable[[str], None],
+                 on_document: Callable[[Document], None] | None = None) -> Document | None:
+    """Step 5: report what the stages noted, refuse a document without text, store the others."""
+    for message in result.meta.get("stopped", []):  # a stage ran out of time: kept with what finished
+        warn(f"{result.source}: {message}")
+    if not result.text.strip():
+        why = "a stage was stopped" if result.meta.get("stopped") else "boilerplate only, or an empty page"
+        error(f"{result.source}: no text left after cleaning ({why}); not stored")
+        return None
+    stored = store.put(result.replace(raw=""), pipeline_key)
+    for message in stored.meta.get("errors", []):  # an extractor failed: the document is kept without its facts
+        error(f"{stored.source}: {message}")
+    report.added += 1
+    report.duplicates += stored.duplicate_of is not None
+    if on_document:
+        on_document(stored)
+    return stored
 
 
 def _templates(store: Store) -> Any:
@@ -124,7 +160,7 @@ def _clean_again(
     pipeline_key: str,
     error: Callable[[str], None],
 ) -> None:
-    """Step 5: process and store again the documents whose outlet template grew (their input as read)."""
+    """Step 6: process and store again the documents whose outlet template grew (their input as read)."""
     docs = [d for d in (inputs.get(i) or _reread(i, store) for i in ids) if d is not None]
     for result in run_pipeline((templates.prepare(d) for d in docs), stages, workers=1):
         if isinstance(result, Failure):
@@ -140,15 +176,25 @@ def skip_known(
     report: IngestReport,
     error: Callable[[str], None],
     on_document: Callable[[Document], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[Document]:
-    """Steps 1-2 of the cascade: report read errors, count reads, and pass on only the documents not yet
-    stored with this pipeline (their sources are still recorded)."""
+    """Steps 1-3 of the cascade: report read errors and guard refusals, count reads, and pass on only the
+    documents not yet stored with this pipeline nor read earlier in this run (their sources are still recorded)."""
+    seen: set[str] = set()  # ids read in this run: the same bytes twice are processed and counted once
     for item in items:
+        if not isinstance(item, InputError):
+            try:
+                item = guard_document(item)
+            except InputError as err:
+                item = err
         if isinstance(item, InputError):
             error(str(item))
             continue
         report.read += 1
-        if store.needs(item.id, pipeline_key):
+        for note in item.meta.get("input_notes", []):
+            (warn or error)(f"{item.source}: {note}")
+        if item.id not in seen and store.needs(item.id, pipeline_key):
+            seen.add(item.id)
             yield item
         else:
             store.add_source(item.source, item.id)
@@ -158,12 +204,16 @@ def skip_known(
 
 
 def finish(store: Store, report: IngestReport) -> None:
-    """After documents were added: rebuild the knowledge base and bring the search index up to date."""
-    if not report.added:
-        return
+    """Bring the knowledge base and the search index up to date with the stored documents.
+
+    Runs whatever this run added: each part tracks what it covers (the knowledge base its document watermark, the
+    index its documents and vectors), so a run killed during the build leaves work that the next run completes.
+    Cheap when nothing lags: two queries.
+    """
     from ..kb import build
 
-    report.knowledge = build(store)
+    if store.kb_state().get("watermark") != store.watermark():
+        report.knowledge = build(store)
     if getattr(store, "placeholder", "?") == "?":  # the search index lives in SQLite; PostgreSQL searches tsv
         from ..search import refresh_index
 

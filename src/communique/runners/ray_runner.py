@@ -179,7 +179,7 @@ def _run(ray: Any, paths: Sequence[str], db: str, stages: tuple[str, ...], pipel
         with open_store(db) as store:
 
             pending = skip_known(iter_inputs(paths, max_bytes=max_bytes), store, pipeline_key, report, error,
-                                 on_document)
+                                 on_document, report.warnings.append)
             while window := list(itertools.islice(pending, WINDOW_BATCHES * batch_size)):
                 items = [{"i": i, "doc": pickle.dumps(doc)} for i, doc in enumerate(window)]
                 dataset = ray.data.from_items(items, override_num_blocks=-(-len(items) // batch_size))

@@ -22,7 +22,7 @@ from .fts import (
     snippet,
     to_fts_query,
 )
-from .semantic import embed_missing, get_embedder
+from .semantic import embed_missing, get_embedder, has_missing_vectors
 
 __all__ = ["search", "refresh_index", "MODES", "RRF_K", "CANDIDATES_PER_RESULT"]
 
@@ -43,6 +43,8 @@ def refresh_index(store: Any) -> int:
     """Bring the search index up to date; returns the number of documents (re)indexed. Idempotent."""
     conn = _conn(store)
     done = refresh_text_index(store)
+    if not has_missing_vectors(conn):  # complete already: do not load the model
+        return done
     embedder = get_embedder()
     if embedder is not None:
         embed_missing(conn, embedder)

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import ModelError
 
-__all__ = ["Embedder", "get_embedder", "reset_embedder", "embed_missing", "MODEL_SHA256", "TOKENIZER_SHA256", "DIM", "NO_SEMANTIC_ENV"]
+__all__ = ["Embedder", "get_embedder", "reset_embedder", "embed_missing", "has_missing_vectors", "MODEL_SHA256", "TOKENIZER_SHA256", "DIM", "NO_SEMANTIC_ENV"]
 
 log = logging.getLogger("communique.search")
 
@@ -106,6 +106,13 @@ def get_embedder() -> Embedder | None:
             log.warning("semantic search unavailable (%s); using full-text search only", exc)
         _cached["embedder"] = embedder
         return embedder
+
+
+def has_missing_vectors(conn: sqlite3.Connection) -> bool:
+    """True when some indexed item has no vector yet (a first build, new documents, or a killed build)."""
+    row = conn.execute("SELECT 1 FROM search_items i LEFT JOIN search_vectors v ON v.item_id = i.id "
+                       "WHERE v.item_id IS NULL LIMIT 1").fetchone()
+    return row is not None
 
 
 def embed_missing(conn: sqlite3.Connection, embedder: Embedder, chunk: int = 256) -> int:

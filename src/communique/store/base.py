@@ -39,8 +39,8 @@ class Store(abc.ABC):
         """A document by id, unique id prefix, or source."""
 
     @abc.abstractmethod
-    def iter_documents(self, *, include_text: bool = True) -> Iterator[Document]:
-        """Every document, in ingest order."""
+    def iter_documents(self, *, include_text: bool = True, by_id: bool = False) -> Iterator[Document]:
+        """Every document, in ingest order (``by_id``: in id order, which does not depend on the ingest order)."""
 
     @abc.abstractmethod
     def set_fields(self, doc_id: str, **fields: Any) -> None:

@@ -248,11 +248,12 @@ class SQLStore(Store):
             row = self._one(f"{self._SELECT} WHERE id=?", (found[0],))
         return self._row_to_doc(row)
 
-    def iter_documents(self, *, include_text: bool = True) -> Iterator[Document]:
-        last = -1
+    def iter_documents(self, *, include_text: bool = True, by_id: bool = False) -> Iterator[Document]:
+        key = "id" if by_id else "seq"
+        last: Any = "" if by_id else -1
         while True:  # keyset pagination: no cursor held open across the caller's work
-            rows = self._all(f"{self._SELECT.replace('SELECT ', 'SELECT seq, ', 1)} WHERE seq>? ORDER BY seq LIMIT {FETCH_ROWS}",
-                             (last,))
+            rows = self._all(f"{self._SELECT.replace('SELECT ', f'SELECT {key}, ', 1)} WHERE {key}>? ORDER BY {key} "
+                             f"LIMIT {FETCH_ROWS}", (last,))
             if not rows:
                 return
             for row in rows:
