@@ -443,6 +443,6 @@ def metadata(doc: Document) -> Document:
         changes["url"] = html["url"].strip()
     changes["language"] = detect_language(text)
     if doc.kind in ("other", "") or doc.kind not in KINDS:
-        changes["kind"], evidence = classify_kind_evidence(text, title or None, dateline=dateline)
-        changes["meta"] = {**doc.meta, "kind_evidence": evidence}
+        changes["kind"], kind_evidence = classify_kind_evidence(text, title or None, dateline=dateline)
+        changes["meta"] = {**changes.get("meta", doc.meta), "kind_evidence": kind_evidence}
     return doc.replace(**changes)
