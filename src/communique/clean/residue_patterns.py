@@ -257,13 +257,13 @@ RESIDUE_PHRASES: tuple[str, ...] = (
     # republishing / distribution notes
     "originally published at", "originally published on", "originally published by", "originally appeared on",
     "originally appeared at", "distributed via", "unedited and unaltered",
-    "solely responsible for the information contained", "reproduced in full", "is reproduced below",
+    "reproduced in full", "is reproduced below",
     "are reproduced below", "reproduced in its entirety", "provisional translation", "for reference purpose only",
     "for reference purposes only", "unofficial translation", "views expressed herein", "expressed herein are",
     "solely those of the author", "views and opinions expressed in this", "do not necessarily reflect the views",
     # subscription / e-mail alerts
     "you are subscribed to", "you have subscribed to", "to unsubscribe", "manage your subscription",
-    "has recently been updated, and is now available", "subscribe to alerts",
+    "subscribe to alerts",
     # comment forms
     "your email address will not be published", "your e-mail address will not be published",
     "required fields are marked", "comments are moderated", "comments will be moderated",

@@ -2,7 +2,7 @@
 
 Cascade, in the order ``repair_persons`` / ``propagate_surnames`` apply it:
  (4a) title and honorific prefixes are cut ("Gen. Mark Milley" -> "Mark Milley");
- (4b) fragments of one compound name are merged ("Juan Ramón de la" + "Fuente Ramírez"; across one line break only
+ (4b) fragments of one compound name are merged ("José María de la" + "Peña Ruiz"; across one line break only
       in hard-wrapped prose; a Spanish-looking ORG fragment right after a name is its surnames), a name followed by
       particles + capitalised words is extended, "Jr." / "III" join it;
  (4c) the span is cut to its run of name words (``trim_person``): lower-case words that are no name particle end it
@@ -50,7 +50,7 @@ _PREFIX_RE = re.compile(
 _PARTICLE_EXT_RE = re.compile(
     rf"(?:\s+(?:{alternation(sorted(titles.NAME_PARTICLES))}))+(?:\s+{CAPWORD}(?![\w]))+"
 )
-# A whole name: capitalised words and particles only ("Juan Ramón de la Fuente Ramírez", not "Bevan st Murray b").
+# A whole name: capitalised words and particles only ("José María de la Peña Ruiz", not "Bevan st Murray b").
 _NAME_WORDS_RE = re.compile(
     rf"(?:{_ARTICLE}{CAPWORD}\.?|{alternation(sorted(titles.NAME_PARTICLES))})"
     rf"(?:\s+(?:{_ARTICLE}{CAPWORD}\.?|{alternation(sorted(titles.NAME_PARTICLES))}))*$"
@@ -148,7 +148,7 @@ def repair_persons(text: str, ents: list[Ent]) -> list[Ent]:
         next_start = merged[i + 1].start if i + 1 < len(merged) else len(text)
         if ext and ext.end() <= next_start and "\n" not in ext.group(0):
             ent.end = ext.end()
-        if suffix := _NAME_SUFFIX_RE.match(text, ent.end):  # "Joseph R. Biden, Jr."
+        if suffix := _NAME_SUFFIX_RE.match(text, ent.end):  # "John Q. Doe, Jr."
             ent.end = suffix.end()
     for ent in merged:
         if ent.kind == "person":

@@ -7,7 +7,7 @@ speaker.
 
 Speaker attribution cascade (the numbers are used in the code comments):
  (1) a cue verb next to the quote, before or after it ("said", "stressed", "added:", "told journalists", "according
-     to") with a person mention beside it ("..., Rubio said" / "said Rubio" / "Rubio said: ...");
+     to") with a person mention beside it ("..., Doe said" / "said Doe" / "Doe said: ...");
  (2) the subject of the cue verb in the dependency parse (nsubj), whatever the noun phrase is;
  (3) a role noun or description as that subject ("the Secretary of State stressed", "the top Chilean diplomat
      said") resolved to the person holding that role in the document (cascade 3a-3d in ``_resolve_role``: a Role
@@ -19,7 +19,7 @@ Speaker attribution cascade (the numbers are used in the code comments):
      span is the pronoun itself;
  (5) no cue at all: the previous sentence's cue, else the person a preceding paragraph without quotes opens with
      as subject, else the previous quote's speaker (within MAX_CONTINUATION_PARAS).
-Names are expanded to the fullest form used in the document ("Rubio" -> "Marco Rubio").
+Names are expanded to the fullest form used in the document ("Doe" -> "Jane Doe").
 
 Indirect speech ("X said that ...", "X told reporters the talks were productive", "According to X, ...") gives
 ``direct=False`` with the reported clause as the content span; words quoted inside a reported clause ('said the plan
@@ -75,7 +75,7 @@ __all__ = ["annotate", "find_quote_spans", "QuoteSpan", "SCARE_MAX_WORDS"]
 SCARE_MAX_WORDS = 3  # "so-called 'reset'", "a 'productive' meeting": up to 3 words is a scare quote, not speech
 TAIL_MAX_TOKENS = 25  # ", Malkia Cyril, the executive director at the Center of ..., said" fits
 ADJACENT_TOKENS = 6  # a cue this close to the marks attributes even a scare-length quote ("'reset,' officials said")
-HEAD_MAX_TOKENS = 30  # a cue before the quote in the same sentence ("Rubio said on Tuesday in Brussels that ...")
+HEAD_MAX_TOKENS = 30  # a cue before the quote in the same sentence ("Doe said on Tuesday in Brussels that ...")
 MAX_CONTINUATION_PARAS = 2  # a bare quote continues the previous speaker only this close (else too uncertain)
 PRONOUN_LOOKBACK_CHARS = 3000  # about five paragraphs: antecedents further away are rarely right
 TITLE_MAX_WORDS = 6  # "Collapse: How Societies Choose to Fail" is a title; capitalised sentences are longer
@@ -159,7 +159,7 @@ class _Context:
         return any(a <= pos < b for a, b in self.quote_ranges)
 
     def full_name(self, name: str) -> str:
-        """The fullest form of ``name`` in the document ("Rubio" -> "Marco Rubio")."""
+        """The fullest form of ``name`` in the document ("Doe" -> "Jane Doe")."""
         clean = _clean_name(name)
         if len(clean.split()) > 3 or not clean[:1].isupper():
             return clean
@@ -355,7 +355,7 @@ def _window(ctx: _Context, a: int, b: int) -> list[Any]:
 
 
 def _tail(ctx: _Context, span: QuoteSpan, limit_after: int) -> list[Any]:
-    """Tokens after the closing mark up to the first verb: a cue there attributes the quote ("..., Rubio said")."""
+    """Tokens after the closing mark up to the first verb: a cue there attributes the quote ("..., Doe said")."""
     out = []
     for t in _window(ctx, span.close_end, limit_after)[:TAIL_MAX_TOKENS]:
         if t.text in _SENT_END and t.text != "." or "\n" in t.text:
@@ -373,7 +373,7 @@ def _head(ctx: _Context, span: QuoteSpan, limit_before: int) -> list[Any]:
     start = limit_before
     prev = ctx.text[:limit_before].rstrip()
     if span.open_at == limit_before and prev.endswith(":"):
-        start = max(prev.rfind("\n") + 1, 0)  # "Rubio said:\n\n“...”"
+        start = max(prev.rfind("\n") + 1, 0)  # "Doe said:\n\n“...”"
     out: list[Any] = []
     for t in reversed(_window(ctx, start, span.open_at)[-HEAD_MAX_TOKENS:]):
         if t.text in _SENT_END or ("\n" in t.text_with_ws and t.idx + len(t.text) < span.open_at - 2 and out):
@@ -402,7 +402,7 @@ def _attribute(
     tail = _tail(ctx, span, limit_after)
     if tail and (_is_cue(tail[-1]) or _according_to(tail[-1])):
         t = tail[-1]
-        # (1) the speaker is between the quote and the cue, or right after it ("said Rubio,").
+        # (1) the speaker is between the quote and the cue, or right after it ("said Doe,").
         after_end = min(t.idx + 60, limit_after)
         stop = min([x for x in (text.find(",", t.idx, after_end), text.find(".", t.idx + len(t), after_end)) if x > 0] or [after_end])
         candidates.append((t, span.close_end, stop, len(tail) <= ADJACENT_TOKENS))
