@@ -319,7 +319,7 @@ def _drop_inside_titles(text: str, ents: list[_Ent], title_spans: list[TitleSpan
                 continue
         surface = text[ent.start : ent.end]
         if inside and ent.kind == "person" and surface == text[title_spans[i].start : title_spans[i].end]:
-            if len(surface.split()) > 1 or "-" in surface:  # one word may be a surname too ("Major")
+            if len(surface.split()) > 1:  # one word may be a surname too ("Major")
                 continue  # the model took a bare title ("Foreign Secretary") for a person
         kept.append(ent)
     return kept

@@ -136,7 +136,6 @@ def repair_persons(text: str, ents: list[Ent]) -> list[Ent]:
             and _same_line_or_wrapped(text, prev.end, ent.start)
             and _PARTICLE_GAP_RE.match(text[prev.end : ent.start] or " ")
             and _NAME_WORDS_RE.match(text, prev.start, ent.end)
-            and not _TITLE_ONLY_RE.fullmatch(text, prev.start, prev.end)  # "Lieutenant-Colonel" + "Max Marriner"
         ):
             prev.end = ent.end
             continue

@@ -46,8 +46,6 @@ TITLE_HEADS: tuple[str, ...] = (
     # military and police
     "Admiral", "Vice Admiral", "Rear Admiral", "General", "Lieutenant General", "Major General",
     "Brigadier General", "Colonel", "Lieutenant Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
-    "Lieutenant-Colonel", "Lieutenant-General", "Major-General", "Brigadier-General", "Vice-Admiral",
-    "Rear-Admiral", "Vice-President", "Prime-Minister",
     "Commander", "Commander-in-Chief", "Marshal", "Field Marshal", "Chief",
     # abbreviations (expanded in ABBREVIATIONS)
     "Dr.", "Gen.", "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Adm.", "Vice Adm.", "Rear Adm.", "Col.", "Lt. Col.",
