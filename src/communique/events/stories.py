@@ -540,15 +540,16 @@ def _earliest(docs: Sequence[Document]) -> Document:
 
 
 def _short_name(doc: Document, name: str) -> str:
-    """How a reader names the person: the shortest form the document uses that ends the full name ("Varga" for
-    "Tomas J. Varga"), else a two-word name whole, else its surname with particles ("de la Torre")."""
+    """How a reader names the person: a two-word name whole ("Ma Lin": which word is the family name is not for
+    us to guess, and a tagger's lone "Lin" does not tell), else the shortest form the document uses that ends the
+    full name ("Varga" for "Tomas J. Varga"), else its surname with particles ("de la Torre")."""
     words = name.split()
+    if len(words) <= SHORT_NAME_WORDS:
+        return name
     forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
     suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
     if suffixes:
         return min(suffixes, key=len)
-    if len(words) <= SHORT_NAME_WORDS:
-        return name  # "Ma Lin": which word is the family name is not for us to guess
     return _label_short(name)  # particles kept: "de la Torre"
 
 
