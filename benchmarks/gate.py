@@ -2,7 +2,8 @@
 
 Convention: ``benchmarks/<name>.py`` defines ``run(shared: pathlib.Path, limit: int | None = None) -> dict[str, float]``
 (``shared`` is the ../shared folder) and prints its metrics as JSON when run as ``python -m benchmarks.<name>``.
-``baseline.json`` maps ``name -> {metric: floor}``; a metric that is absent from the run fails the gate too.
+``baseline.json`` maps ``name -> {metric: floor}``; a metric that is absent from the run fails the gate too. A floor
+written ``{"max": x}`` is a ceiling instead (for counts of failures, seconds, megabytes: lower is better).
 
     python -m benchmarks.gate                 # all
     python -m benchmarks.gate quotes_polnear  # some
@@ -39,8 +40,13 @@ def main(argv: list[str]) -> int:
         took = time.perf_counter() - started
         for metric, floor in sorted(floors.items()):
             got = metrics.get(metric)
-            ok = got is not None and got + TOLERANCE >= floor
-            print(f"{'ok  ' if ok else 'FAIL'} {name}.{metric} = {got if got is None else round(got, 4)} (floor {floor})")
+            if isinstance(floor, dict):  # {"max": x}: a ceiling
+                ok = got is not None and got - TOLERANCE <= floor["max"]
+                bound = f"ceiling {floor['max']}"
+            else:
+                ok = got is not None and got + TOLERANCE >= floor
+                bound = f"floor {floor}"
+            print(f"{'ok  ' if ok else 'FAIL'} {name}.{metric} = {got if got is None else round(got, 4)} ({bound})")
             if not ok:
                 failed.append(f"{name}.{metric}")
         print(f"     {name} took {took:.1f}s; all metrics: {json.dumps({k: round(v, 4) for k, v in metrics.items()})}")
