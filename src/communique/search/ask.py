@@ -21,7 +21,10 @@ from typing import Any
 from ..model import Document
 from ..text import strip_accents
 from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
+from .question_analysis import Analysis, analyze
 from .question_patterns import (
+    ADJECTIVE_SUFFIXES,
+    DURATION,
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
@@ -44,6 +47,13 @@ MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short
 QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
 ITEMS_PER_DOC = 20  # items fetched per wanted document (one document has many matching passages and quotes)
 NOT_IN_SOURCES = "Not in the sources."
+NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after the answer ("She was met by ...")
+LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
+MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (all of them are in the document)
+NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
+RANK_PENALTY = 0.002  # documents retrieved first win ties
+NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
+MIN_ROOT_CHARS = 4  # "Chin" of "Chinese" is long enough to stand for the country; "Ir" would not be
 
 _WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
@@ -53,9 +63,9 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
-# "<Name>, Democratic Unionist Party leader" / "<Name>, Finance Minister of Ukraine,"
+# "<Name>, <Party> leader" / "<Name>, <Office> Minister of <Country>,"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
-# "Finance Minister of Ukraine, <Name>" / "Minister of Defence <Name>"
+# "<Office> Minister of <Country>, <Name>" / "Minister of <Office> <Name>"
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -258,8 +268,8 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             for title in found:
                 words = squash(title).split()
                 while words and words[0].lower() in STOP_WORDS and words[0][0].isupper():
-                    words = words[1:]  # "The Finance Minister" -> "Finance Minister"
-                parts = " ".join(words).rsplit(" and ", 1)  # "Prime Minister X of Sweden and President" -> "President"
+                    words = words[1:]  # "The <Title>" -> "<Title>"
+                parts = " ".join(words).rsplit(" and ", 1)  # "<Title> X of <Country> and President" -> "President"
                 if len(parts) == 2 and parts[1].split() and parts[1].split()[0].lower() in TITLE_HEADS:
                     words = parts[1].split()
                 title = " ".join(words)
@@ -459,6 +469,27 @@ def classify(question: str) -> tuple[str, dict[str, str]]:
     return "keywords", {}
 
 
+def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
+    """A record answer keeps the question's constraints: its date in the asked month / year, the asked places near."""
+    for sentence in c.sentences:
+        for cite in sentence.citations:
+            doc = ctx.doc(cite["doc"])
+            if doc is None:
+                return False
+            span = ctx.sentence_at(doc, cite["start"], cite["end"])
+            index = next((i for i, s in enumerate(ctx.sentences(doc)) if s.start == span.start), 0)
+            near = _fold(_window(ctx, doc, index) + " " + (doc.title or "") + " " + (doc.dateline or "") + " "
+                         + " ".join(s.text for s in ctx.sentences(doc)[:LEAD]))
+            if not all(_name_in(p, near) for p in a.places):
+                return False
+            if a.has_time:
+                written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
+                dates = written or [*_evidence_dates(doc, span), doc.published or ""]
+                if not any(_date_ok(a, d) for d in dates):
+                    return False
+    return True
+
+
 def ask(store: Any, question: str) -> Answer:
     """Answer ``question`` from the stored documents, or say it is not in the sources."""
     conn = getattr(store, "conn", None)
@@ -469,20 +500,28 @@ def ask(store: Any, question: str) -> Answer:
     if indexed < conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
         refresh_text_index(store)  # full-text only: cheap; embeddings are added by refresh_index at ingest
     intent, groups = classify(question)
+    a = analyze(question)
     ctx = _Context(store)
+    if intent == "role" and re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(?:of|the|and|de|la|del|van|von|bin|al)\b", "",
+                                                               groups.get("who", ""))):
+        intent = "general"  # "Who is the <title> who ...": a person described, not a name to look up
+    if intent in ("keywords", "when_event", "figures"):
+        intent = "general"
+    for key in ("a", "b"):  # "<Name> at the <Place> in <Month>": the name alone; the rest are constraints
+        if key in groups:
+            groups[key] = re.split(r"\s+(?:in|at|on|during)\s+", groups[key])[0]
     verb = {"speak": "spoke", "talk": "talked"}.get(
         next((w for w in ("speak", "talk") if re.search(rf"\b{w}\b", question, re.IGNORECASE)), ""), "met")
     handlers = {
         "role": lambda: _role(ctx, groups),
         "when_met": lambda: _when_met(ctx, groups, verb),
-        "when_event": lambda: _when_event(ctx, groups),
         "who_said": lambda: _who_said(ctx, groups),
         "what_said": lambda: _what_said(ctx, groups),
-        "figures": lambda: _figures(ctx, groups),
         "attendees": lambda: _attendees(ctx, groups),
-        "keywords": lambda: _keywords(ctx, question),
+        "general": lambda: [],
     }
-    candidates = sorted(handlers[intent](), key=lambda c: -c.confidence)
+    found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)] + _general(ctx, a)
+    candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
                       confidence=round(candidates[0].confidence, 3) if candidates else 0.0)
@@ -497,3 +536,152 @@ def ask(store: Any, question: str) -> Answer:
                 seen.add(_fold(s.text))
                 chosen.append(s)
     return Answer(question, chosen[:MAX_ANSWER_SENTENCES], intent=intent, confidence=round(min(best, 1.0), 3))
+
+
+# -- general answering: the question's analysis matched against records and sentences ---------------------
+def _date_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
+def _date_ok(a: Analysis, value: str | None) -> bool:
+    """The date satisfies the question's year / month / day (a question without them accepts any date)."""
+    if a.year is None and a.month is None:
+        return True
+    parts = _date_parts(value)
+    if parts is None:
+        return False
+    year, month, day = parts
+    return ((a.year is None or a.year == year) and (a.month is None or a.month == month)
+            and (a.day is None or a.day == day))
+
+
+def _name_in(name: str, folded: str) -> bool:
+    """The name's last word (or the country of an adjective: "Chinese" -> "Chin...") occurs in ``folded`` text."""
+    tokens = [t for t in _WORDS.findall(_fold(name)) if t not in NAME_SUFFIXES]
+    if not tokens:
+        return True
+    key = tokens[-1].split("-")[-1] if "-" in tokens[-1] and len(tokens) == 1 else tokens[-1]
+    if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w])", folded):
+        return True
+    for suffix in ADJECTIVE_SUFFIXES:  # "Chinese" ~ "China", "Indian" ~ "India", "Korean" ~ "Korea"
+        root = key[: -len(suffix)]
+        if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
+            return True
+    return False
+
+
+def _evidence_dates(doc: Document, span: Span) -> list[str]:
+    """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
+    timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
+               and _ISO_DAY.match(t.value)]
+    timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
+    dates = [t.value for t in timexes if t.value]
+    dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
+              and _ISO_DAY.match(e.date_value) and e.status != "planned"]
+    return list(dict.fromkeys(dates))
+
+
+def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
+    return [(m.start, squash(m.text)) for m in doc.mentions if m.type in types and span.start <= m.start < span.end]
+
+
+def _asked(a: Analysis, text: str) -> bool:
+    """The text names something the question already names (not an answer to it)."""
+    folded = _fold(text)
+    return any(_name_in(n, folded) or _name_in(folded, _fold(n)) for n in (*a.names, *a.places))
+
+
+def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
+    if not anchors:
+        return [t for _, t in items]
+    return [t for _, t in sorted(items, key=lambda it: min(abs(it[0] - x) for x in anchors))]
+
+
+def _typed_answer(a: Analysis, doc: Document, span: Span) -> str | None:
+    """The part of the sentence that answers the question's type, or None when the sentence has none (step 4)."""
+    text = doc.text[span.start:span.end]
+    anchors = [span.start + m.start() for m in _WORDS.finditer(text) if _stem(_fold(m.group(0))) in
+               {_stem(f) for f in a.focus}]
+    if a.answer_type == "date":
+        dates = [d for d in _evidence_dates(doc, span) if _date_ok(a, d)]
+        return f"On {_human_date(dates[0])}." if dates else None
+    if a.answer_type == "place":
+        places = [(s, t) for s, t in _mentions_in(doc, span, ("place",)) if not _asked(a, t)]
+        places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
+        places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
+                   and not _asked(a, e.place)]
+        after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
+        chosen = after_prep or places
+        return f"{chosen[0][1]}." if chosen else None
+    if a.answer_type == "person":
+        people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
+        people += [(r.person_start, squash(r.person)) for r in doc.roles
+                   if span.start <= r.person_start < span.end and not _asked(a, r.person)]
+        names = list(dict.fromkeys(_nearest(people, anchors)))
+        return f"{names[0]}." if names else None
+    if a.answer_type in ("number", "duration"):
+        found = _numbers(a, text)
+        return f"{found[0]}." if found else None
+    return squash(text)
+
+
+def _numbers(a: Analysis, text: str) -> list[str]:
+    """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many"."""
+    if a.answer_type == "duration":
+        return [squash(m.group(0)) for m in DURATION.finditer(text)]
+    asked = {m.group(0) for m in NUMBER.finditer(a.question)}
+    out: list[str] = []
+    for m in NUMBER.finditer(text):
+        value = squash(m.group(0))
+        if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
+            continue
+        after = _fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
+        if a.counted and not any(_stem(w) in {_stem(x) for x in _WORDS.findall(after)} for w in a.counted):
+            continue
+        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
+        out.append(squash(value + (unit.group(0) if unit and a.counted else "")))
+    return out
+
+
+def _window(ctx: _Context, doc: Document, index: int) -> str:
+    spans = ctx.sentences(doc)
+    return " ".join(s.text for s in spans[max(0, index - NAME_WINDOW):index + NAME_WINDOW + 1])
+
+
+def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
+    """Sentences that satisfy every constraint of the question, with the typed part that answers it.
+
+    1. documents that mention every name and place of the question;
+    2. sentences whose neighbourhood names them, scored by names and focus words found;
+    3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
+    4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
+    """
+    focus = [_stem(f) for f in a.focus]
+    query = " ".join([*a.names, *a.places, *a.focus])
+    out: list[_Candidate] = []
+    for rank, doc in enumerate(ctx.candidates(query or a.question)):
+        folded_doc = _fold(doc.text)
+        if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places)):  # 1.
+            continue
+        lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
+        for i, s in enumerate(ctx.sentences(doc)):
+            window = _fold(_window(ctx, doc, i))
+            names = [n for n in a.names if _name_in(n, window)]
+            if a.names and len(names) / len(a.names) < MIN_NAME_SHARE:  # 2.
+                continue
+            if not all(_name_in(p, window) or _name_in(p, lead) for p in a.places):
+                continue
+            score = _overlap(focus, s.text) if focus else 1.0
+            name_share = len(names) / len(a.names) if a.names else 1.0
+            conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
+            if a.answer_type != "date" and a.has_time:  # 3.
+                if not (any(_date_ok(a, d) for d in _evidence_dates(doc, s)) or _date_ok(a, doc.published)):
+                    continue
+            answer = _typed_answer(a, doc, s)  # 4.
+            if answer is None:
+                continue
+            out.append(_Candidate(conf - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
+    return out

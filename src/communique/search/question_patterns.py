@@ -21,6 +21,8 @@ __all__ = [
     "TITLE_HEADS",
     "SPEAKER_BEFORE_QUOTE",
     "NUMBER",
+    "DURATION",
+    "ADJECTIVE_SUFFIXES",
 ]
 
 _Q = r"[?.!\s]*$"
@@ -87,7 +89,7 @@ president vice prime minister secretary general chancellor king queen prince she
 senator ambassador taoiseach premier chairman chair director deputy advisor adviser speaker leader mr. dr.
 """.split())
 
-# Lower-case head nouns that may end a title written after a name ("Jeffrey Donaldson, Democratic Unionist Party leader").
+# Lower-case head nouns that may end a title written after a name ("<Name>, <Party> leader").
 TITLE_HEADS: tuple[str, ...] = ("vice president", "leader", "president", "spokesperson", "spokesman", "chair",
                                 "chairman", "chairwoman", "member", "secretary", "director", "adviser", "advisor",
                                 "minister", "ambassador", "envoy", "founder", "chief executive")
@@ -109,10 +111,19 @@ SPEAKER_AFTER_QUOTE = re.compile(
     r"^\s*[\"”]?\s*,?\s*(?:said|stated|added|explained|noted|remarked|declared)\s+(?P<name>(?:[A-Z][\w.\-’']+\s*){1,4})"
 )
 
-# A number as written in running text: "$425 million", "19,000", "60 percent", "nine".
+# A number as written in running text: "$12 million", "3,500", "40 percent", "nine".
 NUMBER = re.compile(
     r"(?:[$€£]\s?)?\b\d[\d,.]*\b(?:\s*(?:million|billion|trillion|thousand|percent|%))?"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
     r"half\s+a\s+(?:million|billion))\b",
     re.IGNORECASE,
 )
+
+# A length of time: "three hours", "two-day", "two-and-a-half hours", "45 minutes".
+DURATION = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|half\s+an?)"
+    r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+(?:minute|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+# Endings of a nationality adjective whose root starts the country's name ("Iraqi", "Indian", "Korean", "Chinese").
+ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ese", "ian", "an", "i")
