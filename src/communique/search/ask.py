@@ -21,7 +21,7 @@ from typing import Any
 from ..model import Document
 from ..text import strip_accents
 from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
-from .question_analysis import Analysis, analyze
+from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
     DURATION,
@@ -51,8 +51,16 @@ NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after 
 LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
 MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (all of them are in the document)
 NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
+DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
+PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
+# Stems of question verbs that any meeting report satisfies ("host", "visit", "welcome", "hold talks")
+MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe"})
 RANK_PENALTY = 0.002  # documents retrieved first win ties
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
+MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
+MIN_FOCUS_SENTENCE = 0.5  # a whole sentence as the answer: at least half the question's focus words in it
+MIN_FOCUS_TYPED = 0.34  # a date / place / person / number answer: a third of the focus words around it
+GENERAL_DOCS = 20  # documents read per analysed question (names common to many pages push the answer down)
 MIN_ROOT_CHARS = 4  # "Chin" of "Chinese" is long enough to stand for the country; "Ir" would not be
 
 _WORDS = re.compile(r"\w[\w\-’']*")
@@ -69,6 +77,11 @@ _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
+# "in <Place>" / "at the <Place>" written in an answer sentence
+_PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
+# Country abbreviations that name a side, not the place of a meeting
+_COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 
 
 @dataclass
@@ -126,6 +139,9 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def _stem(word: str) -> str:
+    """First letters after a plural / tense ending: "hosted" ~ "host", "talks" ~ "talk", "meetings" ~ "meeting"."""
+    if len(word) > STEM_CHARS:
+        word = re.sub(r"(?:ing|ed|es|s)$", "", word)
     return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
 
 
@@ -563,9 +579,20 @@ def _name_in(name: str, folded: str) -> bool:
     tokens = [t for t in _WORDS.findall(_fold(name)) if t not in NAME_SUFFIXES]
     if not tokens:
         return True
-    key = tokens[-1].split("-")[-1] if "-" in tokens[-1] and len(tokens) == 1 else tokens[-1]
+    key = tokens[-1]
     if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w])", folded):
         return True
+    words = name.replace(".", "").split()
+    if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
+        # an acronym asked, the full name written: "ABC" ~ "Agency for Bread and Cheese"
+        glue = r"\w*\s+(?:(?:of|the|and|for|on)\s+)*"
+        if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
+            return True
+    capitals = [w for w in words if w[0].isupper()]
+    if len(capitals) > 1:  # a full name asked, its initials written: "<United> <Kingdom>" ~ "U.K." / "UK"
+        initials = "".join(w[0].lower() for w in capitals)
+        if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
+            return True
     for suffix in ADJECTIVE_SUFFIXES:  # "Chinese" ~ "China", "Indian" ~ "India", "Korean" ~ "Korea"
         root = key[: -len(suffix)]
         if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
@@ -577,11 +604,20 @@ def _evidence_dates(doc: Document, span: Span) -> list[str]:
     """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
     timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
                and _ISO_DAY.match(t.value)]
+    deictic = [t for t in timexes if _DEICTIC.fullmatch(_fold(t.text))]  # "today": the page's own date
+    timexes = [t for t in timexes if t not in deictic]
     timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
     dates = [t.value for t in timexes if t.value]
     dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
               and _ISO_DAY.match(e.date_value) and e.status != "planned"]
+    dates += [t.value for t in deictic if t.value]
     return list(dict.fromkeys(dates))
+
+
+def _is_deictic(doc: Document, span: Span, value: str) -> bool:
+    """The date comes only from "today" / "tonight" of the sentence (a republished page moves it)."""
+    found = [t for t in doc.timexes if t.type == "DATE" and t.value == value and span.start <= t.start < span.end]
+    return bool(found) and all(_DEICTIC.fullmatch(_fold(t.text)) for t in found)
 
 
 def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -600,32 +636,36 @@ def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
     return [t for _, t in sorted(items, key=lambda it: min(abs(it[0] - x) for x in anchors))]
 
 
-def _typed_answer(a: Analysis, doc: Document, span: Span) -> str | None:
-    """The part of the sentence that answers the question's type, or None when the sentence has none (step 4)."""
+def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | None:
+    """(the part of the sentence that answers the question's type, a confidence penalty), or None (step 4)."""
     text = doc.text[span.start:span.end]
     anchors = [span.start + m.start() for m in _WORDS.finditer(text) if _stem(_fold(m.group(0))) in
                {_stem(f) for f in a.focus}]
     if a.answer_type == "date":
         dates = [d for d in _evidence_dates(doc, span) if _date_ok(a, d)]
-        return f"On {_human_date(dates[0])}." if dates else None
+        if not dates:
+            return None
+        return f"On {_human_date(dates[0])}.", (DEICTIC_PENALTY if _is_deictic(doc, span, dates[0]) else 0.0)
     if a.answer_type == "place":
         places = [(s, t) for s, t in _mentions_in(doc, span, ("place",)) if not _asked(a, t)]
         places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
         places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
                    and not _asked(a, e.place)]
         after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
-        chosen = after_prep or places
-        return f"{chosen[0][1]}." if chosen else None
+        written = [(span.start + m.start(1), m.group(1)) for m in _PLACE_WRITTEN.finditer(text)
+                   if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
+        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in _COUNTRY_ABBR}]
+        return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
         people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
-        return f"{names[0]}." if names else None
+        return (f"{names[0]}.", 0.0) if names else None
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text)
-        return f"{found[0]}." if found else None
-    return squash(text)
+        return (f"{found[0]}.", 0.0) if found else None
+    return squash(text), 0.0
 
 
 def _numbers(a: Analysis, text: str) -> list[str]:
@@ -660,13 +700,17 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
     """
     focus = [_stem(f) for f in a.focus]
+    meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in MEETING_STEMS}
     query = " ".join([*a.names, *a.places, *a.focus])
     out: list[_Candidate] = []
-    for rank, doc in enumerate(ctx.candidates(query or a.question)):
+    for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_doc = _fold(doc.text)
         if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places)):  # 1.
             continue
         lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
+        # 3. a page of the asked month or year, or one that writes such a date
+        doc_time_ok = _date_ok(a, doc.published) or any(_date_ok(a, t.value) for t in doc.timexes
+                                                        if t.type == "DATE" and t.value)
         for i, s in enumerate(ctx.sentences(doc)):
             window = _fold(_window(ctx, doc, i))
             names = [n for n in a.names if _name_in(n, window)]
@@ -674,14 +718,23 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 continue
             if not all(_name_in(p, window) or _name_in(p, lead) for p in a.places):
                 continue
-            score = _overlap(focus, s.text) if focus else 1.0
+            has_meeting = bool(_MEETING_VERBS.search(s.text)) or any(
+                e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
+            # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
+            score = (sum(f in have or (f in meeting_focus and has_meeting) for f in focus) / len(focus)
+                     if focus and (have := {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}) is not None
+                     else 1.0)
+            if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
+                continue
             name_share = len(names) / len(a.names) if a.names else 1.0
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
-            if a.answer_type != "date" and a.has_time:  # 3.
-                if not (any(_date_ok(a, d) for d in _evidence_dates(doc, s)) or _date_ok(a, doc.published)):
-                    continue
-            answer = _typed_answer(a, doc, s)  # 4.
-            if answer is None:
+            if a.answer_type != "date" and a.has_time and not doc_time_ok:  # 3.
                 continue
-            out.append(_Candidate(conf - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
+            typed = _typed_answer(a, doc, s)  # 4.
+            if typed is None:
+                continue
+            answer, penalty = typed
+            if a.places and all(_name_in(p, _fold(s.text)) for p in a.places):
+                conf += PLACE_BONUS
+            out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
     return out

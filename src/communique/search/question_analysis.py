@@ -155,7 +155,11 @@ def _names(question: str, skip: set[str]) -> list[str]:
     for i, (w, _) in enumerate(words):
         w = re.sub(r"[’']s$", "", w)
         if w and _is_name_word(w) and not (i == 0 and w.lower() in _OPENERS):
-            current.append(w)
+            parts = re.split(r"-(?=[A-Z])", w)  # "<Name>-<Name> talks": two names
+            current.append(parts[0])
+            for part in parts[1:]:
+                runs.append(current)
+                current = [part]
         else:
             if current:
                 runs.append(current)
@@ -186,7 +190,8 @@ def analyze(question: str) -> Analysis:
     places = [p for p in places if not _YEAR.fullmatch(p)]
     names = _names(question, {p.lower() for p in places})
     name_words = {w.lower() for n in names + places for w in n.split()}
-    words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for w in _WORD.findall(question)]
+    words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for i, w in enumerate(_WORD.findall(question))
+             if i == 0 or not w[0].isupper()]  # capitalised words are names or titles, checked as names
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER))
