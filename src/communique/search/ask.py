@@ -55,6 +55,8 @@ DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wir
 PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
 # Stems of question verbs that any meeting report satisfies ("host", "visit", "welcome", "hold talks")
 MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe"})
+# Stems of question words for a call ("by phone", "virtually"), met by a sentence that reports a call
+CALL_STEMS = frozenset({"phone", "call", "telep", "virtu", "video"})
 RANK_PENALTY = 0.002  # documents retrieved first win ties
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
@@ -77,6 +79,8 @@ _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_AMOUNT = re.compile(r"[$€£%]|percent|million|billion|trillion|thousand", re.IGNORECASE)
+_CALL_WORDS = re.compile(r"\b(?:call|called|phone|telephone|spoke|speak|virtual(?:ly)?|video)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
 # "in <Place>" / "at the <Place>" written in an answer sentence
 _PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
@@ -663,27 +667,35 @@ def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] |
         names = list(dict.fromkeys(_nearest(people, anchors)))
         return (f"{names[0]}.", 0.0) if names else None
     if a.answer_type in ("number", "duration"):
-        found = _numbers(a, text)
+        found = _numbers(a, text, [x - span.start for x in anchors])
         return (f"{found[0]}.", 0.0) if found else None
     return squash(text), 0.0
 
 
-def _numbers(a: Analysis, text: str) -> list[str]:
-    """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many"."""
+def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
+    """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many";
+    numbers with an amount unit ($, percent, million) first, then the one nearest the question's focus words."""
     if a.answer_type == "duration":
         return [squash(m.group(0)) for m in DURATION.finditer(text)]
     asked = {m.group(0) for m in NUMBER.finditer(a.question)}
-    out: list[str] = []
+    found: list[tuple[bool, int, str]] = []
     for m in NUMBER.finditer(text):
         value = squash(m.group(0))
         if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
             continue
+        before = _fold(text[max(0, m.start() - 12):m.start()]).split()
+        if before and before[-1].strip(".") in MONTHS:  # the day of a date
+            continue
         after = _fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
         if a.counted and not any(_stem(w) in {_stem(x) for x in _WORDS.findall(after)} for w in a.counted):
             continue
+        if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
+            continue
         unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
-        out.append(squash(value + (unit.group(0) if unit and a.counted else "")))
-    return out
+        amount = bool(_AMOUNT.search(value))
+        distance = min((abs(m.start() - x) for x in anchors), default=0)
+        found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
+    return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 def _window(ctx: _Context, doc: Document, index: int) -> str:
@@ -704,7 +716,9 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
     query = " ".join([*a.names, *a.places, *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
-        folded_doc = _fold(doc.text)
+        folded_title = _fold(doc.title or "")
+        folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
+        title_words = {_stem(w.strip("'-")) for w in _WORDS.findall(folded_title)}
         if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places)):  # 1.
             continue
         lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
@@ -713,7 +727,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                                                         if t.type == "DATE" and t.value)
         for i, s in enumerate(ctx.sentences(doc)):
             window = _fold(_window(ctx, doc, i))
-            names = [n for n in a.names if _name_in(n, window)]
+            names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)]
             if a.names and len(names) / len(a.names) < MIN_NAME_SHARE:  # 2.
                 continue
             if not all(_name_in(p, window) or _name_in(p, lead) for p in a.places):
@@ -721,7 +735,9 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             has_meeting = bool(_MEETING_VERBS.search(s.text)) or any(
                 e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
             # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
-            score = (sum(f in have or (f in meeting_focus and has_meeting) for f in focus) / len(focus)
+            has_call = bool(_CALL_WORDS.search(s.text))
+            score = (sum(f in have or f in title_words or (f in meeting_focus and has_meeting)
+                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus)
                      if focus and (have := {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}) is not None
                      else 1.0)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
