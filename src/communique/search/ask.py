@@ -502,6 +502,12 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
                          + " ".join(s.text for s in ctx.sentences(doc)[:LEAD]))
             if not all(_name_in(p, near) for p in a.places):
                 return False
+            window = _fold(_window(ctx, doc, index))
+            if a.answer_type == "date" and not all(_name_in(n, window) for n in a.names):
+                return False  # a date answer: the sentence or its neighbours name everyone asked about
+            text = doc.text[span.start:span.end]
+            if a.answer_type == "date" and a.meeting and not (_MEETING_VERBS.search(text) or _CALL_WORDS.search(text)):
+                return False
             if a.has_time:
                 written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
                 dates = written or [*_evidence_dates(doc, span), doc.published or ""]
@@ -746,6 +752,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
             if a.answer_type != "date" and a.has_time and not doc_time_ok:  # 3.
                 continue
+            if a.answer_type == "date" and a.meeting and not (has_meeting or has_call):
+                continue  # the date of a meeting: from a sentence that reports one
             typed = _typed_answer(a, doc, s)  # 4.
             if typed is None:
                 continue

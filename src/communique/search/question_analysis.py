@@ -40,6 +40,8 @@ when where who whom whose which what why how did does do is are was were has hav
 according for from with by during after before
 """.split())
 
+_MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|call|host|hosted|visit|visited|welcome|"
+                               r"welcomed|confer|sit\s+down)\b", re.IGNORECASE)
 # Words of the question form that no evidence sentence needs to contain.
 _QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according".split())
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
@@ -77,6 +79,7 @@ class Analysis:
     day: int | None = None
     counted: tuple[str, ...] = ()  # the counted noun phrase of "how many <words>": one of them follows the number
     focus: tuple[str, ...] = field(default_factory=tuple)  # remaining content words, folded
+    meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
 
     @property
     def has_time(self) -> bool:
@@ -195,4 +198,5 @@ def analyze(question: str) -> Analysis:
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER))
-    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus)
+    meeting = _MEETING_QUESTION.search(question) is not None
+    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus, meeting)
