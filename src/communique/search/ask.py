@@ -72,6 +72,10 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
                              re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
+# A sentence that reports a meeting, a visit or a call (the date of a meeting comes from one).
+_MEETING_REPORT = re.compile(r"\b(?:met|meets?|meeting|spoke|speaks?|calls?|called|talks?|talked|hosts?|hosted|visit(?:s|ed)?|"
+                             r"joined|convened|discussed|welcom(?:e|es|ed)|receiv(?:e|es|ed)|h[eo]ld|summit|phone|"
+                             r"telephone|virtual(?:ly)?|sat down|conferred)\b", re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
 # "<Name>, <Party> leader" / "<Name>, <Office> Minister of <Country>,"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
@@ -506,7 +510,7 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
             if a.answer_type == "date" and not all(_name_in(n, window) for n in a.names):
                 return False  # a date answer: the sentence or its neighbours name everyone asked about
             text = doc.text[span.start:span.end]
-            if a.answer_type == "date" and a.meeting and not (_MEETING_VERBS.search(text) or _CALL_WORDS.search(text)):
+            if a.answer_type == "date" and a.meeting and not _MEETING_REPORT.search(text):
                 return False
             if a.has_time:
                 written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
@@ -752,8 +756,9 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
             if a.answer_type != "date" and a.has_time and not doc_time_ok:  # 3.
                 continue
-            if a.answer_type == "date" and a.meeting and not (has_meeting or has_call):
-                continue  # the date of a meeting: from a sentence that reports one
+            if a.answer_type == "date" and a.meeting and not (
+                    _MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
+                continue  # the date of a meeting: from a sentence that reports one, among the names asked
             typed = _typed_answer(a, doc, s)  # 4.
             if typed is None:
                 continue
