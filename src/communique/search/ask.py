@@ -57,6 +57,7 @@ PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a plac
 MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe"})
 # Stems of question words for a call ("by phone", "virtually"), met by a sentence that reports a call
 CALL_STEMS = frozenset({"phone", "call", "telep", "virtu", "video"})
+MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
 RANK_PENALTY = 0.002  # documents retrieved first win ties
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
@@ -675,7 +676,9 @@ def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] |
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
-        return (f"{names[0]}.", 0.0) if names else None
+        if not names:
+            return None
+        return (f"{', '.join(names[:MAX_PEOPLE])}." if a.many else f"{names[0]}."), 0.0
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text, [x - span.start for x in anchors])
         return (f"{found[0]}.", 0.0) if found else None

@@ -42,6 +42,8 @@ according for from with by during after before
 
 _MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|call|host|hosted|visit|visited|welcome|"
                                r"welcomed|confer|sit\s+down)\b", re.IGNORECASE)
+_MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|participated|joined|was\s+present|were)|"
+                          r"who\s+else|which\s+(?:officials|leaders|ministers|people|delegates))\b", re.IGNORECASE)
 # Words of the question form that no evidence sentence needs to contain.
 _QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according".split())
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
@@ -61,7 +63,7 @@ foreign defense defence state commerce national security administrator commander
 """.split())
 _WHICH_VERBS = ("did does do was were is are had has will would met joined led said held hosted visited greeted "
                 "accompanied signed attended briefed took spoke told called").split()
-_WHICH_NOUN = re.compile(r"^\s*(?:(?:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+"
+_WHICH_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+"
                          r"(?:[\w.\-’']+\s+){0,3}?((?i:[a-z]+))\b(?=\s+(?:" + "|".join(_WHICH_VERBS) + r")\b)")
 
 
@@ -80,6 +82,7 @@ class Analysis:
     counted: tuple[str, ...] = ()  # the counted noun phrase of "how many <words>": one of them follows the number
     focus: tuple[str, ...] = field(default_factory=tuple)  # remaining content words, folded
     meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
+    many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
 
     @property
     def has_time(self) -> bool:
@@ -160,9 +163,9 @@ def _names(question: str, skip: set[str]) -> list[str]:
         if w and _is_name_word(w) and not (i == 0 and w.lower() in _OPENERS):
             parts = re.split(r"-(?=[A-Z])", w)  # "<Name>-<Name> talks": two names
             current.append(parts[0])
-            for part in parts[1:]:
+            for piece in parts[1:]:
                 runs.append(current)
-                current = [part]
+                current = [piece]
         else:
             if current:
                 runs.append(current)
@@ -199,4 +202,6 @@ def analyze(question: str) -> Analysis:
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER))
     meeting = _MEETING_QUESTION.search(question) is not None
-    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus, meeting)
+    many = _MANY_PEOPLE.search(question) is not None
+    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus, meeting,
+                    many)
