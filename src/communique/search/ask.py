@@ -551,7 +551,10 @@ def ask(store: Any, question: str) -> Answer:
         "attendees": lambda: _attendees(ctx, groups),
         "general": lambda: [],
     }
-    found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)] + _general(ctx, a)
+    # the records of a recognised question form first; the general analysis when they give nothing
+    found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)]
+    if intent in ("general", "when_met") or not found:
+        found += _general(ctx, a)
     candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
@@ -595,7 +598,7 @@ def _name_in(name: str, folded: str) -> bool:
     if not tokens:
         return True
     key = tokens[-1]
-    if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w])", folded):
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
         return True
     words = name.replace(".", "").split()
     if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
@@ -708,7 +711,9 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
         amount = bool(_AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
         found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
-    return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
+    if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
+        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
+    return [v for _, _, v in sorted(found, key=lambda f: (f[1], f[0]))]  # the number next to what is asked about
 
 
 def _window(ctx: _Context, doc: Document, index: int) -> str:

@@ -45,7 +45,8 @@ _MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|ca
 _MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|participated|joined|was\s+present|were)|"
                           r"who\s+else|which\s+(?:officials|leaders|ministers|people|delegates))\b", re.IGNORECASE)
 # Words of the question form that no evidence sentence needs to contain.
-_QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according".split())
+_QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according figures figure numbers given "
+                                             "amounts".split())
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -127,6 +128,9 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
             return "person", ()
         if noun in PLACE_NOUNS:
             return "place", ()
+    if re.match(r"^\s*(?:which|what)\s+(?:figures?|numbers?|amounts?|sums?|statistics?|totals?)\b", question,
+                re.IGNORECASE):
+        return "number", ()
     if re.match(r"^\s*(?:on\s+)?what\s+(?:date|day)\b", question, re.IGNORECASE):
         return "date", ()
     return "sentence", ()
