@@ -84,6 +84,8 @@ _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_MONTH_DAY_WRITTEN = re.compile(rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})(?!\d|,?\s*\d{{4}})|(\d{{1,2}})\s+({_MONTH_NAMES}))\b")
 _AMOUNT = re.compile(r"[$€£%]|percent|million|billion|trillion|thousand", re.IGNORECASE)
 _CALL_WORDS = re.compile(r"\b(?:call|called|phone|telephone|spoke|speak|virtual(?:ly)?|video)\b", re.IGNORECASE)
 _DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
@@ -628,8 +630,27 @@ def _evidence_dates(doc: Document, span: Span) -> list[str]:
     dates = [t.value for t in timexes if t.value]
     dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
               and _ISO_DAY.match(e.date_value) and e.status != "planned"]
+    dates += _written_dates(doc, span)
     dates += [t.value for t in deictic if t.value]
     return list(dict.fromkeys(dates))
+
+
+def _written_dates(doc: Document, span: Span) -> list[str]:
+    """"May 25" / "25 May" written in the sentence without a resolved timex: the year of the sentence or page."""
+    text = doc.text[span.start:span.end]
+    year = re.search(r"\b(?:19|20)\d\d\b", text)
+    ref = year.group(0) if year else next(
+        (p[:4] for p in [doc.published or "", *(t.value or "" for t in doc.timexes if t.type == "DATE")]
+         if re.match(r"^\d{4}", p)), None)
+    if ref is None:
+        return []
+    out: list[str] = []
+    for m in _MONTH_DAY_WRITTEN.finditer(text):
+        month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month, number = MONTHS.get(month_name.lower()), int(day)
+        if month and 1 <= number <= 31:
+            out.append(f"{ref}-{month:02d}-{number:02d}")
+    return out
 
 
 def _is_deictic(doc: Document, span: Span, value: str) -> bool:
@@ -762,8 +783,10 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 continue
             name_share = len(names) / len(a.names) if a.names else 1.0
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
-            if a.answer_type != "date" and a.has_time and not doc_time_ok:  # 3.
-                continue
+            if a.answer_type != "date" and a.has_time:  # 3. the sentence's own dates, else the page's
+                own = _evidence_dates(doc, s)
+                if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok):
+                    continue
             if a.answer_type == "date" and a.meeting and not (
                     _MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
                 continue  # the date of a meeting: from a sentence that reports one, among the names asked
