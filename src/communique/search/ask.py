@@ -1,12 +1,17 @@
 """``ask``: answer a question from the knowledge base, every answer sentence with its citations.
 
 Cascade:
-1. classify the question with the patterns of :mod:`question_patterns` (when_met, when_event, who_said, what_said,
-   figures, attendees, role; anything else is a keyword question);
-2. retrieve candidate documents with the full-text index (any of the question's keywords, best documents first);
-3. answer from the structured records first (events with participants and dates, quotes with speakers, claims,
-   roles), then from passages (sentences that contain the names or words asked about);
-4. every candidate answer carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+1. analyse the question (:mod:`question_analysis`): question word, answer type, names, places, month / year / day,
+   counted words, focus words; and recognise a few question forms (:mod:`question_patterns`: when_met, who_said,
+   what_said, attendees, role) whose structured records answer them;
+2. retrieve candidate documents with the full-text index (the question's names and words, best documents first);
+3. answer a recognised form from its records (events with participants and dates, quotes with speakers, roles) and
+   keep only answers that satisfy the question's constraints (:func:`_satisfies`: month / year, place, the names
+   near a meeting date, a sentence that reports the meeting);
+4. otherwise, or beside a meeting date, the general answerer (:func:`_general`): sentences of documents naming every
+   asked name and place, scored by names and focus words, kept when the time constraint holds and the sentence holds
+   an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
+5. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
 
 Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
 """
@@ -24,10 +29,19 @@ from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index,
 from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
+    AMOUNT,
+    CALL_STEMS,
+    CALL_WORDS,
+    COUNTRY_ABBR,
+    DEICTIC,
     DURATION,
+    MEETING_REPORT,
+    MEETING_STEMS,
+    MONTH_DAY_WRITTEN,
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
+    PLACE_WRITTEN,
     QUESTION_PATTERNS,
     SPEAKER_AFTER_QUOTE,
     SPEAKER_BEFORE_QUOTE,
@@ -53,10 +67,6 @@ MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (
 NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
-# Stems of question verbs that any meeting report satisfies ("host", "visit", "welcome", "hold talks")
-MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe"})
-# Stems of question words for a call ("by phone", "virtually"), met by a sentence that reports a call
-CALL_STEMS = frozenset({"phone", "call", "telep", "virtu", "video"})
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
 RANK_PENALTY = 0.002  # documents retrieved first win ties
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
@@ -73,10 +83,6 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
                              re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
-# A sentence that reports a meeting, a visit or a call (the date of a meeting comes from one).
-_MEETING_REPORT = re.compile(r"\b(?:met|meets?|meeting|spoke|speaks?|calls?|called|talks?|talked|hosts?|hosted|visit(?:s|ed)?|"
-                             r"joined|convened|discussed|welcom(?:e|es|ed)|receiv(?:e|es|ed)|h[eo]ld|summit|phone|"
-                             r"telephone|virtual(?:ly)?|sat down|conferred)\b", re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
 # "<Name>, <Party> leader" / "<Name>, <Office> Minister of <Country>,"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
@@ -84,15 +90,6 @@ _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
-_MONTH_DAY_WRITTEN = re.compile(rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})(?!\d|,?\s*\d{{4}})|(\d{{1,2}})\s+({_MONTH_NAMES}))\b")
-_AMOUNT = re.compile(r"[$€£%]|percent|million|billion|trillion|thousand", re.IGNORECASE)
-_CALL_WORDS = re.compile(r"\b(?:call|called|phone|telephone|spoke|speak|virtual(?:ly)?|video)\b", re.IGNORECASE)
-_DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
-# "in <Place>" / "at the <Place>" written in an answer sentence
-_PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
-# Country abbreviations that name a side, not the place of a meeting
-_COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 
 
 @dataclass
@@ -347,26 +344,6 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
     return out
 
 
-def _when_event(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
-    event = g["event"]
-    terms = _content_words(event)
-    out: list[_Candidate] = []
-    for doc in ctx.candidates(event):
-        for s in ctx.sentences(doc):
-            score = _overlap(terms, s.text)
-            if score < MIN_TOPIC_OVERLAP:
-                continue
-            timex = [t for t in doc.timexes if s.start <= t.start < s.end and t.type == "DATE"]
-            if timex:
-                t = timex[0]
-                when = squash(t.text) + (f" ({t.value})" if t.value and t.value != t.text else "")
-                out.append(_Candidate(score, [AnswerSentence(f"{squash(event)}: {when}.", [ctx.cite(doc, s)])]))
-            elif doc.published and _MEETING_VERBS.search(s.text):
-                out.append(_Candidate(score * 0.7, [AnswerSentence(
-                    f"{squash(event)}: reported on {_human_date(doc.published)}.", [ctx.cite(doc, s)])]))
-    return out
-
-
 def _speaker_near(doc: Document, start: int, end: int) -> str | None:
     """The speaker named right before ("X said “") or after ("” said X") a quote, or the transcript turn."""
     before = doc.text[max(0, start - QUOTE_CONTEXT_CHARS):start]
@@ -424,28 +401,6 @@ def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     return out
 
 
-def _figures(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
-    subject = g["subject"]
-    terms = _content_words(subject)
-    proper = _proper_terms(subject)
-    out: list[_Candidate] = []
-    for doc in ctx.candidates(subject):
-        if proper and _overlap(proper, doc.text) < 1.0:
-            continue  # the subject names a country/organisation this document does not mention
-        for s in ctx.sentences(doc):
-            claims = [c for c in doc.claims if s.start <= c.start < s.end]
-            numbers = [squash(c.text) for c in claims] or [squash(m.group(0)) for m in NUMBER.finditer(s.text)]
-            if not numbers:
-                continue
-            score = _overlap(terms, s.text)
-            if score < MIN_TOPIC_OVERLAP:
-                continue
-            conf = score if claims else score * 0.9
-            out.append(_Candidate(conf, [AnswerSentence(f"{', '.join(dict.fromkeys(numbers))}: {squash(s.text)}",
-                                                        [ctx.cite(doc, s)])]))
-    return out
-
-
 def _people_in(doc: Document, span: Span) -> list[str]:
     names = [p[0] for e in doc.events if e.start < span.end and e.end > span.start for p in e.participants
              if span.start <= p[1] < span.end]
@@ -476,17 +431,6 @@ def _attendees(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     return out
 
 
-def _keywords(ctx: _Context, question: str) -> list[_Candidate]:
-    terms = _content_words(question)
-    out: list[_Candidate] = []
-    for doc in ctx.candidates(question, limit=5):
-        for s in ctx.sentences(doc):
-            score = _overlap(terms, s.text)
-            if score >= MIN_TOPIC_OVERLAP:
-                out.append(_Candidate(score * 0.8, [AnswerSentence(squash(s.text), [ctx.cite(doc, s)])]))
-    return out
-
-
 def classify(question: str) -> tuple[str, dict[str, str]]:
     """(intent, named groups) of the first matching question pattern, or ("keywords", {})."""
     for intent, pattern in QUESTION_PATTERNS:
@@ -513,7 +457,7 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
             if a.answer_type == "date" and not all(_name_in(n, window) for n in a.names):
                 return False  # a date answer: the sentence or its neighbours name everyone asked about
             text = doc.text[span.start:span.end]
-            if a.answer_type == "date" and a.meeting and not _MEETING_REPORT.search(text):
+            if a.answer_type == "date" and a.meeting and not MEETING_REPORT.search(text):
                 return False
             if a.has_time:
                 written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
@@ -624,7 +568,7 @@ def _evidence_dates(doc: Document, span: Span) -> list[str]:
     """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
     timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
                and _ISO_DAY.match(t.value)]
-    deictic = [t for t in timexes if _DEICTIC.fullmatch(_fold(t.text))]  # "today": the page's own date
+    deictic = [t for t in timexes if DEICTIC.fullmatch(_fold(t.text))]  # "today": the page's own date
     timexes = [t for t in timexes if t not in deictic]
     timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
     dates = [t.value for t in timexes if t.value]
@@ -645,7 +589,7 @@ def _written_dates(doc: Document, span: Span) -> list[str]:
     if ref is None:
         return []
     out: list[str] = []
-    for m in _MONTH_DAY_WRITTEN.finditer(text):
+    for m in MONTH_DAY_WRITTEN.finditer(text):
         month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         month, number = MONTHS.get(month_name.lower()), int(day)
         if month and 1 <= number <= 31:
@@ -656,7 +600,7 @@ def _written_dates(doc: Document, span: Span) -> list[str]:
 def _is_deictic(doc: Document, span: Span, value: str) -> bool:
     """The date comes only from "today" / "tonight" of the sentence (a republished page moves it)."""
     found = [t for t in doc.timexes if t.type == "DATE" and t.value == value and span.start <= t.start < span.end]
-    return bool(found) and all(_DEICTIC.fullmatch(_fold(t.text)) for t in found)
+    return bool(found) and all(DEICTIC.fullmatch(_fold(t.text)) for t in found)
 
 
 def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -691,9 +635,9 @@ def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] |
         places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
                    and not _asked(a, e.place)]
         after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
-        written = [(span.start + m.start(1), m.group(1)) for m in _PLACE_WRITTEN.finditer(text)
+        written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
                    if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
-        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in _COUNTRY_ABBR}]
+        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
         people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
@@ -729,7 +673,7 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
         if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
             continue
         unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
-        amount = bool(_AMOUNT.search(value))
+        amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
         found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
     if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
@@ -774,7 +718,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             has_meeting = bool(_MEETING_VERBS.search(s.text)) or any(
                 e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
             # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
-            has_call = bool(_CALL_WORDS.search(s.text))
+            has_call = bool(CALL_WORDS.search(s.text))
             score = (sum(f in have or f in title_words or (f in meeting_focus and has_meeting)
                          or (f in CALL_STEMS and has_call) for f in focus) / len(focus)
                      if focus and (have := {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}) is not None
@@ -788,7 +732,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok):
                     continue
             if a.answer_type == "date" and a.meeting and not (
-                    _MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
+                    MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
                 continue  # the date of a meeting: from a sentence that reports one, among the names asked
             typed = _typed_answer(a, doc, s)  # 4.
             if typed is None:

@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .question_patterns import NAME_PREFIXES, STOP_WORDS
+from .question_patterns import MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
 
-MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"))}
 WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SEASONS: frozenset[str] = frozenset("spring summer autumn fall winter".split())
 # Units a "how long" question is answered with.
