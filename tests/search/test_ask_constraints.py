@@ -92,3 +92,19 @@ def test_plain_cli_keeps_citation_ids_that_start_with_a_letter(store, tmp_path):
     result = CliRunner().invoke(app, ["ask", "Where did Ortiz meet Lind in June 2025?", "--db", str(tmp_path / "kb.db")])
     assert result.exit_code == 0, result.output
     assert "[copy-june " in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("NRA", "officials of the norland's rail authority said", True),  # an acronym written out
+        ("Northern Republic", "the n.r. delegation", True),  # a full name written as initials
+        ("Norlandese", "talks in norland ended", True),  # an adjective of the country
+        ("Lind", "minister lindqvist spoke", False),  # a longer word is another name
+        ("Ortiz", "ortiz-lind talks", True),  # one half of a hyphenated pair
+    ],
+)
+def test_name_matching(name, text, found):
+    from communique.search.ask import _name_in
+
+    assert _name_in(name, text) is found

@@ -68,6 +68,7 @@ NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidenc
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
+UNDATED_PENALTY = 0.1  # an answer from a page without any date, for a question that names a month or year
 RANK_PENALTY = 0.002  # documents retrieved first win ties
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
@@ -549,7 +550,7 @@ def _name_in(name: str, folded: str) -> bool:
     words = name.replace(".", "").split()
     if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
         # an acronym asked, the full name written: "ABC" ~ "Agency for Bread and Cheese"
-        glue = r"\w*\s+(?:(?:of|the|and|for|on)\s+)*"
+        glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
         if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
             return True
     capitals = [w for w in words if w[0].isupper()]
@@ -708,6 +709,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
         # 3. a page of the asked month or year, or one that writes such a date
         doc_time_ok = _date_ok(a, doc.published) or any(_date_ok(a, t.value) for t in doc.timexes
                                                         if t.type == "DATE" and t.value)
+        # a page with no date at all can neither meet nor break the asked month: kept, less sure
+        undated = not doc.published and not any(_date_parts(t.value) for t in doc.timexes if t.type == "DATE")
         for i, s in enumerate(ctx.sentences(doc)):
             window = _fold(_window(ctx, doc, i))
             names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)]
@@ -729,8 +732,9 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
             if a.answer_type != "date" and a.has_time:  # 3. the sentence's own dates, else the page's
                 own = _evidence_dates(doc, s)
-                if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok):
+                if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     continue
+                conf -= UNDATED_PENALTY if undated and not own else 0.0
             if a.answer_type == "date" and a.meeting and not (
                     MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
                 continue  # the date of a meeting: from a sentence that reports one, among the names asked
