@@ -75,7 +75,7 @@ MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be wri
 MIN_FOCUS_SENTENCE = 0.5  # a whole sentence as the answer: at least half the question's focus words in it
 MIN_FOCUS_TYPED = 0.34  # a date / place / person / number answer: a third of the focus words around it
 GENERAL_DOCS = 20  # documents read per analysed question (names common to many pages push the answer down)
-MIN_ROOT_CHARS = 4  # "Chin" of "Chinese" is long enough to stand for the country; "Ir" would not be
+MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 
 _WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
@@ -540,7 +540,7 @@ def _date_ok(a: Analysis, value: str | None) -> bool:
 
 
 def _name_in(name: str, folded: str) -> bool:
-    """The name's last word (or the country of an adjective: "Chinese" -> "Chin...") occurs in ``folded`` text."""
+    """The name's last word (or the country of an adjective: "Maltese" -> "Malt...") occurs in ``folded`` text."""
     tokens = [t for t in _WORDS.findall(_fold(name)) if t not in NAME_SUFFIXES]
     if not tokens:
         return True
@@ -549,16 +549,16 @@ def _name_in(name: str, folded: str) -> bool:
         return True
     words = name.replace(".", "").split()
     if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
-        # an acronym asked, the full name written: "ABC" ~ "Agency for Bread and Cheese"
+        # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
         glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
         if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
             return True
     capitals = [w for w in words if w[0].isupper()]
-    if len(capitals) > 1:  # a full name asked, its initials written: "<United> <Kingdom>" ~ "U.K." / "UK"
+    if len(capitals) > 1:  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
         initials = "".join(w[0].lower() for w in capitals)
         if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
             return True
-    for suffix in ADJECTIVE_SUFFIXES:  # "Chinese" ~ "China", "Indian" ~ "India", "Korean" ~ "Korea"
+    for suffix in ADJECTIVE_SUFFIXES:  # "Maltese" ~ "Malta", "Mongolian" ~ "Mongolia", "Norlandan" ~ "Norland"
         root = key[: -len(suffix)]
         if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
             return True

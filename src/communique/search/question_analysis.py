@@ -55,7 +55,7 @@ _PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w\-’'.]*)(?:\s+[A-Z]
 _HOW_NUMBER = re.compile(r"^\s*how\s+(many|much|long|far|large|big|high|old)\b\s*([^?,]*)", re.IGNORECASE)
 # Words that end the counted noun phrase of "how many <noun phrase> ..."
 _COUNT_STOP = frozenset("did do does were was are is had has have will would a an of and in on at to for from".split())
-# Title words dropped from a name phrase ("Iraqi Prime Minister <Name>" -> "Iraqi", "<Name>").
+# Title words dropped from a name phrase ("<Nationality> Prime Minister <Name>" -> "<Nationality>", "<Name>").
 TITLE_WORDS: frozenset[str] = NAME_PREFIXES | frozenset("""
 foreign defense defence state commerce national security administrator commander general chief minister
 """.split())
@@ -176,7 +176,7 @@ def _names(question: str, skip: set[str]) -> list[str]:
     out: list[str] = []
     for run in runs:
         part: list[str] = []
-        for w in [*run, ""]:  # a title word ends a name: "Iraqi Prime Minister <Name>" -> "Iraqi", "<Name>"
+        for w in [*run, ""]:  # a title word ends a name: "<Nationality> Prime Minister <Name>" -> "<Nationality>", "<Name>"
             if w and w.lower().strip(".") not in TITLE_WORDS:
                 part.append(w)
                 continue

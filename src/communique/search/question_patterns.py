@@ -135,7 +135,7 @@ DURATION = re.compile(
     r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+(?:minute|hour|day|week|month|year)s?\b",
     re.IGNORECASE,
 )
-# Endings of a nationality adjective whose root starts the country's name ("Iraqi", "Indian", "Korean", "Chinese").
+# Endings of a nationality adjective whose root starts the country's name ("Maltese", "Mongolian", "Norlandan", "Norlandi").
 ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ese", "ian", "an", "i")
 
 # Stems of question verbs that any meeting report satisfies ("host", "visit", "welcome", "hold talks")
