@@ -241,7 +241,7 @@ def search(
     if not hits:
         out.print("no matches")
     for h in hits:
-        out.print(f"[bold]{escape(h.type)}[/] {escape(h.title or h.doc)} [{h.doc} {h.start}:{h.end}] {h.score}")
+        out.print(f"[bold]{escape(h.type)}[/] {escape(h.title or h.doc)} {escape(f'[{h.doc} {h.start}:{h.end}]')} {h.score}")
         out.print(f"    {escape(h.snippet)}")
 
 
@@ -265,7 +265,8 @@ def ask(
     for sentence in answer.sentences:
         out.print(escape(sentence.text))
         for c in sentence.citations:
-            out.print(f"    [dim]{escape(c.get('title') or c['doc'])} [{c['doc']} {c['start']}:{c['end']}][/]")
+            cited = escape(f"[{c['doc']} {c['start']}:{c['end']}]")  # ids that start with a letter are no markup
+            out.print(f"    [dim]{escape(c.get('title') or c['doc'])} {cited}[/]")
 
 
 @app.command()

@@ -1,12 +1,17 @@
 """``ask``: answer a question from the knowledge base, every answer sentence with its citations.
 
 Cascade:
-1. classify the question with the patterns of :mod:`question_patterns` (when_met, when_event, who_said, what_said,
-   figures, attendees, role; anything else is a keyword question);
-2. retrieve candidate documents with the full-text index (any of the question's keywords, best documents first);
-3. answer from the structured records first (events with participants and dates, quotes with speakers, claims,
-   roles), then from passages (sentences that contain the names or words asked about);
-4. every candidate answer carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+1. analyse the question (:mod:`question_analysis`): question word, answer type, names, places, month / year / day,
+   counted words, focus words; and recognise a few question forms (:mod:`question_patterns`: when_met, who_said,
+   what_said, attendees, role) whose structured records answer them;
+2. retrieve candidate documents with the full-text index (the question's names and words, best documents first);
+3. answer a recognised form from its records (events with participants and dates, quotes with speakers, roles) and
+   keep only answers that satisfy the question's constraints (:func:`_satisfies`: month / year, place, the names
+   near a meeting date, a sentence that reports the meeting);
+4. otherwise, or beside a meeting date, the general answerer (:func:`_general`): sentences of documents naming every
+   asked name and place, scored by names and focus words, kept when the time constraint holds and the sentence holds
+   an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
+5. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
 
 Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
 """
@@ -21,10 +26,22 @@ from typing import Any
 from ..model import Document
 from ..text import strip_accents
 from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
+from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
+    ADJECTIVE_SUFFIXES,
+    AMOUNT,
+    CALL_STEMS,
+    CALL_WORDS,
+    COUNTRY_ABBR,
+    DEICTIC,
+    DURATION,
+    MEETING_REPORT,
+    MEETING_STEMS,
+    MONTH_DAY_WRITTEN,
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
+    PLACE_WRITTEN,
     QUESTION_PATTERNS,
     SPEAKER_AFTER_QUOTE,
     SPEAKER_BEFORE_QUOTE,
@@ -44,6 +61,21 @@ MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short
 QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
 ITEMS_PER_DOC = 20  # items fetched per wanted document (one document has many matching passages and quotes)
 NOT_IN_SOURCES = "Not in the sources."
+NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after the answer ("She was met by ...")
+LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
+MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (all of them are in the document)
+NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
+DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
+PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
+MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
+UNDATED_PENALTY = 0.1  # an answer from a page without any date, for a question that names a month or year
+RANK_PENALTY = 0.002  # documents retrieved first win ties
+NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
+MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
+MIN_FOCUS_SENTENCE = 0.5  # a whole sentence as the answer: at least half the question's focus words in it
+MIN_FOCUS_TYPED = 0.34  # a date / place / person / number answer: a third of the focus words around it
+GENERAL_DOCS = 20  # documents read per analysed question (names common to many pages push the answer down)
+MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 
 _WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
@@ -53,9 +85,9 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
-# "<Name>, Democratic Unionist Party leader" / "<Name>, Finance Minister of Ukraine,"
+# "<Name>, <Party> leader" / "<Name>, <Office> Minister of <Country>,"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
-# "Finance Minister of Ukraine, <Name>" / "Minister of Defence <Name>"
+# "<Office> Minister of <Country>, <Name>" / "Minister of <Office> <Name>"
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -116,6 +148,9 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def _stem(word: str) -> str:
+    """First letters after a plural / tense ending: "hosted" ~ "host", "talks" ~ "talk", "meetings" ~ "meeting"."""
+    if len(word) > STEM_CHARS:
+        word = re.sub(r"(?:ing|ed|es|s)$", "", word)
     return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
 
 
@@ -258,8 +293,8 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             for title in found:
                 words = squash(title).split()
                 while words and words[0].lower() in STOP_WORDS and words[0][0].isupper():
-                    words = words[1:]  # "The Finance Minister" -> "Finance Minister"
-                parts = " ".join(words).rsplit(" and ", 1)  # "Prime Minister X of Sweden and President" -> "President"
+                    words = words[1:]  # "The <Title>" -> "<Title>"
+                parts = " ".join(words).rsplit(" and ", 1)  # "<Title> X of <Country> and President" -> "President"
                 if len(parts) == 2 and parts[1].split() and parts[1].split()[0].lower() in TITLE_HEADS:
                     words = parts[1].split()
                 title = " ".join(words)
@@ -307,26 +342,6 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
         if when:
             out.append(_Candidate(conf, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
                                                         [ctx.cite(doc, span)])]))
-    return out
-
-
-def _when_event(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
-    event = g["event"]
-    terms = _content_words(event)
-    out: list[_Candidate] = []
-    for doc in ctx.candidates(event):
-        for s in ctx.sentences(doc):
-            score = _overlap(terms, s.text)
-            if score < MIN_TOPIC_OVERLAP:
-                continue
-            timex = [t for t in doc.timexes if s.start <= t.start < s.end and t.type == "DATE"]
-            if timex:
-                t = timex[0]
-                when = squash(t.text) + (f" ({t.value})" if t.value and t.value != t.text else "")
-                out.append(_Candidate(score, [AnswerSentence(f"{squash(event)}: {when}.", [ctx.cite(doc, s)])]))
-            elif doc.published and _MEETING_VERBS.search(s.text):
-                out.append(_Candidate(score * 0.7, [AnswerSentence(
-                    f"{squash(event)}: reported on {_human_date(doc.published)}.", [ctx.cite(doc, s)])]))
     return out
 
 
@@ -387,28 +402,6 @@ def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     return out
 
 
-def _figures(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
-    subject = g["subject"]
-    terms = _content_words(subject)
-    proper = _proper_terms(subject)
-    out: list[_Candidate] = []
-    for doc in ctx.candidates(subject):
-        if proper and _overlap(proper, doc.text) < 1.0:
-            continue  # the subject names a country/organisation this document does not mention
-        for s in ctx.sentences(doc):
-            claims = [c for c in doc.claims if s.start <= c.start < s.end]
-            numbers = [squash(c.text) for c in claims] or [squash(m.group(0)) for m in NUMBER.finditer(s.text)]
-            if not numbers:
-                continue
-            score = _overlap(terms, s.text)
-            if score < MIN_TOPIC_OVERLAP:
-                continue
-            conf = score if claims else score * 0.9
-            out.append(_Candidate(conf, [AnswerSentence(f"{', '.join(dict.fromkeys(numbers))}: {squash(s.text)}",
-                                                        [ctx.cite(doc, s)])]))
-    return out
-
-
 def _people_in(doc: Document, span: Span) -> list[str]:
     names = [p[0] for e in doc.events if e.start < span.end and e.end > span.start for p in e.participants
              if span.start <= p[1] < span.end]
@@ -439,17 +432,6 @@ def _attendees(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     return out
 
 
-def _keywords(ctx: _Context, question: str) -> list[_Candidate]:
-    terms = _content_words(question)
-    out: list[_Candidate] = []
-    for doc in ctx.candidates(question, limit=5):
-        for s in ctx.sentences(doc):
-            score = _overlap(terms, s.text)
-            if score >= MIN_TOPIC_OVERLAP:
-                out.append(_Candidate(score * 0.8, [AnswerSentence(squash(s.text), [ctx.cite(doc, s)])]))
-    return out
-
-
 def classify(question: str) -> tuple[str, dict[str, str]]:
     """(intent, named groups) of the first matching question pattern, or ("keywords", {})."""
     for intent, pattern in QUESTION_PATTERNS:
@@ -457,6 +439,33 @@ def classify(question: str) -> tuple[str, dict[str, str]]:
         if m:
             return intent, {k: v for k, v in m.groupdict().items() if v}
     return "keywords", {}
+
+
+def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
+    """A record answer keeps the question's constraints: its date in the asked month / year, the asked places near."""
+    for sentence in c.sentences:
+        for cite in sentence.citations:
+            doc = ctx.doc(cite["doc"])
+            if doc is None:
+                return False
+            span = ctx.sentence_at(doc, cite["start"], cite["end"])
+            index = next((i for i, s in enumerate(ctx.sentences(doc)) if s.start == span.start), 0)
+            near = _fold(_window(ctx, doc, index) + " " + (doc.title or "") + " " + (doc.dateline or "") + " "
+                         + " ".join(s.text for s in ctx.sentences(doc)[:LEAD]))
+            if not all(_name_in(p, near) for p in a.places):
+                return False
+            window = _fold(_window(ctx, doc, index))
+            if a.answer_type == "date" and not all(_name_in(n, window) for n in a.names):
+                return False  # a date answer: the sentence or its neighbours name everyone asked about
+            text = doc.text[span.start:span.end]
+            if a.answer_type == "date" and a.meeting and not MEETING_REPORT.search(text):
+                return False
+            if a.has_time:
+                written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
+                dates = written or [*_evidence_dates(doc, span), doc.published or ""]
+                if not any(_date_ok(a, d) for d in dates):
+                    return False
+    return True
 
 
 def ask(store: Any, question: str) -> Answer:
@@ -469,20 +478,31 @@ def ask(store: Any, question: str) -> Answer:
     if indexed < conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
         refresh_text_index(store)  # full-text only: cheap; embeddings are added by refresh_index at ingest
     intent, groups = classify(question)
+    a = analyze(question)
     ctx = _Context(store)
+    if intent == "role" and re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(?:of|the|and|de|la|del|van|von|bin|al)\b", "",
+                                                               groups.get("who", ""))):
+        intent = "general"  # "Who is the <title> who ...": a person described, not a name to look up
+    if intent in ("keywords", "when_event", "figures"):
+        intent = "general"
+    for key in ("a", "b"):  # "<Name> at the <Place> in <Month>": the name alone; the rest are constraints
+        if key in groups:
+            groups[key] = re.split(r"\s+(?:in|at|on|during)\s+", groups[key])[0]
     verb = {"speak": "spoke", "talk": "talked"}.get(
         next((w for w in ("speak", "talk") if re.search(rf"\b{w}\b", question, re.IGNORECASE)), ""), "met")
     handlers = {
         "role": lambda: _role(ctx, groups),
         "when_met": lambda: _when_met(ctx, groups, verb),
-        "when_event": lambda: _when_event(ctx, groups),
         "who_said": lambda: _who_said(ctx, groups),
         "what_said": lambda: _what_said(ctx, groups),
-        "figures": lambda: _figures(ctx, groups),
         "attendees": lambda: _attendees(ctx, groups),
-        "keywords": lambda: _keywords(ctx, question),
+        "general": lambda: [],
     }
-    candidates = sorted(handlers[intent](), key=lambda c: -c.confidence)
+    # the records of a recognised question form first; the general analysis when they give nothing
+    found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)]
+    if intent in ("general", "when_met") or not found:
+        found += _general(ctx, a)
+    candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
                       confidence=round(candidates[0].confidence, 3) if candidates else 0.0)
@@ -497,3 +517,232 @@ def ask(store: Any, question: str) -> Answer:
                 seen.add(_fold(s.text))
                 chosen.append(s)
     return Answer(question, chosen[:MAX_ANSWER_SENTENCES], intent=intent, confidence=round(min(best, 1.0), 3))
+
+
+# -- general answering: the question's analysis matched against records and sentences ---------------------
+def _date_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
+def _date_ok(a: Analysis, value: str | None) -> bool:
+    """The date satisfies the question's year / month / day (a question without them accepts any date)."""
+    if a.year is None and a.month is None:
+        return True
+    parts = _date_parts(value)
+    if parts is None:
+        return False
+    year, month, day = parts
+    return ((a.year is None or a.year == year) and (a.month is None or a.month == month)
+            and (a.day is None or a.day == day))
+
+
+def _name_in(name: str, folded: str) -> bool:
+    """The name's last word (or the country of an adjective: "Maltese" -> "Malt...") occurs in ``folded`` text."""
+    tokens = [t for t in _WORDS.findall(_fold(name)) if t not in NAME_SUFFIXES]
+    if not tokens:
+        return True
+    key = tokens[-1]
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
+        return True
+    words = name.replace(".", "").split()
+    if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
+        # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
+        glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
+        if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
+            return True
+    capitals = [w for w in words if w[0].isupper()]
+    if len(capitals) > 1:  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
+        initials = "".join(w[0].lower() for w in capitals)
+        if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
+            return True
+    for suffix in ADJECTIVE_SUFFIXES:  # "Maltese" ~ "Malta", "Mongolian" ~ "Mongolia", "Norlandan" ~ "Norland"
+        root = key[: -len(suffix)]
+        if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
+            return True
+    return False
+
+
+def _evidence_dates(doc: Document, span: Span) -> list[str]:
+    """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
+    timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
+               and _ISO_DAY.match(t.value)]
+    deictic = [t for t in timexes if DEICTIC.fullmatch(_fold(t.text))]  # "today": the page's own date
+    timexes = [t for t in timexes if t not in deictic]
+    timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
+    dates = [t.value for t in timexes if t.value]
+    dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
+              and _ISO_DAY.match(e.date_value) and e.status != "planned"]
+    dates += _written_dates(doc, span)
+    dates += [t.value for t in deictic if t.value]
+    return list(dict.fromkeys(dates))
+
+
+def _written_dates(doc: Document, span: Span) -> list[str]:
+    """"May 25" / "25 May" written in the sentence without a resolved timex: the year of the sentence or page."""
+    text = doc.text[span.start:span.end]
+    year = re.search(r"\b(?:19|20)\d\d\b", text)
+    ref = year.group(0) if year else next(
+        (p[:4] for p in [doc.published or "", *(t.value or "" for t in doc.timexes if t.type == "DATE")]
+         if re.match(r"^\d{4}", p)), None)
+    if ref is None:
+        return []
+    out: list[str] = []
+    for m in MONTH_DAY_WRITTEN.finditer(text):
+        month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month, number = MONTHS.get(month_name.lower()), int(day)
+        if month and 1 <= number <= 31:
+            out.append(f"{ref}-{month:02d}-{number:02d}")
+    return out
+
+
+def _is_deictic(doc: Document, span: Span, value: str) -> bool:
+    """The date comes only from "today" / "tonight" of the sentence (a republished page moves it)."""
+    found = [t for t in doc.timexes if t.type == "DATE" and t.value == value and span.start <= t.start < span.end]
+    return bool(found) and all(DEICTIC.fullmatch(_fold(t.text)) for t in found)
+
+
+def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
+    return [(m.start, squash(m.text)) for m in doc.mentions if m.type in types and span.start <= m.start < span.end]
+
+
+def _asked(a: Analysis, text: str) -> bool:
+    """The text names something the question already names (not an answer to it)."""
+    folded = _fold(text)
+    return any(_name_in(n, folded) or _name_in(folded, _fold(n)) for n in (*a.names, *a.places))
+
+
+def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
+    if not anchors:
+        return [t for _, t in items]
+    return [t for _, t in sorted(items, key=lambda it: min(abs(it[0] - x) for x in anchors))]
+
+
+def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | None:
+    """(the part of the sentence that answers the question's type, a confidence penalty), or None (step 4)."""
+    text = doc.text[span.start:span.end]
+    anchors = [span.start + m.start() for m in _WORDS.finditer(text) if _stem(_fold(m.group(0))) in
+               {_stem(f) for f in a.focus}]
+    if a.answer_type == "date":
+        dates = [d for d in _evidence_dates(doc, span) if _date_ok(a, d)]
+        if not dates:
+            return None
+        return f"On {_human_date(dates[0])}.", (DEICTIC_PENALTY if _is_deictic(doc, span, dates[0]) else 0.0)
+    if a.answer_type == "place":
+        places = [(s, t) for s, t in _mentions_in(doc, span, ("place",)) if not _asked(a, t)]
+        places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
+        places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
+                   and not _asked(a, e.place)]
+        after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
+        written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
+                   if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
+        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
+        return (f"{chosen[0][1]}.", 0.0) if chosen else None
+    if a.answer_type == "person":
+        people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
+        people += [(r.person_start, squash(r.person)) for r in doc.roles
+                   if span.start <= r.person_start < span.end and not _asked(a, r.person)]
+        names = list(dict.fromkeys(_nearest(people, anchors)))
+        if not names:
+            return None
+        return (f"{', '.join(names[:MAX_PEOPLE])}." if a.many else f"{names[0]}."), 0.0
+    if a.answer_type in ("number", "duration"):
+        found = _numbers(a, text, [x - span.start for x in anchors])
+        return (f"{found[0]}.", 0.0) if found else None
+    return squash(text), 0.0
+
+
+def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
+    """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many";
+    numbers with an amount unit ($, percent, million) first, then the one nearest the question's focus words."""
+    if a.answer_type == "duration":
+        return [squash(m.group(0)) for m in DURATION.finditer(text)]
+    asked = {m.group(0) for m in NUMBER.finditer(a.question)}
+    found: list[tuple[bool, int, str]] = []
+    for m in NUMBER.finditer(text):
+        value = squash(m.group(0))
+        if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
+            continue
+        before = _fold(text[max(0, m.start() - 12):m.start()]).split()
+        if before and before[-1].strip(".") in MONTHS:  # the day of a date
+            continue
+        after = _fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
+        if a.counted and not any(_stem(w) in {_stem(x) for x in _WORDS.findall(after)} for w in a.counted):
+            continue
+        if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
+            continue
+        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
+        amount = bool(AMOUNT.search(value))
+        distance = min((abs(m.start() - x) for x in anchors), default=0)
+        found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
+    if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
+        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
+    return [v for _, _, v in sorted(found, key=lambda f: (f[1], f[0]))]  # the number next to what is asked about
+
+
+def _window(ctx: _Context, doc: Document, index: int) -> str:
+    spans = ctx.sentences(doc)
+    return " ".join(s.text for s in spans[max(0, index - NAME_WINDOW):index + NAME_WINDOW + 1])
+
+
+def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
+    """Sentences that satisfy every constraint of the question, with the typed part that answers it.
+
+    1. documents that mention every name and place of the question;
+    2. sentences whose neighbourhood names them, scored by names and focus words found;
+    3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
+    4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
+    """
+    focus = [_stem(f) for f in a.focus]
+    meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in MEETING_STEMS}
+    query = " ".join([*a.names, *a.places, *a.focus])
+    out: list[_Candidate] = []
+    for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
+        folded_title = _fold(doc.title or "")
+        folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
+        title_words = {_stem(w.strip("'-")) for w in _WORDS.findall(folded_title)}
+        if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places)):  # 1.
+            continue
+        lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
+        # 3. a page of the asked month or year, or one that writes such a date
+        doc_time_ok = _date_ok(a, doc.published) or any(_date_ok(a, t.value) for t in doc.timexes
+                                                        if t.type == "DATE" and t.value)
+        # a page with no date at all can neither meet nor break the asked month: kept, less sure
+        undated = not doc.published and not any(_date_parts(t.value) for t in doc.timexes if t.type == "DATE")
+        for i, s in enumerate(ctx.sentences(doc)):
+            window = _fold(_window(ctx, doc, i))
+            names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)]
+            if a.names and len(names) / len(a.names) < MIN_NAME_SHARE:  # 2.
+                continue
+            if not all(_name_in(p, window) or _name_in(p, lead) for p in a.places):
+                continue
+            has_meeting = bool(_MEETING_VERBS.search(s.text)) or any(
+                e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
+            # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
+            has_call = bool(CALL_WORDS.search(s.text))
+            score = (sum(f in have or f in title_words or (f in meeting_focus and has_meeting)
+                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus)
+                     if focus and (have := {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}) is not None
+                     else 1.0)
+            if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
+                continue
+            name_share = len(names) / len(a.names) if a.names else 1.0
+            conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
+            if a.answer_type != "date" and a.has_time:  # 3. the sentence's own dates, else the page's
+                own = _evidence_dates(doc, s)
+                if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
+                    continue
+                conf -= UNDATED_PENALTY if undated and not own else 0.0
+            if a.answer_type == "date" and a.meeting and not (
+                    MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
+                continue  # the date of a meeting: from a sentence that reports one, among the names asked
+            typed = _typed_answer(a, doc, s)  # 4.
+            if typed is None:
+                continue
+            answer, penalty = typed
+            if a.places and all(_name_in(p, _fold(s.text)) for p in a.places):
+                conf += PLACE_BONUS
+            out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
+    return out

@@ -21,6 +21,18 @@ __all__ = [
     "TITLE_HEADS",
     "SPEAKER_BEFORE_QUOTE",
     "NUMBER",
+    "DURATION",
+    "ADJECTIVE_SUFFIXES",
+    "MONTHS",
+    "MEETING_STEMS",
+    "CALL_STEMS",
+    "MEETING_REPORT",
+    "MONTH_DAY_WRITTEN",
+    "AMOUNT",
+    "CALL_WORDS",
+    "DEICTIC",
+    "PLACE_WRITTEN",
+    "COUNTRY_ABBR",
 ]
 
 _Q = r"[?.!\s]*$"
@@ -87,7 +99,7 @@ president vice prime minister secretary general chancellor king queen prince she
 senator ambassador taoiseach premier chairman chair director deputy advisor adviser speaker leader mr. dr.
 """.split())
 
-# Lower-case head nouns that may end a title written after a name ("Jeffrey Donaldson, Democratic Unionist Party leader").
+# Lower-case head nouns that may end a title written after a name ("<Name>, <Party> leader").
 TITLE_HEADS: tuple[str, ...] = ("vice president", "leader", "president", "spokesperson", "spokesman", "chair",
                                 "chairman", "chairwoman", "member", "secretary", "director", "adviser", "advisor",
                                 "minister", "ambassador", "envoy", "founder", "chief executive")
@@ -109,10 +121,41 @@ SPEAKER_AFTER_QUOTE = re.compile(
     r"^\s*[\"”]?\s*,?\s*(?:said|stated|added|explained|noted|remarked|declared)\s+(?P<name>(?:[A-Z][\w.\-’']+\s*){1,4})"
 )
 
-# A number as written in running text: "$425 million", "19,000", "60 percent", "nine".
+# A number as written in running text: "$12 million", "3,500", "40 percent", "nine".
 NUMBER = re.compile(
     r"(?:[$€£]\s?)?\b\d[\d,.]*\b(?:\s*(?:million|billion|trillion|thousand|percent|%))?"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
     r"half\s+a\s+(?:million|billion))\b",
     re.IGNORECASE,
 )
+
+# A length of time: "three hours", "two-day", "two-and-a-half hours", "45 minutes".
+DURATION = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|half\s+an?)"
+    r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+(?:minute|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+# Endings of a nationality adjective whose root starts the country's name ("Maltese", "Mongolian", "Norlandan", "Norlandi").
+ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ese", "ian", "an", "i")
+
+# Stems of question verbs that any meeting report satisfies ("host", "visit", "welcome", "hold talks")
+MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe"})
+# Stems of question words for a call ("by phone", "virtually"), met by a sentence that reports a call
+CALL_STEMS = frozenset({"phone", "call", "telep", "virtu", "video"})
+# A sentence that reports a meeting, a visit or a call (the date of a meeting comes from one).
+MEETING_REPORT = re.compile(r"\b(?:met|meets?|meeting|spoke|speaks?|calls?|called|talks?|talked|hosts?|hosted|visit(?:s|ed)?|"
+                             r"joined|convened|discussed|welcom(?:e|es|ed)|receiv(?:e|es|ed)|h[eo]ld|summit|phone|"
+                             r"telephone|virtual(?:ly)?|sat down|conferred)\b", re.IGNORECASE)
+# Month names, lower case, with their numbers.
+MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"))}
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)  # month names as written
+MONTH_DAY_WRITTEN = re.compile(rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})(?!\d|,?\s*\d{{4}})|(\d{{1,2}})\s+({_MONTH_NAMES}))\b")
+AMOUNT = re.compile(r"[$€£%]|percent|million|billion|trillion|thousand", re.IGNORECASE)
+CALL_WORDS = re.compile(r"\b(?:call|called|phone|telephone|spoke|speak|virtual(?:ly)?|video)\b", re.IGNORECASE)
+DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
+# "in <Place>" / "at the <Place>" written in an answer sentence
+PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
+# Country abbreviations that name a side, not the place of a meeting
+COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")

@@ -1,0 +1,208 @@
+"""Question analysis for ``ask``: question word, expected answer type, focus words and constraints.
+
+Cascade of :func:`analyze`:
+1. the question word and the answer type it asks for (when -> date, where -> place, who / which <person noun> ->
+   person, how many / much / long -> number with a unit, anything else -> a sentence);
+2. the time constraints written in the question ("in March 2023", "on December 21", "in 2024");
+3. the place constraints ("in <Place>", "at the <Place>"), capitalised words after "in" / "at" that are no month;
+4. the names (runs of capitalised words, titles dropped) that the evidence must mention;
+5. the counted words of a number question ("how many hours" -> hours; "how long" -> any duration);
+6. the focus: the remaining content words, compared with the evidence sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .question_patterns import MONTHS, NAME_PREFIXES, STOP_WORDS
+
+__all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
+
+WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SEASONS: frozenset[str] = frozenset("spring summer autumn fall winter".split())
+# Units a "how long" question is answered with.
+DURATION_UNITS: frozenset[str] = frozenset("minute minutes hour hours day days week weeks month months year years".split())
+# Nouns after "which" / "what" that ask for a person ("Which general ...", "What official ...").
+PERSON_NOUNS: frozenset[str] = frozenset("""
+person people official officials leader leaders minister ministers president premier general ambassador envoy
+secretary spokesperson spokesman administrator adviser advisor advisors chancellor senator governor diplomat
+commander chief director delegate delegates counterpart predecessor successor representative king queen prince
+""".split())
+# Nouns after "which" / "what" that ask for a place.
+PLACE_NOUNS: frozenset[str] = frozenset("city cities country countries capital town venue place region island".split())
+# Question words and auxiliaries that open a question and are not names even when capitalised.
+_OPENERS: frozenset[str] = frozenset("""
+when where who whom whose which what why how did does do is are was were has have had will can could on in at
+according for from with by during after before
+""".split())
+
+_MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|call|host|hosted|visit|visited|welcome|"
+                               r"welcomed|confer|sit\s+down)\b", re.IGNORECASE)
+_MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|participated|joined|was\s+present|were)|"
+                          r"who\s+else|which\s+(?:officials|leaders|ministers|people|delegates))\b", re.IGNORECASE)
+# Words of the question form that no evidence sentence needs to contain.
+_QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according figures figure numbers given "
+                                             "amounts".split())
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MONTH_RX = "|".join(MONTHS)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RX})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RX})\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b({_MONTH_RX})\b", re.IGNORECASE)
+# "in <Place>" / "at the <Place>": capitalised words right after the preposition.
+_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w\-’'.]*)(?:\s+[A-Z][\w\-’'.]*)*)")
+_HOW_NUMBER = re.compile(r"^\s*how\s+(many|much|long|far|large|big|high|old)\b\s*([^?,]*)", re.IGNORECASE)
+# Words that end the counted noun phrase of "how many <noun phrase> ..."
+_COUNT_STOP = frozenset("did do does were was are is had has have will would a an of and in on at to for from".split())
+# Title words dropped from a name phrase ("<Nationality> Prime Minister <Name>" -> "<Nationality>", "<Name>").
+TITLE_WORDS: frozenset[str] = NAME_PREFIXES | frozenset("""
+foreign defense defence state commerce national security administrator commander general chief minister
+""".split())
+_WHICH_VERBS = ("did does do was were is are had has will would met joined led said held hosted visited greeted "
+                "accompanied signed attended briefed took spoke told called").split()
+_WHICH_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+"
+                         r"(?:[\w.\-’']+\s+){0,3}?((?i:[a-z]+))\b(?=\s+(?:" + "|".join(_WHICH_VERBS) + r")\b)")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a question asks for and what the evidence must satisfy."""
+
+    question: str
+    wh: str  # when / where / who / which / what / how / yes_no / other
+    answer_type: str  # date / place / person / number / duration / sentence
+    names: tuple[str, ...] = ()  # name phrases the evidence must mention (titles dropped)
+    places: tuple[str, ...] = ()  # place constraints ("in <Place>")
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    counted: tuple[str, ...] = ()  # the counted noun phrase of "how many <words>": one of them follows the number
+    focus: tuple[str, ...] = field(default_factory=tuple)  # remaining content words, folded
+    meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
+    many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
+
+    @property
+    def has_time(self) -> bool:
+        return self.year is not None or self.month is not None
+
+
+def _wh(question: str) -> str:
+    words = question.strip().lower().split()
+    if len(words) > 1 and words[0] in ("in", "on", "from", "at", "to", "for", "with", "during", "of", "by"):
+        words = words[1:]  # "In which city ...", "From which country ..."
+    first = (words or [""])[0]
+    if first in ("when", "where", "who", "whom", "whose", "which", "what", "how", "why"):
+        return {"whom": "who", "whose": "who"}.get(first, first)
+    if first in ("did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "can"):
+        return "yes_no"
+    return "other"
+
+
+def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
+    """(answer type, unit) from the question word and the noun right after it (cascade step 1 and 5)."""
+    if wh == "when":
+        return "date", ()
+    if wh == "where":
+        return "place", ()
+    if wh == "who":
+        return "person", ()
+    m = _HOW_NUMBER.match(question)
+    if m:
+        kind, noun = m.group(1).lower(), (m.group(2) or "").lower()
+        if kind == "long":
+            return "duration", ()
+        counted: list[str] = []
+        for word in noun.split():
+            if word in _COUNT_STOP:
+                break
+            counted.append(word)
+        return "number", (tuple(counted) if kind == "many" else ())
+    if wh in ("which", "what", "other"):
+        m = _WHICH_NOUN.match(question)
+        noun = m.group(1).lower() if m else ""
+        if noun in PERSON_NOUNS:
+            return "person", ()
+        if noun in PLACE_NOUNS:
+            return "place", ()
+    if re.match(r"^\s*(?:which|what)\s+(?:figures?|numbers?|amounts?|sums?|statistics?|totals?)\b", question,
+                re.IGNORECASE):
+        return "number", ()
+    if re.match(r"^\s*(?:on\s+)?what\s+(?:date|day)\b", question, re.IGNORECASE):
+        return "date", ()
+    return "sentence", ()
+
+
+def _time(question: str) -> tuple[int | None, int | None, int | None]:
+    year = next((int(y) for y in _YEAR.findall(question)), None)
+    m = _MONTH_DAY.search(question)
+    if m:
+        return year, MONTHS[m.group(1).lower()], int(m.group(2))
+    m = _DAY_MONTH.search(question)
+    if m:
+        return year, MONTHS[m.group(2).lower()], int(m.group(1))
+    m = _MONTH.search(question)
+    # "May" is also a verb; a month only when a year or "in" goes with it
+    if m and (m.group(1).lower() != "may" or year or re.search(r"\bin\s+may\b", question, re.IGNORECASE)):
+        return year, MONTHS[m.group(1).lower()], None
+    return year, None, None
+
+
+def _is_name_word(word: str) -> bool:
+    low = word.lower().strip(".")
+    return (word[0].isupper() and low not in MONTHS and low not in WEEKDAYS and low not in SEASONS
+            and low not in _OPENERS and low not in STOP_WORDS)
+
+
+def _names(question: str, skip: set[str]) -> list[str]:
+    """Runs of capitalised words (the first word only when it is not a question word), titles dropped."""
+    words = [(m.group(0).rstrip(".,’'"), m.start()) for m in _WORD.finditer(question)]
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, (w, _) in enumerate(words):
+        w = re.sub(r"[’']s$", "", w)
+        if w and _is_name_word(w) and not (i == 0 and w.lower() in _OPENERS):
+            parts = re.split(r"-(?=[A-Z])", w)  # "<Name>-<Name> talks": two names
+            current.append(parts[0])
+            for piece in parts[1:]:
+                runs.append(current)
+                current = [piece]
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    out: list[str] = []
+    for run in runs:
+        part: list[str] = []
+        for w in [*run, ""]:  # a title word ends a name: "<Nationality> Prime Minister <Name>" -> "<Nationality>", "<Name>"
+            if w and w.lower().strip(".") not in TITLE_WORDS:
+                part.append(w)
+                continue
+            phrase = " ".join(part)
+            if phrase and phrase.lower() not in skip:
+                out.append(phrase)
+            part = []
+    return out
+
+
+def analyze(question: str) -> Analysis:
+    """The analysis of ``question`` (see the module docstring for the steps)."""
+    wh = _wh(question)
+    answer_type, counted = _answer_type(question, wh)
+    year, month, day = _time(question)
+    places = [m.group(1).rstrip(".,’'") for m in _PLACE.finditer(question)
+              if m.group(1).split()[0].lower() not in MONTHS and not re.search(r"[’']s\b", m.group(1))]
+    places = [p for p in places if not _YEAR.fullmatch(p)]
+    names = _names(question, {p.lower() for p in places})
+    name_words = {w.lower() for n in names + places for w in n.split()}
+    words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for i, w in enumerate(_WORD.findall(question))
+             if i == 0 or not w[0].isupper()]  # capitalised words are names or titles, checked as names
+    focus = tuple(dict.fromkeys(
+        w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
+        and w not in _OPENERS and w not in _QUESTION_FILLER))
+    meeting = _MEETING_QUESTION.search(question) is not None
+    many = _MANY_PEOPLE.search(question) is not None
+    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus, meeting,
+                    many)
