@@ -48,36 +48,36 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_MARK_RE = re.compile(
+    "``|''|[" + re.escape("".join(sorted(set(OPEN_DOUBLE) | set(CLOSE_DOUBLE) | set(AMBIGUOUS_DOUBLE)))) + "]"
+)  # the candidates :func:`_marks` judges, found by the regex engine instead of a Python loop over every character
+
+
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(position, length, role) of double quote marks in text[start:end]; role is "open" / "close" / "either"."""
     out = []
-    i = start
-    while i < end:
-        ch = text[i]
-        two = text[i : i + 2]
+    for m in _MARK_RE.finditer(text, start, end):
+        i, two = m.start(), m.group()
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
         space_before = before.isspace() or before in "([{—–-/"
-        space_after = after.isspace() or after in ".,;:!?)]}—–"
         if two == "``":
             out.append((i, 2, "open"))
-            i += 2
             continue
         if two == "''":  # doubled single quotes: a closing PTB mark, or a double quote typed as two singles
             after2 = text[i + 2] if i + 2 < end else " "
             opens = space_before and not (after2.isspace() or after2 in ".,;:!?)]}—–")
             out.append((i, 2, "open" if opens else "either" if space_before else "close"))
-            i += 2
             continue
-        if ch in OPEN_DOUBLE:
+        after = text[i + 1] if i + 1 < end else " "
+        space_after = after.isspace() or after in ".,;:!?)]}—–"
+        if two in OPEN_DOUBLE:
             # Broken wire copy: an opening mark used as a closing one ("... talks.“ He left").
             out.append((i, 1, "close" if (space_after and not space_before) else "open"))
-        elif ch in CLOSE_DOUBLE:
+        elif two in CLOSE_DOUBLE:
             out.append((i, 1, "open" if (space_before and not space_after) else "close"))
-        elif ch in AMBIGUOUS_DOUBLE:
+        else:
             role = "open" if space_before and not space_after else "close" if space_after and not space_before else "either"
             out.append((i, 1, role))
-        i += 1
     return out
 
 
