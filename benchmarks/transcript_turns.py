@@ -28,6 +28,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 MIN_GOLD_TURNS = 3  # fewer labels is a statement with a list, not a transcript
 KEY_WORDS = 6  # six words identify a turn's start; fewer collide on "Thank you." openings
@@ -72,28 +73,32 @@ def gold_turns(raw: str) -> list[tuple[tuple[str, tuple[str, ...]], bool]]:
     return out
 
 
-def predicted_turns(raw: str, source: str) -> list[tuple[tuple[str, tuple[str, ...]], bool]]:
+def turn_groups(doc: Any) -> list[tuple[str, list[Any]]]:
+    """The product path on one document (clean, metadata, quotes without a parse): its speaker turns, each as
+    (label cue ending with ":", the quotes that share it), in text order."""
     from communique.errors import ConfigError
-    from communique.model import Document, document_id
     from communique.nlp import quotes
     from communique.registry import get_stage
 
-    doc = Document(id=document_id(raw.encode()), source=source, raw=raw, content_type="markdown", text=raw)
     for name in ("communique.clean.v1", "communique.metadata.v1"):
         try:
             doc = get_stage(name)(doc)
         except ConfigError:
             continue
     doc = quotes.annotate(doc, None)
-    turns: dict[tuple[int | None, str], list] = {}
+    turns: dict[tuple[int | None, str], list[Any]] = {}
     for q in doc.quotes:
         if q.cue and q.cue.endswith(":"):
             turns.setdefault((q.speaker_start, q.cue), []).append(q)
-    out = []
-    for (_, cue), pieces in sorted(turns.items(), key=lambda kv: kv[1][0].start):
-        speech = " ".join(q.text for q in pieces)
-        out.append((_key(cue[:-1], speech), pieces[0].interpreted))
-    return out
+    return [(cue, pieces) for (_, cue), pieces in sorted(turns.items(), key=lambda kv: kv[1][0].start)]
+
+
+def predicted_turns(raw: str, source: str) -> list[tuple[tuple[str, tuple[str, ...]], bool]]:
+    from communique.model import Document, document_id
+
+    doc = Document(id=document_id(raw.encode()), source=source, raw=raw, content_type="markdown", text=raw)
+    return [(_key(cue[:-1], " ".join(q.text for q in pieces)), pieces[0].interpreted)
+            for cue, pieces in turn_groups(doc)]
 
 
 def documents(shared: Path, limit: int | None = None) -> list[Path]:

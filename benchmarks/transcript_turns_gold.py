@@ -92,30 +92,13 @@ def gold_turns(raw: str, turns: list[list]) -> list[tuple[Key, str, str, bool]]:
 
 def predicted_turns(path: Path) -> list[tuple[Key, str, bool]]:
     """(key, speaker, interpreted) of every turn the product finds in the file."""
-    from communique.errors import ConfigError
+    from benchmarks.transcript_turns import turn_groups
     from communique.ingest.readers import iter_inputs
     from communique.model import Document
-    from communique.nlp import quotes
-    from communique.registry import get_stage
 
     doc = next(d for d in iter_inputs([str(path)]) if isinstance(d, Document))
-    doc = doc.replace(text=doc.raw)
-    for name in ("communique.clean.v1", "communique.metadata.v1"):
-        try:
-            doc = get_stage(name)(doc)
-        except ConfigError:
-            continue
-    doc = quotes.annotate(doc, None)
-    grouped: dict[tuple[int | None, str], list] = {}
-    for q in doc.quotes:
-        if q.cue and q.cue.endswith(":"):
-            grouped.setdefault((q.speaker_start, q.cue), []).append(q)
-    out = []
-    for (_, cue), pieces in sorted(grouped.items(), key=lambda kv: kv[1][0].start):
-        speech = " ".join(q.text for q in pieces)
-        speaker = pieces[0].speaker_name or ""
-        out.append((_key(cue[:-1], speech), _fold(speaker), pieces[0].interpreted))
-    return out
+    return [(_key(cue[:-1], " ".join(q.text for q in pieces)), _fold(pieces[0].speaker_name or ""), pieces[0].interpreted)
+            for cue, pieces in turn_groups(doc.replace(text=doc.raw))]
 
 
 def run(shared: Path, errors: bool = False) -> dict[str, float]:
