@@ -184,3 +184,21 @@ def test_a_run_of_teaser_headlines_is_removed_but_a_bullet_list_is_kept():
     for bullet in bullets:
         assert bullet[2:] in result.text.split("\n")
     assert clean_text(text, teasers=False).removed == []
+
+
+def test_a_teaser_run_with_a_headline_cut_short_is_never_kept_again():
+    """Title-case teasers read like article text to the line model; one cut short with "..." proves the list."""
+    teasers = [
+        "Governor Vows to Fight New Water Rules in Court This Fall",
+        "Why the Harbor Tunnel Project Is Running Three Years Late",
+        "Senate Leader Says Budget Talks Will Resume After the Recess",
+        "The Quiet Rise of Rooftop Farming in the City's Old Mill District...",
+        "Local Hospital Ends Its Night Clinic After Decades of Service",
+        "Opinion: We Should Remember the Teachers Who Built Our Schools",
+    ]
+    article = ("ORAN, Lindmark - Foreign Minister Tomas Varga wrapped up a two-day visit on Tuesday after talks with "
+               "the president about trade, energy and the fisheries accord, officials said.")
+    verdicts = classify_lines([*teasers, "", article], title="Varga Wraps Up Visit")
+    assert [v.keep for v in verdicts[: len(teasers)]] == [False] * len(teasers)
+    assert {v.reason for v in verdicts[: len(teasers)]} == {"teasers-cut"}
+    assert verdicts[-1].keep

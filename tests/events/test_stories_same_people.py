@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.stories import cluster_stories, dates_compatible, lead_event, with_year
+from communique.events.stories import (
+    _key_persons,
+    _lead_persons,
+    _places_conflict,
+    cluster_stories,
+    dates_compatible,
+    lead_event,
+    with_year,
+)
 from communique.model import Event, Mention
 
 ENGLISH = (
@@ -120,5 +128,49 @@ def test_lead_event_is_the_meeting_dated_to_the_day(doc_factory):
     recalled = _meeting(ENGLISH, "2019-10", None, None)  # an earlier meeting recalled, dated to a month
     today = _meeting(ENGLISH, "2025-03-04", "Valletta", "host")
     doc = doc_factory(ENGLISH, mentions=_mentions(ENGLISH), events=[recalled, today])
+    lead = lead_event(doc)
+    assert lead is not None and lead[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Valletta", "Lisbon", True),
+        ("Port Esper, D.C.", "Port Esper DC", False),
+        # outlets name one venue differently, and a venue lies in some city: no conflict
+        ("the Prime Minister's Office", "the Prime Minister's Official Residence", False),
+        ("the Foreign Ministry", "Valletta", False),
+    ],
+)
+def test_places_conflict_only_between_cities(a, b, expected):
+    assert _places_conflict(a, b) is expected
+
+
+def test_key_persons_complete_a_lead_meeting_with_one_named_side(doc_factory):
+    """A headline meeting whose other side the parse missed: its one named person comes first, completed by the
+    person the page names most often (not the two most named, which may be a spokesman quoted twice)."""
+    text = ("Ilse Brandt met her counterpart. Tomas Varga said talks went well, Varga told Pia Holm. "
+            "Varga and Holm spoke later.")
+    mentions = []
+    for name in ("Ilse Brandt", "Tomas Varga", "Pia Holm", "Varga", "Holm"):
+        start = 0
+        while (i := text.find(name, start)) >= 0:
+            if not any(m.start <= i < m.end for m in mentions):
+                mentions.append(Mention(i, i + len(name), name, "person"))
+            start = i + len(name)
+    mentions.sort(key=lambda m: m.start)
+    one_sided = Event(type="CONSULT", start=0, end=32, participants=(("Ilse Brandt", 0, 11),), status="occurred")
+    doc = doc_factory(text, id="a-one", mentions=mentions, events=[one_sided])
+    persons = _key_persons(doc, _lead_persons(doc, lead_event(doc)))
+    assert persons == [frozenset({"ilse", "brandt"}), frozenset({"tomas", "varga"})]
+
+
+def test_lead_event_prefers_a_meeting_over_earlier_residue(doc_factory):
+    text = ENGLISH
+    a = text.find("Tomas Varga")
+    residue = Event(type="AGREE", start=0, end=10, participants=(("Tomas Varga", a, a + 11),), status="occurred")
+    visit = Event(type="CONSULT", start=20, end=len(text), participants=(("Tomas Varga", a, a + 11),),
+                  status="occurred", mode="visit")
+    doc = doc_factory(text, mentions=_mentions(text), events=[residue, visit])
     lead = lead_event(doc)
     assert lead is not None and lead[0] == 1

@@ -54,6 +54,11 @@ def _persons(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[str]:
         ("Ilse Brandauer's visit was short.", [("Ilse Brandauer's", "PERSON")], ["Ilse Brandauer"]),
         # particles inside a name stay
         ("Ana Sofía de los Ríos spoke.", [("Ana Sofía de los Ríos", "PERSON")], ["Ana Sofía de los Ríos"]),
+        # a family name in capitals first: the given names after it belong to it, also when tagged apart
+        ("Mr. KANG Min Seo, President, spoke.", [("KANG", "PERSON"), ("Seo", "PERSON")], ["KANG Min Seo"]),
+        ("Ms. ODA Haruka arrived.", [("ODA", "PERSON")], ["ODA Haruka"]),
+        # ... but a title after a name in capitals is no given name
+        ("Talks with VARGA Minister Brandt", [("VARGA", "PERSON")], ["VARGA"]),
     ],
 )  # fmt: skip
 def test_person_span_is_cut_to_the_name(doc_factory, text, ents, expected):

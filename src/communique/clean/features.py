@@ -173,7 +173,7 @@ def unit_features(units: Sequence[UnitFacts], title_norm: str | None) -> list[li
             1.0 if not u.keep and u.step == 1 else 0.0,
             1.0 if not u.keep and u.step == 2 else 0.0,
             1.0 if not u.keep and u.step == 3 else 0.0,
-            1.0 if u.reason == "teasers" else 0.0,
+            1.0 if u.reason in ("teasers", "teasers-cut") else 0.0,
             1.0 if u.reason == "nav" else 0.0,
             1.0 if u.reason == "section" else 0.0,
             1.0 if u.reason == "sandwich" else 0.0,

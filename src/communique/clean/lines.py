@@ -491,7 +491,7 @@ def _facts(units: list[_Unit]) -> tuple[list[int], list[UnitFacts]]:
 
 def _model_open(unit: _Unit, facts: UnitFacts, dateline: bool) -> bool:
     """Step 4 judges a unit unless a hard rule decided it (see :func:`_model_step`)."""
-    hard = not unit.keep and (unit.step == 1 or unit.reason in RESIDUE_REASONS)
+    hard = not unit.keep and (unit.step == 1 or unit.reason in RESIDUE_REASONS or unit.reason == "teasers-cut")
     if unit.reason in ("title", "section") or hard or _hard_protected(unit.text, dateline):
         return False
     if token_count(unit.text) < MODEL_MIN_TOKENS:
@@ -567,6 +567,16 @@ def _joins_run(unit: _Unit, run: list[int], guessed_title: bool) -> bool:
     )
 
 
+def _remove_teasers(units: list[_Unit], run: list[int]) -> None:
+    """3c. a run of at least ``TEASER_RUN_MIN`` teasers goes; one holding a headline the site cut short ("...") is a
+    link list beyond doubt (article text is never cut mid-line): the model never keeps it again ("teasers-cut")."""
+    if len(run) < TEASER_RUN_MIN:
+        return
+    reason = "teasers-cut" if any(_ELLIPSIS_END.search(units[j].text) for j in run) else "teasers"
+    for j in run:
+        units[j].keep, units[j].reason, units[j].step = False, reason, 3
+
+
 def _context(units: list[_Unit], tail_starts: list[int], teasers: bool, guessed_title: bool = False) -> None:
     content = [
         i
@@ -626,13 +636,9 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool, guessed_
         elif teaser and words < TEASER_MIN_WORDS:
             continue  # a label between teasers
         else:
-            if len(run) >= TEASER_RUN_MIN:
-                for j in run:
-                    units[j].keep, units[j].reason, units[j].step = False, "teasers", 3
+            _remove_teasers(units, run)
             run = []
-    if len(run) >= TEASER_RUN_MIN:
-        for j in run:
-            units[j].keep, units[j].reason, units[j].step = False, "teasers", 3
+    _remove_teasers(units, run)
 
     # 3d. short non-sentence lines sandwiched between removed lines.
     nonblank = [i for i, u in enumerate(units) if not u.blank]

@@ -404,6 +404,13 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
         # "X held talks with Y", "X had a call with Y": the governing verb's subject takes part; a noun that
         # is itself a subject ("the visit was overdue") refers back to an event, it does not report one
         governor = tok.head
+        if (tok.dep_ == "compound" and governor is not tok and governor.pos_ in ("NOUN", "PROPN")
+                and governor.dep_ in ("dobj", "pobj", "attr", "conj") and governor.head is not governor):
+            # "X held a summit meeting with Y": the trigger modifies the noun the verb governs; that noun's
+            # with-objects and the verb's subject take part
+            take(governor)
+            tok = governor
+            governor = tok.head
         if tok.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and governor is not tok:
             if governor.dep_ == "prep":
                 governor = governor.head

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..model import Document, Mention
+from ..text import strip_accents
 from . import plover_patterns as P
 from .assemble import _Draft, _same_party, _Unit
 
@@ -34,11 +35,21 @@ _DATE_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX-\d{2}-\d{2})")  # a calendar value 
 # month-day without a year "XXXX-09-18"); not PRESENT_REF
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+# "during his visit to X", "on an official trip to X", "wrapped up a two-day trip to X": the meeting took place
+# where the visitor was (not "ahead of a trip to X")
+_DURING_VISIT_RE = re.compile(
+    r"\b(?:during|on|in the course of|(?:wrap(?:ped|s)?|wrapping) up|conclud(?:ed|es|ing)|complet(?:ed|es|ing)|"
+    r"end(?:ed|s|ing))\s+(?:a|an|his|her|their|the|this|its)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:visit|trip|tour)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+DURING_VISIT_CHARS = 60  # "during their first official visit to ": the phrase fits in this many chars before the place
 # a meeting's venue stated outright, named or not by the tagger: "held at the X Palace", "took place at the Y"
 _VENUE_RE = re.compile(
     r"\b(?:held|took place|hosted|convened|met)\s+(?:at|in)\s+(?:the\s+)?"
     r"(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5})"
 )
+_VISIT_LEMMAS = frozenset({"visit", "travel", "tour", "fly", "trip", "journey"})  # "a trip to X": X is the place visited
 _PLACE_RANK = {"place": 0, "organization": 1, "country": 2}  # city, then venue, then country
 _HERE_RE = re.compile(r"\bhere\b", re.IGNORECASE)  # the wire's "here" is the dateline city
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -69,10 +80,10 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
         before = text[max(unit.start, m.start - 12) : m.start]
         if m.type not in _PLACE_TYPES and not (m.type == "organization" and _AT_RE.search(before)):
             continue  # "at the Foreign Ministry", "at the Chancellery": a seat named like an organisation
-        visited = m.start > tok.idx and tok.lemma_.lower() in ("visit", "travel", "tour", "fly")
+        visited = m.start > tok.idx and tok.lemma_.lower() in _VISIT_LEMMAS
         if (_PLACE_PREP_RE.search(before) and _attached_place(tok, m)) or (
             visited and m.start - tok.idx < VISITED_PLACE_CHARS
-        ):
+        ) or (m.type in _PLACE_TYPES and _DURING_VISIT_RE.search(text, max(unit.start, m.start - DURING_VISIT_CHARS), m.start)):
             found.append(m)
     if d.mode == "phone" or (d.mode is None and _PHONE_RE.search(text[unit.start : unit.end])):
         return  # a call has no place: "in X" there is where one side sat
@@ -82,10 +93,20 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
     venue = _VENUE_RE.search(text, unit.start, unit.end)
     if best is not None:
         d.place = _clean_place(best.text)
+        if best.type == "country" and doc.dateline and (city := _dateline_city_in(doc.dateline, d.place)):
+            d.place = city  # "ADDIS ABABA, Ethiopia - ... a trip to Ethiopia": the dateline names the city
     elif venue is not None:
         d.place = _clean_place(venue["venue"])  # "took place at the Chancellery": a venue no tagger named
     elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):
         d.place = doc.dateline  # "met here on Friday": the dateline city, named by the wire's "here"
+
+
+def _dateline_city_in(dateline: str, country: str) -> str | None:
+    """The city of a "City, Country" dateline when its country is ``country`` (the place visited), else None."""
+    city, _, rest = dateline.rpartition(",")
+    if city.strip() and strip_accents(rest).strip().casefold() == strip_accents(country).casefold():
+        return city.strip()
+    return None
 
 
 def _clean_place(name: str) -> str:

@@ -56,6 +56,7 @@ from ..model import Document, Event
 from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
 from .assemble import _short as _label_short
+from .plover_patterns import VENUE_WORDS
 
 __all__ = [
     "Story",
@@ -253,7 +254,7 @@ def lead_event(doc: Document) -> tuple[int, Event] | None:
     2. such a meeting without a date (one dated only to a month or year is an earlier meeting recalled);
     3. the first event dated to the day (and not only reported);
     4. the first event that has a date (and was not only reported);
-    5. the first event."""
+    5. the first meeting that took place (a visit with one named side), else the first event."""
     if not doc.events:
         return None
     ordered = sorted(enumerate(doc.events), key=lambda pair: (pair[1].start, pair[0]))
@@ -272,7 +273,8 @@ def lead_event(doc: Document) -> tuple[int, Event] | None:
         for index, event in ordered:
             if event.date_value and event.status != "reported" and (_day_precise(event.date_value) or not precise):
                 return index, event
-    return ordered[0]
+    consults = [(index, event) for index, event in ordered if event.type == "CONSULT" and event.status == "occurred"]
+    return consults[0] if consults else ordered[0]
 
 
 # --- features ----------------------------------------------------------------------------------------------------
@@ -336,7 +338,14 @@ def _place_key(place: str | None) -> str | None:
     return re.sub(r"\W+", "", strip_accents(place)).casefold() if place else None
 
 
+def _is_venue(place: str) -> bool:
+    return any(w in VENUE_WORDS for w in re.findall(r"[^\W\d_]+", place.casefold()))
+
+
 def _places_conflict(a: str | None, b: str | None) -> bool:
+    """Two cities (or regions) that differ; a venue is compared with nothing (see ``VENUE_WORDS``)."""
+    if not a or not b or _is_venue(a) or _is_venue(b):
+        return False
     ka, kb = _place_key(a), _place_key(b)
     if not ka or not kb:
         return False
@@ -370,8 +379,8 @@ def _lead_persons(doc: Document, lead: tuple[int, Event] | None) -> list[frozens
 
 
 def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[frozenset[str]]:
-    """Who the document is about: the lead meeting's people, else the :data:`KEY_PERSONS` people named most often
-    (a transcript or a page in another language may yield no event, but it names its speakers throughout). Name
+    """Who the document is about: the lead meeting's people, completed up to :data:`KEY_PERSONS` by the people named
+    most often (a transcript or a page in another language may yield no event, but it names its speakers throughout). Name
     forms of one person group when one form's words are within the other's ("Varga", "Tomas Varga")."""
     if len(lead_persons) >= KEY_PERSONS:
         return lead_persons
@@ -388,7 +397,15 @@ def _key_persons(doc: Document, lead_persons: list[frozenset[str]]) -> list[froz
         else:
             groups.append((words, 1))
     ranked = [g for g, n in sorted(groups, key=lambda gn: -gn[1]) if n >= MIN_KEY_MENTIONS]
-    return ranked[:KEY_PERSONS]
+    # the lead meeting's one named person first, completed by the people named most often (a headline meeting
+    # whose other side the parse missed)
+    keys = list(lead_persons)
+    for g in ranked:
+        if len(keys) >= KEY_PERSONS:
+            break
+        if not any(_same_person(g, k) for k in keys):
+            keys.append(g)
+    return keys
 
 
 def _same_person(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -29,6 +29,7 @@ RULE_LABEL = "rule"
 MIN_WRAPPED_LINE = 50  # chars: a line this long that breaks inside a name is hard-wrapped prose (WH files: ~72)
 MAX_SURNAME_WORDS = 2  # Spanish names carry two surnames ("Sandoval González")
 MIN_PROPAGATED_SURNAME = 4  # "Li", "Wu", "Ali" alone are too often another person or another word
+MAX_GIVEN_WORDS = 2  # given names after a family name in capitals ("KANG Min Seo")
 MIN_FOREIGN_WORDS = 2  # a line needs this many foreign function words (and more than English ones) to be foreign
 
 
@@ -61,10 +62,15 @@ _POSSESSIVE_END_RE = re.compile(r"(?<=\w)['’]s$")
 _EDGE_MARKS = frozenset("\"'“”‘’«»()[],;:")  # quote marks and punctuation the model takes along at a span's edge
 _LINE_WORD_RE = re.compile(r"[^\W\d_]+")
 _HONORIFIC_WORDS = frozenset(h.casefold() for h in titles.HONORIFICS)
+_TITLE_WORDS = frozenset(w.casefold() for t in (*titles.TITLE_HEADS, *titles.TITLE_MODIFIERS) for w in t.split())
 _TITLE_ONLY_RE = re.compile(rf"(?i:(?:{_MODS}\s+)*{_HEADS}|{alternation(titles.HONORIFICS)})")
 _PARTICLE_GAP_RE = re.compile(rf"^(?:\s+(?:{alternation(sorted(titles.NAME_PARTICLES))}))*\s+$")
 _SURNAME_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?")
 _SPANISH_SURNAME_RE = re.compile(r"[áéíóúñü]|ez$")
+# "KANG Min Seo": a family name in capitals first, then the given names in title case (official East Asian style);
+# the model often tags the parts apart ("KANG" and "Seo")
+_FAMILY_FIRST_RE = re.compile(r"[A-Z]{2,}")
+_GIVEN_TAIL_RE = re.compile(rf"(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){{1,{MAX_GIVEN_WORDS}}}(?![\w'’-])")
 _NAME_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w])")
 
 
@@ -147,6 +153,13 @@ def repair_persons(text: str, ents: list[Ent]) -> list[Ent]:
         next_start = merged[i + 1].start if i + 1 < len(merged) else len(text)
         if ext and ext.end() <= next_start and "\n" not in ext.group(0):
             ent.end = ext.end()
+        elif _FAMILY_FIRST_RE.fullmatch(text, ent.start, ent.end) and (given := _GIVEN_TAIL_RE.match(text, ent.end)):
+            words = given.group(0).split()
+            following = merged[i + 1] if i + 1 < len(merged) else None
+            if not any(w.casefold() in _TITLE_WORDS for w in words) and (
+                following is None or following.start >= given.end() or following.kind == "person"
+            ):
+                ent.end = given.end()  # step 4b: the given names after a family name in capitals
         if suffix := _NAME_SUFFIX_RE.match(text, ent.end):  # "John Q. Doe, Jr."
             ent.end = suffix.end()
     for ent in merged:
