@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, Event, Mention
+from ..nlp.titles import TITLE_HEADS
 from . import plover_patterns as P
 from .assemble import (
     MERGE_WINDOW_UNITS,
@@ -56,6 +57,7 @@ from .setting import TOPIC_WINDOW, _consult_mode, _date, _place, _topics
 
 __all__ = ["annotate", "extract_events", "MAX_DEPTH_CLIMB", "TOPIC_WINDOW", "MERGE_WINDOW_UNITS"]
 
+_TITLE_HEAD_WORDS = frozenset(t.split()[-1].casefold() for t in TITLE_HEADS) | P.PRINCIPAL_TITLES
 MAX_FRAME_CLIMB = 6  # "X's statement to the press after talks": prepositions and their nouns
 MAX_DEPTH_CLIMB = 3  # "X said it plans to agree to meet": three xcomp/conj steps up to find a subject is enough
 CAPTION_MAX_WORDS = 14  # a photo credit / caption line is short; longer lines are prose
@@ -658,6 +660,8 @@ def _title_person(doc: Document, head: Any, mentions: list[Mention], others: lis
     if head.pos_ not in ("PROPN", "NOUN") or not head.text[:1].isupper():
         return None
     word = head.lower_
+    if word not in _TITLE_HEAD_WORDS:
+        return None  # "MEXICO CITY (Wire) - ...": a misparsed subject that is no title names no one
     for role in doc.roles:
         if role.title.lower().split()[-1:] == [word] and doc.text[role.person_start : role.person_end] == role.person:
             return Mention(role.person_start, role.person_end, role.person, "person", role.country)

@@ -12,9 +12,28 @@ from typing import Any
 
 from ..errors import ModelError
 
-__all__ = ["load_model", "parse", "MAX_PARSE_CHARS"]
+__all__ = ["load_model", "parse", "MAX_PARSE_CHARS", "PARAGRAPH_COMPONENT"]
 
 MAX_PARSE_CHARS = 1_000_000  # spaCy's own default limit; longer clean texts are parsed in pieces
+PARAGRAPH_COMPONENT = "communique_paragraphs"
+PARAGRAPH_BREAK = "\n\n"  # clean texts separate paragraphs (and headline, dateline, caption lines) by a blank line
+
+
+def paragraph_starts(doc: Any) -> Any:
+    """A sentence never spans a blank line: the token after one starts a sentence (set before the parser, which
+    keeps preset boundaries). Without it a site header, a headline and the first paragraph parse as one tree."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if PARAGRAPH_BREAK in prev.text_with_ws or (prev.is_space and PARAGRAPH_BREAK in prev.text):
+            tok.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_starts)
 
 
 def _candidates() -> list[str]:
@@ -36,13 +55,18 @@ def load_model(name: str | None = None) -> Any:
     """The spaCy Language for ``name`` or the first installed candidate."""
     import spacy
 
+    _register()
     tried = [name] if name else _candidates()
     errors = []
     for candidate in tried:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        return nlp
     raise ModelError(
         "no spaCy model could be loaded (" + "; ".join(errors) + "); run scripts/setup.sh, "
         "or set COMMUNIQUE_SPACY_MODEL to an installed model name or path"
