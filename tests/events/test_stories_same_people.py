@@ -9,6 +9,7 @@ from communique.events.stories import (
     _key_persons,
     _lead_persons,
     _places_conflict,
+    _short_name,
     cluster_stories,
     dates_compatible,
     lead_event,
@@ -174,3 +175,34 @@ def test_lead_event_prefers_a_meeting_over_earlier_residue(doc_factory):
     doc = doc_factory(text, mentions=_mentions(text), events=[residue, visit])
     lead = lead_event(doc)
     assert lead is not None and lead[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "forms", "expected"),
+    [
+        ("KANG Min Seo", [], "Kang"),  # a family name in capitals
+        ("Kang Min Seo", ["Kang"], "Kang"),  # the one-word form the page uses, first word
+        ("Tomas J. Varga", ["Varga"], "Varga"),
+        ("Ma Lin", [], "Ma Lin"),  # two words, no form alone: whole
+        ("Ana Sofía de los Ríos", [], "de los Ríos"),
+    ],
+)
+def test_short_name_is_how_a_reader_names_the_person(doc_factory, name, forms, expected):
+    text = " ".join([name, *forms]) + " spoke."
+    mentions = [Mention(0, len(name), name, "person")]
+    pos = len(name) + 1
+    for f in forms:
+        mentions.append(Mention(pos, pos + len(f), f, "person"))
+        pos += len(f) + 1
+    assert _short_name(doc_factory(text, mentions=mentions), name) == expected
+
+
+def test_same_people_in_a_city_and_another_country_are_two_stories(doc_factory):
+    """A meeting in one capital and a visit to another country: the country is no place to compare as words, but
+    its country differs from the city's."""
+    text = OTHER_LANGUAGE + " Visita a Japan."
+    j = text.index("Japan")
+    visit = _doc(doc_factory, "b-japan", text, date=None, place="Japan")
+    visit = visit.replace(mentions=[*visit.mentions, Mention(j, j + 5, "Japan", "country")])
+    docs = [_doc(doc_factory, "a-lisbon", ENGLISH, date=None, place="Lisbon"), visit]
+    assert _groups(docs) == {frozenset({"a-lisbon"}), frozenset({"b-japan"})}

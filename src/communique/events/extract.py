@@ -53,7 +53,7 @@ from .assemble import (
     _to_event,
     _Unit,
 )
-from .setting import TOPIC_WINDOW, _consult_mode, _date, _place, _topics
+from .setting import TOPIC_WINDOW, _consult_mode, _date, _place, _topics, transcript_place
 
 __all__ = ["annotate", "extract_events", "MAX_DEPTH_CLIMB", "TOPIC_WINDOW", "MERGE_WINDOW_UNITS"]
 
@@ -376,6 +376,7 @@ def _draft(
     _place(doc, d, unit, mentions, tok)
     if d.type == "CONSULT":
         d.mode = _consult_mode(doc, d, unit, mentions)
+        transcript_place(doc, d)
     return d
 
 
@@ -498,10 +499,16 @@ def _participants(
             continue
         if head.pos_ == "PRON" and head.lower_ in _REPORTED_PRONOUNS and _speaker_subject(head, trigger) is not None:
             pass  # "Syria says it will ...": resolved below through the speech verb's subject
-        elif head.lower_ in P.GROUP_PRONOUNS or phrase in P.GROUP_PRONOUNS or phrase.startswith(("the two ", "both ")):
+        elif (head.lower_ in P.GROUP_PRONOUNS or phrase in P.GROUP_PRONOUNS or phrase.startswith(("the two ", "both "))
+              or (head.lower_ == "their" and head.dep_ == "poss")):
             if last is not None:
                 for p, c in zip(last.participants, last.countries, strict=True):
                     _add(parts, countries, p, c)
+            else:  # "X and Y Before Their Meeting" (a transcript's title): the people named before it on its line
+                line_start = doc.text.rfind("\n", 0, head.idx) + 1
+                for m in mentions:
+                    if m.type == "person" and line_start <= m.start and m.end <= head.idx and _can_take_part(m):
+                        _add(parts, countries, (m.text, m.start, m.end), m.country)
             continue
         said_by = _speaker_subject(head, trigger)
         if said_by is not None:

@@ -50,6 +50,11 @@ _VENUE_RE = re.compile(
     r"(?P<venue>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*){0,5})"
 )
 _VISIT_LEMMAS = frozenset({"visit", "travel", "tour", "fly", "trip", "journey"})  # "a trip to X": X is the place visited
+HERE_PLACE_CHARS = 1500  # a transcript's opening turns (welcome, greetings) name where the speakers are
+_HERE_AT_RE = re.compile(
+    r"\bhere\s+(?:now\s+|today\s+|with\s+us\s+)?(?:at|in)\s+(?:the\s+)?"
+    r"(?P<venue>[A-Z][\w'’-]*(?:\.(?!\s))?(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’-]*(?:\.(?!\s))?){0,5})"
+)
 _PLACE_RANK = {"place": 0, "organization": 1, "country": 2}  # city, then venue, then country
 _HERE_RE = re.compile(r"\bhere\b", re.IGNORECASE)  # the wire's "here" is the dateline city
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -99,6 +104,15 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
         d.place = _clean_place(venue["venue"])  # "took place at the Chancellery": a venue no tagger named
     elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):
         d.place = doc.dateline  # "met here on Friday": the dateline city, named by the wire's "here"
+
+
+def transcript_place(doc: Document, d: _Draft) -> None:
+    """A transcript's meeting with no place takes the one its speakers name as "here": "a pleasure to have you here
+    at the Foreign Ministry", "welcome here in Oran" (in the opening :data:`HERE_PLACE_CHARS` only)."""
+    if d.place or d.mode == "phone" or doc.kind != "transcript" or d.start >= HERE_PLACE_CHARS:
+        return
+    if match := _HERE_AT_RE.search(doc.text, 0, HERE_PLACE_CHARS):
+        d.place = _clean_place(match["venue"])
 
 
 def _dateline_city_in(dateline: str, country: str) -> str | None:

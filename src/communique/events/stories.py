@@ -53,10 +53,11 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Document, Event
+from ..nlp import countries
 from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
 from .assemble import _short as _label_short
-from .plover_patterns import VENUE_WORDS
+from .plover_patterns import LABEL_VERBS, VENUE_WORDS
 
 __all__ = [
     "Story",
@@ -97,6 +98,7 @@ STORY_ID_PREFIX = "story-"
 STORY_ID_DIGITS = 12  # hex digits of the sha256 of the earliest document id
 STEM_CACHE_SIZE = 1 << 16  # distinct words seen in a large news corpus; stemming is the hot loop
 TITLE_MAX_CHARS = 120
+MIN_CAPS_NAME = 2  # "KANG": a family name in capitals has at least two letters (not an initial)
 SHORT_NAME_WORDS = 2  # a name this short is shown whole in a title  # a fallback title cut from the lead sentence
 
 # office words that the shared title lists lack and taggers keep inside person names ("State Councilor Ma")
@@ -361,6 +363,15 @@ def _lead_place(doc: Document, lead: tuple[int, Event] | None) -> str | None:
     return place
 
 
+def _lead_country(lead: tuple[int, Event] | None) -> str | None:
+    """The country of the lead event's city or country ("Seoul" -> KR, "Japan" -> JP); None when unknown or when
+    the place is a venue (a venue is weaker evidence: a greeting's "here at the X", a ministry's name)."""
+    place = lead[1].place if lead is not None else None
+    if not place or _is_venue(place):
+        return None
+    return countries.country_of_name(place) or countries.country_of_place(place)
+
+
 # --- blocking and clustering ----------------------------------------------------------------------------------------
 
 
@@ -557,13 +568,22 @@ def _earliest(docs: Sequence[Document]) -> Document:
 
 
 def _short_name(doc: Document, name: str) -> str:
-    """How a reader names the person: a two-word name whole ("Ma Lin": which word is the family name is not for
-    us to guess, and a tagger's lone "Lin" does not tell), else the shortest form the document uses that ends the
-    full name ("Varga" for "Tomas J. Varga"), else its surname with particles ("de la Torre")."""
+    """How a reader names the person, in order:
+    1. a family name written in capitals ("KANG Min Seo", official East Asian style) -> "Kang";
+    2. the one-word form the document uses most that is the first or last word of the full name ("Varga" for
+       "Tomas J. Varga", "Kang" for "Kang Min Seo" when the page says "Kang" alone);
+    3. a two-word name whole ("Ma Lin": which word is the family name is not for us to guess);
+    4. a shorter form the document uses that ends the full name, else the surname with particles ("de la Torre")."""
     words = name.split()
+    caps = [w for w in words if len(w) >= MIN_CAPS_NAME and w.isalpha() and w.isupper()]
+    if len(caps) == 1 and len(words) > 1:
+        return caps[0].capitalize()
+    forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
+    alone = Counter(f for f in forms if f in (words[0], words[-1]) and len(words) > 1 and len(f) >= MIN_NAME_WORD)
+    if alone:
+        return max(alone, key=lambda f: (alone[f], f == words[-1]))
     if len(words) <= SHORT_NAME_WORDS:
         return name
-    forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
     suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
     if suffixes:
         return min(suffixes, key=len)
@@ -571,8 +591,8 @@ def _short_name(doc: Document, name: str) -> str:
 
 
 def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
-    """"<Surname> meets <Surname> in <Place>" for a lead meeting of named people (countries, titles left out);
-    "<Surname> speaks with <Surname>" for a call."""
+    """"<Name> meets <Name> in <Place>" for a lead meeting of named people (countries, titles left out; names as
+    :func:`_short_name` gives them); "<Name> speaks with <Name>" for a call, "<Name> hosts <Name>" for a host."""
     if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
         return None
     event = lead[1]
@@ -587,12 +607,10 @@ def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
                 names.append(short)
     if len(names) < KEY_PERSONS:
         return None
-    if len(names) == len(event.participants) and event.label:
-        return event.label  # its own label already names only the people
     others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
-    if event.mode == "phone":
-        return f"{names[0]} speaks with {others}"
-    return f"{names[0]} meets {others}" + (f" in {event.place}" if event.place else "")
+    verb = LABEL_VERBS.get(f"CONSULT/{event.mode}") or LABEL_VERBS["CONSULT"]
+    where = f" in {event.place}" if event.place and event.mode != "phone" else ""
+    return f"{names[0]} {verb} {others}{where}"
 
 
 def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]) -> Story:
@@ -659,6 +677,7 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     leads = {d.id: lead_event(d) for d in corpus}
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
     lead_places = [_lead_place(d, leads[d.id]) for d in corpus]
+    lead_countries = [_lead_country(leads[d.id]) for d in corpus]
     lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
     key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
     lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
@@ -671,7 +690,9 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
             continue  # step 4: different people at the lead events, or a lead meeting's people absent from the other
 
         score = _cosine(vectors[i], vectors[j])
-        place_conflict = _places_conflict(lead_places[i], lead_places[j])
+        place_conflict = _places_conflict(lead_places[i], lead_places[j]) or (
+            None not in (lead_countries[i], lead_countries[j]) and lead_countries[i] != lead_countries[j]
+        )
         if place_conflict:
             score -= PLACE_CONFLICT_PENALTY
         if _same_people(key_persons[i], key_persons[j]):

@@ -132,6 +132,34 @@ PLACES: dict[str, str] = _table(
     """
 )
 
+# National capitals (and former or commercial capitals where governments still meet), from public reference lists
+# (e.g. the CIA World Factbook's "capital" field) -> their country. Only capitals: no other city is listed. Names
+# that are common English words or given names are left out ("Male", "Victoria", "Kingston").
+CAPITALS: dict[str, str] = _table(
+    """
+    Kabul:AF|Tirana:AL|Algiers:DZ|Andorra la Vella:AD|Luanda:AO|Yerevan:AM|Canberra:AU|Vienna:AT|Baku:AZ
+    Nassau:BS|Manama:BH|Dhaka:BD|Bridgetown:BB|Minsk:BY|Belize City:BZ|Belmopan:BZ|Porto-Novo:BJ|Cotonou:BJ
+    Thimphu:BT|La Paz:BO|Sarajevo:BA|Gaborone:BW|Bandar Seri Begawan:BN|Sofia:BG|Ouagadougou:BF|Gitega:BI
+    Bujumbura:BI|Phnom Penh:KH|Yaoundé:CM|Yaounde:CM|Bangui:CF|N'Djamena:TD|Beijing:CN|Kinshasa:CD|Brazzaville:CG
+    San José:CR|Abidjan:CI|Yamoussoukro:CI|Zagreb:HR|Nicosia:CY|Prague:CZ|Copenhagen:DK|Djibouti City:DJ
+    Santo Domingo:DO|Quito:EC|Asmara:ER|Tallinn:EE|Mbabane:SZ|Addis Ababa:ET|Suva:FJ|Helsinki:FI|Libreville:GA
+    Banjul:GM|Tbilisi:GE|Accra:GH|Athens:GR|Conakry:GN|Malabo:GQ|Georgetown:GY|Port-au-Prince:HT|Budapest:HU
+    Reykjavik:IS|Reykjavík:IS|Jakarta:ID|Dublin:IE|Rome:IT|Amman:JO|Astana:KZ|Nur-Sultan:KZ|Almaty:KZ|Nairobi:KE
+    Pristina:XK|Kuwait City:KW|Bishkek:KG|Vientiane:LA|Riga:LV|Beirut:LB|Maseru:LS|Monrovia:LR|Tripoli:LY
+    Vaduz:LI|Vilnius:LT|Luxembourg City:LU|Antananarivo:MG|Lilongwe:MW|Kuala Lumpur:MY|Putrajaya:MY|Bamako:ML
+    Valletta:MT|Nouakchott:MR|Port Louis:MU|Chisinau:MD|Chișinău:MD|Ulaanbaatar:MN|Ulan Bator:MN|Podgorica:ME
+    Rabat:MA|Maputo:MZ|Naypyidaw:MM|Nay Pyi Taw:MM|Yangon:MM|Windhoek:NA|Kathmandu:NP|Amsterdam:NL|Wellington:NZ
+    Niamey:NE|Abuja:NG|Lagos:NG|Pyongyang:KP|Skopje:MK|Oslo:NO|Muscat:OM|Islamabad:PK|Ramallah:PS|Port Moresby:PG
+    Asunción:PY|Asuncion:PY|Manila:PH|Warsaw:PL|Lisbon:PT|San Juan:PR|Bucharest:RO|Kigali:RW|Dakar:SN
+    Belgrade:RS|Freetown:SL|Singapore:SG|Bratislava:SK|Ljubljana:SI|Mogadishu:SO|Pretoria:ZA|Cape Town:ZA
+    Johannesburg:ZA|Juba:SS|Colombo:LK|Khartoum:SD|Paramaribo:SR|Stockholm:SE|Bern:CH|Taipei:TW|Dushanbe:TJ
+    Dodoma:TZ|Dar es Salaam:TZ|Bangkok:TH|Dili:TL|Lomé:TG|Lome:TG|Port of Spain:TT|Tunis:TN|Ashgabat:TM
+    Kampala:UG|Abu Dhabi:AE|Dubai:AE|Montevideo:UY|Tashkent:UZ|Hanoi:VN|Ho Chi Minh City:VN|Sanaa:YE|Aden:YE
+    Lusaka:ZM|Harare:ZW|Vatican City:VA|Hong Kong:HK|Macau:MO|Kuwait City:KW
+    """
+)
+PLACES.update({k: v for k, v in CAPITALS.items() if k not in PLACES})
+
 CACHE_SIZE = 8192  # distinct surface forms remembered per process (lookups repeat across documents)
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
