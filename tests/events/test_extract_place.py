@@ -80,3 +80,10 @@ def test_the_owner_of_the_framing_noun_takes_part(doc_factory):
                       mentions=_mentions(text, {"Nora Lind": "person", "Piet Holm": "person", "Valletta": "place"}))
     talks = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
     assert {p[0] for p in talks.participants} == {"Nora Lind", "Piet Holm"}
+
+
+def test_the_country_a_visit_goes_to_is_its_place(doc_factory):
+    text = "Foreign Minister Tomas Varga said that Secretary Ilse Brandt's visit to Portugal was a major step."
+    doc = doc_factory(text, kind="news", mentions=_mentions(text, {**PEOPLE, "Portugal": "country"}))
+    visit = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
+    assert visit.place == "Portugal"

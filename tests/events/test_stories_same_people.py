@@ -206,3 +206,18 @@ def test_same_people_in_a_city_and_another_country_are_two_stories(doc_factory):
     visit = visit.replace(mentions=[*visit.mentions, Mention(j, j + 5, "Japan", "country")])
     docs = [_doc(doc_factory, "a-lisbon", ENGLISH, date=None, place="Lisbon"), visit]
     assert _groups(docs) == {frozenset({"a-lisbon"}), frozenset({"b-japan"})}
+
+
+def test_a_venue_meeting_takes_the_country_of_another_meeting_of_the_same_people(doc_factory):
+    """The lead meeting is at a venue ("the Prime Minister's Office"); the page also reports the guest's visit to
+    a country: that country is compared with the other report's city."""
+    text = ENGLISH + " Brandt's visit to Japan was a major step."
+    j = text.index("Japan")
+    venue = _meeting(text, None, "the Prime Minister's Office", None)
+    b = text.index("Brandt's")
+    visit = Event(type="CONSULT", start=b, end=len(text), mode="visit", participants=(("Brandt", b, b + 6),),
+                  place="Japan", status="occurred")
+    doc = doc_factory(text, id="b-venue", events=[venue, visit],
+                      mentions=[*_mentions(text), Mention(j, j + 5, "Japan", "country")])
+    docs = [_doc(doc_factory, "a-lisbon", ENGLISH, date=None, place="Lisbon"), doc]
+    assert _groups(docs) == {frozenset({"a-lisbon"}), frozenset({"b-venue"})}

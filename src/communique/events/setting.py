@@ -55,6 +55,7 @@ _HERE_AT_RE = re.compile(
     r"\bhere\s+(?:now\s+|today\s+|with\s+us\s+)?(?:at|in)\s+(?:the\s+)?"
     r"(?P<venue>[A-Z][\w'’-]*(?:\.(?!\s))?(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’-]*(?:\.(?!\s))?){0,5})"
 )
+_VISIT_TO_RE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_RANK = {"place": 0, "organization": 1, "country": 2}  # city, then venue, then country
 _HERE_RE = re.compile(r"\bhere\b", re.IGNORECASE)  # the wire's "here" is the dateline city
 _TOPIC_RES = {topic: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for topic, words in P.TOPIC_KEYWORDS.items()}
@@ -80,12 +81,14 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
     text = doc.text
     found: list[Mention] = []
     for m in mentions:
-        if not (unit.start <= m.start and m.end <= unit.end) or m.text in names:
+        if not (unit.start <= m.start and m.end <= unit.end):
             continue
         before = text[max(unit.start, m.start - 12) : m.start]
         if m.type not in _PLACE_TYPES and not (m.type == "organization" and _AT_RE.search(before)):
             continue  # "at the Foreign Ministry", "at the Chancellery": a seat named like an organisation
         visited = m.start > tok.idx and tok.lemma_.lower() in _VISIT_LEMMAS
+        if m.text in names and not (visited and _VISIT_TO_RE.search(before)):
+            continue  # a participant is no place, except the country a visit goes to ("X's visit to Japan")
         if (_PLACE_PREP_RE.search(before) and _attached_place(tok, m)) or (
             visited and m.start - tok.idx < VISITED_PLACE_CHARS
         ) or (m.type in _PLACE_TYPES and _DURING_VISIT_RE.search(text, max(unit.start, m.start - DURING_VISIT_CHARS), m.start)):

@@ -363,13 +363,32 @@ def _lead_place(doc: Document, lead: tuple[int, Event] | None) -> str | None:
     return place
 
 
-def _lead_country(lead: tuple[int, Event] | None) -> str | None:
-    """The country of the lead event's city or country ("Seoul" -> KR, "Japan" -> JP); None when unknown or when
-    the place is a venue (a venue is weaker evidence: a greeting's "here at the X", a ministry's name)."""
-    place = lead[1].place if lead is not None else None
+def _place_country(place: str | None) -> str | None:
     if not place or _is_venue(place):
         return None
     return countries.country_of_name(place) or countries.country_of_place(place)
+
+
+def _lead_country(doc: Document, lead: tuple[int, Event] | None, persons: list[frozenset[str]]) -> str | None:
+    """The country of the lead event's city or country ("Seoul" -> KR, "Japan" -> JP), else of another meeting of
+    the same people that the document places ("the summit at the Prime Minister's Office" with "the President's
+    visit to Japan" further down); None when unknown or when the place is only a venue (weaker evidence: a
+    greeting's "here at the X", a ministry's name)."""
+    if lead is None:
+        return None
+    if country := _place_country(lead[1].place):
+        return country
+    if lead[1].type != "CONSULT" or not persons:
+        return None
+    spans = _person_spans(doc)
+    for event in doc.events:
+        if event is lead[1] or event.type != "CONSULT" or event.status != "occurred" or event.mode == "phone":
+            continue
+        if (country := _place_country(event.place)) and any(
+            _same_person(p, q) for p in _event_persons(doc, event, spans) for q in persons
+        ):
+            return country
+    return None
 
 
 # --- blocking and clustering ----------------------------------------------------------------------------------------
@@ -677,9 +696,9 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     leads = {d.id: lead_event(d) for d in corpus}
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
     lead_places = [_lead_place(d, leads[d.id]) for d in corpus]
-    lead_countries = [_lead_country(leads[d.id]) for d in corpus]
     lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
     key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
+    lead_countries = [_lead_country(d, leads[d.id], persons) for d, persons in zip(corpus, lead_persons, strict=True)]
     lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
