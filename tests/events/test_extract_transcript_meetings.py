@@ -41,3 +41,12 @@ def test_title_meeting_of_a_transcript(doc_factory, opening, place):
     meeting = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
     assert [p[0] for p in meeting.participants][:2] == ["Tomas J. Varga", "Karim Nasser"]
     assert meeting.place == place
+
+
+def test_the_speaker_of_a_record_is_no_participant_of_the_event_it_records(doc_factory):
+    text = ("Transcript of Special Briefing by Foreign Secretary Pia Holm on Day 1 of President Tomas Varga's visit "
+            "to Lindmark\n\nGood evening, everybody.")
+    names = {"Pia Holm": "person", "Tomas Varga": "person", "Lindmark": "country"}
+    doc = doc_factory(text, kind="transcript", mentions=_mentions(text, names))
+    visit = next(e for e in annotate(doc, parse(text)).events if e.type == "CONSULT")
+    assert "Pia Holm" not in {p[0] for p in visit.participants}

@@ -221,3 +221,23 @@ def test_a_venue_meeting_takes_the_country_of_another_meeting_of_the_same_people
                       mentions=[*_mentions(text), Mention(j, j + 5, "Japan", "country")])
     docs = [_doc(doc_factory, "a-lisbon", ENGLISH, date=None, place="Lisbon"), doc]
     assert _groups(docs) == {frozenset({"a-lisbon"}), frozenset({"b-venue"})}
+
+
+def test_guessed_key_persons_do_not_keep_a_report_from_its_meeting(doc_factory):
+    """A briefing that never names the meeting's people (a spokesman and a poet named twice each) joins the report
+    of the meeting it describes: people guessed from mention counts are no evidence of another meeting."""
+    briefing = ("Spokesman Pia Holm said the Foreign Minister received the Secretary in Valletta on Tuesday and "
+                "reviewed the fisheries accord and port investment. Holm quoted the poet Ola Berg; Berg wrote of "
+                "the port.")
+    mentions = []
+    for name in ("Pia Holm", "Ola Berg", "Holm", "Berg"):
+        start = 0
+        while (i := briefing.find(name, start)) >= 0:
+            if not any(m.start <= i < m.end for m in mentions):
+                mentions.append(Mention(i, i + len(name), name, "person"))
+            start = i + len(name)
+    docs = [
+        _doc(doc_factory, "a-report", ENGLISH, date="2025-03-04", place="Valletta"),
+        doc_factory(briefing, id="b-briefing", mentions=sorted(mentions, key=lambda m: m.start), events=[]),
+    ]
+    assert _groups(docs) == {frozenset({"a-report", "b-briefing"})}

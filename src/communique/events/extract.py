@@ -417,7 +417,12 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
         if tok.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and governor is not tok:
             if governor.dep_ == "prep":
                 governor = governor.head
-            take(governor)
+            if tok.dep_ == "pobj" and governor.pos_ in ("NOUN", "PROPN") and governor.lower_ in P.DOCUMENT_NOUNS:
+                # "X's statement after talks with Y": X took part; "Transcript of Remarks by X on Day 1 of Y's
+                # visit": X only spoke about it
+                heads.extend(c for c in governor.children if c.dep_ == "poss")
+            else:
+                take(governor)
             heads = [h for h in heads if h is not tok]
         if not any(h.dep_ in _SUBJ_DEPS or h.dep_ == "poss" for h in heads):
             heads.extend(_owner_of_frame(tok))

@@ -272,3 +272,10 @@ VENUE_WORDS = frozenset(
     "office residence palace house hall ministry department building center centre hotel headquarters embassy "
     "chancellery secretariat compound guesthouse mansion villa room pavilion complex sidelines".split()
 )
+
+# Nouns naming a record of an event ("Transcript of ... visit", "Readout of ... call"): their "by X" is who
+# spoke or wrote it, not a participant of the event the record is about.
+DOCUMENT_NOUNS = frozenset(
+    "transcript readout remarks statement briefing summary record text minutes communique communiqué report "
+    "release note".split()
+)

@@ -20,8 +20,9 @@ Cascade of :func:`cluster_stories`:
    :data:`PUBLICATION_WINDOW_DAYS` apart are dropped. Documents about the same people are also paired, blocked on
    their key persons' name words.
 4. Pair score: cosine similarity of the TF-IDF vectors, minus a penalty when both lead events name different places;
-   a pair is dropped when its lead events each have a person the other lacks, or when one has a lead meeting of named
-   people and the other's key persons disagree with it. Two documents about the same two people (name words shared,
+   a pair is dropped when its lead events each have a person the other lacks (both leads meetings of named people:
+   people guessed from mention counts, a spokesman and a poet quoted twice, are no evidence of another meeting).
+   Two documents about the same two people (name words shared,
    or one a truncation of the other) gain :data:`SAME_PEOPLE_BONUS` (names survive rewording and translation), unless
    they place or mode the meeting differently (another city; a call against a meeting in person): then the pair
    scores :data:`CONFLICT_SCORE`, which keeps their clusters apart. Exact duplicates score 1.
@@ -702,11 +703,8 @@ def cluster_stories(docs: Iterable[Document]) -> list[Story]:
     lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
     for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
-        named_lead = len(lead_persons[i]) >= KEY_PERSONS or len(lead_persons[j]) >= KEY_PERSONS
-        if _persons_conflict(lead_persons[i], lead_persons[j]) or (
-            named_lead and _persons_conflict(key_persons[i], key_persons[j])
-        ):
-            continue  # step 4: different people at the lead events, or a lead meeting's people absent from the other
+        if _persons_conflict(lead_persons[i], lead_persons[j]):
+            continue  # step 4: different people at the lead events
 
         score = _cosine(vectors[i], vectors[j])
         place_conflict = _places_conflict(lead_places[i], lead_places[j]) or (
