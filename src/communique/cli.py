@@ -203,15 +203,25 @@ def timeline(
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     db: DbOption = "communique.db",
-    host: Annotated[str, typer.Option(help="Address to listen on; beyond localhost needs --token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_TOKEN", help="Enables POST /api/ingest (Bearer).")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; beyond localhost needs a token, which then guards reads too.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one; the start message names it).")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_TOKEN", show_envvar=True, help="Enables POST /api/ingest (Bearer); 16+ characters. Prefer the environment variable: options show in 'ps'.")] = None,
+    read_token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_READ_TOKEN", show_envvar=True, help="Every request needs this token (or --token): Bearer, or as the password a browser asks for.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(help="Also answer requests for this host name (behind a proxy, a DNS name); '*' for any.")] = None,
 ) -> None:
     """Serve the web UI and the REST API (read-only unless a token is set)."""
+    from click.core import ParameterSource
+
     from .api.app import serve as run_server
 
-    run_server(db, host=host, port=port, token=token)
+    for name in ("token", "read_token"):
+        if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE:
+            option = "--" + name.replace("_", "-")
+            err.print(f"warning: {option} on the command line is visible to every user in 'ps'; set "
+                      f"${'COMMUNIQUE_' + name.upper()} instead", highlight=False, soft_wrap=True)
+    run_server(db, host=host, port=port, token=token, read_token=read_token, allow_hosts=allow_host or ())
 
 
 @app.command()
