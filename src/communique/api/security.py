@@ -189,7 +189,7 @@ class ReadGuard:
         if scope["type"] in ("http", "websocket") and not token_given(
                 Headers(scope=scope).get("authorization", ""), self.tokens):
             browser = "text/html" in Headers(scope=scope).get("accept", "")
-            challenge = 'Basic realm="communique", charset="UTF-8"' if browser else "Bearer"
+            challenge = 'Basic realm="communique"' if browser else "Bearer"
             response = self.refuse(scope, 401, "this server needs a token to read: send 'Authorization: Bearer "
                                    "<token>'", {"WWW-Authenticate": challenge})
             await response(scope, receive, send)
