@@ -21,7 +21,7 @@ class Clock:
     (250, 250, 0.5, ["ingest: 100/250 documents (40%), 2.0 docs/s, elapsed 50s, eta 1m15s",
                      "ingest: 200/250 documents (80%), 2.0 docs/s, elapsed 1m40s, eta 25s"]),
     (None, 210, 0.1, ["ingest: 100 documents, 10.0 docs/s, elapsed 10s", "ingest: 200 documents, 10.0 docs/s, elapsed 20s"]),
-    (10, 5, 0.2, []),  # fewer than PROGRESS_EVERY_DOCS: only the final line
+    (10, 5, 0.2, []),  # fewer than PROGRESS_EVERY_DOCS within a minute: nothing (the summary says it all)
     (3, 3, 50.0, ["ingest: 2/3 documents (66%), 0.0 docs/s, elapsed 1m40s, eta 50s"]),  # a minute passed
 ])
 def test_lines_every_n_documents_or_a_minute(total: int | None, docs: int, seconds_each: float,
@@ -33,7 +33,12 @@ def test_lines_every_n_documents_or_a_minute(total: int | None, docs: int, secon
         log.advance()
     assert lines == expected
     log.finish()
-    assert lines[-1].startswith(f"ingest: {docs} documents in {duration(docs * seconds_each)}")
+    log.phase("building")
+    if expected:
+        assert lines[-2].startswith(f"ingest: {docs} documents in {duration(docs * seconds_each)}")
+        assert lines[-1] == "ingest: building"
+    else:
+        assert lines == []
 
 
 def test_every_is_the_named_constant() -> None:

@@ -1,7 +1,8 @@
 """Progress of ``communique ingest`` as plain log lines, for runs whose output is no terminal (cron, CI, a pipe).
 
-Every ``PROGRESS_EVERY_DOCS`` documents (or ``PROGRESS_EVERY_S`` seconds, whichever comes first) and at the end:
-``ingest: 300/1200 documents (25%), 4.2 docs/s, elapsed 1m11s, eta 3m34s``. The total is counted before the run
+Every ``PROGRESS_EVERY_DOCS`` documents (or ``PROGRESS_EVERY_S`` seconds, whichever comes first):
+``ingest: 300/1200 documents (25%), 4.2 docs/s, elapsed 1m11s, eta 3m34s``, and, for a run that wrote such a
+line, a last one with the count and the rate at the end (a short run's summary line says all there is). The total is counted before the run
 (:func:`count_inputs`): files, and the lines of JSON-lines files; a WARC archive's records cannot be counted
 without reading it, so with one the lines give count and rate but no ETA.
 """
@@ -80,6 +81,10 @@ def count_inputs(paths: Sequence[str]) -> int | None:
     return total
 
 
+def _documents(n: int) -> str:
+    return f"{n} document" + ("" if n == 1 else "s")
+
+
 class ProgressLog:
     """Counts documents and writes a line every ``every`` of them or ``every_s`` seconds, and one at the end."""
 
@@ -89,28 +94,32 @@ class ProgressLog:
         self.done = 0
         self.started = self.last_at = clock()
         self.last_done = 0
+        self.logged = False  # a progress line was written: the run is long enough for its end to be logged too
 
     def advance(self, n: int = 1) -> None:
         self.done += n
         now = self.clock()
         if self.done - self.last_done >= self.every or now - self.last_at >= self.every_s:
             self.write(self.line(now))
-            self.last_done, self.last_at = self.done, now
+            self.last_done, self.last_at, self.logged = self.done, now, True
 
     def line(self, now: float | None = None) -> str:
         elapsed = (self.clock() if now is None else now) - self.started
         rate = self.done / elapsed if elapsed > 0 else 0.0
         count = f"{self.done}/{self.total} documents ({min(100, 100 * self.done // max(self.total, 1))}%)" \
-            if self.total else f"{self.done} documents"
+            if self.total else _documents(self.done)
         text = f"ingest: {count}, {rate:.1f} docs/s, elapsed {duration(elapsed)}"
         if self.total and rate > 0:
             text += f", eta {duration(max(0, self.total - self.done) / rate)}"
         return text
 
     def phase(self, what: str) -> None:
-        self.write(f"ingest: {what}")
+        if self.logged:
+            self.write(f"ingest: {what}")
 
     def finish(self) -> None:
+        if not self.logged:
+            return
         elapsed = self.clock() - self.started
         rate = self.done / elapsed if elapsed > 0 else 0.0
-        self.write(f"ingest: {self.done} documents in {duration(elapsed)} ({rate:.1f} docs/s)")
+        self.write(f"ingest: {_documents(self.done)} in {duration(elapsed)} ({rate:.1f} docs/s)")

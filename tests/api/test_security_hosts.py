@@ -60,3 +60,12 @@ def test_without_a_host_list_any_name_is_answered(kb_db: str) -> None:  # embedd
 
 def test_loopback_names_are_the_browser_ones() -> None:
     assert set(LOOPBACK_HOSTS) == {"127.0.0.1", "localhost", "::1"}
+
+
+@pytest.mark.parametrize(("host", "code"), [("attacker.example", 1008), ("localhost", 1000)])  # 1000: no such route
+def test_a_websocket_for_another_host_is_closed(client: TestClient, host: str, code: int) -> None:
+    from starlette.websockets import WebSocketDisconnect
+
+    with pytest.raises(WebSocketDisconnect) as closed, client.websocket_connect("/ws", headers={"Host": host}):
+        pass
+    assert closed.value.code == code

@@ -85,3 +85,13 @@ def test_without_a_read_token_reads_stay_open(kb_db: str) -> None:
     client = TestClient(create_app(kb_db, WRITE))
     assert client.get("/api/stats").status_code == 200
     assert client.post("/api/ingest", json={"documents": [{"text": "Talks."}]}).status_code == 401
+
+
+@pytest.mark.parametrize(("header", "code"), [("", 1008), (f"Bearer {READ}", 1000)])  # 1000: no such route
+def test_a_websocket_without_the_token_is_closed(guarded: TestClient, header: str, code: int) -> None:
+    from starlette.websockets import WebSocketDisconnect
+
+    headers = {"Authorization": header} if header else {}
+    with pytest.raises(WebSocketDisconnect) as closed, guarded.websocket_connect("/ws", headers=headers):
+        pass
+    assert closed.value.code == code

@@ -34,6 +34,7 @@ __all__ = ["AccessLog", "HostCheck", "LOOPBACK_HOSTS", "MIN_TOKEN_CHARS", "ReadG
 MIN_TOKEN_CHARS = 16  # ~96 bits of a random base64 token; shorter ones are guessable passwords, not tokens
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")  # the names a browser uses for this machine
 WILDCARD_BINDS = frozenset({"0.0.0.0", "::", ""})  # bind to every interface: the machine's own names apply
+POLICY_VIOLATION = 1008  # the WebSocket close code for a refused connection (no route uses one today)
 ANY_HOST = "*"  # --allow-host '*': no Host check (a proxy in front does it)
 SECRET_QUERY_KEYS = ("token", "key", "secret", "password", "passwd", "auth", "session", "signature", "credential")
 MASK = "***"
@@ -174,6 +175,9 @@ class HostCheck:
         if scope["type"] in ("http", "websocket") and ANY_HOST not in self.hosts:
             given = Headers(scope=scope).get("host", "")
             if host_name(given) not in self.hosts:
+                if scope["type"] == "websocket":
+                    await send({"type": "websocket.close", "code": POLICY_VIOLATION})
+                    return
                 response = self.refuse(scope, 400, "this server does not answer to that host name; start it with "
                                        "--allow-host NAME to add one", {})
                 await response(scope, receive, send)
@@ -188,6 +192,9 @@ class ReadGuard:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket") and not token_given(
                 Headers(scope=scope).get("authorization", ""), self.tokens):
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": POLICY_VIOLATION})
+                return
             browser = "text/html" in Headers(scope=scope).get("accept", "")
             challenge = 'Basic realm="communique"' if browser else "Bearer"
             response = self.refuse(scope, 401, "this server needs a token to read: send 'Authorization: Bearer "
