@@ -10,6 +10,7 @@ machine). The middleware of :mod:`.security` wraps everything: access log, secur
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from collections.abc import Callable, Collection, Iterator
@@ -253,7 +254,8 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
     """Run the server (uvicorn) until interrupted; ``write`` gets the start message and the access log."""
     import uvicorn
 
-    token, read_token = token or None, read_token or None
+    token = token or os.environ.get(TOKEN_ENV) or None  # the environment by default: options show in 'ps'
+    read_token = read_token or os.environ.get(READ_TOKEN_ENV) or None
     check_bind(host, token, read_token)
     public = not is_loopback(host)
     if public and not read_token:
