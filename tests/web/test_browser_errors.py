@@ -92,7 +92,7 @@ def test_a_browser_gets_an_error_page_not_raw_json(page: Any, servers: dict[str,
     response = page.goto(servers["open"] + path)
     assert response.status == status
     assert page.locator("h1").inner_text() == heading
-    assert page.locator("header.top nav a", has_text="Timeline").count() == 1  # the site's own layout, styled
+    assert page.locator("header.top nav a", has_text="Timeline").count() == 1  # the site's own layout
     assert page.locator("link[rel=stylesheet]").evaluate("e => e.sheet !== null")  # styled like every page
     assert not page.locator("body").inner_text().lstrip().startswith("{")
     page.get_by_role("link", name="Back to the timeline").click()
