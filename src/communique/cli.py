@@ -21,6 +21,7 @@ from rich.progress import (
 
 from .errors import MAX_MESSAGE_CHARS, CommuniqueError, ConfigError, one_line
 from .pipeline import STAGE_BUDGET_S
+from .progress import ProgressLog, count_inputs
 
 app = typer.Typer(
     add_completion=False,
@@ -62,20 +63,28 @@ def ingest(
     from .pipeline import DEFAULT_PIPELINE
 
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) or (FULL_PIPELINE if extract else DEFAULT_PIPELINE)
+    total = count_inputs(paths)
+    # a terminal gets the live bar; a log (cron, CI, a pipe) gets a plain line every PROGRESS_EVERY_DOCS documents
+    log = None if err.is_terminal else ProgressLog(lambda line: err.print(line, highlight=False, soft_wrap=True), total)
     with _open(db) as store, Progress(
         SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("", total=None)
+        task = progress.add_task("", total=total)
 
         def on_error(message: str) -> None:
             progress.console.print(f"[yellow]skipped[/] {escape(message)}", soft_wrap=True)
+            progress.update(task, advance=1)
+            if log:
+                log.advance()
 
         def on_warning(message: str) -> None:
             progress.console.print(f"[yellow]warning[/] {escape(message)}", soft_wrap=True)
 
         def on_document(doc) -> None:  # type: ignore[no-untyped-def]
             progress.update(task, advance=1, description=escape(doc.source[-60:]))
+            if log:
+                log.advance()
 
         try:
             if runner == "ray":
@@ -92,6 +101,9 @@ def ingest(
             else:
                 raise ConfigError(f"--runner {runner}: choose local or ray")
             progress.update(task, description="building the knowledge base and the search index")
+            if log:
+                log.finish()
+                log.phase("building the knowledge base and the search index")
             finish(store, report)
         except KeyboardInterrupt:
             progress.stop()
@@ -99,7 +111,7 @@ def ingest(
             err.print(f"interrupted: {stored} documents stored; rerun the same command to continue", highlight=False)
             raise typer.Exit(130) from None
     summary = report.as_dict()
-    err.print(" ".join(f"{k}={v}" for k, v in summary.items()))
+    err.print(" ".join(f"{k}={v}" for k, v in summary.items()), highlight=False, soft_wrap=True)  # one line in a log
     if report.read == 0 and report.errors:
         raise typer.Exit(1)
 
@@ -203,15 +215,24 @@ def timeline(
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     db: DbOption = "communique.db",
-    host: Annotated[str, typer.Option(help="Address to listen on; beyond localhost needs --token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-    token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_TOKEN", help="Enables POST /api/ingest (Bearer).")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; beyond localhost needs a token, which then guards reads too.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one; the start message names it).")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_TOKEN", show_envvar=True, help="Enables POST /api/ingest (Bearer); 16+ characters. Prefer the environment variable: options show in 'ps'.")] = None,
+    read_token: Annotated[str | None, typer.Option(envvar="COMMUNIQUE_READ_TOKEN", show_envvar=True, help="Every request needs this token (or --token): Bearer, or as the password a browser asks for.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(help="Also answer requests for this host name (behind a proxy, a DNS name); '*' for any.")] = None,
 ) -> None:
     """Serve the web UI and the REST API (read-only unless a token is set)."""
     from .api.app import serve as run_server
 
-    run_server(db, host=host, port=port, token=token)
+    for name in ("token", "read_token"):
+        source = ctx.get_parameter_source(name)  # an enum of the click typer bundles: compared by name
+        if getattr(source, "name", "") == "COMMANDLINE":
+            option = "--" + name.replace("_", "-")
+            err.print(f"warning: {option} on the command line is visible to every user in 'ps'; set "
+                      f"${'COMMUNIQUE_' + name.upper()} instead", highlight=False, soft_wrap=True)
+    run_server(db, host=host, port=port, token=token, read_token=read_token, allow_hosts=allow_host or ())
 
 
 @app.command()

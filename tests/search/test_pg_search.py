@@ -28,6 +28,7 @@ def test_pg_search_ranks_matching_documents_with_offsets(pg_kb):
 @pytest.mark.parametrize("filters, titles", [
     ({}, {"Border talks", "Trade record"}), ({"kind": "news"}, {"Trade record"}),
     ({"since": "2025-01-01"}, {"Border talks"}), ({"until": "2024"}, {"Trade record"}), ({"source": "a.t"}, {"Border talks"}),
+    ({"source": "%"}, set()), ({"source": "_.txt"}, set()),  # LIKE wildcards in the filter match only themselves
 ])
 def test_pg_search_filters(pg_kb, filters, titles):
     assert {h.title for h in search(pg_kb, "discussed", mode="fts", **filters)} == titles

@@ -1,22 +1,24 @@
 """The REST API and the web UI in one FastAPI application (``communique serve``).
 
-Each route opens the store, makes one library call (``web.views``, ``search``, ``ingest``) and translates errors
-at the edge: an unknown id is 404, any other :class:`CommuniqueError` is 400, both ``{"error": "<one line>"}``.
-The API is read-only unless a token is configured: only then does ``POST /api/ingest`` exist, and it needs
-``Authorization: Bearer <token>``.
+Each route opens the store, makes one library call (``web.views``, ``search``, ``ingest``) and lets errors reach
+the handlers of :mod:`.errors`: an unknown id is 404, any other :class:`CommuniqueError` is 400, an invalid
+request 422, each ``{"error": "<one line>"}`` (or an error page for a browser). The API is read-only unless a
+token is configured: only then does ``POST /api/ingest`` exist, and it needs ``Authorization: Bearer <token>``.
+Reads need a token when a read token is configured (``communique serve`` does so when bound beyond this
+machine). The middleware of :mod:`.security` wraps everything: access log, security headers, Host check, read guard.
 """
 
 from __future__ import annotations
 
-import hmac
 import os
-from collections.abc import Callable, Iterator
+import socket
+import sys
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi import Depends, FastAPI, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
@@ -24,14 +26,31 @@ from starlette.exceptions import HTTPException
 from ..errors import CommuniqueError, ConfigError
 from ..store.base import Store, open_store
 from ..web import views
+from . import errors
+from .errors import Error
 from .ingest import MAX_DOCUMENTS, IngestItem, ingest_items
+from .security import (
+    ANY_HOST,
+    WILDCARD_BINDS,
+    AccessLog,
+    HostCheck,
+    ReadGuard,
+    SecurityHeaders,
+    allowed_hosts,
+    check_token,
+    is_loopback,
+    token_given,
+)
 
-__all__ = ["LOCAL_HOSTS", "TOKEN_ENV", "create_app", "check_bind", "serve"]
+__all__ = ["LOCAL_HOSTS", "READ_TOKEN_ENV", "TOKEN_ENV", "create_app", "check_bind", "serve", "start_message"]
 
 TOKEN_ENV = "COMMUNIQUE_TOKEN"
+READ_TOKEN_ENV = "COMMUNIQUE_READ_TOKEN"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 MAX_OFFSET = 2**31 - 1  # beyond any real store; keeps SQL integers in range
 MAX_QUERY_CHARS = 500  # a search or question longer than this is not a query a person typed
+LISTEN_BACKLOG = 128  # connections the kernel queues while the server starts (uvicorn's default, 2048, is for farms)
+WRONG_TOKEN = "missing or wrong token: send 'Authorization: Bearer <token>'"
 
 
 class Page(BaseModel):
@@ -40,10 +59,6 @@ class Page(BaseModel):
     offset: int
     limit: int
     next: str | None = Field(description="URL of the next page, null on the last page")
-
-
-class Error(BaseModel):
-    error: str
 
 
 class IngestRequest(BaseModel):
@@ -60,24 +75,34 @@ class IngestResult(BaseModel):
     ids: list[str]
 
 
-ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error}, 404: {"model": Error}}
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error}, 404: {"model": Error}, 422: {"model": Error}}
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT)]
 Text = Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)]
 Filter = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 
 
-def check_bind(host: str, token: str | None) -> None:
-    """Refuse to listen beyond this machine without a token."""
-    if host not in LOCAL_HOSTS and not token:
+def check_bind(host: str, token: str | None, read_token: str | None = None) -> None:
+    """Refuse to listen beyond this machine without a token, and tokens too short to be tokens."""
+    check_token(token, f"the token (--token or ${TOKEN_ENV})")
+    check_token(read_token, f"the read token (--read-token or ${READ_TOKEN_ENV})")
+    if not is_loopback(host) and not (token or read_token):
         raise ConfigError(f"refusing to serve on {host} without a token: pass --token or set ${TOKEN_ENV}, "
                           "or bind to 127.0.0.1")
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
-    """The application over the store ``db`` (opened per request, so each worker thread has its own)."""
+def create_app(db: str, token: str | None = None, *, read_token: str | None = None,
+               hosts: Collection[str] | None = None, access_log: Callable[[str], None] | None = None) -> FastAPI:
+    """The application over the store ``db`` (opened per request, so each worker thread has its own).
+
+    ``token`` enables ``POST /api/ingest``; ``read_token``: every request needs it (or ``token``); ``hosts``: the
+    Host names to answer (None: any, for embedding and tests; ``communique serve`` always passes its bound names);
+    ``access_log``: called with one line per request.
+    """
     from ..web.routes import add_pages
 
+    check_token(token, "the token")
+    check_token(read_token, "the read token")
     app = FastAPI(title="communique", version="1", description="Evidence-linked knowledge base of diplomatic news.",
                   docs_url=None, redoc_url=None)  # the interactive docs load scripts from a CDN: offline, none
 
@@ -92,18 +117,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     app.state.call = call
     app.state.db = db
-
-    @app.exception_handler(views.NotFound)
-    async def not_found(request: Request, exc: views.NotFound) -> JSONResponse:
-        return JSONResponse({"error": str(exc)}, status_code=404)
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:  # unknown route, wrong method
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
-
-    @app.exception_handler(CommuniqueError)
-    async def bad_request(request: Request, exc: CommuniqueError) -> JSONResponse:
-        return JSONResponse({"error": " ".join(str(exc).split())}, status_code=400)
+    errors.install(app)
 
     @app.get("/api/documents", response_model=Page, responses=ERRORS, tags=["documents"])
     def documents(offset: Offset = 0, limit: Limit = views.DEFAULT_LIMIT) -> Any:
@@ -170,11 +184,12 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
     if token:
         bearer = HTTPBearer(auto_error=False)
+        write_token = token
 
         def authorized(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:  # noqa: B008
-            given = credentials.credentials if credentials else ""
-            if not hmac.compare_digest(given.encode(), token.encode()):
-                raise _Unauthorized()
+            given = f"Bearer {credentials.credentials}" if credentials else ""
+            if not token_given(given, (write_token,)):
+                raise HTTPException(401, WRONG_TOKEN, headers={"WWW-Authenticate": "Bearer"})
 
         @app.post("/api/ingest", response_model=IngestResult, tags=["documents"],
                   responses={**ERRORS, 401: {"model": Error}}, dependencies=[Depends(authorized)])
@@ -182,25 +197,69 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             """Add documents (text, url, title, published); needs ``Authorization: Bearer <token>``."""
             return call(ingest_items, body.documents, extract=body.extract)
 
-        @app.exception_handler(_Unauthorized)
-        async def unauthorized(request: Request, exc: _Unauthorized) -> JSONResponse:
-            return JSONResponse({"error": "missing or wrong token: send 'Authorization: Bearer <token>'"},
-                                status_code=401, headers={"WWW-Authenticate": "Bearer"})
-
     add_pages(app)
+    # added innermost first: the access log sees every request, the headers go on every answer
+    if read_token:
+        app.add_middleware(ReadGuard, tokens=[t for t in (read_token, token) if t], refuse=errors.error_response)
+    if hosts is not None:
+        app.add_middleware(HostCheck, hosts=hosts, refuse=errors.error_response)
+    app.add_middleware(SecurityHeaders)
+    if access_log is not None:
+        app.add_middleware(AccessLog, write=access_log)
     return app
 
 
-class _Unauthorized(Exception):
-    pass
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the server (uvicorn) until interrupted."""
+def start_message(db: str, url: str, *, token: str | None, read_token: str | None, hosts: Collection[str],
+                  public: bool) -> list[str]:
+    """What ``communique serve`` says once it listens: where, over which store, and who may read and write."""
+    store = db.split("@")[-1] if "://" in db else db  # a PostgreSQL URL without its credentials
+    if read_token:
+        reads = "need a token (the read token" + (", or the write token)" if token else ")")
+    elif public:
+        reads = "need the token (bound beyond this machine; --read-token sets a read-only one)"
+    else:
+        reads = "open to this machine (loopback bind; --read-token to require one)"
+    writes = "need the token (POST /api/ingest)" if token else "off (no token: read-only)"
+    names = "any (--allow-host '*')" if ANY_HOST in hosts else ", ".join(sorted(hosts)) + " (more with --allow-host)"
+    return [f"communique: serving {store} at {url}", f"communique: reads {reads}; writes {writes}",
+            f"communique: host names answered: {names}",
+            "communique: access log follows (client, method, path, status, time); Ctrl-C stops"]
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0: any free one), or a one-line error."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(LISTEN_BACKLOG)
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          read_token: str | None = None, allow_hosts: Collection[str] = (),
+          write: Callable[[str], None] = _stderr) -> None:
+    """Run the server (uvicorn) until interrupted; ``write`` gets the start message and the access log."""
     import uvicorn
 
-    token = token or os.environ.get(TOKEN_ENV) or None
-    check_bind(host, token)
+    token = token or os.environ.get(TOKEN_ENV) or None  # the environment by default: options show in 'ps'
+    read_token = read_token or os.environ.get(READ_TOKEN_ENV) or None
+    check_bind(host, token, read_token)
+    public = not is_loopback(host)
+    if public and not read_token:
+        read_token = token  # beyond this machine, the token guards reads too
     if "://" not in db and not Path(db).exists():
         raise CommuniqueError(f"{db}: no such database; create it with 'communique ingest FILES --db {db}'")
     with open_store(db) as s:  # build the knowledge base and the search index once, before the first request
@@ -208,7 +267,19 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
 
         ensure_built(s)
         _refresh_search(s)
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+    hosts = allowed_hosts(host, allow_hosts)
+    app = create_app(db, token, read_token=read_token, hosts=hosts, access_log=write)
+    sock = _listen(host, port)
+    bound = sock.getsockname()
+    shown = socket.gethostname() if host in WILDCARD_BINDS else f"[{bound[0]}]" if ":" in bound[0] else bound[0]
+    for line in start_message(db, f"http://{shown}:{bound[1]}/", token=token,
+                              read_token=read_token if read_token != token else None, hosts=hosts, public=public):
+        write(line)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
 
 
 def _refresh_search(store: Store) -> None:

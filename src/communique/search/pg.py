@@ -37,10 +37,13 @@ def pg_search(store: Any, query: str, *, kind: str | None = None, since: str | N
         raise SearchQueryError("empty search query: give at least one word")
     conds: list[str] = ["tsv @@ websearch_to_tsquery('english', %s)"]
     params: list[Any] = [query]
-    for column, op, value in (("kind", "=", kind), ("published", ">=", since), ("source", "LIKE", source)):
+    for column, op, value in (("kind", "=", kind), ("published", ">=", since)):
         if value:
             conds.append(f"{column} {op} %s")
-            params.append(f"%{value}%" if op == "LIKE" else value)
+            params.append(value)
+    if source:  # a plain substring (as SQLite's instr): no LIKE, so '%' and '_' in it match only themselves
+        conds.append("strpos(source, %s) > 0")
+        params.append(source)
     if until:
         conds.append("substr(published, 1, %s) <= %s")
         params += [len(until), until]

@@ -18,7 +18,7 @@ from ..model import Document
 from . import dedup
 from .base import Store
 
-__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2", "SCHEMA_V3"]
+__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2", "SCHEMA_V3", "like_prefix"]
 
 # Document fields stored in their own columns; everything else goes to the `annotations` JSON.
 COLUMNS = ("id", "source", "title", "publisher", "url", "published", "dateline", "kind", "language", "text",
@@ -28,6 +28,15 @@ _WRITE_COLUMNS = (*COLUMNS, "removed", "content_hash", "pipeline", "annotations"
 _SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
 FETCH_ROWS = 256  # rows fetched per round trip when streaming documents
 KEYS_PER_QUERY = 500  # line keys per IN (...) list (SQLite allows 999 parameters per statement)
+MIN_PREFIX_CHARS = 4  # a shorter id prefix is too likely to be ambiguous (or a typo) to look up
+LIKE_ESCAPE = "\\"  # the escape character of LIKE patterns built by like_prefix
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern matching strings that start with ``text`` literally (``%``, ``_`` and the escape escaped)."""
+    for char in (LIKE_ESCAPE, "%", "_"):  # the escape character first, or its own escapes would be doubled
+        text = text.replace(char, LIKE_ESCAPE + char)
+    return text + "%"
 
 
 def schema_v1(*, serial_key: str, real: str, blob: str, extra_columns: str = "") -> str:
@@ -240,8 +249,11 @@ class SQLStore(Store):
         row = self._one(f"{self._SELECT} WHERE id=?", (key,))
         if row is None:
             found = self._one("SELECT doc_id FROM sources WHERE source=?", (key,))
-            if found is None and len(key) >= 4:
-                ids = self._all("SELECT id FROM documents WHERE id LIKE ? LIMIT 2", (key + "%",))
+            if found is None and len(key) >= MIN_PREFIX_CHARS:
+                # LIKE narrows (its wildcards and escape char in the key escaped), substr keeps the prefix exact:
+                # SQLite's LIKE ignores ASCII case
+                ids = self._all(f"SELECT id FROM documents WHERE id LIKE ? ESCAPE '{LIKE_ESCAPE}' "
+                                "AND substr(id, 1, ?) = ? LIMIT 2", (like_prefix(key), len(key), key))
                 found = ids[0] if len(ids) == 1 else None
             if found is None:
                 return None

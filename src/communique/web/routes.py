@@ -16,15 +16,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..api.security import CSP, HEADERS
 from ..errors import CommuniqueError
 from . import views
 
 __all__ = ["CSP", "add_pages", "render"]
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+SECURITY_HEADERS = HEADERS  # the middleware of api.security sets them on every response; pages name them too
 _QUESTION = re.compile(r"^\s*(who|what|when|where|which|how|why|did|does|is|are)\b|\?\s*$", re.IGNORECASE)
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
