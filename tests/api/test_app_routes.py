@@ -80,7 +80,7 @@ def test_entity_detail_has_roles_meetings_and_quotes(client: TestClient) -> None
 
 
 def test_story_compare_pairs_the_two_sources(client: TestClient) -> None:
-    story = next(s for s in client.get("/api/stories").json()["items"] if s["title"] == "Marsh meets Báez")
+    story = next(s for s in client.get("/api/stories").json()["items"] if s["title"] == "Marsh meets Báez in Washington")
     detail = client.get(f"/api/stories/{story['id']}").json()
     assert [s["source"] for s in detail["sources"]] == ["readout.txt", "wire.txt"]
     compare = client.get(f"/api/stories/{story['id']}/compare").json()

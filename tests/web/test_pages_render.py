@@ -24,7 +24,7 @@ def _ids(client: TestClient) -> dict[str, str]:
 
 @pytest.mark.parametrize(("page", "key"), [
     ("/timeline", "events"), ("/stories", "stories"), ("/network", "nodes"), ("/search?q=trade", "hits"),
-    ("/stories/{Marsh meets Báez}", "sources"), ("/documents/{wire.txt}", "segments"),
+    ("/stories/{Marsh meets Báez in Washington}", "sources"), ("/documents/{wire.txt}", "segments"),
     ("/people/{Lucía Báez}", "roles"), ("/timeline?actor=Dubois", "events"),
 ])
 def test_every_page_has_a_json_twin(client: TestClient, page: str, key: str) -> None:
@@ -52,7 +52,7 @@ def test_twin_holds_what_the_timeline_shows(client: TestClient) -> None:
 
 def test_untrusted_text_is_escaped_everywhere(client: TestClient, kbdata) -> None:  # type: ignore[no-untyped-def]
     ids = _ids(client)
-    for page in (f"/documents/{ids['hostile.txt']}", f"/stories/{ids['Marsh meets Dubois']}", "/timeline",
+    for page in (f"/documents/{ids['hostile.txt']}", f"/stories/{ids['Daniel Marsh meets Dubois in Ottawa']}", "/timeline",
                  f"/people/{ids['Claire Dubois']}"):
         html = client.get(page).text
         assert "<script>window.__pwned" not in html

@@ -587,18 +587,19 @@ def _earliest(docs: Sequence[Document]) -> Document:
     return min(docs, key=lambda d: (d.published or "9999", d.id))
 
 
-def _short_name(doc: Document, name: str) -> str:
+def _short_name(doc: Document, name: str, forms: Sequence[str] | None = None) -> str:
     """How a reader names the person, in order:
     1. a family name written in capitals ("KANG Min Seo", official East Asian style) -> "Kang";
-    2. the one-word form the document uses most that is the first or last word of the full name ("Varga" for
-       "Tomas J. Varga", "Kang" for "Kang Min Seo" when the page says "Kang" alone);
+    2. the one-word form the document (or the story's documents: ``forms``) uses most that is the first or last word
+       of the full name ("Varga" for "Tomas J. Varga", "Kang" for "Kang Min Seo" when a page says "Kang" alone);
     3. a two-word name whole ("Ma Lin": which word is the family name is not for us to guess);
     4. a shorter form the document uses that ends the full name, else the surname with particles ("de la Torre")."""
     words = name.split()
     caps = [w for w in words if len(w) >= MIN_CAPS_NAME and w.isalpha() and w.isupper()]
     if len(caps) == 1 and len(words) > 1:
         return caps[0].capitalize()
-    forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
+    if forms is None:
+        forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
     alone = Counter(f for f in forms if f in (words[0], words[-1]) and len(words) > 1 and len(f) >= MIN_NAME_WORD)
     if alone:
         return max(alone, key=lambda f: (alone[f], f == words[-1]))
@@ -610,7 +611,7 @@ def _short_name(doc: Document, name: str) -> str:
     return _label_short(name)  # particles kept: "de la Torre"
 
 
-def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
+def _meeting_title(doc: Document, lead: tuple[int, Event] | None, forms: Sequence[str] | None = None) -> str | None:
     """"<Name> meets <Name> in <Place>" for a lead meeting of named people (countries, titles left out; names as
     :func:`_short_name` gives them); "<Name> speaks with <Name>" for a call, "<Name> hosts <Name>" for a host."""
     if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
@@ -622,7 +623,7 @@ def _meeting_title(doc: Document, lead: tuple[int, Event] | None) -> str | None:
     for name, start, end in event.participants:
         words = _name_words(name)
         if words and not words <= places and any(start < me and ms < end for ms, me in spans):
-            short = _short_name(doc, " ".join(name.split()))
+            short = _short_name(doc, " ".join(name.split()), forms)
             if short not in names:
                 names.append(short)
     if len(names) < KEY_PERSONS:
@@ -664,8 +665,9 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                     labels[event.label] += 1
                 if event.place:
                     places[event.place] += 1
+    forms = [m.text.strip() for d in group for m in d.mentions if m.type == "person"]  # name forms across reports
     meeting_titles = [t for doc in sorted(group, key=lambda d: (d.published or "9999", d.id))
-                      if (t := _meeting_title(doc, leads[doc.id]))]
+                      if (t := _meeting_title(doc, leads[doc.id], forms))]
     if meeting_titles:  # "<Surname> meets <Surname> in <Place>", as most reports have it
         counts = Counter(meeting_titles)
         title = max(meeting_titles, key=lambda t: (counts[t], " in " in t, -meeting_titles.index(t)))
