@@ -341,6 +341,35 @@ def _repair_places(text: str, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+_PLACE_PREP_BEFORE_RE = re.compile(r"(?<![\w-])(?-i:in|near|outside|across|throughout|around)[ \t]+$")
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s?(?![\w])")
+
+
+def _swap_person_place(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Step 6b: a one-word name the model typed wrongly, judged by the document's own evidence:
+    1. a one-word name written after "in" / "near" / "outside" somewhere ("arrived in Oranburg", not "in Varga's
+       view") is a place in all its mentions (the model types it a person elsewhere), unless it is a word of a full
+       person name of the document;
+    2. a one-word "place" that is a word of a full person name of the document ("Varga" where "Tomas Varga" is a
+       person) and no known country or place is that person."""
+    full_words = {w for e in ents if e.kind == "person" for w in text[e.start : e.end].split()
+                  if len(text[e.start : e.end].split()) > 1}
+    one_word = [e for e in ents if " " not in text[e.start : e.end].strip()]
+    places = {
+        text[e.start : e.end] for e in one_word
+        if e.kind in ("person", "place") and text[e.start : e.end] not in full_words
+        and _PLACE_PREP_BEFORE_RE.search(text, max(0, e.start - 12), e.start)
+        and not _POSSESSIVE_AFTER_RE.match(text, e.end)
+    }
+    for e in one_word:
+        surface = text[e.start : e.end]
+        if e.kind == "person" and surface in places:
+            e.kind = "place"  # 1
+        elif e.kind == "place" and surface in full_words and countries.affiliation(surface) is None:
+            e.kind = "person"  # 2
+    return ents
+
+
 _CAPS_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_a-z])[^\W\d_a-z]{2,}[ \t]+$")
 _CAPS_WORD_AFTER_RE = re.compile(r"[ \t]+[^\W\d_a-z]{2,}(?![\w])")
 
@@ -611,6 +640,7 @@ def annotate(doc: Document, sdoc: Any) -> Document:
     drop_spans = sorted([*title_spans, *appositions], key=lambda t: t.start)
     ents = _drop_inside_titles(text, ents, drop_spans)
     ents = _repair_places(text, ents)  # 6
+    ents = _swap_person_place(text, ents)  # 6b
     ents = _add_agencies(text, ents)  # 7
     mentions = []
     for ent in ents:  # 8

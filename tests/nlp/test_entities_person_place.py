@@ -1,0 +1,41 @@
+"""Step 6b: a one-word name the model typed wrongly is retyped from the document's own evidence (no model: the
+model's entities are given by hand on a blank pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from communique.nlp.entities import annotate
+
+
+def _types(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    sdoc = spacy.blank("en")(text)
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        span = sdoc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+        pos = start + len(surface)
+    sdoc.ents = spans
+    return [(m.text, m.type) for m in annotate(doc_factory(text), sdoc).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a city the model calls a person: "arrived in X" elsewhere says it is a place
+        ("The minister's visit to Oranburg began. He arrived in Oranburg at noon.",
+         [("Oranburg", "PERSON"), ("Oranburg", "GPE")], [("Oranburg", "place"), ("Oranburg", "place")]),
+        # "in Varga's view" is no place
+        ("Tomas Varga spoke. In Varga's view, talks went well. Varga left.",
+         [("Tomas Varga", "PERSON"), ("Varga", "PERSON"), ("Varga", "PERSON")],
+         [("Tomas Varga", "person"), ("Varga", "person"), ("Varga", "person")]),
+        # a surname of a full name of the document that the model called a place is that person
+        ("Prime Minister Tomas Varga arrived. Varga praised the hosts.",
+         [("Tomas Varga", "PERSON"), ("Varga", "GPE")], [("Tomas Varga", "person"), ("Varga", "person")]),
+    ],
+)  # fmt: skip
+def test_one_word_names_are_retyped_by_document_evidence(doc_factory, text, ents, expected):
+    assert _types(doc_factory, text, ents) == expected
