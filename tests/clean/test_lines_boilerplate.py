@@ -196,7 +196,7 @@ def test_a_teaser_run_with_a_headline_cut_short_is_never_kept_again():
         "Local Hospital Ends Its Night Clinic After Decades of Service",
         "Opinion: We Should Remember the Teachers Who Built Our Schools",
     ]
-    article = ("ORAN, Lindmark - Foreign Minister Tomas Varga wrapped up a two-day visit on Tuesday after talks with "
+    article = ("ORAN, Lindmark - Foreign Minister Tomas Varga ended a three-day stay on Tuesday after talks with "
                "the president about trade, energy and the fisheries accord, officials said.")
     verdicts = classify_lines([*teasers, "", article], title="Varga Wraps Up Visit")
     assert [v.keep for v in verdicts[: len(teasers)]] == [False] * len(teasers)

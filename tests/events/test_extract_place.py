@@ -35,10 +35,10 @@ PEOPLE = {"Tomas Varga": "person", "Ilse Brandt": "person"}
         # "here" in wire copy names the dateline city
         ("Foreign Minister Tomas Varga met Secretary Ilse Brandt here on Tuesday.", {}, "Valletta", "Valletta", None),
         # "during his visit to X": the place visited
-        ("Foreign Minister Tomas Varga held a summit meeting with Secretary Ilse Brandt during his visit to Lisbon.",
+        ("Foreign Minister Tomas Varga held a summit session with Secretary Ilse Brandt during his stay on a visit to Lisbon.",
          {"Lisbon": "place"}, "Valletta", "Lisbon", None),
         # a trip to a country with a "City, Country" dateline: the dateline names the city
-        ("Foreign Minister Tomas Varga wrapped up a two-day trip to Portugal after meeting Secretary Ilse Brandt.",
+        ("Foreign Minister Tomas Varga completed a four-day trip to Portugal after meeting Secretary Ilse Brandt.",
          {"Portugal": "country"}, "Lisbon, Portugal", "Lisbon", None),
         # a call has no place: the city named is where one side sat
         ("Foreign Minister Tomas Varga held a phone call with Secretary Ilse Brandt in Lisbon on Tuesday.",

@@ -28,9 +28,9 @@ def _mentions(text: str, names: dict[str, str]) -> list[Mention]:
 @pytest.mark.parametrize(
     ("opening", "place"),
     [
-        ("It's a pleasure to have you here now at the Foreign Ministry. Our countries share a long history.",
+        ("We are glad to welcome you here now at the Foreign Ministry. Our countries share a long history.",
          "Foreign Ministry"),
-        ("It's a pleasure to see you again. Our countries share a long history.", None),
+        ("We are glad to see you again. Our countries share a long history.", None),
     ],
 )
 def test_title_meeting_of_a_transcript(doc_factory, opening, place):
@@ -44,7 +44,7 @@ def test_title_meeting_of_a_transcript(doc_factory, opening, place):
 
 
 def test_the_speaker_of_a_record_is_no_participant_of_the_event_it_records(doc_factory):
-    text = ("Transcript of Special Briefing by Foreign Secretary Pia Holm on Day 1 of President Tomas Varga's visit "
+    text = ("Text of Remarks by Foreign Secretary Pia Holm on the Second Day of President Tomas Varga's visit "
             "to Lindmark\n\nGood evening, everybody.")
     names = {"Pia Holm": "person", "Tomas Varga": "person", "Lindmark": "country"}
     doc = doc_factory(text, kind="transcript", mentions=_mentions(text, names))

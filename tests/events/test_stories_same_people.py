@@ -139,7 +139,7 @@ def test_lead_event_is_the_meeting_dated_to_the_day(doc_factory):
         ("Valletta", "Lisbon", True),
         ("Port Esper, D.C.", "Port Esper DC", False),
         # outlets name one venue differently, and a venue lies in some city: no conflict
-        ("the Prime Minister's Office", "the Prime Minister's Official Residence", False),
+        ("the Chancellor's Office", "the Chancellor's Residence", False),
         ("the Foreign Ministry", "Valletta", False),
     ],
 )
@@ -209,11 +209,11 @@ def test_same_people_in_a_city_and_another_country_are_two_stories(doc_factory):
 
 
 def test_a_venue_meeting_takes_the_country_of_another_meeting_of_the_same_people(doc_factory):
-    """The lead meeting is at a venue ("the Prime Minister's Office"); the page also reports the guest's visit to
+    """The lead meeting is at a venue ("the Chancellor's Office"); the page also reports the guest's visit to
     a country: that country is compared with the other report's city."""
-    text = ENGLISH + " Brandt's visit to Japan was a major step."
+    text = ENGLISH + " Brandt's trip to Japan mattered."
     j = text.index("Japan")
-    venue = _meeting(text, None, "the Prime Minister's Office", None)
+    venue = _meeting(text, None, "the Chancellor's Office", None)
     b = text.index("Brandt's")
     visit = Event(type="CONSULT", start=b, end=len(text), mode="visit", participants=(("Brandt", b, b + 6),),
                   place="Japan", status="occurred")

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "first_words"),
     [
-        ("The Ministry of Foreign Affairs of Lindmark\n\nMinister Oleg Varnov's remarks following talks with "
+        ("The Lindmark Foreign Office\n\nMinister Oleg Varnov's remarks following talks with "
          "Karim Nasser, Oran, March 10", ["The", "Minister"]),
         ("Varga Meets Brandt\n\nTomas Varga met Ilse Brandt in Oran on Tuesday.\n\nThey discussed fisheries.",
          ["Varga", "Tomas", "They"]),

@@ -409,7 +409,7 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
         governor = tok.head
         if (tok.dep_ == "compound" and governor is not tok and governor.pos_ in ("NOUN", "PROPN")
                 and governor.dep_ in ("dobj", "pobj", "attr", "conj") and governor.head is not governor):
-            # "X held a summit meeting with Y": the trigger modifies the noun the verb governs; that noun's
+            # "X held a summit session with Y": the trigger modifies the noun the verb governs; that noun's
             # with-objects and the verb's subject take part
             take(governor)
             tok = governor

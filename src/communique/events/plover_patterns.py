@@ -266,7 +266,7 @@ PRINCIPAL_TITLES: frozenset[str] = frozenset(
 # Prepositions whose objects take part in the event ("met with X", "a call with Y", "talks between A and B").
 ARG_PREPS: frozenset[str] = frozenset({"with", "between", "among", "by", "against", "from", "to"})
 
-# Words naming a building or room rather than a city ("the Prime Minister's Office", "the Foreign Ministry"): outlets
+# Words naming a building or room rather than a city ("the Chancellor's Office", "the Foreign Ministry"): outlets
 # name one venue differently, and a venue lies in some city, so two venues, or a venue and a city, never conflict.
 VENUE_WORDS = frozenset(
     "office residence palace house hall ministry department building center centre hotel headquarters embassy "

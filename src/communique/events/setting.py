@@ -35,7 +35,7 @@ _DATE_VALUE_RE = re.compile(r"^(?:\d{4}|XXXX-\d{2}-\d{2})")  # a calendar value 
 # month-day without a year "XXXX-09-18"); not PRESENT_REF
 _PLACE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)  # "to X" is a destination, not a venue
 _AT_RE = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
-# "during his visit to X", "on an official trip to X", "wrapped up a two-day trip to X": the meeting took place
+# "during his visit to X", "on an official trip to X", "completing a four-day tour to X": the meeting took place
 # where the visitor was (not "ahead of a trip to X")
 _DURING_VISIT_RE = re.compile(
     r"\b(?:during|on|in the course of|(?:wrap(?:ped|s)?|wrapping) up|conclud(?:ed|es|ing)|complet(?:ed|es|ing)|"
@@ -102,7 +102,7 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
     if best is not None:
         d.place = _clean_place(best.text)
         if best.type == "country" and doc.dateline and (city := _dateline_city_in(doc.dateline, d.place)):
-            d.place = city  # "ADDIS ABABA, Ethiopia - ... a trip to Ethiopia": the dateline names the city
+            d.place = city  # "VALLETTA, Malta - ... a trip to Malta": the dateline names the city
     elif venue is not None:
         d.place = _clean_place(venue["venue"])  # "took place at the Chancellery": a venue no tagger named
     elif d.status == "occurred" and doc.dateline and _HERE_RE.search(text[unit.start : unit.end]):
@@ -110,7 +110,7 @@ def _place(doc: Document, d: _Draft, unit: _Unit, mentions: list[Mention], tok: 
 
 
 def transcript_place(doc: Document, d: _Draft) -> None:
-    """A transcript's meeting with no place takes the one its speakers name as "here": "a pleasure to have you here
+    """A transcript's meeting with no place takes the one its speakers name as "here": "glad to welcome you here
     at the Foreign Ministry", "welcome here in Oran" (in the opening :data:`HERE_PLACE_CHARS` only)."""
     if d.place or d.mode == "phone" or doc.kind != "transcript" or d.start >= HERE_PLACE_CHARS:
         return

@@ -372,8 +372,8 @@ def _place_country(place: str | None) -> str | None:
 
 def _lead_country(doc: Document, lead: tuple[int, Event] | None, persons: list[frozenset[str]]) -> str | None:
     """The country of the lead event's city or country ("Seoul" -> KR, "Japan" -> JP), else of another meeting of
-    the same people that the document places ("the summit at the Prime Minister's Office" with "the President's
-    visit to Japan" further down); None when unknown or when the place is only a venue (weaker evidence: a
+    the same people that the document places ("the summit at the Chancellor's Office" with "the President's
+    trip to Portugal" further down); None when unknown or when the place is only a venue (weaker evidence: a
     greeting's "here at the X", a ministry's name)."""
     if lead is None:
         return None
