@@ -23,7 +23,8 @@ RECORD_TYPES = ("documents", "entities", "events", "quotes", "claims", "stories"
 def document_record(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "source": doc.source, "title": doc.title, "publisher": doc.publisher, "url": doc.url,
-        "published": doc.published, "dateline": doc.dateline, "kind": doc.kind,
+        "published": doc.published, "published_basis": doc.meta.get("published_basis"),
+        "published_evidence": doc.meta.get("published_evidence"), "dateline": doc.dateline, "kind": doc.kind,
         "kind_evidence": list(doc.meta.get("kind_evidence") or []), "language": doc.language,
         "text": doc.text, "removed": list(doc.removed), "duplicate_of": doc.duplicate_of, "story": doc.story,
     }
