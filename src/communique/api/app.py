@@ -153,11 +153,6 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         """An answer with cited sentences, or 'not in the sources'."""
         return call(views.ask_view, q)  # type: ignore[no-any-return]
 
-    @app.get("/api/timeline", responses=ERRORS, tags=["events"])
-    def timeline(actor: Filter = None, topic: Filter = None) -> dict[str, Any]:
-        """Events in date order with their sources; filter by participant name or topic."""
-        return call(views.timeline_view, actor, topic)  # type: ignore[no-any-return]
-
     @app.get("/api/network", responses=ERRORS, tags=["entities"])
     def network() -> dict[str, Any]:
         """Actors linked by co-participation in events, with a circular layout."""
@@ -187,6 +182,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             return JSONResponse({"error": "missing or wrong token: send 'Authorization: Bearer <token>'"},
                                 status_code=401, headers={"WWW-Authenticate": "Bearer"})
 
+    from ..web.browse_routes import add_browse
+
+    add_browse(app)  # index pages, the paged timeline, their JSON twins and /api/browse/*, /api/timeline
     add_pages(app)
     return app
 

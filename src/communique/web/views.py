@@ -13,8 +13,9 @@ from typing import Any
 
 from ..errors import CommuniqueError
 from ..export import document_record
-from ..kb import ensure_built, timeline
+from ..kb import ensure_built
 from ..store.base import Store
+from .browse import role_spans
 from .highlight import Annotation, segments
 
 __all__ = [
@@ -30,9 +31,7 @@ __all__ = [
     "records_page",
     "search_view",
     "stats_view",
-    "stories_view",
     "story_view",
-    "timeline_view",
 ]
 
 DEFAULT_LIMIT = 50  # records per page when the client does not say
@@ -146,9 +145,9 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def person_view(store: Store, entity_id: str) -> dict[str, Any]:
-    """An entity with its roles over time, the events it took part in, and its quotes."""
+    """An entity with its roles over time (merged into date spans), the events it took part in, and its quotes."""
     entity = _record(store, "entities", entity_id)
-    roles = sorted(entity.get("roles", []), key=lambda r: (r.get("as_of") or "9999", r["title"]))
+    roles = role_spans(entity.get("roles", []))
     meetings = []
     co: Counter[str] = Counter()
     for ev in store.iter_records("events"):
@@ -157,7 +156,7 @@ def person_view(store: Store, entity_id: str) -> dict[str, Any]:
             co.update(others)
             meetings.append({**ev, "participant_names": _names(store, ev["participants"])})
     quotes = [q for q in store.iter_records("quotes") if q["speaker"] == entity_id]
-    titles = _doc_titles(store, [q["doc"] for q in quotes] + [r["doc"] for r in roles])
+    titles = _doc_titles(store, [q["doc"] for q in quotes])
     return {
         "entity": entity, "roles": roles, "meetings": meetings,
         "quotes": [{**q, "title": titles.get(q["doc"])} for q in quotes],
@@ -176,13 +175,6 @@ def _doc_titles(store: Store, ids: list[str]) -> dict[str, str | None]:
 
 
 # --- stories ---------------------------------------------------------------------------------------------------
-
-
-def stories_view(store: Store) -> dict[str, Any]:
-    ensure_built(store)
-    stories = list(store.iter_records("stories"))
-    stories.sort(key=lambda s: (s.get("date") or "0000", s["id"]), reverse=True)
-    return {"stories": stories}
 
 
 def _compare(story: dict[str, Any], docs: list[Any], events: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -227,12 +219,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any]:
     }
 
 
-# --- timeline, search, network ---------------------------------------------------------------------------------
-
-
-def timeline_view(store: Store, actor: str | None = None, topic: str | None = None) -> dict[str, Any]:
-    entries = timeline(store, actor=actor or None, topic=topic or None)
-    return {"actor": actor or None, "topic": topic or None, "events": entries}
+# --- search, network ---------------------------------------------------------------------------------
 
 
 def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
