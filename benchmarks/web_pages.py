@@ -13,7 +13,7 @@ Timing: the ASGI app in process (``fastapi.testclient.TestClient``), each page t
 over a fixed set of URLs (first page, a deep page, sorts, facet filters, date ranges; HTML and JSON twin), after
 one warm-up request that builds the browse index. p50 / p95 / max per page type, in milliseconds.
 
-    python -m benchmarks.web_pages --db /tmp/kb2000.db [--docs 2000] [--rounds 20] [--build-only]
+    python -m benchmarks.web_pages --db /tmp/kb2000.db [--docs 2000] [--rounds 20] [--build-only | --no-ingest]
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ def corpus(shared: Path, n: int) -> list[str]:
     return [str(p) for p in files[:n]]
 
 
-def build(db: str, shared: Path, n: int) -> dict[str, object]:
-    """Ingest up to ``n`` documents into ``db`` (known ones are skipped) and bring the knowledge base up to date."""
+def build(db: str, shared: Path, n: int, ingest_files: bool = True) -> dict[str, object]:
+    """Ingest up to ``n`` documents into ``db`` (known ones are skipped; none with ``ingest_files`` false) and
+    bring the knowledge base up to date."""
     from communique.ingest.run import ingest
     from communique.kb import ensure_built
     from communique.store.sqlite import SQLiteStore
@@ -47,7 +48,8 @@ def build(db: str, shared: Path, n: int) -> dict[str, object]:
     files = corpus(shared, n)
     started = time.perf_counter()
     with SQLiteStore(db) as store:
-        report = ingest(files, store, on_error=lambda m: print("  error:", m, file=sys.stderr))
+        report = ingest(files if ingest_files else [], store,
+                        on_error=lambda m: print("  error:", m, file=sys.stderr))
         ingested = time.perf_counter() - started
         ensure_built(store)
         stats = store.stats()
@@ -118,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
     parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS)
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--no-ingest", action="store_true", help="time the store as it is (an interrupted build)")
     args = parser.parse_args(argv)
-    report: dict[str, object] = {"build": build(args.db, shared_dir(), args.docs)}
+    report: dict[str, object] = {"build": build(args.db, shared_dir(), args.docs, not args.no_ingest)}
     print(json.dumps(report["build"]), flush=True)
     if not args.build_only:
         pages = time_pages(args.db, args.rounds)

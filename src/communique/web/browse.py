@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from ..errors import CommuniqueError
 from ..events.timeline import actor_matches, normalize_name
 from ..store.base import Store
-from ..store.browse import BrowseIndex, Query
+from ..store.browse import SORT_COLUMNS, BrowseIndex, Query
 from .browse_index import ensure_index, fold_words
 
 __all__ = ["FACET_LIMIT", "INDEXES", "Index", "index_page", "role_spans", "timeline_page"]
@@ -113,8 +113,8 @@ def index_page(store: Store, kind: str, *, sort: str | None = None, offset: int 
     if spec is None:
         raise CommuniqueError(f"unknown index {kind!r}; use one of {', '.join(INDEXES)}")
     sort = sort or spec.sorts[0]
-    if sort not in spec.sorts:
-        raise CommuniqueError(f"{kind} sort by one of {', '.join(spec.sorts)}, not {sort!r}")
+    if sort not in SORT_COLUMNS:  # every sort works everywhere; ``spec.sorts`` are the ones a page offers
+        raise CommuniqueError(f"sort by one of {', '.join(spec.sorts)}, not {sort!r}")
     allowed = (*spec.facets, *HIDDEN_FILTERS)
     chosen = {k: [v for v in vs if v] for k, vs in (filters or {}).items() if k in allowed and any(vs)}
     words = " ".join(normalize_name(q or "")) or None
