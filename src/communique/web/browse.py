@@ -19,7 +19,7 @@ from ..store.base import Store
 from ..store.browse import SORT_COLUMNS, BrowseIndex, Query
 from .browse_index import ensure_index, fold_words
 
-__all__ = ["FACET_LIMIT", "INDEXES", "Index", "index_page", "role_spans", "timeline_page"]
+__all__ = ["FACET_LIMIT", "INDEXES", "Index", "index_page", "timeline_page"]
 
 DEFAULT_LIMIT = 50  # rows per page when the client does not say (as the record API)
 FACET_LIMIT = 12  # facet values listed per facet: the most frequent ones; more is a wall of links
@@ -160,50 +160,7 @@ def timeline_page(store: Store, *, actor: str | None = None, topic: str | None =
     data = _envelope(index, query, path, params, ("topic", "kind"), {})
     other = Query(**{**query.__dict__, "dated": undated, "offset": 0, "limit": 1})
     _, other_total = index.page(other)
-    undated_url = f"{path}?{urlencode({k: v for k, v in {**params, 'undated': None if undated else 1}.items() if v})}"
+    undated_url = _href(path, {**params, "undated": None if undated else 1})
     return {"actor": actor or None, "topic": topic or None, "date_from": date_from or "", "date_to": date_to or "",
             "undated": undated, "sorts": list(TIMELINE_SORTS), "actor_ids": chosen.get("actor"),
             "other_section": {"undated": not undated, "total": other_total, "url": undated_url}, **data}
-
-
-def role_spans(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A person's stated roles merged into spans: one per title (a "Former X" is evidence that X ended, never a
-    current role) and country, with the organisation named most often, the first and last publication dates it is
-    seen held, the number of documents stating it, whether the latest evidence shows it held, and the first
-    evidence. A role stated without a country joins the span of the same title when only one country holds it."""
-    by_title: dict[str, set[str]] = {}
-    for r in roles:
-        if r.get("country"):
-            by_title.setdefault(_title(r), set()).add(r["country"])
-    spans: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for r in sorted(roles, key=lambda r: (str(r.get("as_of") or "9999"), r.get("doc") or "", r.get("start") or 0)):
-        title = _title(r)
-        countries = by_title.get(title, set())
-        country = r.get("country") or (next(iter(countries)) if len(countries) == 1 else None)
-        span = spans.setdefault((title, country), {
-            "title": title, "country": country, "organizations": {}, "from": None, "to": None, "docs": set(),
-            "current": True, "latest": "", "evidence": {"doc": r.get("doc"), "start": r.get("start")}})
-        former = str(r["title"]).startswith("Former ")
-        if r.get("organization"):
-            span["organizations"][r["organization"]] = span["organizations"].get(r["organization"], 0) + 1
-        if r.get("doc"):
-            span["docs"].add(r["doc"])
-        when = str(r.get("as_of") or "")
-        dated = bool(_DATE.match(when[:10]))
-        if dated and not former:
-            span["from"] = min(span["from"] or when[:10], when[:10])
-            span["to"] = max(span["to"] or when[:10], when[:10])
-        if not dated and span["latest"]:
-            continue  # dated evidence decides whether it is held now
-        if when[:10] >= span["latest"]:
-            span["latest"], span["current"] = when[:10] if dated else "", not former
-    out = []
-    for span in spans.values():
-        orgs = span.pop("organizations")
-        span.pop("latest")
-        out.append({**span, "organization": max(orgs, key=orgs.get) if orgs else None, "docs": len(span["docs"])})
-    return sorted(out, key=lambda s: (s["from"] or "9999", s["to"] or "9999", s["title"]))
-
-
-def _title(role: dict[str, Any]) -> str:
-    return str(role["title"]).removeprefix("Former ").strip()

@@ -24,13 +24,13 @@ from ..events.timeline import normalize_name
 from ..kb import ensure_built
 from ..store.base import Store
 from ..store.browse import BrowseIndex, Facet, Item, index_of
+from .roles import latest_role
 
 __all__ = ["ENTITY_TYPES", "ensure_index", "fold_words", "iso_date", "rows"]
 
 # knowledge-base entity type -> browse item type ("other" entities are not listed)
 ENTITY_TYPES = {"person": "person", "organization": "organization", "place": "place", "country": "place"}
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
-ROLE_PREFIX_FORMER = "Former "  # a past role, as the role extractor writes it
 
 
 def fold_words(text: str) -> str:
@@ -54,16 +54,6 @@ def ensure_index(store: Store) -> BrowseIndex:
         items, facets = rows(store)
         index.replace(items, facets, watermark)
     return index
-
-
-def _latest_role(roles: list[dict[str, Any]]) -> str | None:
-    """The title of the most recently dated role that is not a past one ("Former ..."), else None."""
-    dated = sorted((str(r.get("as_of") or ""), i, r) for i, r in enumerate(roles))
-    for _, _, role in reversed(dated):
-        title = str(role.get("title") or "")
-        if title and not title.startswith(ROLE_PREFIX_FORMER):
-            return title
-    return None
 
 
 def rows(store: Store) -> tuple[list[Item], list[Facet]]:
@@ -111,7 +101,7 @@ def rows(store: Store) -> tuple[list[Item], list[Facet]]:
         dates = sorted(d for doc_id in seen if doc_id in docs and (d := docs[doc_id]["date"]))
         country = country_name.get(ent.get("country") or "", ent.get("country"))
         summary = {"kind": ent["type"], "country": country, "aliases": ent.get("aliases", [])[:3],
-                   "role": _latest_role(ent.get("roles", [])) if type_ == "person" else None}
+                   "role": latest_role(ent.get("roles", [])) if type_ == "person" else None}
         items.append(Item(type_, ent["id"], ent["name"], fold_words(ent["name"]), dates[0] if dates else None,
                           dates[-1] if dates else None, len(seen), summary))
         facets.append(Facet(type_, "kind", ent["type"], ent["id"]))

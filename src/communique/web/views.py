@@ -15,8 +15,8 @@ from ..errors import CommuniqueError
 from ..export import document_record
 from ..kb import ensure_built
 from ..store.base import Store
-from .browse import role_spans
 from .highlight import Annotation, segments
+from .roles import role_spans
 
 __all__ = [
     "DEFAULT_LIMIT",
