@@ -131,7 +131,7 @@ def build_db(path: Path) -> Path:
     return path
 
 
-PHONE = """Former Foreign Minister Claire Dubois spoke with Daniel Marsh by phone about Arctic security.
+PHONE = """Former Foreign Minister Claire Dubois spoke with Daniel Marsh by phone about the Polar Forum and security.
 The two did not say when the call took place."""
 
 
@@ -143,7 +143,7 @@ def browse_documents() -> list[Document]:
     ev = _sentence(t, "spoke with")
     phone = _doc(
         t, name="phone", title="Dubois and Marsh speak by phone", publisher="Gazette", published="2025-06-01",
-        kind="news", mentions=[dubois, marsh],
+        kind="news", mentions=[dubois, marsh, _mention(t, "Polar Forum", "organization")],
         roles=[Role("Claire Dubois", dubois.start, dubois.end, "Former Foreign Minister", None, "CA",
                     _at(t, "Former Foreign Minister")[0], dubois.end)],
         events=[Event("CONSULT", ev[0], ev[1], mode="phone", label="Dubois speaks with Marsh",
