@@ -30,6 +30,7 @@ __all__ = ["ENTITY_TYPES", "ensure_index", "fold_words", "iso_date", "rows"]
 
 # knowledge-base entity type -> browse item type ("other" entities are not listed)
 ENTITY_TYPES = {"person": "person", "organization": "organization", "place": "place", "country": "place"}
+ALIASES_SHOWN = 3  # other spellings listed beside a name; the person page lists them all
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -100,7 +101,7 @@ def rows(store: Store) -> tuple[list[Item], list[Facet]]:
         seen = sorted({m["doc"] for m in ent["mentions"]})
         dates = sorted(d for doc_id in seen if doc_id in docs and (d := docs[doc_id]["date"]))
         country = country_name.get(ent.get("country") or "", ent.get("country"))
-        summary = {"kind": ent["type"], "country": country, "aliases": ent.get("aliases", [])[:3],
+        summary = {"kind": ent["type"], "country": country, "aliases": [a for a in ent.get("aliases", []) if a != ent["name"]][:ALIASES_SHOWN],
                    "role": latest_role(ent.get("roles", [])) if type_ == "person" else None}
         items.append(Item(type_, ent["id"], ent["name"], fold_words(ent["name"]), dates[0] if dates else None,
                           dates[-1] if dates else None, len(seen), summary))
