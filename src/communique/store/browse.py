@@ -18,9 +18,10 @@ from ..errors import CommuniqueError
 from .base import Store
 from .sql import SQLStore
 
-__all__ = ["SCHEMA_V4", "SORT_COLUMNS", "BrowseIndex", "Facet", "Item", "Query", "index_of"]
+__all__ = ["SCHEMA_V4", "SORT_COLUMNS", "STATE_KEY", "BrowseIndex", "Facet", "Item", "Query", "index_of"]
 
-# Migration 4 (both dialects). ``sort_name``: the name's words folded (no case, accents or punctuation), padded
+# Migration 4 (both dialects); the index on ``ingested_at`` makes the store's watermark (asked on every request)
+# an index lookup instead of a scan of the documents. ``sort_name``: the name's words folded (no case, accents or punctuation), padded
 # with one space each side, so it sorts by name and finds a whole-word run with LIKE '% words %'.
 SCHEMA_V4 = """
     CREATE TABLE browse_items (type TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, sort_name TEXT NOT NULL,
@@ -31,6 +32,7 @@ SCHEMA_V4 = """
     CREATE TABLE browse_facets (type TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, id TEXT NOT NULL,
                                 PRIMARY KEY (type, facet, value, id));
     CREATE INDEX browse_facets_item ON browse_facets(type, id);
+    CREATE INDEX documents_ingested_at ON documents(ingested_at);
 """
 
 STATE_KEY = "browse_watermark"  # kb_state key: the document watermark the browse index was built from

@@ -21,9 +21,9 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..events.timeline import normalize_name
-from ..kb import ensure_built
+from ..kb import build
 from ..store.base import Store
-from ..store.browse import BrowseIndex, Facet, Item, index_of
+from ..store.browse import STATE_KEY, BrowseIndex, Facet, Item, index_of
 from .roles import latest_role
 
 __all__ = ["ENTITY_TYPES", "ensure_index", "fold_words", "iso_date", "rows"]
@@ -48,10 +48,12 @@ def iso_date(value: object) -> str | None:
 
 def ensure_index(store: Store) -> BrowseIndex:
     """The store's browse index, rebuilt first when the documents changed since it was built."""
-    ensure_built(store)
     index = index_of(store)
-    watermark = store.watermark()
-    if index.built_from() != watermark:
+    watermark, state = store.watermark(), store.kb_state()
+    if state.get("watermark") != watermark:  # what ``kb.ensure_built`` checks, without asking twice
+        build(store)
+        state = {}
+    if state.get(STATE_KEY) != watermark:
         items, facets = rows(store)
         index.replace(items, facets, watermark)
     return index
