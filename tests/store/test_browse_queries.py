@@ -80,3 +80,28 @@ def test_rows_carry_their_summary_and_the_index_its_watermark(index) -> None:  #
 def test_an_unknown_sort_is_an_error(index) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CommuniqueError, match="unknown sort"):
         index.page(Query("person", sort="name; DROP TABLE browse_items"))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def kb_store(request, tmp_path, kbdata):  # type: ignore[no-untyped-def]
+    from communique.kb import build
+
+    target = str(tmp_path / "kb.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as store:
+        for doc in kbdata.browse_documents():
+            store.put(doc, "test")
+        build(store)
+        yield store
+
+
+def test_index_pages_and_timeline_read_alike_on_both_backends(kb_store) -> None:  # type: ignore[no-untyped-def]
+    from communique.web.browse import index_page, timeline_page
+
+    people = index_page(kb_store, "people", sort="name", filters={"country": ["CA", "MX"]})
+    assert [p["name"] for p in people["items"]] == ["Claire Dubois", "Lucía Báez"] and people["total"] == 2
+    docs = index_page(kb_store, "documents", limit=2, date_from="2025-04")
+    assert docs["total"] == 3 and [d["date"] for d in docs["items"]] == ["2025-06-01", "2025-04-10"]
+    assert {f["value"]: f["count"] for f in docs["facets"]["outlet"]} == {"Wire": 2, "Gazette": 1}
+    timeline = timeline_page(kb_store, actor="Báez")
+    assert [e["label"] for e in timeline["items"]] == ["Marsh meets Báez"]
+    assert timeline_page(kb_store, undated=True)["total"] == 1
