@@ -148,3 +148,9 @@ def test_untrusted_titles_stay_text_on_index_pages(client: TestClient, kbdata) -
         html = client.get(url).text
         assert "<script>window.__pwned" not in html
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;Leaked memo on talks" in client.get("/documents").text
+
+
+def test_too_many_filter_values_is_an_error_not_a_crash(client: TestClient) -> None:
+    url = "/people.json?" + "&".join(f"country=C{i}" for i in range(51))
+    assert client.get(url).status_code == 400
+    assert client.get("/api/browse/people?" + "&".join(f"topic=t{i}" for i in range(51))).status_code == 400

@@ -173,30 +173,9 @@ class BrowseIndex:
             (q.type, facet, *params, limit))
         return [{"value": v, "count": int(n)} for v, n in rows]
 
-    def items(self, type_: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-        """Rows by id (names and summaries of the items a page links to)."""
-        out: dict[str, dict[str, Any]] = {}
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), 500):
-            part = unique[start : start + 500]
-            rows = self.store._all(
-                f"SELECT id, name, first_date, date, docs, summary FROM browse_items WHERE type=? AND id IN "
-                f"({','.join('?' * len(part))})",
-                (type_, *part))
-            out.update({r[0]: _row(r) for r in rows})
-        return out
-
     def facet_values(self, type_: str, facet: str) -> list[str]:
         """Every distinct value of one facet (a short list: topics, kinds)."""
         rows = self.store._all("SELECT DISTINCT value FROM browse_facets WHERE type=? AND facet=?", (type_, facet))
-        return [r[0] for r in rows]
-
-    def ids_with(self, type_: str, facet: str, values: Sequence[str]) -> list[str]:
-        if not values:
-            return []
-        rows = self.store._all(
-            f"SELECT DISTINCT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({','.join('?' * len(values))})",
-            (type_, facet, *values))
         return [r[0] for r in rows]
 
     def names_like(self, type_: str, words: str, exact: Sequence[str], limit: int) -> list[tuple[str, str]]:

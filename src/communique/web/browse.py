@@ -24,6 +24,7 @@ __all__ = ["FACET_LIMIT", "INDEXES", "Index", "index_page", "timeline_page"]
 DEFAULT_LIMIT = 50  # rows per page when the client does not say (as the record API)
 FACET_LIMIT = 12  # facet values listed per facet: the most frequent ones; more is a wall of links
 NAME_CANDIDATES = 200  # entities an actor filter may name at most ("Lee" alone matches many people)
+MAX_FACET_VALUES = 50  # values one facet filter may name: more is not a choice a person made (and SQL has limits)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -117,6 +118,8 @@ def index_page(store: Store, kind: str, *, sort: str | None = None, offset: int 
         raise CommuniqueError(f"sort by one of {', '.join(spec.sorts)}, not {sort!r}")
     allowed = (*spec.facets, *HIDDEN_FILTERS)
     chosen = {k: [v for v in vs if v] for k, vs in (filters or {}).items() if k in allowed and any(vs)}
+    if any(len(vs) > MAX_FACET_VALUES for vs in chosen.values()):
+        raise CommuniqueError(f"at most {MAX_FACET_VALUES} values per filter")
     words = " ".join(normalize_name(q or "")) or None
     query = Query(spec.type, sort=sort, offset=offset, limit=limit, facets=chosen, words=words,
                   date_from=_date_param(date_from, end=False), date_to=_date_param(date_to, end=True))
