@@ -30,6 +30,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from benchmarks.gate import shared_dir
 
@@ -104,15 +105,19 @@ def urls(client: object) -> dict[str, list[str]]:
                  f"/{kind}?sort=docs", f"/{kind}.json", f"/{kind}.json?offset={deep}"]
         for facet, values in first.get("facets", {}).items():
             if values:
-                pages.append(f"/{kind}?{facet}={values[0]['value']}")
-                pages.append(f"/{kind}.json?{facet}={values[-1]['value']}&sort=-date")
+                pages.append(f"/{kind}?{urlencode({facet: values[0]['value']})}")
+                pages.append(f"/{kind}.json?{urlencode({facet: values[-1]['value'], 'sort': '-date'})}")
         pages.append(f"/{kind}?from=2023-01-01&to=2023-12-31")
         out[kind] = pages
     first = client.get("/api/timeline?limit=1").json()
     deep = max(0, first["total"] // 2)
+    actor = client.get("/api/browse/people?limit=1").json()["items"][0]["name"]  # the most mentioned person
+    topics = first["facets"]["topic"]
     out["timeline"] = ["/timeline", f"/timeline?offset={deep}", "/timeline?sort=date", "/timeline?undated=1",
-                       "/timeline?from=2022-01-01&to=2022-06-30", "/timeline.json", "/timeline?topic=trade",
-                       "/timeline?actor=Biden"]
+                       "/timeline?from=2022-01-01&to=2022-06-30", "/timeline.json",
+                       f"/timeline?{urlencode({'actor': actor.split()[-1]})}"]
+    if topics:
+        out["timeline"].append(f"/timeline?{urlencode({'topic': topics[0]['value']})}")
     return out
 
 

@@ -43,6 +43,7 @@ SORT_COLUMNS = {
     "docs": "docs, sort_name, id", "-docs": "docs DESC, sort_name, id",
 }
 WRITE_ROWS = 1000  # rows per executemany while rebuilding
+IDS_PER_QUERY = 500  # ids per IN (...) list (SQLite allows 999 parameters per statement)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,22 @@ class BrowseIndex:
         """Every distinct value of one facet (a short list: topics, kinds)."""
         rows = self.store._all("SELECT DISTINCT value FROM browse_facets WHERE type=? AND facet=?", (type_, facet))
         return [r[0] for r in rows]
+
+    def ids_with(self, type_: str, facet: str, value: str) -> list[str]:
+        """Ids of the items of ``type_`` with this facet value, in id order."""
+        rows = self.store._all("SELECT id FROM browse_facets WHERE type=? AND facet=? AND value=? ORDER BY id",
+                               (type_, facet, value))
+        return [r[0] for r in rows]
+
+    def names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Display names of listed items by id, whatever their type (ids not listed are left out)."""
+        out: dict[str, str] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), IDS_PER_QUERY):
+            part = unique[start : start + IDS_PER_QUERY]
+            rows = self.store._all(f"SELECT id, name FROM browse_items WHERE id IN ({','.join('?' * len(part))})", part)
+            out.update({r[0]: r[1] for r in rows})
+        return out
 
     def names_like(self, type_: str, words: str, exact: Sequence[str], limit: int) -> list[tuple[str, str]]:
         """(id, folded name) of items of ``type_`` whose folded names hold the word run ``words`` or are one of

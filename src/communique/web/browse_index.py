@@ -11,7 +11,8 @@ the way the knowledge base itself is. Item types and what each row holds:
 3. ``story``: title, date, number of sources; facets outlet, kind, country and topic of its documents;
 4. ``event``: label, date (``None``: undated), participants' names and sources (titles, dates), so a timeline
    page reads one table; facets actor (participant ids), topic, kind (event type);
-5. ``entity`` facet ``name``: every name and alias of every entity, folded, for the timeline's actor filter.
+5. ``entity`` facet ``name``: every name and alias of every entity, folded, for the timeline's actor filter;
+6. ``quote`` facet ``speaker``: the quotes of each speaker, for the person page.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = ["ENTITY_TYPES", "ensure_index", "fold_words", "iso_date", "rows"]
 
 # knowledge-base entity type -> browse item type ("other" entities are not listed)
 ENTITY_TYPES = {"person": "person", "organization": "organization", "place": "place", "country": "place"}
+ROWS_VERSION = "rows-2"  # changes whenever ``rows`` does, so a store indexed by older code is indexed again
 ALIASES_SHOWN = 3  # other spellings listed beside a name; the person page lists them all
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -53,9 +55,10 @@ def ensure_index(store: Store) -> BrowseIndex:
     if state.get("watermark") != watermark:  # what ``kb.ensure_built`` checks, without asking twice
         build(store)
         state = {}
-    if state.get(STATE_KEY) != watermark:
+    built_from = f"{ROWS_VERSION}:{watermark}"
+    if state.get(STATE_KEY) != built_from:
         items, facets = rows(store)
-        index.replace(items, facets, watermark)
+        index.replace(items, facets, built_from)
     return index
 
 
@@ -159,4 +162,7 @@ def rows(store: Store) -> tuple[list[Item], list[Facet]]:
         facets.append(Facet("event", "kind", ev["type"], ev["id"]))
         facets += [Facet("event", "actor", p, ev["id"]) for p in ev["participants"]]
         facets += [Facet("event", "topic", t, ev["id"]) for t in ev["topics"]]
+
+    # 6. quotes by speaker (a person page lists them)
+    facets += [Facet("quote", "speaker", q["speaker"], q["id"]) for q in store.iter_records("quotes") if q.get("speaker")]
     return items, facets

@@ -15,6 +15,7 @@ from ..errors import CommuniqueError
 from ..export import document_record
 from ..kb import ensure_built
 from ..store.base import Store
+from .browse_index import ensure_index
 from .highlight import Annotation, segments
 from .roles import role_spans
 
@@ -145,33 +146,31 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def person_view(store: Store, entity_id: str) -> dict[str, Any]:
-    """An entity with its roles over time (merged into date spans), the events it took part in, and its quotes."""
+    """An entity with its roles over time (merged into date spans), the events it took part in, and its quotes
+    (found through the browse index: the records of this entity only, never a scan of every event or quote)."""
     entity = _record(store, "entities", entity_id)
+    index = ensure_index(store)
     roles = role_spans(entity.get("roles", []))
-    meetings = []
-    co: Counter[str] = Counter()
-    for ev in store.iter_records("events"):
-        if entity_id in ev["participants"]:
-            others = [p for p in ev["participants"] if p != entity_id]
-            co.update(others)
-            meetings.append({**ev, "participant_names": _names(store, ev["participants"])})
-    quotes = [q for q in store.iter_records("quotes") if q["speaker"] == entity_id]
+    events = [ev for eid in index.ids_with("event", "actor", entity_id) if (ev := store.get_record("events", eid))]
+    events.sort(key=lambda e: (e["date"]["value"] or "9999", e["id"]))  # the knowledge base's event order
+    names = index.names([p for ev in events for p in ev["participants"]])
+    names.update(_names(store, [p for ev in events for p in ev["participants"] if p not in names]))
+    co: Counter[str] = Counter(p for ev in events for p in ev["participants"] if p != entity_id)
+    meetings = [{**ev, "participant_names": {p: names[p] for p in ev["participants"]}} for ev in events]
+    quotes = [q for qid in index.ids_with("quote", "speaker", entity_id) if (q := store.get_record("quotes", qid))]
+    quotes.sort(key=lambda q: (q["doc"], q["start"]))
     titles = _doc_titles(store, [q["doc"] for q in quotes])
     return {
         "entity": entity, "roles": roles, "meetings": meetings,
         "quotes": [{**q, "title": titles.get(q["doc"])} for q in quotes],
-        "met_with": [{"id": eid, "name": name, "events": co[eid]}
-                     for eid, name in _names(store, [e for e, _ in co.most_common()]).items()],
+        "met_with": [{"id": eid, "name": names[eid], "events": n} for eid, n in co.most_common()],
     }
 
 
 def _doc_titles(store: Store, ids: list[str]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for doc_id in ids:
-        if doc_id not in out:
-            doc = store.get(doc_id)
-            out[doc_id] = (doc.title or doc.source) if doc else None
-    return out
+    """Titles (or sources) of documents, read without their text."""
+    found = ensure_index(store).names(ids)
+    return {doc_id: found.get(doc_id) for doc_id in ids}
 
 
 # --- stories ---------------------------------------------------------------------------------------------------
