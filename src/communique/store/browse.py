@@ -158,9 +158,12 @@ class BrowseIndex:
             raise CommuniqueError(f"unknown sort {q.sort!r}; use one of {', '.join(SORT_COLUMNS)}")
         where, params = self._where(q)
         total = int(self.store._one(f"SELECT COUNT(*) FROM browse_items i WHERE {where}", params)[0])
+        # the page's ids are chosen on narrow rows; only those rows' summaries are read (a sort of whole rows
+        # would carry every summary through it)
         rows = self.store._all(
-            f"SELECT i.id, i.name, i.first_date, i.date, i.docs, i.summary FROM browse_items i WHERE {where} "
-            f"ORDER BY {SORT_COLUMNS[q.sort]} LIMIT ? OFFSET ?", (*params, q.limit, q.offset))
+            f"SELECT i.id, i.name, i.first_date, i.date, i.docs, i.summary FROM browse_items i WHERE i.type=? AND i.id IN "
+            f"(SELECT i.id FROM browse_items i WHERE {where} ORDER BY {SORT_COLUMNS[q.sort]} LIMIT ? OFFSET ?) "
+            f"ORDER BY {SORT_COLUMNS[q.sort]}", (q.type, *params, q.limit, q.offset))
         return [_row(r) for r in rows], total
 
     def facet_counts(self, q: Query, facet: str, limit: int) -> list[dict[str, Any]]:
