@@ -135,7 +135,7 @@ def test_timeline_pages(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("url", ["/people?from=last+week", "/timeline?to=2025-13-99x", "/documents?sort=size",
-                                 "/timeline?sort=name"])
+                                 "/timeline?sort=name", "/timeline?actor=" + "+".join(["w"] * 99)])
 def test_bad_parameters_give_an_error_page_and_a_json_error(client: TestClient, url: str) -> None:
     html = client.get(url)
     assert html.status_code == 400 and html.headers["content-type"].startswith("text/html")

@@ -24,6 +24,7 @@ __all__ = ["FACET_LIMIT", "INDEXES", "Index", "index_page", "timeline_page"]
 DEFAULT_LIMIT = 50  # rows per page when the client does not say (as the record API)
 FACET_LIMIT = 12  # facet values listed per facet: the most frequent ones; more is a wall of links
 NAME_CANDIDATES = 200  # entities an actor filter may name at most ("Lee" alone matches many people)
+ACTOR_WORDS_MAX = 12  # longer than any name with its titles; bounds the word runs looked up (SQL has limits)
 MAX_FACET_VALUES = 50  # values one facet filter may name: more is not a choice a person made (and SQL has limits)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -133,6 +134,8 @@ def _actor_ids(index: BrowseIndex, actor: str) -> list[str]:
     """Entities an actor filter names: a name or alias holding the filter's words as a run, or one that is a run
     of the filter's words ("Secretary Marsh" names "Marsh"); the surname alone matches, a first name alone not."""
     tokens = normalize_name(actor)
+    if len(tokens) > ACTOR_WORDS_MAX:
+        raise CommuniqueError(f"an actor is a name: at most {ACTOR_WORDS_MAX} words")
     runs = [f" {' '.join(tokens[i:j])} " for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)]
     found = index.names_like("entity", " ".join(tokens), runs, NAME_CANDIDATES)
     return list(dict.fromkeys(eid for eid, name in found if actor_matches(actor, name)))
