@@ -163,7 +163,7 @@ def timeline_page(store: Store, *, actor: str | None = None, topic: str | None =
     query.dated = not undated
     params = {"actor": actor, "topic": topic, "from": date_from, "to": date_to,
               "sort": sort if sort != TIMELINE_SORTS[0] else None, "undated": 1 if undated else None}
-    data = _envelope(index, query, path, params, ("topic", "kind"), {})
+    data = _envelope(index, query, path, params, ("topic",), {})  # the topics the page lists
     other = Query(**{**query.__dict__, "dated": undated, "offset": 0, "limit": 1})
     _, other_total = index.page(other)
     undated_url = _href(path, {**params, "undated": None if undated else 1})
