@@ -89,14 +89,17 @@ def test_story_compare_pairs_the_two_sources(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("params", "labels"), [
-    ({}, ["Marsh meets Báez", "Marsh meets Dubois"]),
+    ({}, ["Marsh meets Dubois", "Marsh meets Báez"]),  # newest first
+    ({"sort": "date"}, ["Marsh meets Báez", "Marsh meets Dubois"]),
+    ({"from": "2025-04"}, ["Marsh meets Dubois"]),
+    ({"to": "2025-03"}, ["Marsh meets Báez"]),
     ({"actor": "Baez"}, ["Marsh meets Báez"]),
     ({"actor": "Dubois"}, ["Marsh meets Dubois"]),
     ({"topic": "migration"}, ["Marsh meets Báez"]),
     ({"actor": "Nobody Atall"}, []),
 ])
 def test_timeline_filters(client: TestClient, params: dict[str, str], labels: list[str]) -> None:
-    events = client.get("/api/timeline", params=params).json()["events"]
+    events = client.get("/api/timeline", params=params).json()["items"]
     assert [e["label"] for e in events] == labels
 
 

@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from communique.api.app import create_app
 
-MAX_EXAMPLES = 8  # per operation: the 16 operations stay well under a minute on 2 cores
+MAX_EXAMPLES = 8  # per operation: the 21 operations stay well under a minute on 2 cores
 TOKEN = "schema-test-token"
 # A query language: a schema-valid string can still be no query ("\x03", '"'), answered 400 by design.
 QUERY_LANGUAGE = {"/api/search", "/api/ask"}
@@ -25,6 +25,7 @@ OPERATIONS = [
     ("GET", "/api/stories/{story_id}"), ("GET", "/api/stories/{story_id}/compare"), ("GET", "/api/quotes"),
     ("GET", "/api/claims"), ("GET", "/api/search"), ("GET", "/api/ask"), ("GET", "/api/timeline"),
     ("GET", "/api/network"), ("GET", "/api/stats"), ("POST", "/api/ingest"),
+    *(("GET", f"/api/browse/{kind}") for kind in ("people", "organizations", "places", "documents", "stories")),
 ]
 
 

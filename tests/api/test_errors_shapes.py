@@ -49,12 +49,12 @@ def test_wrong_method_is_405_with_an_error(client: TestClient) -> None:
 
 def test_server_error_is_a_page_that_says_nothing_of_the_internals(client: TestClient,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from communique.web import views
+    from communique.web import browse
 
-    def broken(store, *args):  # type: ignore[no-untyped-def]
+    def broken(store, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk on fire at /var/secret/path")
 
-    monkeypatch.setattr(views, "stories_view", broken)
+    monkeypatch.setattr(browse, "index_page", broken)
     page = client.get("/stories", headers=BROWSER)
     assert page.status_code == 500 and "Something went wrong" in page.text and "/var/secret" not in page.text
     twin = client.get("/stories.json")

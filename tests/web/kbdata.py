@@ -129,3 +129,34 @@ def build_db(path: Path) -> Path:
             store.put(doc, "test")
         build(store)
     return path
+
+
+PHONE = """Former Foreign Minister Claire Dubois spoke with Daniel Marsh by phone about the Polar Forum and security.
+The two did not say when the call took place."""
+
+
+def browse_documents() -> list[Document]:
+    """The four documents and a fifth for the browsing pages: a later page calling Dubois a former minister (her
+    role ends) and reporting a call nobody dated (the timeline's undated section)."""
+    t = PHONE
+    dubois, marsh = _mention(t, "Claire Dubois"), _mention(t, "Daniel Marsh")
+    ev = _sentence(t, "spoke with")
+    phone = _doc(
+        t, name="phone", title="Dubois and Marsh speak by phone", publisher="Gazette", published="2025-06-01",
+        kind="news", mentions=[dubois, marsh, _mention(t, "Polar Forum", "organization")],
+        roles=[Role("Claire Dubois", dubois.start, dubois.end, "Former Foreign Minister", None, "CA",
+                    _at(t, "Former Foreign Minister")[0], dubois.end)],
+        events=[Event("CONSULT", ev[0], ev[1], mode="phone", label="Dubois speaks with Marsh",
+                      participants=(("Claire Dubois", dubois.start, dubois.end),
+                                    ("Daniel Marsh", marsh.start, marsh.end)),
+                      date_value=None, date_basis="unresolved", topics=("security",))],
+    )
+    return [*documents(), phone]
+
+
+def build_browse_db(path: Path) -> Path:
+    with SQLiteStore(path) as store:
+        for doc in browse_documents():
+            store.put(doc, "test")
+        build(store)
+    return path

@@ -202,4 +202,4 @@ def test_every_page_has_a_json_twin(web: Watched) -> None:
     import json
 
     data = json.loads(page.locator("body").inner_text())
-    assert [e["label"] for e in data["events"]] == ["Marsh meets Báez", "Marsh meets Dubois"]
+    assert [e["label"] for e in data["items"]] == ["Marsh meets Dubois", "Marsh meets Báez"]  # newest first

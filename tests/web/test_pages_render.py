@@ -23,9 +23,9 @@ def _ids(client: TestClient) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("page", "key"), [
-    ("/timeline", "events"), ("/stories", "stories"), ("/network", "nodes"), ("/search?q=trade", "hits"),
+    ("/timeline", "items"), ("/stories", "items"), ("/network", "nodes"), ("/search?q=trade", "hits"),
     ("/stories/{Marsh meets Báez in Washington}", "sources"), ("/documents/{wire.txt}", "segments"),
-    ("/people/{Lucía Báez}", "roles"), ("/timeline?actor=Dubois", "events"),
+    ("/people/{Lucía Báez}", "roles"), ("/timeline?actor=Dubois", "items"),
 ])
 def test_every_page_has_a_json_twin(client: TestClient, page: str, key: str) -> None:
     ids = _ids(client)
@@ -45,7 +45,7 @@ def test_every_page_has_a_json_twin(client: TestClient, page: str, key: str) -> 
 
 def test_twin_holds_what_the_timeline_shows(client: TestClient) -> None:
     html = client.get("/timeline?actor=Dubois").text
-    events = client.get("/timeline?actor=Dubois&format=json").json()["events"]
+    events = client.get("/timeline?actor=Dubois&format=json").json()["items"]
     assert [e["label"] for e in events] == ["Marsh meets Dubois"]
     assert "Marsh meets Dubois" in html and "Marsh meets Báez" not in html
 

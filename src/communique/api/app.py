@@ -167,11 +167,6 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
         """An answer with cited sentences, or 'not in the sources'."""
         return call(views.ask_view, q)  # type: ignore[no-any-return]
 
-    @app.get("/api/timeline", responses=ERRORS, tags=["events"])
-    def timeline(actor: Filter = None, topic: Filter = None) -> dict[str, Any]:
-        """Events in date order with their sources; filter by participant name or topic."""
-        return call(views.timeline_view, actor, topic)  # type: ignore[no-any-return]
-
     @app.get("/api/network", responses=ERRORS, tags=["entities"])
     def network() -> dict[str, Any]:
         """Actors linked by co-participation in events, with a circular layout."""
@@ -197,6 +192,9 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
             """Add documents (text, url, title, published); needs ``Authorization: Bearer <token>``."""
             return call(ingest_items, body.documents, extract=body.extract)
 
+    from ..web.browse_routes import add_browse
+
+    add_browse(app)  # index pages, the paged timeline, their JSON twins and /api/browse/*, /api/timeline
     add_pages(app)
     # added innermost first: the access log sees every request, the headers go on every answer
     if read_token:
@@ -267,6 +265,9 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
 
         ensure_built(s)
         _refresh_search(s)
+        from ..web.browse_index import ensure_index
+
+        ensure_index(s)  # the index pages' table, so the first request does not build it
     hosts = allowed_hosts(host, allow_hosts)
     app = create_app(db, token, read_token=read_token, hosts=hosts, access_log=write)
     sock = _listen(host, port)

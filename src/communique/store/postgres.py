@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import StoreError
+from .browse import SCHEMA_V4
 from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1
 
 __all__ = ["PostgresStore", "MIGRATIONS"]
@@ -27,6 +28,7 @@ MIGRATIONS: tuple[str, ...] = (
     + "CREATE INDEX documents_tsv ON documents USING GIN (tsv);",
     SCHEMA_V2,
     SCHEMA_V3,
+    SCHEMA_V4,
 )
 
 

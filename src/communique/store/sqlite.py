@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from .browse import SCHEMA_V4
 from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1
 
 __all__ = ["SQLiteStore", "MIGRATIONS"]
@@ -20,6 +21,7 @@ MIGRATIONS: tuple[str, ...] = (
     schema_v1(serial_key="INTEGER PRIMARY KEY AUTOINCREMENT", real="REAL", blob="BLOB"),
     SCHEMA_V2,
     SCHEMA_V3,
+    SCHEMA_V4,
 )
 
 

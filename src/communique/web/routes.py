@@ -70,23 +70,14 @@ def _search_page(store: Any, q: str) -> dict[str, Any]:
 
 
 def add_pages(app: FastAPI) -> None:
-    """Register the pages and the static files on ``app`` (not part of the OpenAPI spec)."""
+    """Register the pages and the static files on ``app`` (not part of the OpenAPI spec); the index pages and the
+    timeline are in :mod:`communique.web.browse_routes`."""
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     page = app.get
 
     @page("/", include_in_schema=False)
     def home() -> Response:
         return RedirectResponse("/timeline")
-
-    @page("/timeline", include_in_schema=False)
-    @page("/timeline.json", include_in_schema=False)
-    def timeline(request: Request, actor: str | None = None, topic: str | None = None) -> Response:
-        return _page(request, "timeline.html", views.timeline_view, actor, topic)
-
-    @page("/stories", include_in_schema=False)
-    @page("/stories.json", include_in_schema=False)
-    def stories(request: Request) -> Response:
-        return _page(request, "stories.html", views.stories_view)
 
     @page("/stories/{story_id}", include_in_schema=False)
     def story(request: Request, story_id: str) -> Response:

@@ -13,9 +13,11 @@ from typing import Any
 
 from ..errors import CommuniqueError
 from ..export import document_record
-from ..kb import ensure_built, timeline
+from ..kb import ensure_built
 from ..store.base import Store
+from .browse_index import ensure_index
 from .highlight import Annotation, segments
+from .roles import role_spans
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -30,9 +32,7 @@ __all__ = [
     "records_page",
     "search_view",
     "stats_view",
-    "stories_view",
     "story_view",
-    "timeline_view",
 ]
 
 DEFAULT_LIMIT = 50  # records per page when the client does not say
@@ -146,43 +146,34 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def person_view(store: Store, entity_id: str) -> dict[str, Any]:
-    """An entity with its roles over time, the events it took part in, and its quotes."""
+    """An entity with its roles over time (merged into date spans), the events it took part in, and its quotes
+    (found through the browse index: the records of this entity only, never a scan of every event or quote)."""
     entity = _record(store, "entities", entity_id)
-    roles = sorted(entity.get("roles", []), key=lambda r: (r.get("as_of") or "9999", r["title"]))
-    meetings = []
-    co: Counter[str] = Counter()
-    for ev in store.iter_records("events"):
-        if entity_id in ev["participants"]:
-            others = [p for p in ev["participants"] if p != entity_id]
-            co.update(others)
-            meetings.append({**ev, "participant_names": _names(store, ev["participants"])})
-    quotes = [q for q in store.iter_records("quotes") if q["speaker"] == entity_id]
-    titles = _doc_titles(store, [q["doc"] for q in quotes] + [r["doc"] for r in roles])
+    index = ensure_index(store)
+    roles = role_spans(entity.get("roles", []))
+    events = [ev for eid in index.ids_with("event", "actor", entity_id) if (ev := store.get_record("events", eid))]
+    events.sort(key=lambda e: (e["date"]["value"] or "9999", e["id"]))  # the knowledge base's event order
+    names = index.names([p for ev in events for p in ev["participants"]])
+    names.update(_names(store, [p for ev in events for p in ev["participants"] if p not in names]))
+    co: Counter[str] = Counter(p for ev in events for p in ev["participants"] if p != entity_id)
+    meetings = [{**ev, "participant_names": {p: names[p] for p in ev["participants"]}} for ev in events]
+    quotes = [q for qid in index.ids_with("quote", "speaker", entity_id) if (q := store.get_record("quotes", qid))]
+    quotes.sort(key=lambda q: (q["doc"], q["start"]))
+    titles = _doc_titles(store, [q["doc"] for q in quotes])
     return {
         "entity": entity, "roles": roles, "meetings": meetings,
         "quotes": [{**q, "title": titles.get(q["doc"])} for q in quotes],
-        "met_with": [{"id": eid, "name": name, "events": co[eid]}
-                     for eid, name in _names(store, [e for e, _ in co.most_common()]).items()],
+        "met_with": [{"id": eid, "name": names[eid], "events": n} for eid, n in co.most_common()],
     }
 
 
 def _doc_titles(store: Store, ids: list[str]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for doc_id in ids:
-        if doc_id not in out:
-            doc = store.get(doc_id)
-            out[doc_id] = (doc.title or doc.source) if doc else None
-    return out
+    """Titles (or sources) of documents, read without their text."""
+    found = ensure_index(store).names(ids)
+    return {doc_id: found.get(doc_id) for doc_id in ids}
 
 
 # --- stories ---------------------------------------------------------------------------------------------------
-
-
-def stories_view(store: Store) -> dict[str, Any]:
-    ensure_built(store)
-    stories = list(store.iter_records("stories"))
-    stories.sort(key=lambda s: (s.get("date") or "0000", s["id"]), reverse=True)
-    return {"stories": stories}
 
 
 def _compare(story: dict[str, Any], docs: list[Any], events: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -227,12 +218,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any]:
     }
 
 
-# --- timeline, search, network ---------------------------------------------------------------------------------
-
-
-def timeline_view(store: Store, actor: str | None = None, topic: str | None = None) -> dict[str, Any]:
-    entries = timeline(store, actor=actor or None, topic=topic or None)
-    return {"actor": actor or None, "topic": topic or None, "events": entries}
+# --- search, network ---------------------------------------------------------------------------------
 
 
 def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:

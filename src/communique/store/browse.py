@@ -1,0 +1,223 @@
+"""The browse index: one row per listed item (person, organisation, place, document, story, event) and its facet
+values, so index pages sort, filter, count and page in SQL and never load a whole table into Python.
+
+Written by :func:`communique.web.browse_index.rebuild` from the knowledge-base records and the documents; read by
+:class:`BrowseIndex` (both SQL dialects: the statements are plain SQL with ``?`` placeholders, translated by the
+store). ``kb_state`` holds the watermark the index was built from; a knowledge-base rebuild clears ``kb_state``,
+so the next browse request rebuilds the index.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import CommuniqueError
+from .base import Store
+from .sql import SQLStore
+
+__all__ = ["SCHEMA_V4", "SORT_COLUMNS", "STATE_KEY", "BrowseIndex", "Facet", "Item", "Query", "index_of"]
+
+# Migration 4 (both dialects); the index on ``ingested_at`` makes the store's watermark (asked on every request)
+# an index lookup instead of a scan of the documents. ``sort_name``: the name's words folded (no case, accents or punctuation), padded
+# with one space each side, so it sorts by name and finds a whole-word run with LIKE '% words %'.
+SCHEMA_V4 = """
+    CREATE TABLE browse_items (type TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, sort_name TEXT NOT NULL,
+                               first_date TEXT, date TEXT, docs INTEGER NOT NULL, summary TEXT NOT NULL, PRIMARY KEY (type, id));
+    CREATE INDEX browse_items_name ON browse_items(type, sort_name);
+    CREATE INDEX browse_items_date ON browse_items(type, date);
+    CREATE INDEX browse_items_docs ON browse_items(type, docs);
+    CREATE TABLE browse_facets (type TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL, id TEXT NOT NULL,
+                                PRIMARY KEY (type, facet, value, id));
+    CREATE INDEX browse_facets_item ON browse_facets(type, id);
+    CREATE INDEX documents_ingested_at ON documents(ingested_at);
+"""
+
+STATE_KEY = "browse_watermark"  # kb_state key: the document watermark the browse index was built from
+# sort key -> ORDER BY (undated rows last in both directions; ``id`` breaks ties so pages never overlap)
+SORT_COLUMNS = {
+    "name": "sort_name, id", "-name": "sort_name DESC, id",
+    "date": "(date IS NULL), date, sort_name, id", "-date": "(date IS NULL), date DESC, sort_name, id",
+    "docs": "docs, sort_name, id", "-docs": "docs DESC, sort_name, id",
+}
+WRITE_ROWS = 1000  # rows per executemany while rebuilding
+IDS_PER_QUERY = 500  # ids per IN (...) list (SQLite allows 999 parameters per statement)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    type: str
+    id: str
+    name: str
+    sort_name: str
+    first_date: str | None  # the item spans first_date .. date (a document or an event: one day)
+    date: str | None
+    docs: int
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    type: str
+    facet: str
+    value: str
+    id: str
+
+
+@dataclass
+class Query:
+    """What one index page asks for. ``facets``: facet -> accepted values (any of them); ``any_of``: ids the item
+    must be one of (None: no such condition); ``words``: a folded word run the name must contain."""
+
+    type: str
+    sort: str = "name"
+    offset: int = 0
+    limit: int = 50
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    dated: bool | None = None  # True: dated rows only, False: undated only, None: both
+    words: str | None = None
+    facet_or_words: tuple[str, list[str]] | None = None  # (facet, values): in the facet OR the name has ``words``
+
+
+class BrowseIndex:
+    """Reads and rewrites the browse tables of one SQL store."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+
+    # -- writes -----------------------------------------------------------------------------------------------
+    def built_from(self) -> str | None:
+        return self.store.kb_state().get(STATE_KEY)
+
+    def replace(self, items: Iterable[Item], facets: Iterable[Facet], watermark: str) -> None:
+        """Atomically replace the whole index and record the watermark it was built from."""
+        s = self.store
+        s._begin_write()
+        try:
+            s._execute(s._sql("DELETE FROM browse_items"))
+            s._execute(s._sql("DELETE FROM browse_facets"))
+            batch: list[tuple[Any, ...]] = []
+            insert = s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            for it in items:
+                batch.append((it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
+                              json.dumps(it.summary, ensure_ascii=False)))
+                if len(batch) >= WRITE_ROWS:
+                    s._executemany(insert, batch)
+                    batch = []
+            if batch:
+                s._executemany(insert, batch)
+            rows = sorted({(f.type, f.facet, f.value, f.id) for f in facets})
+            insert = s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)")
+            for start in range(0, len(rows), WRITE_ROWS):
+                s._executemany(insert, rows[start : start + WRITE_ROWS])
+            s._execute(s._sql("DELETE FROM kb_state WHERE key=?"), (STATE_KEY,))
+            s._execute(s._sql("INSERT INTO kb_state VALUES (?, ?)"), (STATE_KEY, watermark))
+            s._commit()
+        except BaseException:
+            s._rollback()
+            raise
+
+    # -- reads ------------------------------------------------------------------------------------------------
+    def _where(self, q: Query) -> tuple[str, list[Any]]:
+        clauses, params = ["i.type=?"], [q.type]
+        for facet, values in q.facets.items():
+            if not values:  # a filter that nothing can satisfy (an actor no entity is named like)
+                clauses.append("1=0")
+            else:
+                marks = ",".join("?" * len(values))
+                clauses.append(f"i.id IN (SELECT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({marks}))")
+                params += [q.type, facet, *values]
+        if q.facet_or_words is not None:
+            facet, values = q.facet_or_words
+            marks = ",".join("?" * len(values)) or "NULL"
+            clauses.append(f"(i.id IN (SELECT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({marks}))"
+                           " OR i.sort_name LIKE ?)")
+            params += [q.type, facet, *values, f"% {q.words or ''} %"]
+        elif q.words:
+            clauses.append("i.sort_name LIKE ?")
+            params.append(f"% {q.words} %")
+        if q.date_from:  # the item's span overlaps the range
+            clauses.append("i.date >= ?")
+            params.append(q.date_from)
+        if q.date_to:
+            clauses.append("i.first_date <= ?")
+            params.append(q.date_to)
+        if q.dated is True:
+            clauses.append("i.date IS NOT NULL")
+        elif q.dated is False:
+            clauses.append("i.date IS NULL")
+        return " AND ".join(clauses), params
+
+    def page(self, q: Query) -> tuple[list[dict[str, Any]], int]:
+        """(rows of the page, total rows matching) for ``q``: two statements, both bounded by the index."""
+        if q.sort not in SORT_COLUMNS:
+            raise CommuniqueError(f"unknown sort {q.sort!r}; use one of {', '.join(SORT_COLUMNS)}")
+        where, params = self._where(q)
+        total = int(self.store._one(f"SELECT COUNT(*) FROM browse_items i WHERE {where}", params)[0])
+        # the page's ids are chosen on narrow rows; only those rows' summaries are read (a sort of whole rows
+        # would carry every summary through it)
+        rows = self.store._all(
+            f"SELECT i.id, i.name, i.first_date, i.date, i.docs, i.summary FROM browse_items i WHERE i.type=? AND i.id IN "
+            f"(SELECT i.id FROM browse_items i WHERE {where} ORDER BY {SORT_COLUMNS[q.sort]} LIMIT ? OFFSET ?) "
+            f"ORDER BY {SORT_COLUMNS[q.sort]}", (q.type, *params, q.limit, q.offset))
+        return [_row(r) for r in rows], total
+
+    def facet_counts(self, q: Query, facet: str, limit: int) -> list[dict[str, Any]]:
+        """The ``limit`` most frequent values of ``facet`` among the items matching ``q`` with its other filters
+        (this facet's own filter left out, so a chosen value keeps its alternatives in view)."""
+        others = Query(**{**q.__dict__, "facets": {k: v for k, v in q.facets.items() if k != facet}})
+        where, params = self._where(others)
+        rows = self.store._all(
+            f"SELECT f.value, COUNT(*) FROM browse_facets f JOIN browse_items i ON i.type=f.type AND i.id=f.id "
+            f"WHERE f.type=? AND f.facet=? AND {where} GROUP BY f.value ORDER BY COUNT(*) DESC, f.value LIMIT ?",
+            (q.type, facet, *params, limit))
+        return [{"value": v, "count": int(n)} for v, n in rows]
+
+    def facet_values(self, type_: str, facet: str) -> list[str]:
+        """Every distinct value of one facet (a short list: topics, kinds)."""
+        rows = self.store._all("SELECT DISTINCT value FROM browse_facets WHERE type=? AND facet=?", (type_, facet))
+        return [r[0] for r in rows]
+
+    def ids_with(self, type_: str, facet: str, value: str) -> list[str]:
+        """Ids of the items of ``type_`` with this facet value, in id order."""
+        rows = self.store._all("SELECT id FROM browse_facets WHERE type=? AND facet=? AND value=? ORDER BY id",
+                               (type_, facet, value))
+        return [r[0] for r in rows]
+
+    def names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Display names of listed items by id, whatever their type (ids not listed are left out)."""
+        out: dict[str, str] = {}
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), IDS_PER_QUERY):
+            part = unique[start : start + IDS_PER_QUERY]
+            rows = self.store._all(f"SELECT id, name FROM browse_items WHERE id IN ({','.join('?' * len(part))})", part)
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def names_like(self, type_: str, words: str, exact: Sequence[str], limit: int) -> list[tuple[str, str]]:
+        """(id, folded name) of items of ``type_`` whose folded names hold the word run ``words`` or are one of
+        ``exact`` (folded and padded), at most ``limit``; names are indexed as facet ``name``."""
+        marks = ",".join("?" * len(exact)) or "NULL"
+        rows = self.store._all(
+            f"SELECT id, value FROM browse_facets WHERE type=? AND facet='name' AND (value LIKE ? OR value IN ({marks})) "
+            f"LIMIT ?", (type_, f"% {words} %", *exact, limit))
+        return [(r[0], r[1]) for r in rows]
+
+
+def _row(r: Sequence[Any]) -> dict[str, Any]:
+    return {"id": r[0], "name": r[1], "first_date": r[2], "date": r[3], "docs": int(r[4]), **_loads(r[5])}
+
+
+def _loads(value: Any) -> dict[str, Any]:
+    data = json.loads(value) if isinstance(value, str) else value
+    return data if isinstance(data, dict) else {}
+
+
+def index_of(store: Store) -> BrowseIndex:
+    if not isinstance(store, SQLStore):
+        raise CommuniqueError("browsing needs a SQL store (SQLite or PostgreSQL)")
+    return BrowseIndex(store)

@@ -1,0 +1,107 @@
+"""The browse index sorts, filters, counts and pages in SQL, the same on SQLite and PostgreSQL (see conftest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.errors import CommuniqueError
+from communique.store.base import open_store
+from communique.store.browse import Facet, Item, Query, index_of
+
+# (id, name, first date, last date, documents, countries, topics); invented names
+ROWS = [
+    ("p1", "Ana Ortiz", "2024-01-05", "2024-06-01", 7, ["Mexico"], ["trade"]),
+    ("p2", "Bram de Vries", "2023-03-01", "2023-03-01", 2, ["Netherlands"], ["trade", "energy"]),
+    ("p3", "Chen Wei", None, None, 5, [], ["energy"]),
+    ("p4", "Dana Ruiz", "2025-02-10", "2025-02-11", 1, ["Mexico"], []),
+    ("p5", "Émile Zola Fontaine", "2022-11-30", "2024-02-01", 9, ["France"], ["trade"]),
+]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def index(request, tmp_path):  # type: ignore[no-untyped-def]
+    target = str(tmp_path / "kb.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as store:
+        items = [Item("person", i, name, " " + " ".join(name.lower().replace("é", "e").split()) + " ", first, last, n,
+                      {"country": countries[0] if countries else None})
+                 for i, name, first, last, n, countries, _ in ROWS]
+        facets = [Facet("person", "country", c, i) for i, *_, countries, _ in ROWS for c in countries]
+        facets += [Facet("person", "topic", t, i) for i, *_, topics in ROWS for t in topics]
+        idx = index_of(store)
+        idx.replace(items, facets, "w1")
+        yield idx
+
+
+def _ids(index, **query) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]
+    rows, total = index.page(Query("person", **query))
+    return [r["id"] for r in rows], total
+
+
+@pytest.mark.parametrize(("query", "ids", "total"), [
+    ({"sort": "name"}, ["p1", "p2", "p3", "p4", "p5"], 5),
+    ({"sort": "-name", "limit": 2}, ["p5", "p4"], 5),
+    ({"sort": "-docs", "limit": 2, "offset": 1}, ["p1", "p3"], 5),
+    ({"sort": "docs"}, ["p4", "p2", "p3", "p1", "p5"], 5),
+    ({"sort": "-date"}, ["p4", "p1", "p5", "p2", "p3"], 5),  # undated last
+    ({"sort": "date"}, ["p2", "p5", "p1", "p4", "p3"], 5),  # by the last date seen; undated last both ways
+    ({"sort": "name", "facets": {"country": ["Mexico"]}}, ["p1", "p4"], 2),
+    ({"sort": "name", "facets": {"country": ["Mexico", "France"]}}, ["p1", "p4", "p5"], 3),
+    ({"sort": "name", "facets": {"country": ["Mexico"], "topic": ["trade"]}}, ["p1"], 1),
+    ({"sort": "name", "facets": {"country": []}}, [], 0),  # an empty choice matches nothing
+    ({"sort": "name", "date_from": "2024-01-01", "date_to": "2024-12-31"}, ["p1", "p5"], 2),  # spans overlap
+    ({"sort": "name", "date_to": "2023-03-01"}, ["p2", "p5"], 2),
+    ({"sort": "name", "dated": False}, ["p3"], 1),
+    ({"sort": "name", "words": "zola"}, ["p5"], 1),
+    ({"sort": "name", "words": "zol"}, [], 0),  # whole words only
+    ({"sort": "name", "words": "de vries"}, ["p2"], 1),
+    ({"sort": "name", "offset": 4, "limit": 10}, ["p5"], 5),
+    ({"sort": "name", "offset": 10}, [], 5),
+])
+def test_page_sorts_filters_and_counts(index, query, ids, total) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(index, **query) == (ids, total)
+
+
+def test_facet_counts_leave_out_their_own_filter(index) -> None:  # type: ignore[no-untyped-def]
+    q = Query("person", facets={"country": ["Mexico"], "topic": ["trade"]})
+    assert index.facet_counts(q, "country", 10) == [{"value": v, "count": 1} for v in ("France", "Mexico", "Netherlands")]
+    assert index.facet_counts(q, "topic", 10) == [{"value": "trade", "count": 1}]
+    assert index.facet_counts(Query("person"), "topic", 1) == [{"value": "trade", "count": 3}]
+
+
+def test_rows_carry_their_summary_and_the_index_its_watermark(index) -> None:  # type: ignore[no-untyped-def]
+    rows, _ = index.page(Query("person", facets={"country": ["France"]}))
+    assert rows == [{"id": "p5", "name": "Émile Zola Fontaine", "first_date": "2022-11-30", "date": "2024-02-01",
+                     "docs": 9, "country": "France"}]
+    assert index.built_from() == "w1"
+    index.replace([], [], "w2")
+    assert index.page(Query("person")) == ([], 0) and index.built_from() == "w2"
+
+
+def test_an_unknown_sort_is_an_error(index) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CommuniqueError, match="unknown sort"):
+        index.page(Query("person", sort="name; DROP TABLE browse_items"))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def kb_store(request, tmp_path, kbdata):  # type: ignore[no-untyped-def]
+    from communique.kb import build
+
+    target = str(tmp_path / "kb.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as store:
+        for doc in kbdata.browse_documents():
+            store.put(doc, "test")
+        build(store)
+        yield store
+
+
+def test_index_pages_and_timeline_read_alike_on_both_backends(kb_store) -> None:  # type: ignore[no-untyped-def]
+    from communique.web.browse import index_page, timeline_page
+
+    people = index_page(kb_store, "people", sort="name", filters={"country": ["CA", "MX"]})
+    assert [p["name"] for p in people["items"]] == ["Claire Dubois", "Lucía Báez"] and people["total"] == 2
+    docs = index_page(kb_store, "documents", limit=2, date_from="2025-04")
+    assert docs["total"] == 3 and [d["date"] for d in docs["items"]] == ["2025-06-01", "2025-04-10"]
+    assert {f["value"]: f["count"] for f in docs["facets"]["outlet"]} == {"Wire": 2, "Gazette": 1}
+    timeline = timeline_page(kb_store, actor="Báez")
+    assert [e["label"] for e in timeline["items"]] == ["Marsh meets Báez"]
+    assert timeline_page(kb_store, undated=True)["total"] == 1
