@@ -185,6 +185,8 @@ def test_lead_event_prefers_a_meeting_over_earlier_residue(doc_factory):
         ("Tomas J. Varga", ["Varga"], "Varga"),
         ("Ma Lin", [], "Ma Lin"),  # two words, no form alone: whole
         ("Ana Sofía de los Ríos", [], "de los Ríos"),
+        ("Ana Ruiz Peña", ["Ruiz"], "Ruiz"),  # the first of two surnames, as the page writes it alone
+        ("Karim bin Nasser Al Amin", [], "Karim bin Nasser"),  # given name and father's name
     ],
 )
 def test_short_name_is_how_a_reader_names_the_person(doc_factory, name, forms, expected):

@@ -108,6 +108,8 @@ _TITLE_WORDS = frozenset(
     w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split()
 ) | _EXTRA_TITLE_WORDS
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "der", "al", "el", "bin", "ibn", "bint", "da", "dos", "le"})
+_PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})  # "son/daughter of": the given name and the father's name
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 _MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
@@ -590,21 +592,26 @@ def _earliest(docs: Sequence[Document]) -> Document:
 def _short_name(doc: Document, name: str, forms: Sequence[str] | None = None) -> str:
     """How a reader names the person, in order:
     1. a family name written in capitals ("KANG Min Seo", official East Asian style) -> "Kang";
-    2. the one-word form the document (or the story's documents: ``forms``) uses most that is the first or last word
-       of the full name ("Varga" for "Tomas J. Varga", "Kang" for "Kang Min Seo" when a page says "Kang" alone);
+    2. the one-word form the document (or the story's documents: ``forms``) uses most that is a word of the full name
+       ("Varga" for "Tomas J. Varga", "Kang" for "Kang Min Seo", "Ruiz" for "Ana Ruiz Peña" when a page says it alone);
     3. a two-word name whole ("Ma Lin": which word is the family name is not for us to guess);
-    4. a shorter form the document uses that ends the full name, else the surname with particles ("de la Torre")."""
+    4. a name with a patronymic particle up to the father's name ("Karim bin Nasser Al Amin" -> "Karim bin Nasser");
+    5. a shorter form the document uses that ends the full name, else the surname with particles ("de la Torre")."""
     words = name.split()
     caps = [w for w in words if len(w) >= MIN_CAPS_NAME and w.isalpha() and w.isupper()]
     if len(caps) == 1 and len(words) > 1:
         return caps[0].capitalize()
     if forms is None:
         forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
-    alone = Counter(f for f in forms if f in (words[0], words[-1]) and len(words) > 1 and len(f) >= MIN_NAME_WORD)
+    alone = Counter(f for f in forms if f in words and len(words) > 1 and len(f) >= MIN_NAME_WORD
+                    and f.casefold() not in _NAME_PARTICLES)
     if alone:
         return max(alone, key=lambda f: (alone[f], f == words[-1]))
     if len(words) <= SHORT_NAME_WORDS:
         return name
+    patronymic = next((i for i, w in enumerate(words[1:-1], start=1) if w.casefold() in _PATRONYMIC_WORDS), None)
+    if patronymic is not None:
+        return " ".join(words[: patronymic + 2])  # "Karim bin Nasser Al Amin" -> "Karim bin Nasser"
     suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
     if suffixes:
         return min(suffixes, key=len)
@@ -622,7 +629,8 @@ def _meeting_title(doc: Document, lead: tuple[int, Event] | None, forms: Sequenc
     names: list[str] = []
     for name, start, end in event.participants:
         words = _name_words(name)
-        if words and not words <= places and any(start < me and ms < end for ms, me in spans):
+        if (words and not words <= places and countries.country_of_name(name) is None
+                and any(start < me and ms < end for ms, me in spans)):
             short = _short_name(doc, " ".join(name.split()), forms)
             if short not in names:
                 names.append(short)
