@@ -176,3 +176,27 @@ def test_serve_command_refuses_a_public_address_in_one_line(tmp_path) -> None:  
                            "--db", str(tmp_path / "kb.db")], capture_output=True, text=True, timeout=60, env=env)
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("error: refusing to serve on 0.0.0.0") and proc.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(("params", "types"), [
+    ({"q": "fentanyl"}, {"document", "quote", "event"}),
+    ({"q": "fentanyl", "kind": "quote"}, {"quote"}),
+    ({"q": "fentanyl", "kind": "readout", "since": "2025-03", "until": "2025-03"}, None),
+    ({"q": "fentanyl", "since": "2030"}, set()),
+])
+def test_search_filters_facets_and_highlights(client: TestClient, params: dict[str, str], types: set[str] | None) -> None:
+    data = client.get("/api/search", params=params).json()
+    got = {h["type"] for h in data["hits"]}
+    if types is not None:
+        assert got <= types and (got or not types)
+    assert data["facets"]["type"] == {t: sum(h["type"] == t for h in data["hits"]) for t in got}
+    for hit in data["hits"]:
+        assert hit["highlights"], hit["snippet"]
+        assert all(hit["snippet"][s:e].lower().startswith("fentanyl") for s, e in hit["highlights"])
+    assert {k: v for k, v in data["filters"].items() if v} == {k: v for k, v in params.items() if k != "q"}
+
+
+@pytest.mark.parametrize("params", [{"q": "talks", "kind": "poem"}, {"q": "talks", "since": "March"}])
+def test_search_filter_errors_are_400_with_one_line(client: TestClient, params: dict[str, str]) -> None:
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 400 and "\n" not in response.json()["error"]

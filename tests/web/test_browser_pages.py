@@ -203,3 +203,17 @@ def test_every_page_has_a_json_twin(web: Watched) -> None:
 
     data = json.loads(page.locator("body").inner_text())
     assert [e["label"] for e in data["items"]] == ["Marsh meets Dubois", "Marsh meets Báez"]  # newest first
+
+
+def test_search_filters_and_highlights_in_the_page(web: Watched) -> None:
+    page = web.page
+    web.goto("/search?q=fentanyl")
+    assert page.locator("li.hit").count() >= 2
+    assert {t.lower() for t in page.locator("li.hit mark.term").all_inner_texts()} == {"fentanyl"}
+    page.select_option("#kind", "quote")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**kind=quote**")
+    assert {t.strip() for t in page.locator("li.hit span.etype").all_inner_texts()} == {"quote"}
+    assert page.locator("#kind").input_value() == "quote"
+    web.shot("search-filtered")
+    assert web.clean(), (web.dialogs, web.errors)

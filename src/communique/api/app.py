@@ -158,9 +158,14 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
         return comparison  # type: ignore[no-any-return]
 
     @app.get("/api/search", responses=ERRORS, tags=["search"])
-    def search(q: Text, limit: Limit = views.SEARCH_LIMIT) -> dict[str, Any]:
-        """Full-text and semantic search over passages, quotes and events."""
-        return call(views.search_view, q, limit)  # type: ignore[no-any-return]
+    def search(q: Text, limit: Limit = views.SEARCH_LIMIT, kind: Filter = None, actor: Filter = None,
+               topic: Filter = None, since: Filter = None, until: Filter = None,
+               source: Filter = None) -> dict[str, Any]:
+        """Full-text and semantic search over passages, quotes and events; ``kind`` is an item type (document,
+        quote, event) or a document kind (readout, news ...), ``since``/``until`` a year, month or day. Each hit
+        carries its query terms as ``highlights`` (offsets into the snippet); ``facets`` count the hits."""
+        return call(views.search_view, q, limit, kind=kind, actor=actor, topic=topic,  # type: ignore[no-any-return]
+                    since=since, until=until, source=source)
 
     @app.get("/api/ask", responses=ERRORS, tags=["search"])
     def ask(q: Text) -> dict[str, Any]:

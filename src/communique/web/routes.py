@@ -18,7 +18,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api.security import CSP, HEADERS
 from ..errors import CommuniqueError
+from ..model import KINDS
 from . import views
+from .highlight_terms import parts
 
 __all__ = ["CSP", "add_pages", "render"]
 
@@ -26,8 +28,13 @@ HERE = Path(__file__).parent
 SECURITY_HEADERS = HEADERS  # the middleware of api.security sets them on every response; pages name them too
 _QUESTION = re.compile(r"^\s*(who|what|when|where|which|how|why|did|does|is|are)\b|\?\s*$", re.IGNORECASE)
 
+SEARCH_KINDS = ("document", "quote", "event", *KINDS)  # the kind filter: an item type or a document kind
+
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                    trim_blocks=True, lstrip_blocks=True)
+
+
+_env.filters["highlight_parts"] = lambda text, spans: parts(text, spans or [])
 
 
 def render(template: str, **context: Any) -> str:
@@ -63,8 +70,9 @@ def _strip(name: str) -> str:
     return name[: -len(".json")] if name.endswith(".json") else name
 
 
-def _search_page(store: Any, q: str) -> dict[str, Any]:
-    data = views.search_view(store, q)
+def _search_page(store: Any, q: str, filters: dict[str, str | None]) -> dict[str, Any]:
+    data = views.search_view(store, q, views.SEARCH_LIMIT, **filters)
+    data["kinds"] = SEARCH_KINDS
     data["answer"] = views.ask_view(store, q) if q.strip() and _QUESTION.search(q) else None
     return data
 
@@ -93,8 +101,10 @@ def add_pages(app: FastAPI) -> None:
 
     @page("/search", include_in_schema=False)
     @page("/search.json", include_in_schema=False)
-    def search(request: Request, q: str = "") -> Response:
-        return _page(request, "search.html", _search_page, q[: 500])
+    def search(request: Request, q: str = "", kind: str = "", actor: str = "", topic: str = "", since: str = "",
+               until: str = "", source: str = "") -> Response:
+        filters = {"kind": kind, "actor": actor, "topic": topic, "since": since, "until": until, "source": source}
+        return _page(request, "search.html", _search_page, q[:500], {k: v[:200] or None for k, v in filters.items()})
 
     @page("/network", include_in_schema=False)
     @page("/network.json", include_in_schema=False)

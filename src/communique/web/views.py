@@ -7,6 +7,7 @@ serves them: one function per view, so the three never disagree. Unknown ids rai
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from itertools import combinations, islice
 from typing import Any
@@ -41,6 +42,7 @@ MAX_NETWORK_NODES = 40  # more names than this around one circle overlap and bec
 NETWORK_SIZE = 640  # SVG viewBox width and height (px)
 NETWORK_MARGIN = 110  # room for the labels outside the circle
 SEARCH_LIMIT = 20  # hits on the search page
+_ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # search date filters: a year, a month or a day
 PAGED_TYPES = ("entities", "events", "quotes", "claims", "stories")
 
 
@@ -221,17 +223,32 @@ def story_view(store: Store, story_id: str) -> dict[str, Any]:
 # --- search, network ---------------------------------------------------------------------------------
 
 
-def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, Any]:
-    """Search hits for ``q`` (an empty query shows no hits)."""
+def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT, *, kind: str | None = None, actor: str | None = None,
+                topic: str | None = None, since: str | None = None, until: str | None = None,
+                source: str | None = None) -> dict[str, Any]:
+    """Search hits for ``q`` (an empty query shows no hits) with the filters applied, each hit's query terms as
+    ``highlights`` (offsets into its snippet), and facet counts of the hits by item type and by date year."""
+    filters = {"kind": kind or None, "actor": actor or None, "topic": topic or None, "since": since or None,
+               "until": until or None, "source": source or None}
+    for name in ("since", "until"):
+        if filters[name] and not _ISO_PREFIX.fullmatch(filters[name] or ""):
+            raise CommuniqueError(f"{name}={filters[name]!r}: use a date like 2024, 2024-03 or 2024-03-09")
     if not q.strip():
-        return {"q": q, "hits": []}
+        return {"q": q, "filters": filters, "hits": [], "facets": {"type": {}, "year": {}}}
     from ..search import search
+    from .highlight_terms import term_spans
 
     if getattr(store, "placeholder", "?") == "?":  # SQLite: index documents stored since the last refresh
         from ..search.fts import refresh_text_index
 
         refresh_text_index(store)
-    return {"q": q, "hits": [h.as_dict() for h in search(store, q, limit=limit)]}
+    hits = [h.as_dict() for h in search(store, q, limit=limit, **filters)]
+    for h in hits:
+        h["highlights"] = term_spans(q, h["snippet"])
+    types = Counter(h["type"] for h in hits)
+    years = Counter((h["published"] or "")[:4] for h in hits if (h["published"] or "")[:4].isdigit())
+    return {"q": q, "filters": filters, "hits": hits,
+            "facets": {"type": dict(types.most_common()), "year": dict(sorted(years.items(), reverse=True))}}
 
 
 def ask_view(store: Store, q: str) -> dict[str, Any]:
