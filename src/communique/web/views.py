@@ -42,6 +42,7 @@ MAX_NETWORK_NODES = 40  # more names than this around one circle overlap and bec
 NETWORK_SIZE = 640  # SVG viewBox width and height (px)
 NETWORK_MARGIN = 110  # room for the labels outside the circle
 SEARCH_LIMIT = 20  # hits on the search page
+SPEAKER_COLOURS = 8  # distinct turn colours in a transcript (more speakers reuse them, in order)
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # search date filters: a year, a month or a day
 PAGED_TYPES = ("entities", "events", "quotes", "claims", "stories")
 
@@ -112,6 +113,12 @@ def _mention_entities(store: Store, doc_id: str) -> dict[tuple[int, int], dict[s
     return found
 
 
+def _is_turn(q: Any) -> bool:
+    """A transcript turn: its speaker is the label before it ("NAME:"; a heading naming the speaker)."""
+    return bool(q.cue) and q.cue.endswith((":", "(heading)")) and q.speaker_start is not None \
+        and q.speaker_start < q.start
+
+
 def document_view(store: Store, doc_id: str) -> dict[str, Any]:
     """The document record, its text cut into segments with the evidence marked, and what was removed."""
     ensure_built(store)
@@ -124,8 +131,17 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any]:
         ent = linked.get((m.start, m.end))
         notes.append(Annotation(m.start, m.end, "mention", f"{m.type}: {ent['name'] if ent else m.text}",
                                 f"/people/{ent['id']}" if ent else None))
+    speakers: dict[str, dict[str, Any]] = {}
     for q in doc.quotes:
         who = q.speaker_name or "unknown speaker"
+        if _is_turn(q):  # a transcript turn: marked per speaker, apart from speech quoted inside it
+            spk = speakers.setdefault(who, {"name": who, "turns": 0, "first": q.start, "interpreted": 0,
+                                            "class": f"spk-{len(speakers) % SPEAKER_COLOURS}"})
+            spk["turns"] += 1
+            spk["interpreted"] += int(q.interpreted)
+            notes.append(Annotation(q.start, q.end, f"turn {spk['class']}",
+                                    f"turn: {who}" + (" (interpreted)" if q.interpreted else "")))
+            continue
         notes.append(Annotation(q.start, q.end, "quote", f"quote ({'direct' if q.direct else 'reported'}): {who}"))
     for c in doc.claims:
         notes.append(Annotation(c.start, c.end, "claim", f"claim: {c.value:g} {c.unit}" + (f" ({c.about})" if c.about else "")))
@@ -137,7 +153,8 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any]:
         "mentions": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type,
                       "entity": linked.get((m.start, m.end))} for m in doc.mentions],
         "quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker_name": q.speaker_name,
-                    "direct": q.direct, "interpreted": q.interpreted} for q in doc.quotes],
+                    "direct": q.direct, "interpreted": q.interpreted, "turn": _is_turn(q)} for q in doc.quotes],
+        "speakers": sorted(speakers.values(), key=lambda spk: spk["first"]),
         "claims": [{"start": c.start, "end": c.end, "text": c.text, "value": c.value, "unit": c.unit,
                     "about": c.about} for c in doc.claims],
         "events": [{"start": ev.start, "end": ev.end, "type": ev.type, "label": ev.label} for ev in doc.events],
