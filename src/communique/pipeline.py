@@ -95,25 +95,64 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document | Failure:
         for name in self.stages:
-            if len(doc.text) > MAX_STAGE_TEXT_CHARS:  # a size budget: stopped before the stage, like the time one
-                note = (f"{name} skipped: the clean text has {len(doc.text)} characters (limit {MAX_STAGE_TEXT_CHARS} "
-                        "per document); kept without it and the later stages")
-                return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]})
-            started = time.monotonic()
-            try:
-                with _time_limit(self.budget_s):
-                    doc = get_stage(name)(doc)
-            except StageTimeout:  # kept with what the earlier stages made; the later ones are skipped
-                note = (f"{name} stopped after {time.monotonic() - started:.0f} s (limit {self.budget_s:g} s per "
-                        "document per stage); kept without it and the later stages")
-                return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]})
-            except Exception as exc:  # one bad document must not stop the stream
-                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                return Failure(doc.source, doc.id, name, one_line(f"{type(exc).__name__}: {reason}"))
+            result, go_on = self._step(name, doc)
+            if not go_on or not isinstance(result, Document):
+                return result
+            doc = result
         return doc
 
+    def _step(self, name: str, doc: Document) -> tuple[Document | Failure, bool]:
+        """One stage on one document, within the budgets: (the result, whether the later stages run)."""
+        if len(doc.text) > MAX_STAGE_TEXT_CHARS:  # a size budget: stopped before the stage, like the time one
+            note = (f"{name} skipped: the clean text has {len(doc.text)} characters (limit {MAX_STAGE_TEXT_CHARS} "
+                    "per document); kept without it and the later stages")
+            return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]}), False
+        started = time.monotonic()
+        try:
+            with _time_limit(self.budget_s):
+                return get_stage(name)(doc), True
+        except StageTimeout:  # kept with what the earlier stages made; the later ones are skipped
+            note = (f"{name} stopped after {time.monotonic() - started:.0f} s (limit {self.budget_s:g} s per "
+                    "document per stage); kept without it and the later stages")
+            return doc.replace(meta={**doc.meta, "stopped": [*doc.meta.get("stopped", []), note]}), False
+        except Exception as exc:  # one bad document must not stop the stream
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return Failure(doc.source, doc.id, name, one_line(f"{type(exc).__name__}: {reason}")), False
+
     def run_batch(self, batch: Sequence[Document]) -> list[Document | Failure]:
-        return [self(doc) for doc in batch]
+        """Each stage over the whole batch in turn; the same results as calling the pipeline on each document.
+
+        A batch-aware stage (one with ``prepare(docs)`` and ``release()``, as ``communique.nlp.v1``) first gets
+        the documents it is about to process (it parses them in one batch), within one document's time budget.
+        """
+        results: list[Document | Failure] = list(batch)
+        live = list(enumerate(batch))  # (position, document) of those that go on to the next stage
+        for name in self.stages:
+            fn = get_stage(name)
+            self._prepare(fn, [doc for _, doc in live if len(doc.text) <= MAX_STAGE_TEXT_CHARS])
+            try:
+                still = []
+                for i, doc in live:
+                    result, go_on = self._step(name, doc)
+                    results[i] = result
+                    if go_on and isinstance(result, Document):
+                        still.append((i, result))
+                live = still
+            finally:
+                release = getattr(fn, "release", None)
+                if release is not None:
+                    release()
+        return results
+
+    def _prepare(self, fn: object, docs: list[Document]) -> None:
+        prepare = getattr(fn, "prepare", None)
+        if prepare is None or not docs:
+            return
+        try:
+            with _time_limit(self.budget_s):
+                prepare(docs)
+        except (StageTimeout, Exception):  # noqa: BLE001 - an optimisation only: each document then runs on its own
+            pass
 
 
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -113,12 +113,14 @@ def extract_events(doc: Document, sdoc: Any) -> list[Event]:
     starts = [t.idx for t in sdoc]
     # 2. sentence units
     units = _units(text, sdoc)
+    lower = text.lower()
+    phrases = [(rx, typ, mode) for rx, typ, mode, needles in P.PHRASE_TRIGGERS if any(n in lower for n in needles)]
     drafts: list[_Draft] = []
     for ui, unit in enumerate(units):
         if _caption_like(text, unit):
             continue
         # 3-4. triggers, primary first
-        hits = _triggers(text, unit)
+        hits = _triggers(text, unit, phrases)
         if not hits:
             continue
         primary = hits[0]
@@ -129,9 +131,12 @@ def extract_events(doc: Document, sdoc: Any) -> list[Event]:
             draft = _draft(doc, hit, unit, ui, mentions, starts, sdoc, drafts)
             if draft is not None:
                 drafts.append(draft)
-    # 7. topics (needs all units)
+    # 7. topics (needs all units; read once per unit)
+    topics: dict[int, set[str]] = {}
     for d in drafts:
-        d.topics |= _topics(text, units, d.unit)
+        if d.unit not in topics:
+            topics[d.unit] = _topics(text, units, d.unit)
+        d.topics |= topics[d.unit]
     # 8. merge
     drafts = _merge(drafts)
     # 9. quotes and claims
@@ -263,11 +268,12 @@ def _trigger_of(tok: Any) -> tuple[str, str | None, bool] | None:
     return None
 
 
-def _triggers(text: str, unit: _Unit) -> list[_Hit]:
+def _triggers(text: str, unit: _Unit, phrases: list[tuple[re.Pattern[str], str, str | None]]) -> list[_Hit]:
+    """Trigger hits in ``unit``; ``phrases``: the phrase triggers whose needles the document holds."""
     hits: list[_Hit] = []
     seen: set[int] = set()
     lower = text[unit.start : unit.end].lower()
-    for pattern, typ, mode in P.PHRASE_TRIGGERS:
+    for pattern, typ, mode in phrases:
         for m in pattern.finditer(lower):
             tok = _token_at(unit, unit.start + m.start())
             if tok is not None and tok.i not in seen:

@@ -132,24 +132,25 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "explosives", "bombing"),
 }
 
-# Multi-word triggers matched on the lower-cased sentence text (pattern, type, mode).
-PHRASE_TRIGGERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
-    (re.compile(r"\b(?:spoke|speaks|speak|talked|talks|talk)\b[^.]{0,40}\bby (?:tele)?phone\b"), "CONSULT", "phone"),
-    (re.compile(r"\b(?:phone|telephone|video)\s+(?:call|conversation|conference)\b"), "CONSULT", "phone"),
-    (re.compile(r"\b(?:work|working|worked|works) (?:together|closely|jointly)\b"), "COOPERATE", None),
-    (re.compile(r"\bworking group\b"), "COOPERATE", None),
-    (re.compile(r"\bjoint (?:operation|task force|patrol|exercise|investigation|effort|action|plan)s?\b"), "COOPERATE", None),
-    (re.compile(r"\bhunger strike\b"), "PROTEST", "hunger"),
-    (re.compile(r"\b(?:general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?) strikes?\b|\bon strike\b"), "PROTEST", "boycott"),
-    (re.compile(r"\b(?:strike|strikes|struck|striking) (?:a|an|the) (?:deal|agreement|bargain)\b"), "AGREE", None),
-    (re.compile(r"\bexpress(?:ed|es|ing)? (?:their |his |her |its |our )?(?:deep |grave |serious |strong )?concerns?\b"), "DISAPPROVE", None),
-    (re.compile(r"\bopen(?:ed|s)? fire\b"), "FIGHT", "firearms"),
-    (re.compile(r"\bfailed to (?:reach|agree)\b"), "REJECT", None),
-    (re.compile(r"\b(?:summoned|summons)\b[^.]{0,60}\bambassador\b"), "DISAPPROVE", None),
-    (re.compile(r"\b(?:called|calls|call) for\b"), "DEMAND", None),
-    (re.compile(r"\b(?:called|calls|call) on\b[^.]{0,60}\bto\b"), "DEMAND", None),
-    (re.compile(r"\bimpos(?:ed|es|e|ing) (?:new |further |fresh )?(?:sanctions|tariffs|an embargo)\b"), "SANCTION", None),
-    (re.compile(r"\bstate of (?:siege|emergency)|martial law|curfew\b"), "COERCE", "martial-law"),
+# Multi-word triggers matched on the lower-cased sentence text (pattern, type, mode, needles): every match holds one
+# of the needles, so a document whose lower-cased text holds none is not scanned with the pattern.
+PHRASE_TRIGGERS: tuple[tuple[re.Pattern[str], str, str | None, tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:spoke|speaks|speak|talked|talks|talk)\b[^.]{0,40}\bby (?:tele)?phone\b"), "CONSULT", "phone", ("phone",)),
+    (re.compile(r"\b(?:phone|telephone|video)\s+(?:call|conversation|conference)\b"), "CONSULT", "phone", ("phone", "video")),
+    (re.compile(r"\b(?:work|working|worked|works) (?:together|closely|jointly)\b"), "COOPERATE", None, ("work",)),
+    (re.compile(r"\bworking group\b"), "COOPERATE", None, ("working group",)),
+    (re.compile(r"\bjoint (?:operation|task force|patrol|exercise|investigation|effort|action|plan)s?\b"), "COOPERATE", None, ("joint ",)),
+    (re.compile(r"\bhunger strike\b"), "PROTEST", "hunger", ("hunger strike",)),
+    (re.compile(r"\b(?:general|national|nationwide|labou?r|workers'?|teachers'?|doctors'?) strikes?\b|\bon strike\b"), "PROTEST", "boycott", ("strike",)),
+    (re.compile(r"\b(?:strike|strikes|struck|striking) (?:a|an|the) (?:deal|agreement|bargain)\b"), "AGREE", None, ("strik", "struck")),
+    (re.compile(r"\bexpress(?:ed|es|ing)? (?:their |his |her |its |our )?(?:deep |grave |serious |strong )?concerns?\b"), "DISAPPROVE", None, ("concern",)),
+    (re.compile(r"\bopen(?:ed|s)? fire\b"), "FIGHT", "firearms", ("fire",)),
+    (re.compile(r"\bfailed to (?:reach|agree)\b"), "REJECT", None, ("failed to",)),
+    (re.compile(r"\b(?:summoned|summons)\b[^.]{0,60}\bambassador\b"), "DISAPPROVE", None, ("ambassador",)),
+    (re.compile(r"\b(?:called|calls|call) for\b"), "DEMAND", None, ("call",)),
+    (re.compile(r"\b(?:called|calls|call) on\b[^.]{0,60}\bto\b"), "DEMAND", None, ("call",)),
+    (re.compile(r"\bimpos(?:ed|es|e|ing) (?:new |further |fresh )?(?:sanctions|tariffs|an embargo)\b"), "SANCTION", None, ("impos",)),
+    (re.compile(r"\bstate of (?:siege|emergency)|martial law|curfew\b"), "COERCE", "martial-law", ("state of", "martial law", "curfew")),
 )
 
 # "received"/"welcomed" a person is hosting; anything else falls back (welcome -> SUPPORT, receive -> nothing).

@@ -13,13 +13,13 @@ Each extractor module exposes ``annotate(doc: Document, sdoc: spacy.tokens.Doc) 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document
 from ..registry import stage
-from .model_loader import parse
+from .model_loader import forget_ahead, parse, parse_ahead
 
 MAX_ERROR_CHARS = 300  # an extractor error is kept on the document in one short line
 
@@ -42,20 +42,38 @@ def _annotator(module: str) -> Callable[[Document, Any], Document] | None:
         return None
 
 
-@stage("communique.nlp.v1")
-def extract_all(doc: Document) -> Document:
-    """Run every extractor over one shared parse."""
-    sdoc = parse(doc.text)
-    for name, module in EXTRACTORS:
-        annotate = _annotator(module)
-        if annotate is None:
-            continue
-        try:
-            doc = annotate(doc, sdoc)
-        except Exception as exc:  # one extractor's bug must not lose the document or the other extractors' facts
-            message = f"{name}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
-            doc = doc.replace(meta={**doc.meta, "errors": [*doc.meta.get("errors", []), message[:MAX_ERROR_CHARS]]})
-    return doc
+@dataclass(frozen=True)
+class ExtractAll:
+    """``communique.nlp.v1``: every extractor over one shared parse of the document.
+
+    Batch-aware: :class:`communique.pipeline.Pipeline` calls :meth:`prepare` with the batch's documents before
+    the stage runs on each of them (one ``nlp.pipe`` call parses them all) and :meth:`release` after; each document
+    gets the same parse, and so the same facts, as when the stage is called on it alone.
+    """
+
+    def __call__(self, doc: Document) -> Document:
+        sdoc = parse(doc.text)
+        for name, module in EXTRACTORS:
+            annotate = _annotator(module)
+            if annotate is None:
+                continue
+            try:
+                doc = annotate(doc, sdoc)
+            except Exception as exc:  # one extractor's bug must not lose the document or the other extractors' facts
+                message = f"{name}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+                doc = doc.replace(meta={**doc.meta, "errors": [*doc.meta.get("errors", []), message[:MAX_ERROR_CHARS]]})
+        return doc
+
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Parse the texts of ``docs`` ahead, in batches."""
+        parse_ahead([doc.text for doc in docs])
+
+    def release(self) -> None:
+        """Drop the parses made ahead and not used."""
+        forget_ahead()
+
+
+extract_all = stage("communique.nlp.v1")(ExtractAll())
 
 
 @dataclass(frozen=True)

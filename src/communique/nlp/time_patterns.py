@@ -1,6 +1,7 @@
 """Word lists and regular expressions for time expressions (used by :mod:`communique.nlp.timex`).
 
-Each entry of :data:`PATTERNS` is ``(kind, regex)``; :mod:`communique.nlp.timex` has one resolver per kind. A pattern may
+Each entry of :data:`PATTERNS` is ``(kind, regex, needle)`` (``needle`` names the entry of :data:`NEEDLES` that every
+match holds); :mod:`communique.nlp.timex` has one resolver per kind. A pattern may
 define a group ``t``: the emitted span (so "in April" yields "April", as TimeML annotates it); otherwise the whole match.
 Month and weekday names must be capitalised (lower-case "march" / "may" are verbs); relative words match in any case.
 """
@@ -23,6 +24,7 @@ __all__ = [
     "MODIFIERS",
     "ORDINALS",
     "PATTERNS",
+    "NEEDLES",
     "RISKY_MONTHS",
 ]
 
@@ -136,17 +138,52 @@ def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-# Order matters only for ties: the timex module keeps the longest match at each position.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Needles: for each pattern, a short regex that every match of it contains (a word or digits it cannot do without).
+# A text without the needle is not scanned with the pattern: the same matches, at a fraction of the cost (most
+# patterns open with optional words and are tried at every character).
+_UNIT_NEEDLE = r"(?i:second|minute|hour|day|week|month|quarter|year|decade|centur|fortnight|weekend)"
+_SEASON_NEEDLE = r"(?i:spring|summer|fall|autumn|winter)"
+NEEDLES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "iso": r"\d{4}-",
+        "slash": "/",
+        "month_name": _MONTH,
+        "decade": r"\d0'?s",  # "1990s", "'90s"
+        "century": r"(?i:century)",
+        "year": _YEAR,
+        "quarter": r"(?i:quarter)",
+        "q_number": r"Q[1-4]",
+        "half": r"(?i:half)",
+        "weekday": _WEEKDAY,
+        "dayword": r"(?i:today|yesterday|tomorrow|tonight)",
+        "daypart": r"(?i:morning|afternoon|evening|night)",  # "overnight" holds "night"
+        "ago": r"(?i:ago)",
+        "shifted": r"(?i:earlier|later)",
+        "rel": rf"{_UNIT_NEEDLE}|{_SEASON_NEEDLE}",
+        "unit": _UNIT_NEEDLE,
+        "season": _SEASON_NEEDLE,
+        "plural_unit": r"(?i:years|months|weeks|days|decades|hours|quarters)",
+        "clock": r"(?i:a\.?m|p\.?m)",
+        "clock_word": r"(?i:noon|midnight|midday)",
+        "set": r"(?i:daily|weekly|monthly|yearly|annually|hourly|every|each|per)",
+        "ref": r"(?i:now|current|present|these|recent|lately|future|past|moment)",
+        "ahead": r"(?i:ahead)",
+    }.items()
+}
+
+# (kind, regex, needle name). Order matters only for ties: the timex module keeps the longest match at each position.
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     # 2025-03-03 (optionally with a time)
     (
         "iso",
         _c(
             r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:T(?P<hh>\d\d):(?P<mm>\d\d))?\b"
         ),
+        "iso",
     ),
     # 03/03/2025 (US order)
-    ("slash", _c(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b")),
+    ("slash", _c(r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d\d)\b"), "slash"),
     # (Monday,) March 3(, 2025)
     (
         "mdy",
@@ -154,6 +191,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\b(?!\s*%|\.\d)"
             rf"(?:(?:,?\s+|/)(?P<y>{_YEAR})\b)?"  # "March 3, 2025"; agency style "March 3/2025"
         ),
+        "month_name",
     ),
     # (Monday,) 3 March( 2025)
     (
@@ -162,15 +200,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
         ),
+        "month_name",
     ),
     # (late) March 2025
-    ("my", _c(rf"(?:\b(?P<mod>(?i:{_MOD}))[\s-]+)?\b(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")),
+    ("my", _c(rf"(?:\b(?P<mod>(?i:{_MOD}))[\s-]+)?\b(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b"), "month_name"),
     # January this year, June last year
     (
         "month_rel_year",
         _c(
             rf"\b(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?P<mon>{_MONTH})(?:\s+of)?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b"
         ),
+        "month_name",
     ),
     # (late / last / in) April
     (
@@ -180,14 +220,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?P<t>(?:(?P<mod>(?i:{_MOD}))[\s-]+)?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?"
             rf"(?P<mon>{_MONTH}))"
         ),
+        "month_name",
     ),
     # the 1990s, the early 2000s, the '90s
     (
         "decade",
         _c(r"\b(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b"),
+        "decade",
     ),
     # the 21st century
-    ("century", _c(r"\b(?i:the)\s+(?P<n>\d{2})(?:st|nd|rd|th)\s+(?i:century)\b")),
+    ("century", _c(r"\b(?i:the)\s+(?P<n>\d{2})(?:st|nd|rd|th)\s+(?i:century)\b"), "century"),
     # (early) 2025, fiscal 2025
     (
         "year",
@@ -195,6 +237,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?<![\d$€£¥.,])(?:\b(?P<mod>(?i:{_MOD}))[\s-]+)?(?:(?i:fiscal(?:\s+year)?|FY)\s*)?"
             rf"\b(?P<y>{_YEAR})\b(?![.,]\d|%|-\d|\s*(?i:percent|per\s+cent))"
         ),
+        "year",
     ),
     # the first quarter (of 2025), Q1 2025
     (
@@ -203,14 +246,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\b(?i:the)\s+)?\b(?P<ord>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?i:quarter)"
             rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}))?\b"
         ),
+        "quarter",
     ),
-    ("quarter", _c(rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b")),
+    ("quarter", _c(rf"\b(?P<q>Q[1-4])(?:\s+(?P<y>{_YEAR}))?\b"), "q_number"),
     # the first half of 2025
     (
         "half",
         _c(
             rf"\b(?i:the)\s+(?P<ord>(?i:first|second))\s+(?i:half)(?:\s+(?i:of)\s+(?P<y>{_YEAR}|(?i:this|last|next)\s+year))?\b"
         ),
+        "half",
     ),
     # last Tuesday, Tuesday night, this coming Friday
     (
@@ -219,6 +264,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:\b(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|on|past|coming))\s+)?\b(?P<wd>{_WEEKDAY})"
             rf"(?:'s)?(?:\s+(?P<part>(?i:{_PART})))?\b"
         ),
+        "weekday",
     ),
     # today, yesterday morning, tomorrow, tonight, last night, this morning
     (
@@ -227,16 +273,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight))"
             rf"(?:\s+(?P<part>(?i:{_PART})))?\b"
         ),
+        "dayword",
     ),
-    ("daypart", _c(rf"\b(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>(?i:{_PART}))\b")),
+    ("daypart", _c(rf"\b(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>(?i:{_PART}))\b"), "daypart"),
     # two weeks ago, a year ago
-    ("ago", _c(rf"(?<![\d,.])\b(?P<n>(?i:{_NUMWORD}))[\s-]+(?P<unit>(?i:{_UNIT}))\s+(?i:ago)\b")),
+    ("ago", _c(rf"(?<![\d,.])\b(?P<n>(?i:{_NUMWORD}))[\s-]+(?P<unit>(?i:{_UNIT}))\s+(?i:ago)\b"), "ago"),
     # a year earlier, two days later (counted from the document date)
     (
         "shifted",
         _c(
             rf"(?<![\d,.])\b(?P<n>(?i:{_NUMWORD}))[\s-]+(?P<unit>(?i:{_UNIT}))\s+(?P<dir>(?i:earlier|later))\b"
         ),
+        "shifted",
     ),
     # last week, this year, earlier this month, the past year, next spring, the end of the month
     (
@@ -245,6 +293,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:\b(?P<mod>(?i:{_MOD}))[\s-]+)?\b(?P<rel>(?i:{_REL}))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century"
             r"|spring|summer|fall|autumn|winter|fiscal\s+year))\b(?!-)"
         ),
+        "rel",
     ),
     # the end of the year, the weekend
     (
@@ -252,6 +301,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _c(
             rf"\b(?:(?P<mod>(?i:{_MOD}))\s+)?(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|quarter))\b(?![\s-]+(?i:old|long|ago|earlier|later|before|after))"
         ),
+        "unit",
     ),
     # spring 2025, summer of 2024
     (
@@ -259,6 +309,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _c(
             rf"\b(?:(?P<mod>(?i:early|late|mid))[\s-]+)?(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+of)?\s+(?P<y>{_YEAR})\b"
         ),
+        "season",
     ),
     # three days, the past two years, a two-year term, several weeks
     (
@@ -267,11 +318,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?P<pre>(?i:the\s+(?:past|last|next|first|previous|coming|final|following|better\s+part\s+of))\s+)?"
             rf"(?<![\d,.])(?P<n>(?i:{_NUMWORD}))(?P<sep>[\s-]+)(?P<unit>(?i:{_UNIT}))\b(?![\s-]+(?i:ago|old|-old))"
         ),
+        "unit",
     ),
     # for years, for months (vague durations)
     (
         "vague_duration",
         _c(r"\b(?i:for|in|over|within)\s+(?P<t>(?P<unit>(?i:years|months|weeks|days|decades|hours)))\b"),
+        "plural_unit",
     ),
     # 10 a.m., 3:30 p.m. ET, noon
     (
@@ -280,14 +333,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|a\.m|p\.m)"
             r"(?:\s+(?P<tz>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|local\s+time))?"
         ),
+        "clock",
     ),
-    ("clock", _c(r"\b(?P<w>(?i:noon|midnight|midday))\b")),
+    ("clock", _c(r"\b(?P<w>(?i:noon|midnight|midday))\b"), "clock_word"),
     # every week, annually
     (
         "set",
         _c(
             r"\b(?P<w>(?i:daily|weekly|monthly|yearly|annually|hourly|(?:every|each|per)\s+(?:day|week|month|year|season)))\b"
         ),
+        "set",
     ),
     # now, recently, the past, the future, in the coming weeks
     (
@@ -297,6 +352,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"the\s+near\s+future|the\s+future|the\s+past|"
             r"at\s+the\s+moment))\b"
         ),
+        "ref",
     ),
     # recent years, the coming weeks, the months ahead (vague durations, PXY)
     (
@@ -305,6 +361,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<t>(?i:recent|the\s+coming|coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+"
             r"(?P<unit>(?i:years|months|weeks|days|decades|quarters)))\b"
         ),
+        "plural_unit",
     ),
-    ("vague_duration", _c(r"\b(?P<t>(?i:the)\s+(?P<unit>(?i:years|months|weeks|days))\s+(?i:ahead))\b")),
+    ("vague_duration", _c(r"\b(?P<t>(?i:the)\s+(?P<unit>(?i:years|months|weeks|days))\s+(?i:ahead))\b"), "ahead"),
 )

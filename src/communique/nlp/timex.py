@@ -2,7 +2,8 @@
 
 Cascade of :func:`annotate`:
 1. Anchor: parse ``doc.published`` (YYYY-MM-DD, YYYY-MM or --MM-DD; may be None).
-2. Candidates: every regex of :data:`time_patterns.PATTERNS`; at overlaps the longest match wins.
+2. Candidates: every regex of :data:`time_patterns.PATTERNS` whose needle the text holds; at overlaps the longest
+   match wins.
 3. Resolve each candidate with the resolver of its kind (absolute values from the text, relative words from the anchor;
    weekdays, bare months, quarters and month-day dates use the tense of the governing verb: past -> the most recent
    one on or before the document date, future/present -> the next one). A resolver may reject a candidate (a bare
@@ -518,7 +519,10 @@ class _Cand:
 
 def _candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
-    for order, (kind, regex) in enumerate(tp.PATTERNS):
+    present = {name: needle.search(text) is not None for name, needle in tp.NEEDLES.items()}
+    for order, (kind, regex, needle) in enumerate(tp.PATTERNS):
+        if not present[needle]:  # a pattern cannot match a text without its needle
+            continue
         for m in regex.finditer(text):
             start, end = m.span("t") if "t" in regex.groupindex and m.group("t") else m.span()
             if kind == "weekday" and (m.group("rel") or "").lower() == "on":
