@@ -80,6 +80,7 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT)]
 Text = Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)]
 Filter = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
+DateFilter = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="a year, month or day")]
 
 
 def check_bind(host: str, token: str | None, read_token: str | None = None) -> None:
@@ -159,7 +160,7 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
 
     @app.get("/api/search", responses=ERRORS, tags=["search"])
     def search(q: Text, limit: Limit = views.SEARCH_LIMIT, kind: Filter = None, actor: Filter = None,
-               topic: Filter = None, since: Filter = None, until: Filter = None,
+               topic: Filter = None, since: DateFilter = None, until: DateFilter = None,
                source: Filter = None) -> dict[str, Any]:
         """Full-text and semantic search over passages, quotes and events; ``kind`` is an item type (document,
         quote, event) or a document kind (readout, news ...), ``since``/``until`` a year, month or day. Each hit
@@ -173,9 +174,12 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
         return call(views.ask_view, q)  # type: ignore[no-any-return]
 
     @app.get("/api/network", responses=ERRORS, tags=["entities"])
-    def network() -> dict[str, Any]:
-        """Actors linked by co-participation in events, with a circular layout."""
-        return call(views.network_view)  # type: ignore[no-any-return]
+    def network(since: DateFilter = None, until: DateFilter = None, min_meetings: Annotated[int, Query(ge=1, le=1000)] = 1,
+                types: Annotated[str, Query(pattern="^(person|all)$")] = "person") -> dict[str, Any]:
+        """Actors linked by taking part in the same events (people only unless ``types=all``), in a date range,
+        links of at least ``min_meetings`` shared events, with a force layout (x, y) and label positions."""
+        return call(views.network_view, since=since, until=until,  # type: ignore[no-any-return]
+                    min_meetings=min_meetings, types=types)
 
     @app.get("/api/stats", responses=ERRORS, tags=["documents"])
     def stats() -> dict[str, Any]:

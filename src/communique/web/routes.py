@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -108,5 +109,8 @@ def add_pages(app: FastAPI) -> None:
 
     @page("/network", include_in_schema=False)
     @page("/network.json", include_in_schema=False)
-    def network(request: Request) -> Response:
-        return _page(request, "network.html", views.network_view)
+    def network(request: Request, since: str = "", until: str = "", min_meetings: int = 1,
+                types: str = "person") -> Response:
+        return _page(request, "network.html", partial(views.network_view, since=since[:10] or None,
+                                                      until=until[:10] or None, min_meetings=min_meetings,
+                                                      types=types[:10]))

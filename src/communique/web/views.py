@@ -6,10 +6,9 @@ serves them: one function per view, so the three never disagree. Unknown ids rai
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
-from itertools import combinations, islice
+from itertools import islice
 from typing import Any
 
 from ..errors import CommuniqueError
@@ -18,12 +17,12 @@ from ..kb import ensure_built
 from ..store.base import Store
 from .browse_index import ensure_index
 from .highlight import Annotation, segments
+from .network import network_view
 from .roles import role_spans
 
 __all__ = [
     "DEFAULT_LIMIT",
     "MAX_LIMIT",
-    "MAX_NETWORK_NODES",
     "NotFound",
     "ask_view",
     "document_view",
@@ -38,9 +37,6 @@ __all__ = [
 
 DEFAULT_LIMIT = 50  # records per page when the client does not say
 MAX_LIMIT = 500  # larger pages would hold a whole KB in one response; clients page with ``next``
-MAX_NETWORK_NODES = 40  # more names than this around one circle overlap and become unreadable
-NETWORK_SIZE = 640  # SVG viewBox width and height (px)
-NETWORK_MARGIN = 110  # room for the labels outside the circle
 SEARCH_LIMIT = 20  # hits on the search page
 SPEAKER_COLOURS = 8  # distinct turn colours in a transcript (more speakers reuse them, in order)
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # search date filters: a year, a month or a day
@@ -272,34 +268,3 @@ def ask_view(store: Store, q: str) -> dict[str, Any]:
     from ..search import ask
 
     return ask(store, q).as_dict()
-
-
-def network_view(store: Store) -> dict[str, Any]:
-    """Actors linked by taking part in the same events, laid out on a circle (most connected first)."""
-    ensure_built(store)
-    weights: Counter[tuple[str, str]] = Counter()
-    events_of: Counter[str] = Counter()
-    for ev in store.iter_records("events"):
-        people = sorted(set(ev["participants"]))
-        events_of.update(people)
-        weights.update(combinations(people, 2))
-    degree: Counter[str] = Counter()
-    for (a, b), w in weights.items():
-        degree[a] += w
-        degree[b] += w
-    chosen = sorted(events_of, key=lambda e: (-degree[e], -events_of[e], e))[:MAX_NETWORK_NODES]
-    names = _names(store, chosen)
-    center = NETWORK_SIZE / 2
-    radius = center - NETWORK_MARGIN
-    nodes = []
-    for i, eid in enumerate(chosen):
-        angle = 2 * math.pi * i / max(len(chosen), 1) - math.pi / 2
-        x, y = center + radius * math.cos(angle), center + radius * math.sin(angle)
-        nodes.append({"id": eid, "name": names[eid], "events": events_of[eid], "x": round(x, 1), "y": round(y, 1),
-                      "anchor": "start" if math.cos(angle) > 0.1 else "end" if math.cos(angle) < -0.1 else "middle",
-                      "lx": round(center + (radius + 12) * math.cos(angle), 1),
-                      "ly": round(center + (radius + 12) * math.sin(angle) + 4, 1)})
-    index = {n["id"]: n for n in nodes}
-    edges = [{"a": a, "b": b, "weight": w, "x1": index[a]["x"], "y1": index[a]["y"], "x2": index[b]["x"],
-              "y2": index[b]["y"]} for (a, b), w in sorted(weights.items()) if a in index and b in index]
-    return {"size": NETWORK_SIZE, "nodes": nodes, "edges": edges}
