@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-DOCS = 2000  # enough that the run is still going when the signal comes
+DOCS = 5000  # enough that the run is still going when the signal comes (2,000 raced on a loaded machine)
 STORED_WAIT_S = 120  # the first documents appear once the workers have started (model-free stages)
 GONE_WAIT_S = 3.0  # workers must be gone within a second of the driver; slack for a loaded machine
 
