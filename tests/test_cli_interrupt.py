@@ -68,7 +68,7 @@ def test_interrupted_ingest_stops_cleanly_and_rerun_completes(tmp_path: Path, ho
     if how == "ctrl-c":
         os.killpg(proc.pid, signal.SIGINT)  # the terminal sends Ctrl-C to the whole foreground group
         _, stderr = proc.communicate(timeout=60)
-        assert proc.returncode == 130
+        assert proc.returncode == 130, stderr[-1500:]
         lines = [line for line in stderr.splitlines() if line.strip()]
         assert lines and lines[-1].startswith("interrupted: ") and "rerun the same command to continue" in lines[-1]
         assert "Traceback" not in stderr
