@@ -31,7 +31,15 @@ def _start(corpus: Path, db: Path) -> subprocess.Popen[str]:
          "--workers", "2", "--batch-size", "4"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
         env={**os.environ, "COLUMNS": "200", "COMMUNIQUE_NO_SEMANTIC": "1"},
+        # as from a terminal: Ctrl-C neither ignored nor blocked (both are inherited across exec, and a library
+        # loaded by an earlier test in this process may have set them at the C level, unseen by signal.getsignal)
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _stored(db: Path) -> int:
