@@ -107,3 +107,42 @@ def kb(tmp_path, kb_docs, monkeypatch):  # type: ignore[no-untyped-def]
     refresh_index(store)
     yield store
     store.close()
+
+
+# -- entity rules on hand-set model entities (a blank spaCy pipeline: the rules, not the model, are tested) -------
+@pytest.fixture(scope="session")
+def hand_parse():  # type: ignore[no-untyped-def]
+    """``parse(text, [(surface, label), ...])``: a blank-pipeline spaCy Doc whose entities are those surfaces, each
+    the first occurrence after the previous one."""
+    import spacy
+
+    blank = spacy.blank("en")
+
+    def parse(text: str, ents: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+        sdoc = blank(text)
+        spans, pos = [], 0
+        for surface, label in ents:
+            start = text.index(surface, pos)
+            span = sdoc.char_span(start, start + len(surface), label=label)
+            assert span is not None, surface
+            spans.append(span)
+            pos = start + len(surface)
+        sdoc.ents = spans
+        return sdoc
+
+    return parse
+
+
+@pytest.fixture
+def entities_on(doc_factory, hand_parse):  # type: ignore[no-untyped-def]
+    """``run(text, ents, **fields)``: the document after the entity stage on those hand-set entities (every
+    mention's offsets checked against its text)."""
+    from communique.nlp.entities import annotate
+
+    def run(text: str, ents: list[tuple[str, str]], **fields):  # type: ignore[no-untyped-def]
+        doc = annotate(doc_factory(text, **fields), hand_parse(text, ents))
+        for m in doc.mentions:
+            assert doc.text[m.start : m.end] == m.text
+        return doc
+
+    return run

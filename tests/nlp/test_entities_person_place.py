@@ -4,22 +4,6 @@ model's entities are given by hand on a blank pipeline)."""
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from communique.nlp.entities import annotate
-
-
-def _types(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    sdoc = spacy.blank("en")(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        start = text.index(surface, pos)
-        span = sdoc.char_span(start, start + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-        pos = start + len(surface)
-    sdoc.ents = spans
-    return [(m.text, m.type) for m in annotate(doc_factory(text), sdoc).mentions]
 
 
 @pytest.mark.parametrize(
@@ -37,5 +21,5 @@ def _types(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[tuple[st
          [("Tomas Varga", "PERSON"), ("Varga", "GPE")], [("Tomas Varga", "person"), ("Varga", "person")]),
     ],
 )  # fmt: skip
-def test_one_word_names_are_retyped_by_document_evidence(doc_factory, text, ents, expected):
-    assert _types(doc_factory, text, ents) == expected
+def test_one_word_names_are_retyped_by_document_evidence(entities_on, text, ents, expected):
+    assert [(m.text, m.type) for m in entities_on(text, ents).mentions] == expected

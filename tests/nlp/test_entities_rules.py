@@ -2,38 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
-import spacy
 
 from communique.nlp.entities import annotate
-
-
-@functools.lru_cache(maxsize=1)
-def _blank():
-    return spacy.blank("en")
-
-
-def _sdoc(text: str, ents: list[tuple[str, str]]):
-    """A spaCy Doc of ``text`` whose entities are the given (surface, label) pairs, first occurrences."""
-    sdoc = _blank()(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        start = text.index(surface, pos)
-        span = sdoc.char_span(start, start + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-        pos = start + len(surface)
-    sdoc.ents = spans
-    return sdoc
-
-
-def _run(doc_factory, text, ents, **fields):
-    doc = annotate(doc_factory(text, **fields), _sdoc(text, ents))
-    for m in doc.mentions:
-        assert doc.text[m.start : m.end] == m.text
-    return doc
 
 
 @pytest.mark.parametrize(
@@ -64,8 +35,8 @@ def _run(doc_factory, text, ents, **fields):
         ("Major said the vote was close.", [("Major", "PERSON")], ["Major"], []),
     ],
 )  # fmt: skip
-def test_titles_and_blocked_words(doc_factory, text, ents, kept, dropped):
-    surfaces = [m.text for m in _run(doc_factory, text, ents).mentions]
+def test_titles_and_blocked_words(entities_on, text, ents, kept, dropped):
+    surfaces = [m.text for m in entities_on(text, ents).mentions]
     for surface in kept:
         assert surface in surfaces
     for surface in dropped:
@@ -88,8 +59,8 @@ def test_titles_and_blocked_words(doc_factory, text, ents, kept, dropped):
          [("Dave Graham", "PERSON"), ("Alistair Bell\nPhoto", "PERSON"), ("Henry Romero", "PERSON")], "Alistair Bell"),
     ],
 )  # fmt: skip
-def test_person_spans(doc_factory, text, ents, expected):
-    persons = [m.text for m in _run(doc_factory, text, ents).mentions if m.type == "person"]
+def test_person_spans(entities_on, text, ents, expected):
+    persons = [m.text for m in entities_on(text, ents).mentions if m.type == "person"]
     assert expected in persons
     assert not any(p != expected and expected in p for p in persons)
 
@@ -102,8 +73,8 @@ def test_person_spans(doc_factory, text, ents, expected):
         ("Bevan Murray, Hooper", [("Bevan", "PERSON"), ("Hooper", "PERSON")], ["Bevan", "Hooper"]),
     ],
 )
-def test_person_fragments_not_merged_across_other_words(doc_factory, text, ents, expected):
-    persons = [m.text for m in _run(doc_factory, text, ents).mentions if m.type == "person"]
+def test_person_fragments_not_merged_across_other_words(entities_on, text, ents, expected):
+    persons = [m.text for m in entities_on(text, ents).mentions if m.type == "person"]
     assert persons == expected
 
 
@@ -114,8 +85,8 @@ def test_person_fragments_not_merged_across_other_words(doc_factory, text, ents,
         ("They met in Washington D.C. on Monday.", [("Washington", "GPE")], "Washington D.C."),
     ],
 )
-def test_washington_dc_is_one_place(doc_factory, text, ents, place):
-    mentions = _run(doc_factory, text, ents).mentions
+def test_washington_dc_is_one_place(entities_on, text, ents, place):
+    mentions = entities_on(text, ents).mentions
     assert [(m.text, m.type, m.country) for m in mentions] == [(place, "place", "US")]
 
 
@@ -133,13 +104,13 @@ def test_washington_dc_is_one_place(doc_factory, text, ents, place):
         ("Reuters reported it.", [("Reuters", "ORG")], "Reuters", "organization", None),
     ],
 )  # fmt: skip
-def test_types_and_countries(doc_factory, text, ents, surface, mtype, country):
-    mentions = {m.text: m for m in _run(doc_factory, text, ents).mentions}
+def test_types_and_countries(entities_on, text, ents, surface, mtype, country):
+    mentions = {m.text: m for m in entities_on(text, ents).mentions}
     assert (mentions[surface].type, mentions[surface].country) == (mtype, country)
 
 
-def test_caps_headline_is_not_an_agency(doc_factory):
-    assert _run(doc_factory, "NHL ICE HOCKEY - STANDINGS", []).mentions == []
+def test_caps_headline_is_not_an_agency(entities_on):
+    assert entities_on("NHL ICE HOCKEY - STANDINGS", []).mentions == []
 
 
 @pytest.mark.parametrize(
@@ -154,8 +125,8 @@ def test_caps_headline_is_not_an_agency(doc_factory):
         ("SECRETARY RUBIO: Thank you.", "news", "RUBIO", "Secretary"),
     ],
 )
-def test_speaker_labels(doc_factory, text, kind, name, title):
-    doc = _run(doc_factory, text, [], kind=kind)
+def test_speaker_labels(entities_on, text, kind, name, title):
+    doc = entities_on(text, [], kind=kind)
     assert [(m.text, m.type, m.label) for m in doc.mentions] == [(name, "person", "rule")]
     assert [r.title for r in doc.roles] == ([title] if title else [])
     if title:
@@ -175,13 +146,13 @@ def test_speaker_labels(doc_factory, text, kind, name, title):
         ("UPDATE: Times changed.", "readout"),
     ],
 )
-def test_labels_that_are_not_people(doc_factory, text, kind):
-    assert _run(doc_factory, text, [], kind=kind).mentions == []
+def test_labels_that_are_not_people(entities_on, text, kind):
+    assert entities_on(text, [], kind=kind).mentions == []
 
 
-def test_annotate_returns_a_new_document(doc_factory):
+def test_annotate_returns_a_new_document(doc_factory, hand_parse):
     doc = doc_factory("Secretary of State Marco Rubio arrived.")
-    out = annotate(doc, _sdoc(doc.text, [("Marco Rubio", "PERSON")]))
+    out = annotate(doc, hand_parse(doc.text, [("Marco Rubio", "PERSON")]))
     assert out is not doc and doc.mentions == [] and doc.roles == []
     assert [m.text for m in out.mentions] == ["Marco Rubio"]
 
@@ -197,8 +168,8 @@ def test_annotate_returns_a_new_document(doc_factory):
          "Rosa Icela Rodríguez Velázquez"),
     ],
 )  # fmt: skip
-def test_name_repairs(doc_factory, text, ents, expected):
-    persons = [m.text for m in _run(doc_factory, text, ents).mentions if m.type == "person"]
+def test_name_repairs(entities_on, text, ents, expected):
+    persons = [m.text for m in entities_on(text, ents).mentions if m.type == "person"]
     assert persons == [expected]
 
 
@@ -213,5 +184,5 @@ def test_name_repairs(doc_factory, text, ents, expected):
         ("Attendees:\nMarco Rubio\nJuan Pérez\n", [("Marco Rubio", "PERSON"), ("Juan Pérez", "PERSON")]),
     ],
 )
-def test_names_not_merged(doc_factory, text, ents):
-    assert [m.text for m in _run(doc_factory, text, ents).mentions] == [s for s, _ in ents]
+def test_names_not_merged(entities_on, text, ents):
+    assert [m.text for m in entities_on(text, ents).mentions] == [s for s, _ in ents]

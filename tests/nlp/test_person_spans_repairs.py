@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-
 import pytest
-import spacy
-
-from communique.nlp.entities import annotate
 
 
-@functools.lru_cache(maxsize=1)
-def _blank():
-    return spacy.blank("en")
-
-
-def _persons(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[str]:
-    sdoc = _blank()(text)
-    spans, pos = [], 0
-    for surface, label in ents:
-        start = text.index(surface, pos)
-        span = sdoc.char_span(start, start + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-        pos = start + len(surface)
-    sdoc.ents = spans
-    doc = annotate(doc_factory(text), sdoc)
-    for m in doc.mentions:
-        assert doc.text[m.start : m.end] == m.text
-    return [m.text for m in doc.mentions if m.type == "person"]
+def _persons(entities_on, text: str, ents: list[tuple[str, str]]) -> list[str]:
+    return [m.text for m in entities_on(text, ents).mentions if m.type == "person"]
 
 
 @pytest.mark.parametrize(
@@ -61,8 +39,8 @@ def _persons(doc_factory, text: str, ents: list[tuple[str, str]]) -> list[str]:
         ("Talks with VARGA Minister Brandt", [("VARGA", "PERSON")], ["VARGA"]),
     ],
 )  # fmt: skip
-def test_person_span_is_cut_to_the_name(doc_factory, text, ents, expected):
-    assert _persons(doc_factory, text, ents) == expected
+def test_person_span_is_cut_to_the_name(entities_on, text, ents, expected):
+    assert _persons(entities_on, text, ents) == expected
 
 
 @pytest.mark.parametrize(
@@ -80,8 +58,8 @@ def test_person_span_is_cut_to_the_name(doc_factory, text, ents, expected):
          ["Rana Okafors"]),
     ],
 )  # fmt: skip
-def test_surname_of_a_full_name_is_a_mention(doc_factory, text, ents, expected):
-    assert _persons(doc_factory, text, ents) == expected
+def test_surname_of_a_full_name_is_a_mention(entities_on, text, ents, expected):
+    assert _persons(entities_on, text, ents) == expected
 
 
 @pytest.mark.parametrize(
@@ -100,5 +78,5 @@ def test_surname_of_a_full_name_is_a_mention(doc_factory, text, ents, expected):
         ("Talks “Ilse Brandauer Before Her Visit", [("“Ilse Brandauer Before", "PERSON")], ["Ilse Brandauer"]),
     ],
 )  # fmt: skip
-def test_person_span_must_be_a_name(doc_factory, text, ents, expected):
-    assert _persons(doc_factory, text, ents) == expected
+def test_person_span_must_be_a_name(entities_on, text, ents, expected):
+    assert _persons(entities_on, text, ents) == expected
