@@ -6,61 +6,27 @@ and an analyst can sort, filter by facet, page and find the undated events by cl
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(os.environ.get("COMMUNIQUE_SCREENSHOTS") or Path(__file__).parent / "screenshots")
-SERVER_START_SECONDS = 20  # uvicorn answers within a second here; this only bounds a broken start
 ACTION_TIMEOUT_MS = 10_000  # one click or navigation on a local server
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 PAGES = {"people": 3, "organizations": 1, "places": 2, "documents": 5, "stories": 3}  # rows on the first page
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); in CI these tests must run",
-                allow_module_level=True)
-
-
 @pytest.fixture(scope="module")
-def server(kbdata, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    import uvicorn
-
+def server(kbdata, tmp_path_factory, serve_app) -> str:  # type: ignore[no-untyped-def]
     from communique.api.app import create_app
 
-    os.environ["COMMUNIQUE_NO_SEMANTIC"] = "1"
-    db = kbdata.build_browse_db(tmp_path_factory.mktemp("browse-ui") / "kb.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    return serve_app(create_app(str(kbdata.build_browse_db(tmp_path_factory.mktemp("browse-ui") / "kb.db"))))  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(launch_chromium) -> Any:  # type: ignore[no-untyped-def]
+    return launch_chromium()
 
 
 class Page:

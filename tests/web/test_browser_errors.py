@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,61 +12,21 @@ import pytest
 from communique.api.app import create_app
 from communique.api.security import CSP, allowed_hosts
 
-CHROMIUM = Path("/usr/bin/chromium")
 REBOUND = "rebound.test"  # a name the browser resolves to this machine, as DNS rebinding makes it
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 f"--host-resolver-rules=MAP {REBOUND} 127.0.0.1"]
-SERVER_START_SECONDS = 20  # uvicorn answers within a second here; this only bounds a broken start
 ACTION_TIMEOUT_MS = 10_000  # one navigation on a local server
 READ_TOKEN = "browser-read-token-0123456789"
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); in CI these tests must run",
-                allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def servers(kb_db: str) -> Iterator[dict[str, str]]:
+def servers(kb_db: str, serve_app) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Two servers on loopback with the bound host names: one open to read, one that needs the read token."""
-    import uvicorn
-
-    os.environ["COMMUNIQUE_NO_SEMANTIC"] = "1"
     hosts = allowed_hosts("127.0.0.1")
-    apps = {"open": create_app(kb_db, hosts=hosts), "guarded": create_app(kb_db, read_token=READ_TOKEN, hosts=hosts)}
-    running, urls = [], {}
-    for name, app in apps.items():
-        port = _free_port()
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        running.append((srv, thread))
-        urls[name] = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while not all(srv.started for srv, _ in running):
-        if time.monotonic() > deadline:
-            pytest.fail("a server did not start")
-        time.sleep(0.05)
-    yield urls
-    for srv, thread in running:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    return {"open": serve_app(create_app(kb_db, hosts=hosts)),
+            "guarded": serve_app(create_app(kb_db, read_token=READ_TOKEN, hosts=hosts))}
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(launch_chromium) -> Any:  # type: ignore[no-untyped-def]
+    return launch_chromium([f"--host-resolver-rules=MAP {REBOUND} 127.0.0.1"])
 
 
 @pytest.fixture

@@ -9,63 +9,25 @@ every page go to ``$COMMUNIQUE_SCREENSHOTS`` (default ``tests/web/screenshots/``
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(os.environ.get("COMMUNIQUE_SCREENSHOTS") or Path(__file__).parent / "screenshots")
-SERVER_START_SECONDS = 20  # uvicorn answers within a second here; this only bounds a broken start
 ACTION_TIMEOUT_MS = 10_000  # one click or navigation on a local server
 
-if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); in CI these tests must run",
-                allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def server(kb_db: str) -> Iterator[str]:
-    import uvicorn
-
+def server(kb_db: str, serve_app) -> str:  # type: ignore[no-untyped-def]
     from communique.api.app import create_app
 
-    os.environ["COMMUNIQUE_NO_SEMANTIC"] = "1"
-    port = _free_port()
-    config = uvicorn.Config(create_app(kb_db), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    return serve_app(create_app(kb_db))  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(launch_chromium) -> Any:  # type: ignore[no-untyped-def]
+    return launch_chromium()
 
 
 class Watched:
