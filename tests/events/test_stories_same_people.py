@@ -35,15 +35,18 @@ OTHER_CITY = (
 )
 
 
-def _mentions(text: str) -> list[Mention]:
+def _mentions(text: str, persons: tuple[str, ...] = ("Tomas Varga", "Ilse Brandt", "Varga", "Brandt"),
+              places: tuple[str, ...] = ("Valletta", "Lisbon")) -> list[Mention]:
+    """Person mentions of every occurrence of ``persons`` (longer names first: a surname inside a full name is no
+    mention of its own), and a place mention of the first occurrence of each of ``places``."""
     out = []
-    for name in ("Tomas Varga", "Ilse Brandt", "Varga", "Brandt"):
+    for name in persons:
         start = 0
         while (i := text.find(name, start)) >= 0:
             if not any(m.start <= i < m.end for m in out):
                 out.append(Mention(i, i + len(name), name, "person"))
             start = i + len(name)
-    for place in ("Valletta", "Lisbon"):
+    for place in places:
         if (i := text.find(place)) >= 0:
             out.append(Mention(i, i + len(place), place, "place"))
     return sorted(out, key=lambda m: m.start)
@@ -152,14 +155,7 @@ def test_key_persons_complete_a_lead_meeting_with_one_named_side(doc_factory):
     person the page names most often (not the two most named, which may be a spokesman quoted twice)."""
     text = ("Ilse Brandt met her counterpart. Tomas Varga said talks went well, Varga told Pia Holm. "
             "Varga and Holm spoke later.")
-    mentions = []
-    for name in ("Ilse Brandt", "Tomas Varga", "Pia Holm", "Varga", "Holm"):
-        start = 0
-        while (i := text.find(name, start)) >= 0:
-            if not any(m.start <= i < m.end for m in mentions):
-                mentions.append(Mention(i, i + len(name), name, "person"))
-            start = i + len(name)
-    mentions.sort(key=lambda m: m.start)
+    mentions = _mentions(text, ("Ilse Brandt", "Tomas Varga", "Pia Holm", "Varga", "Holm"), places=())
     one_sided = Event(type="CONSULT", start=0, end=32, participants=(("Ilse Brandt", 0, 11),), status="occurred")
     doc = doc_factory(text, id="a-one", mentions=mentions, events=[one_sided])
     persons = _key_persons(doc, _lead_persons(doc, lead_event(doc)))
@@ -231,15 +227,9 @@ def test_guessed_key_persons_do_not_keep_a_report_from_its_meeting(doc_factory):
     briefing = ("Spokesman Pia Holm said the Foreign Minister received the Secretary in Valletta on Tuesday and "
                 "reviewed the fisheries accord and port investment. Holm quoted the poet Ola Berg; Berg wrote of "
                 "the port.")
-    mentions = []
-    for name in ("Pia Holm", "Ola Berg", "Holm", "Berg"):
-        start = 0
-        while (i := briefing.find(name, start)) >= 0:
-            if not any(m.start <= i < m.end for m in mentions):
-                mentions.append(Mention(i, i + len(name), name, "person"))
-            start = i + len(name)
+    mentions = _mentions(briefing, ("Pia Holm", "Ola Berg", "Holm", "Berg"), places=())
     docs = [
         _doc(doc_factory, "a-report", ENGLISH, date="2025-03-04", place="Valletta"),
-        doc_factory(briefing, id="b-briefing", mentions=sorted(mentions, key=lambda m: m.start), events=[]),
+        doc_factory(briefing, id="b-briefing", mentions=mentions, events=[]),
     ]
     assert _groups(docs) == {frozenset({"a-report", "b-briefing"})}

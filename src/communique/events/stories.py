@@ -55,7 +55,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Document, Event
 from ..nlp import countries
-from ..nlp.titles import HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS
+from ..nlp.titles import HONORIFICS, NAME_PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
 from .assemble import _short as _label_short
 from .plover_patterns import LABEL_VERBS, VENUE_WORDS
@@ -108,8 +108,8 @@ _TITLE_WORDS = frozenset(
     w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split()
 ) | _EXTRA_TITLE_WORDS
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
-_NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "der", "al", "el", "bin", "ibn", "bint", "da", "dos", "le"})
 _PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})  # "son/daughter of": the given name and the father's name
+_NAME_PARTICLES = NAME_PARTICLES | _PATRONYMIC_WORDS  # never a name form of its own
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 _MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
