@@ -1,4 +1,4 @@
-"""Same-event document clustering on ECB+ (sub-topic clusters), with :func:`communique.events.stories.cluster_stories`.
+"""Same-event document clustering on ECB+ (sub-topic clusters), with :func:`communique.kb.stories.cluster_stories`.
 
 Gold: each ECB+ topic has two sub-topics (``T_Necb.xml`` vs ``T_Necbplus.xml``), two different events of the same
 kind (two rehab stays of the same actress, two earthquakes...): the sub-topic is the document's story.
@@ -29,7 +29,7 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from communique.events.stories import cluster_stories
+from communique.kb.stories import cluster_stories
 from communique.model import Document
 
 _NAME = re.compile(r"^(\d+)_(\d+)(ecbplus|ecb)\.xml$")

@@ -12,7 +12,7 @@ System path (our own components, no gold events or times):
 4. Event mentions: verbs (not auxiliaries) of sentences that mention the target and whose subtree holds the target
    mention or that govern it (the target takes part in them).
 5. Dates: the nearest DATE timex of the sentence with a calendar value, else the document creation time.
-6. The events become :class:`communique.model.Event` records and :func:`communique.events.timeline.build_timeline`
+6. The events become :class:`communique.model.Event` records and :func:`communique.kb.match.build_timeline`
    (actor = the target) filters and orders them: date, then publication date; one timeline position per date.
 
 Metric (temporal awareness, UzZaman & Allen 2011), in two steps:
@@ -43,7 +43,7 @@ from pathlib import Path
 
 from benchmarks import te3_relations
 from benchmarks.te3_relations import Triple
-from communique.events.timeline import build_timeline
+from communique.kb.match import build_timeline
 from communique.model import Document, Event
 
 BEST_PUBLISHED_F1 = 7.85  # best track A system at SemEval-2015 Task 4 (micro F1 over the three corpora, percent)

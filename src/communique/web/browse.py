@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..errors import CommuniqueError
-from ..events.timeline import actor_matches, normalize_name
+from ..kb.match import actor_matches, normalize_name
 from ..store.base import Store
 from ..store.browse import SORT_COLUMNS, BrowseIndex, Query
 from .browse_index import ensure_index, fold_words

@@ -21,8 +21,8 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..events.timeline import normalize_name
 from ..kb import build
+from ..kb.match import normalize_name
 from ..store.base import Store
 from ..store.browse import STATE_KEY, BrowseIndex, Facet, Item, index_of
 from .roles import latest_role

@@ -193,8 +193,8 @@ def _doc_titles(store: Store, ids: list[str]) -> dict[str, str | None]:
 
 def _compare(story: dict[str, Any], docs: list[Any], events: list[dict[str, Any]]) -> dict[str, Any] | None:
     try:
-        from ..events.compare import compare_story
-        from ..events.stories import Story
+        from ..kb.agreement import compare_story
+        from ..kb.stories import Story
     except ImportError:  # comparison not available in this build
         return None
     spans = {(e["doc"], e["start"], e["end"]) for ev in events for e in ev["evidence"]}

@@ -1,6 +1,6 @@
 """The offline actor gazetteer: known people with their posts, countries and date ranges.
 
-Shipped data (``resolve/data``): ``actors.tsv`` built from the UN General Debate speakers list (CC0) by
+Shipped data (``kb/data``): ``actors.tsv`` built from the UN General Debate speakers list (CC0) by
 ``scripts/build_gazetteer.py``, and ``actors_extra.tsv`` for office holders the UN list does not reach.
 Users add their own files in the same tab-separated format (``name, title, country, from, to, source``; lines
 starting with ``#`` are comments) and name them in ``$COMMUNIQUE_GAZETTEER`` (paths separated by ``:``).

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from communique.events.compare import (
+from communique.kb.agreement import (
     claims_relation,
     compare_story,
     quote_relation,
     values_agree,
     written_step,
 )
-from communique.events.stories import Story
+from communique.kb.stories import Story
 from communique.model import Claim, Event, Quote
 
 WIRE = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from communique.kb.resolve import resolve
 from communique.model import Document, Mention
-from communique.resolve.entities import resolve
 
 
 def _doc(doc_id: str, *names: str) -> Document:

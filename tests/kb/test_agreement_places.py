@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.compare import compare_story
-from communique.events.stories import Story
+from communique.kb.agreement import compare_story
+from communique.kb.stories import Story
 from communique.model import Event, Mention
 
 TEXT = "Foreign Minister Tomas Varga met Secretary Ilse Brandt in {place} on Tuesday."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.timeline import build_timeline
+from communique.kb.match import build_timeline
 from communique.model import Event
 
 TEXTS = {

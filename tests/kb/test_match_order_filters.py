@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.stories import Story
-from communique.events.timeline import actor_matches, build_timeline, topic_matches
+from communique.kb.match import actor_matches, build_timeline, topic_matches
+from communique.kb.stories import Story
 from communique.model import Event
 
 MEETING_MARCH = "Foreign Secretary Lucía Báez met Secretary of State Daniel Ortega Reyes in Mexico City on March 3."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.stories import (
+from communique.kb.stories import (
     _key_persons,
     _lead_persons,
     _places_conflict,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.events.stories import Story, assign_stories, cluster_stories, dates_compatible, story_id
+from communique.kb.stories import Story, assign_stories, cluster_stories, dates_compatible, story_id
 from communique.model import Event
 
 MARCH_WIRE = (

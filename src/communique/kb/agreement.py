@@ -29,8 +29,8 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Claim, Document, Event, Quote
+from .match import actor_matches, normalize_name
 from .stories import Story, dates_compatible, lead_event
-from .timeline import actor_matches, normalize_name
 
 __all__ = [
     "Comparison",

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from communique.errors import ConfigError
+from communique.kb.gazetteer import load_gazetteer
+from communique.kb.resolve import resolve
 from communique.model import Document, Mention
-from communique.resolve.entities import resolve
-from communique.resolve.gazetteer import load_gazetteer
 
 
 def _doc(doc_id: str, name: str) -> Document:

@@ -53,12 +53,12 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..events.assemble import _short as _label_short
+from ..events.plover_patterns import LABEL_VERBS, VENUE_WORDS
 from ..model import Document, Event
 from ..nlp import countries
 from ..nlp.titles import HONORIFICS, NAME_PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
-from .assemble import _short as _label_short
-from .plover_patterns import LABEL_VERBS, VENUE_WORDS
 
 __all__ = [
     "Story",

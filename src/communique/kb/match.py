@@ -1,7 +1,7 @@
 """Timeline: the events of a set of documents in date order, with their sources, filterable by actor and topic.
 
 Cascade of :func:`build_timeline`:
-1. Stories: the given ones, or :func:`communique.events.stories.cluster_stories` over the documents.
+1. Stories: the given ones, or :func:`communique.kb.stories.cluster_stories` over the documents.
 2. Entries: the events a story holds (``story.events``) make ONE entry (the story's event, reported by several
    sources); every other event of a document is its own entry (e.g. an earlier meeting mentioned in passing).
 3. Filters: ``actor`` matches a participant name accent- and case-insensitively, whole name or a run of its words that

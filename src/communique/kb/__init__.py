@@ -1,0 +1,18 @@
+"""The cross-document knowledge base: per-document annotations in, entities, stories, events, quotes and claims out.
+
+The flow of the project: per-document stages (``clean``, ``ingest.metadata``, ``nlp``, ``events`` extraction) ->
+this package -> use (``search``, ``api``, ``web``, ``export``). Modules:
+
+- :mod:`.resolve` (+ :mod:`.gazetteer`): mentions resolved to entities across documents;
+- :mod:`.stories`: documents reporting the same event clustered into stories;
+- :mod:`.events`: the per-document events of a story merged into knowledge-base events;
+- :mod:`.build`: the whole derivation, saved in the store;
+- :mod:`.agreement`: where the sources of one story agree or differ;
+- :mod:`.match`: actor and topic matching (timeline and browse filters);
+- :mod:`.queries`: read-side queries (timeline, compare) over the built records.
+"""
+
+from .build import RECORD_TYPES, build, ensure_built
+from .queries import compare, timeline
+
+__all__ = ["RECORD_TYPES", "build", "compare", "ensure_built", "timeline"]
