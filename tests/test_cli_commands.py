@@ -111,6 +111,25 @@ def test_cli_show_and_stats(tmp_path):
     assert stats["documents"] == len(list(EXAMPLES.iterdir()))
 
 
+def test_cli_reads_say_when_stale_and_rebuild_brings_the_base_up_to_date(tmp_path):
+    from communique.model import Document
+    from communique.store.sqlite import SQLiteStore
+
+    db = tmp_path / "kb.db"
+    cli("ingest", str(EXAMPLES / "wire-copy.md"), "--db", str(db), *FAST)
+    assert "note:" not in cli("export", "--db", str(db), "--format", "json").stderr
+    with SQLiteStore(db) as store:  # a document stored without a build (as a run killed before its end leaves it)
+        store.put(Document(id="late", source="late.txt", text="A later report.", published="2025-01-02"), "p")
+    before = _export(db)
+    export = cli("export", "--db", str(db), "--format", "json")
+    assert f"communique rebuild --db {db}" in export.stderr and json.loads(export.stdout) == before
+    assert "late" not in {d for s in before["stories"] for d in s["docs"]}  # the read did not build
+    rebuilt = cli("rebuild", "--db", str(db))
+    assert "stories" in rebuilt.stdout and "note:" not in rebuilt.stderr
+    after = cli("export", "--db", str(db), "--format", "json")
+    assert "note:" not in after.stderr and "late" in {d for s in json.loads(after.stdout)["stories"] for d in s["docs"]}
+
+
 def test_cli_ingest_survives_sigkill(tmp_path):
     """Kill a real ingest mid-run: the db stays consistent and a rerun completes it without duplicates."""
     src = tmp_path / "many"

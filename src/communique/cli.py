@@ -35,12 +35,21 @@ CLI_MESSAGE_CHARS = 2 * MAX_MESSAGE_CHARS  # a final error may list the choices 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file (created if missing) or postgresql:// URL.")]
 
 
-def _open(db: str, must_exist: bool = False):  # type: ignore[no-untyped-def]
+def _open(db: str, must_exist: bool = False, warn_stale: bool = True):  # type: ignore[no-untyped-def]
+    """The store; an existing one opened for reading says on stderr when its knowledge base lags (reads never
+    rebuild it: ``communique rebuild`` does)."""
     from .store.base import open_store
 
     if must_exist and "://" not in db and not Path(db).exists():
         raise CommuniqueError(f"{db}: no such database; create it with 'communique ingest FILES --db {db}'")
-    return open_store(db)
+    store = open_store(db)
+    if must_exist and warn_stale:
+        from .kb import kb_status
+
+        message = kb_status(store).message
+        if message:
+            err.print(f"note: {escape(message.replace('--db DB', f'--db {db}'))}", highlight=False, soft_wrap=True)
+    return store
 
 
 @app.command()
@@ -300,6 +309,16 @@ def compare(
 
     with _open(db, must_exist=True) as store:
         print(json.dumps(compare_story(store, story), ensure_ascii=False, indent=1))
+
+
+@app.command()
+def rebuild(db: DbOption = "communique.db") -> None:
+    """Rebuild the knowledge base and the search index from the stored documents (reads never rebuild them)."""
+    from .ingest.run import rebuild as rebuild_all
+
+    with _open(db, must_exist=True, warn_stale=False) as store:
+        counts = rebuild_all(store)
+    print(", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
 
 @app.command("stages")

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .kb import ensure_built
 from .model import Document
 from .store.base import Store
 
@@ -31,8 +30,7 @@ def document_record(doc: Document) -> dict[str, Any]:
 
 
 def iter_records(store: Store, record_type: str) -> Iterator[dict[str, Any]]:
-    """Records of one type, derived knowledge rebuilt first when documents changed."""
-    ensure_built(store)
+    """Records of one type as last built (a read: nothing is rebuilt; ``kb.kb_status`` says when it lags)."""
     if record_type == "documents":
         return (document_record(doc) for doc in store.iter_documents())
     return store.iter_records(record_type)

@@ -80,6 +80,7 @@ def test_kb_ensure_built_rebuilds_only_when_documents_change(store):
 ])
 def test_kb_timeline_filters(store, actor, topic, expected):
     store.put(_report("a", "2025-03-03"), "p")
+    build(store)
     entries = timeline(store, actor=actor, topic=topic)
     assert len(entries) == expected
     if entries:

@@ -24,6 +24,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from ..errors import CommuniqueError, ConfigError
+from ..kb import kb_status
+from ..kb.queries import note_status, reset_status, watch_status
 from ..store.base import Store, open_store
 from ..web import views
 from . import errors
@@ -92,6 +94,33 @@ def check_bind(host: str, token: str | None, read_token: str | None = None) -> N
                           "or bind to 127.0.0.1")
 
 
+KB_HEADER = b"x-communique-kb"  # "stale" on any answer read from a knowledge base older than its documents
+
+
+class StaleHeader:
+    """Reads never rebuild: an answer read from a lagging knowledge base says so in :data:`KB_HEADER` (the pages
+    also show a note). Each request gets a fresh record that the route's store call fills (``note_status``)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seen, token = watch_status()
+
+        async def send_marked(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and seen.get("stale"):
+                message = {**message, "headers": [*message.get("headers", []), (KB_HEADER, b"stale")]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_marked)
+        finally:
+            reset_status(token)
+
+
 def create_app(db: str, token: str | None = None, *, read_token: str | None = None,
                hosts: Collection[str] | None = None, access_log: Callable[[str], None] | None = None) -> FastAPI:
     """The application over the store ``db`` (opened per request, so each worker thread has its own).
@@ -114,7 +143,9 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
 
     def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         with store() as s:
-            return fn(s, *args, **kwargs)
+            result = fn(s, *args, **kwargs)
+            note_status(s)  # reads never rebuild: the response says when the knowledge base lags
+            return result
 
     app.state.call = call
     app.state.db = db
@@ -211,6 +242,7 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
     if hosts is not None:
         app.add_middleware(HostCheck, hosts=hosts, refuse=errors.error_response)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(StaleHeader)
     if access_log is not None:
         app.add_middleware(AccessLog, write=access_log)
     return app
@@ -269,14 +301,8 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
         read_token = token  # beyond this machine, the token guards reads too
     if "://" not in db and not Path(db).exists():
         raise CommuniqueError(f"{db}: no such database; create it with 'communique ingest FILES --db {db}'")
-    with open_store(db) as s:  # build the knowledge base and the search index once, before the first request
-        from ..kb import ensure_built
-
-        ensure_built(s)
-        _refresh_search(s)
-        from ..web.browse_index import ensure_index
-
-        ensure_index(s)  # the index pages' table, so the first request does not build it
+    with open_store(db) as s:  # serving reads: nothing is built here ('communique rebuild' does), only reported
+        stale = kb_status(s).message
     hosts = allowed_hosts(host, allow_hosts)
     app = create_app(db, token, read_token=read_token, hosts=hosts, access_log=write)
     sock = _listen(host, port)
@@ -285,16 +311,11 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
     for line in start_message(db, f"http://{shown}:{bound[1]}/", token=token,
                               read_token=read_token if read_token != token else None, hosts=hosts, public=public):
         write(line)
+    if stale:
+        write(f"communique: note: {stale.replace('--db DB', f'--db {db}')}")
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
 
-
-def _refresh_search(store: Store) -> None:
-    if getattr(store, "conn", None) is None:
-        return
-    from ..search import refresh_index
-
-    refresh_index(store)

@@ -35,7 +35,7 @@ from .readers import DEFAULT_MAX_BYTES, iter_inputs
 
 INPUT_CACHE_DOCS = 2000  # documents of this run kept as read, to clean again when their outlet's template grows
 
-__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "skip_known"]
+__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "rebuild", "skip_known"]
 
 FULL_PIPELINE: tuple[str, ...] = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)
 
@@ -218,3 +218,16 @@ def finish(store: Store, report: IngestReport) -> None:
         from ..search import refresh_index
 
         refresh_index(store)
+
+
+def rebuild(store: Store) -> dict[str, int]:
+    """Rebuild the knowledge base from every stored document (whatever its state) and bring the search index up to
+    date; returns the count of each record type. The write side of "reads never write": ``communique rebuild``."""
+    from ..kb import build
+
+    counts = build(store)
+    if getattr(store, "placeholder", "?") == "?":  # the search index lives in SQLite; PostgreSQL searches tsv
+        from ..search import refresh_index
+
+        refresh_index(store)
+    return counts

@@ -12,7 +12,7 @@ this package -> use (``search``, ``api``, ``web``, ``export``). Modules:
 - :mod:`.queries`: read-side queries (timeline, compare) over the built records.
 """
 
-from .build import RECORD_TYPES, build, ensure_built
+from .build import RECORD_TYPES, KBStatus, build, ensure_built, kb_status
 from .queries import compare, timeline
 
-__all__ = ["RECORD_TYPES", "build", "compare", "ensure_built", "timeline"]
+__all__ = ["RECORD_TYPES", "KBStatus", "build", "compare", "ensure_built", "kb_status", "timeline"]

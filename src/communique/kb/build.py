@@ -1,8 +1,9 @@
 """The knowledge base across documents: entities, events, stories, quotes and claims, with evidence.
 
 ``build(store)`` derives everything from the stored per-document annotations and saves it in the store, so
-that export, the API and the web UI read it without recomputing. It runs at the end of ``ingest`` and again
-whenever the documents changed since the last build (``ensure_built``).
+that export, the API and the web UI read it without recomputing. Building is a write: it runs at the end of
+``ingest`` (``ensure_built``) and in ``communique rebuild``, never on a read. Readers ask :func:`kb_status` and say
+when the knowledge base is older than the documents.
 
 Cascade:
 1. entities: mentions resolved across documents (``kb.resolve``);
@@ -10,19 +11,21 @@ Cascade:
 3. events: per-document events of one story merged on (type, status, compatible date) unless their people
    conflict (one page reporting several meetings of a day keeps one event per meeting); participants mapped
    to entities; every source sentence kept as evidence;
-4. quotes and claims: speakers mapped to entities, each linked to the merged event it was said at.
+4. quotes and claims: speakers mapped to entities, each linked to the merged event it was said at;
+5. the browse index (``kb.browse``): the rows the index pages, the timeline and the facets read.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from ..store.base import Store
 from .events import EventBuilder, record_id
 from .resolve import resolve
 
-__all__ = ["RECORD_TYPES", "build", "ensure_built"]
+__all__ = ["RECORD_TYPES", "KBStatus", "build", "ensure_built", "kb_status"]
 
 RECORD_TYPES = ("entities", "events", "quotes", "claims", "stories")
 
@@ -80,6 +83,9 @@ def build(store: Store) -> dict[str, int]:
                     for s in stories],
     }
     store.replace_records(records, {"watermark": watermark})
+    from .browse import refresh_index
+
+    refresh_index(store)  # the index pages' read model, from what was just built
     return {k: len(v) for k, v in records.items()}
 
 
@@ -87,3 +93,28 @@ def ensure_built(store: Store) -> None:
     """Rebuild the knowledge base when documents changed since the last build."""
     if store.kb_state().get("watermark") != store.watermark():
         build(store)
+
+
+@dataclass(frozen=True, slots=True)
+class KBStatus:
+    """Whether the built knowledge base reflects the stored documents (read only: asking never builds)."""
+
+    built: bool  # a build has completed at least once
+    stale: bool  # documents were added, changed or removed since the last build
+
+    @property
+    def message(self) -> str | None:
+        """One line for a reader when the knowledge base lags behind the documents, else None."""
+        if not self.stale:
+            return None
+        what = "has not been built yet" if not self.built else "is older than the stored documents"
+        return f"the knowledge base {what}: run 'communique rebuild --db DB' (or ingest again) to bring it up to date"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"built": self.built, "stale": self.stale, "message": self.message}
+
+
+def kb_status(store: Store) -> KBStatus:
+    """The knowledge base's state against the documents: two cheap queries, nothing written."""
+    mark = store.kb_state().get("watermark")
+    return KBStatus(built=mark is not None, stale=mark != store.watermark())

@@ -1,13 +1,43 @@
-"""Read-side queries over the built knowledge base: the timeline and the comparison of one story's sources."""
+"""Read-side queries over the built knowledge base: the timeline and the comparison of one story's sources.
+
+Reads never write: they read the last built state (``kb_status`` says whether it lags behind the documents).
+"""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from ..store.base import Store
-from .build import ensure_built
+from .build import kb_status
 
-__all__ = ["timeline", "compare"]
+__all__ = ["timeline", "compare", "note_status", "seen_status", "watch_status"]
+
+# What the reads of one request found about the knowledge base: the server sets a fresh dict per request
+# (``watch_status``), each read fills it once (``note_status``), the page or the response header reports it.
+_seen: ContextVar[dict[str, Any] | None] = ContextVar("communique_kb_seen", default=None)
+
+
+def watch_status() -> tuple[dict[str, Any], Any]:
+    """Start recording the knowledge-base status for this request: (the record, the token to ``_seen.reset``)."""
+    seen: dict[str, Any] = {}
+    return seen, _seen.set(seen)
+
+
+def note_status(store: Store) -> None:
+    """Record the status of ``store``'s knowledge base for the current request, once (cheap: two queries)."""
+    seen = _seen.get()
+    if seen is not None and not seen:
+        seen.update(kb_status(store).as_dict())
+
+
+def seen_status() -> dict[str, Any]:
+    """What the reads of the current request found (empty outside a request or before any read)."""
+    return _seen.get() or {}
+
+
+def reset_status(token: Any) -> None:
+    _seen.reset(token)
 
 
 def timeline(store: Store, *, actor: str | None = None, topic: str | None = None) -> list[dict[str, Any]]:
@@ -18,7 +48,6 @@ def timeline(store: Store, *, actor: str | None = None, topic: str | None = None
     """
     from .match import actor_matches, topic_matches
 
-    ensure_built(store)
     entities: dict[str, dict[str, Any]] = {}
     entries = []
     for event in store.iter_records("events"):
@@ -51,7 +80,6 @@ def compare(store: Store, story_id: str) -> dict[str, Any]:
     from .agreement import compare_story
     from .stories import Story
 
-    ensure_built(store)
     record = store.get_record("stories", story_id)
     if record is None:
         raise CommuniqueError(f"{story_id}: no such story; list stories with 'communique export --format jsonl --type stories'")

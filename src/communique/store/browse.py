@@ -1,7 +1,7 @@
 """The browse index: one row per listed item (person, organisation, place, document, story, event) and its facet
 values, so index pages sort, filter, count and page in SQL and never load a whole table into Python.
 
-Written by :func:`communique.web.browse_index.rebuild` from the knowledge-base records and the documents; read by
+Written by :func:`communique.kb.browse.refresh_index` from the knowledge-base records and the documents; read by
 :class:`BrowseIndex` (both SQL dialects: the statements are plain SQL with ``?`` placeholders, translated by the
 store). ``kb_state`` holds the watermark the index was built from; a knowledge-base rebuild clears ``kb_state``,
 so the next browse request rebuilds the index.

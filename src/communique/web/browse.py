@@ -14,10 +14,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..errors import CommuniqueError
+from ..kb.browse import fold_words
 from ..kb.match import actor_matches, normalize_name
 from ..store.base import Store
-from ..store.browse import SORT_COLUMNS, BrowseIndex, Query
-from .browse_index import ensure_index, fold_words
+from ..store.browse import SORT_COLUMNS, BrowseIndex, Query, index_of
 
 __all__ = ["FACET_LIMIT", "INDEXES", "Index", "index_page", "timeline_page"]
 
@@ -125,7 +125,7 @@ def index_page(store: Store, kind: str, *, sort: str | None = None, offset: int 
     query = Query(spec.type, sort=sort, offset=offset, limit=limit, facets=chosen, words=words,
                   date_from=_date_param(date_from, end=False), date_to=_date_param(date_to, end=True))
     params = {"q": q, "from": date_from, "to": date_to, **chosen, "sort": sort if sort != spec.sorts[0] else None}
-    data = _envelope(ensure_index(store), query, path or f"/{kind}", params, spec.facets, chosen)
+    data = _envelope(index_of(store), query, path or f"/{kind}", params, spec.facets, chosen)
     return {"kind": kind, "title": spec.title, "sorts": list(spec.sorts), "q": q or "",
             "date_from": date_from or "", "date_to": date_to or "", "filters": chosen, **data}
 
@@ -150,7 +150,7 @@ def timeline_page(store: Store, *, actor: str | None = None, topic: str | None =
     sort = sort or TIMELINE_SORTS[0]
     if sort not in TIMELINE_SORTS:
         raise CommuniqueError(f"timeline sort by one of {', '.join(TIMELINE_SORTS)}, not {sort!r}")
-    index = ensure_index(store)
+    index = index_of(store)
     chosen: dict[str, list[str]] = {}
     if actor and actor.strip():
         chosen["actor"] = _actor_ids(index, actor)

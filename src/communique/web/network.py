@@ -21,7 +21,6 @@ from itertools import combinations
 from typing import Any
 
 from ..errors import CommuniqueError
-from ..kb import ensure_built
 from ..store.base import Store
 
 __all__ = ["network_view", "MAX_NODES", "ITERATIONS"]
@@ -117,7 +116,6 @@ def network_view(store: Store, *, since: str | None = None, until: str | None = 
         raise CommuniqueError(f"min_meetings={min_meetings}: use 1 or more")
     if types not in ("person", "all"):
         raise CommuniqueError(f"types={types!r}: use 'person' (people only) or 'all'")
-    ensure_built(store)
     kinds: dict[str, dict[str, Any]] = {}
 
     def entity(eid: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api.security import CSP, HEADERS
 from ..errors import CommuniqueError
+from ..kb.queries import seen_status
 from ..model import KINDS
 from . import views
 from .highlight_terms import parts
@@ -36,6 +37,7 @@ _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=selec
 
 
 _env.filters["highlight_parts"] = lambda text, spans: parts(text, spans or [])
+_env.globals["kb_message"] = lambda: seen_status().get("message")  # the banner of a page read from a lagging base
 
 
 def render(template: str, **context: Any) -> str:

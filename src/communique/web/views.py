@@ -13,12 +13,12 @@ from typing import Any
 
 from ..errors import CommuniqueError
 from ..export import document_record
-from ..kb import ensure_built
+from ..kb import kb_status
+from ..kb.roles import role_spans
 from ..store.base import Store
-from .browse_index import ensure_index
+from ..store.browse import index_of
 from .highlight import Annotation, segments
 from .network import network_view
-from .roles import role_spans
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -70,13 +70,11 @@ def records_page(store: Store, type_: str, offset: int = 0, limit: int = DEFAULT
     """One page of knowledge-base records of ``type_`` (entities, events, quotes, claims, stories)."""
     if type_ not in PAGED_TYPES:
         raise CommuniqueError(f"unknown record type {type_!r}; use one of {', '.join(PAGED_TYPES)}")
-    ensure_built(store)
     items = list(store.iter_records(type_, offset=offset, limit=limit))
     return _page(items, store.count_records(type_), offset, limit, path or f"/api/{type_}")
 
 
 def _record(store: Store, type_: str, record_id: str) -> dict[str, Any]:
-    ensure_built(store)
     record = store.get_record(type_, record_id)
     if record is None:
         raise NotFound(f"{type_[:-1] if type_ != 'stories' else 'story'} {record_id!r} not found")
@@ -93,8 +91,8 @@ def _names(store: Store, ids: list[str]) -> dict[str, str]:
 
 
 def stats_view(store: Store) -> dict[str, Any]:
-    ensure_built(store)
-    return {**store.stats(), "records": {t: store.count_records(t) for t in PAGED_TYPES}}
+    return {**store.stats(), "records": {t: store.count_records(t) for t in PAGED_TYPES},
+            "knowledge_base": kb_status(store).as_dict()}
 
 
 # --- document --------------------------------------------------------------------------------------------------
@@ -117,7 +115,6 @@ def _is_turn(q: Any) -> bool:
 
 def document_view(store: Store, doc_id: str) -> dict[str, Any]:
     """The document record, its text cut into segments with the evidence marked, and what was removed."""
-    ensure_built(store)
     doc = store.get(doc_id)
     if doc is None:
         raise NotFound(f"document {doc_id!r} not found")
@@ -164,7 +161,7 @@ def person_view(store: Store, entity_id: str) -> dict[str, Any]:
     """An entity with its roles over time (merged into date spans), the events it took part in, and its quotes
     (found through the browse index: the records of this entity only, never a scan of every event or quote)."""
     entity = _record(store, "entities", entity_id)
-    index = ensure_index(store)
+    index = index_of(store)
     roles = role_spans(entity.get("roles", []))
     events = [ev for eid in index.ids_with("event", "actor", entity_id) if (ev := store.get_record("events", eid))]
     events.sort(key=lambda e: (e["date"]["value"] or "9999", e["id"]))  # the knowledge base's event order
@@ -184,7 +181,7 @@ def person_view(store: Store, entity_id: str) -> dict[str, Any]:
 
 def _doc_titles(store: Store, ids: list[str]) -> dict[str, str | None]:
     """Titles (or sources) of documents, read without their text."""
-    found = ensure_index(store).names(ids)
+    found = index_of(store).names(ids)
     return {doc_id: found.get(doc_id) for doc_id in ids}
 
 

@@ -1,7 +1,7 @@
 """The browse index's rows, derived from the knowledge-base records and the documents' metadata (no text).
 
-Rebuilt whole when the documents changed since it was built (``ensure_index``: one query when nothing changed),
-the way the knowledge base itself is. Item types and what each row holds:
+Written by :func:`refresh_index` at the end of every knowledge-base build (a write); the pages only read it
+(``store.browse.index_of``), so they show the last built state. Item types and what each row holds:
 
 1. ``person`` / ``organization`` / ``place`` (places and countries): entities, with the documents that mention
    them (``docs``), the span of publication dates they are seen in (``first_date`` .. ``date``); facets country,
@@ -21,13 +21,12 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..kb import build
-from ..kb.match import normalize_name
 from ..store.base import Store
 from ..store.browse import STATE_KEY, BrowseIndex, Facet, Item, index_of
+from .match import normalize_name
 from .roles import latest_role
 
-__all__ = ["ENTITY_TYPES", "ensure_index", "fold_words", "iso_date", "rows"]
+__all__ = ["ENTITY_TYPES", "fold_words", "iso_date", "refresh_index", "rows"]
 
 # knowledge-base entity type -> browse item type ("other" entities are not listed)
 ENTITY_TYPES = {"person": "person", "organization": "organization", "place": "place", "country": "place"}
@@ -48,14 +47,11 @@ def iso_date(value: object) -> str | None:
     return match.group(0) if match else None
 
 
-def ensure_index(store: Store) -> BrowseIndex:
-    """The store's browse index, rebuilt first when the documents changed since it was built."""
+def refresh_index(store: Store) -> BrowseIndex:
+    """Write the browse index from the knowledge base as built (called by the build; a no-op when it is current)."""
     index = index_of(store)
-    watermark, state = store.watermark(), store.kb_state()
-    if state.get("watermark") != watermark:  # what ``kb.ensure_built`` checks, without asking twice
-        build(store)
-        state = {}
-    built_from = f"{ROWS_VERSION}:{watermark}"
+    state = store.kb_state()
+    built_from = f"{ROWS_VERSION}:{state.get('watermark')}"
     if state.get(STATE_KEY) != built_from:
         items, facets = rows(store)
         index.replace(items, facets, built_from)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.web.roles import latest_role, role_spans
+from communique.kb.roles import latest_role, role_spans
 
 
 def _role(title: str, as_of: str | None, doc: str, country: str | None = None, org: str | None = None) -> dict:  # type: ignore[type-arg]
