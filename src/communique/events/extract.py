@@ -40,8 +40,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import TITLE_HEADS
 from ..model import Document, Event, Mention
-from ..nlp.titles import TITLE_HEADS
 from . import plover_patterns as P
 from .assemble import (
     MERGE_WINDOW_UNITS,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTHS
+
 __all__ = [
     "MONTHS",
     "MONTH_NAME_RE",
@@ -49,21 +51,6 @@ __all__ = [
     "SMALL_WORDS",
 ]
 
-# Month names and abbreviations (AP style "Jan.", "Sept.") -> month number.
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1,
-    "february": 2, "feb": 2,
-    "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "may": 5,
-    "june": 6, "jun": 6,
-    "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
 
 MONTH_NAME_RE = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # case-insensitive group
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..lexicon import NAME_SUFFIXES
 from ..model import Document, Mention
 from ..text import strip_accents
 from .gazetteer import Actor, load_gazetteer
@@ -49,7 +50,6 @@ TITLE_WORDS = {
     "captain", "capt", "judge", "justice", "speaker", "leader", "sheikh", "premier", "first", "lady", "state",
     "secy", "pm", "fm", "eam", "shri", "smt",
 }
-NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Daniel Pike Jr." is "Daniel Pike"
 NAME_PARTICLES = {"de", "la", "del", "los", "las", "van", "von", "der", "da", "di", "du", "le", "y", "bin", "al", "el"}
 TYPO_SIMILARITY = 90  # surname spelling variants across documents ("Ebrad"/"Ebrard") score 90-97; other names < 80
 MIN_TYPO_CHARS = 5  # below this length one wrong letter changes the name; exact matches only

@@ -55,9 +55,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..events.assemble import _short as _label_short
 from ..events.plover_patterns import LABEL_VERBS, VENUE_WORDS
+from ..lexicon import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    PATRONYMIC_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from ..model import Document, Event
 from ..nlp import countries
-from ..nlp.titles import HONORIFICS, NAME_PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
 
 __all__ = [
@@ -107,8 +114,8 @@ _EXTRA_TITLE_WORDS = frozenset({"councilor", "councillor", "counsellor", "fm", "
 _TITLE_WORDS = frozenset(
     w.casefold().strip(".") for t in (*TITLE_HEADS, *TITLE_MODIFIERS, *HONORIFICS) for w in t.split()
 ) | _EXTRA_TITLE_WORDS
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
-_PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})  # "son/daughter of": the given name and the father's name
+_NAME_SUFFIXES = NAME_SUFFIXES
+_PATRONYMIC_WORDS = PATRONYMIC_WORDS  # "son/daughter of": the given name and the father's name
 _NAME_PARTICLES = NAME_PARTICLES | _PATRONYMIC_WORDS  # never a name form of its own
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
 _MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")

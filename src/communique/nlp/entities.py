@@ -41,8 +41,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import communique.lexicon as titles
+
 from ..model import Document, Mention, Role
-from . import countries, titles
+from . import countries
 from .person_spans import CAPWORD as _CAPWORD
 from .person_spans import RULE_LABEL, propagate_surnames, repair_persons
 from .person_spans import Ent as _Ent

@@ -19,7 +19,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import countries, titles
+import communique.lexicon as titles
+
+from . import countries
 from .language_words import ENGLISH_FUNCTION_WORDS, FOREIGN_FUNCTION_WORDS
 
 __all__ = ["Ent", "SpanIndex", "alternation", "repair_persons", "propagate_surnames", "trim_person", "is_name",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTHS, WEEKDAYS
+
 __all__ = [
     "MONTHS",
     "WEEKDAYS",
@@ -28,17 +30,9 @@ __all__ = [
     "RISKY_MONTHS",
 ]
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
 # Month names that are also common words or names: alone they need a preposition or modifier ("in May").
 RISKY_MONTHS: frozenset[str] = frozenset({"may", "march", "august", "april", "june", "jan", "mar"})
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
 
 NUMBER_WORDS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -1,4 +1,8 @@
-"""Title word lists for the entity/role rules (data only; the patterns are compiled in ``entities``).
+"""The shared lexicon (data only): months and weekdays, titles and honorifics, abbreviations, name particles and
+suffixes. Every stage that needs one of these lists imports it from here (clean,
+ingest metadata and kind, nlp, the knowledge base, ask) instead of keeping its own copy.
+
+Titles (the patterns are compiled in ``nlp.entities``):
 
 A *title* is a head (``Secretary``, ``Foreign Secretary``, ``Admiral``, ``Dr.``) optionally preceded by rank
 modifiers (``Deputy``, ``Acting``, ``Under`` ...) and optionally followed by a complement
@@ -8,6 +12,11 @@ modifiers (``Deputy``, ``Acting``, ``Under`` ...) and optionally followed by a c
 from __future__ import annotations
 
 __all__ = [
+    "MONTHS",
+    "MONTH_NAMES",
+    "WEEKDAYS",
+    "NAME_SUFFIXES",
+    "PATRONYMIC_WORDS",
     "TITLE_HEADS",
     "TITLE_MODIFIERS",
     "ABBREVIATIONS",
@@ -24,6 +33,22 @@ __all__ = [
     "HEADLINE_FUNCTION_WORDS",
     "COUNTRY_GIVEN_NAMES",
 ]
+
+# Month names and abbreviations (AP style "Jan.", "Sept.") -> month number.
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES: tuple[str, ...] = tuple(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))  # written out
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+# Words after a name that are not part of it: "Daniel Pike Jr." is "Daniel Pike".
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# "son/daughter of": between the given name and the father's name ("Karim bin Nasser").
+PATRONYMIC_WORDS: frozenset[str] = frozenset({"bin", "ibn", "bint"})
 
 # Heads, title case as written before a name. Multi-word heads come first in the compiled pattern (longest first).
 TITLE_HEADS: tuple[str, ...] = (
