@@ -1,4 +1,4 @@
-"""``ask`` on held-out question sets (``benchmarks/data/ask_heldout.jsonl``, ``ask_heldout2.jsonl``), written apart from the answerer.
+"""``ask`` on two held-out question sets (``benchmarks/data/ask_heldout*.jsonl``), written apart from the answerer.
 
 Set ``heldout`` (the default, ``ask_heldout.jsonl``):
 
@@ -50,7 +50,10 @@ below, as was every answerable question's ``sources``, which list every corpus d
 answer. Corpus: all 57 wild_dev pages, the 2021 documents of the White House folders (sources, and the rest as the
 first distractors), then all 2025 documents, then every other document of 2022 and then of 2023 in path order
 (2021, 2025 and 2022 alone leave fewer than 500 distractors), up to ``DISTRACTORS``; fixed, nothing chosen by hand.
-Its metrics are printed with the prefix ``heldout2_`` (``heldout2_answer_accuracy`` ...).
+345 questions (215 White House, 130 wild_dev; 72 unanswerable) over 719 documents, 520 of them distractors. Metrics
+as above, over all its questions at once (no dev split), printed with the prefix ``heldout2_``
+(``heldout2_answer_accuracy``, ``heldout2_citation_precision``, ``heldout2_unanswerable_accuracy`` ...). A store
+kept with ``--db`` holds one set's corpus: give each set its own file.
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--limit N] [--errors] [--db FILE (kept; a rerun
     skips the ingest)]
