@@ -1,4 +1,6 @@
-"""``ask`` on a held-out question set (``benchmarks/data/ask_heldout.jsonl``), written apart from the answerer.
+"""``ask`` on two held-out question sets (``benchmarks/data/ask_heldout*.jsonl``), written apart from the answerer.
+
+Set ``heldout`` (the default, ``ask_heldout.jsonl``):
 
 How the questions were written: by one engineer who did not read the answerer's code (``communique.search``) nor
 its own question set (``benchmarks/ask_questions.jsonl``), the way an analyst would, from the documents only:
@@ -29,7 +31,32 @@ Metrics, for the test split (unprefixed) and the dev split (prefixed ``dev_``):
 - ``citation_precision``: share of the citations given for answerable questions that point into an expected source;
 - ``unanswerable_accuracy``: share of unanswerable questions answered "not in the sources" (``Answer.not_in_sources``).
 
-    python -m benchmarks.ask_heldout [--limit N] [--errors] [--db FILE (kept; a rerun skips the ingest)]
+Set ``heldout2`` (``--set heldout2``, ``ask_heldout2.jsonl``), a second, fresh set, all of it ``test``: no question
+is in a dev split, and nobody who works on the answerer reads it. How it was written: by one writer who had read
+neither the answerer's code (``communique.search``) nor the other question sets (``ask_questions.jsonl``,
+``ask_heldout.jsonl``) and who never ran ``ask``; the questions were written the way an analyst would, from the
+documents only:
+
+- about two thirds from the White House slice of 2021, which no other set uses
+  (``wh_briefings_readouts/{statements-releases,press-briefings,speeches-remarks}/2021-*``): readouts of calls and
+  meetings (the same pair meeting twice, a call and a later meeting of the same pair, a readout dated the day after
+  the meeting), statements, background briefings and the remarks before a bilateral meeting;
+- about one third from the 57 wild_dev pages (the gold files read for orientation only).
+
+Kinds as in ``heldout``, in varied phrasings (not one template per kind). About a fifth are unanswerable: a meeting
+in a place or month it did not happen in, a call asked about as a meeting, a detail (a number, the other side's
+words) the sources do not give; each was checked with a case-insensitive text search (grep) over the whole corpus
+below, as was every answerable question's ``sources``, which list every corpus document found to support the
+answer. Corpus: all 57 wild_dev pages, the 2021 documents of the White House folders (sources, and the rest as the
+first distractors), then all 2025 documents, then every other document of 2022 and then of 2023 in path order
+(2021, 2025 and 2022 alone leave fewer than 500 distractors), up to ``DISTRACTORS``; fixed, nothing chosen by hand.
+345 questions (215 White House, 130 wild_dev; 72 unanswerable) over 719 documents, 520 of them distractors. Metrics
+as above, over all its questions at once (no dev split), printed with the prefix ``heldout2_``
+(``heldout2_answer_accuracy``, ``heldout2_citation_precision``, ``heldout2_unanswerable_accuracy`` ...). A store
+kept with ``--db`` holds one set's corpus: give each set its own file.
+
+    python -m benchmarks.ask_heldout [--set heldout|heldout2] [--limit N] [--errors] [--db FILE (kept; a rerun
+    skips the ingest)]
 """
 
 from __future__ import annotations
@@ -147,12 +174,40 @@ def score_splits(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[st
     return metrics
 
 
+def set_metrics(qset: QuestionSet, questions: Sequence[dict], replies: Sequence[Reply],
+                extra: dict[str, float] | None = None) -> dict[str, float]:
+    """The printed result of one set: its scores (test and dev, or test alone) and ``extra``, all under its prefix."""
+    scored = score_splits(questions, replies) if qset.dev_split else score(questions, replies)
+    return {f"{qset.prefix}{k}": v for k, v in {**scored, **(extra or {})}.items()}
+
+
 def split_of(question_id: str) -> str:
     """``dev`` for one id in DEV_SHARE, by a hash of the id (not by choice)."""
     return "dev" if int(hashlib.sha256(question_id.encode()).hexdigest(), 16) % DEV_SHARE == 0 else "test"
 
 
-# -- corpus ------------------------------------------------------------------------------------------------------
+# -- question sets and corpus -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuestionSet:
+    """One question file and the corpus slice it is asked over (see the module docstring)."""
+
+    name: str
+    questions: Path
+    slice_year: str  # the White House year the questions come from; its other documents are the first distractors
+    extra: tuple[tuple[str, int], ...]  # (year, stride): then every stride-th document of each year, in path order
+    prefix: str  # put before every metric name in the printed result
+    dev_split: bool  # False: every question is test, scored once
+
+
+SETS = {
+    "heldout": QuestionSet("heldout", QUESTIONS, SLICE_YEAR, tuple((y, EXTRA_STRIDE) for y in EXTRA_YEARS), "", True),
+    # 2021 leaves ~140 documents over; all of 2025 (17) and every other 2022 document (~200) still fall short of
+    # DISTRACTORS, so every other 2023 document follows
+    "heldout2": QuestionSet("heldout2", QUESTIONS.with_name("ask_heldout2.jsonl"), "2021",
+                            (("2025", 1), ("2022", EXTRA_STRIDE), ("2023", EXTRA_STRIDE)), "heldout2_", False),
+}
+
+
 def load_questions(path: Path = QUESTIONS) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
@@ -163,28 +218,28 @@ def _year_files(datasets: Path, year: str) -> list[str]:
                   for p in (root / folder).glob(f"{year}-*/*.md"))
 
 
-def corpus(datasets: Path, sources: Iterable[str]) -> tuple[list[str], list[str]]:
+def corpus(datasets: Path, sources: Iterable[str], qset: QuestionSet = SETS["heldout"]) -> tuple[list[str], list[str]]:
     """(documents to ingest, the distractors among them), as paths relative to ``datasets``."""
     sources = set(sources)
     wild = sorted(p.relative_to(datasets).as_posix() for p in (datasets / WILD_DEV).glob("*.txt"))
     wh_sources = sorted(s for s in sources if s.startswith(WH + "/"))
-    pool = [f for f in _year_files(datasets, SLICE_YEAR) if f not in sources]
-    for year in EXTRA_YEARS:
-        pool += [f for f in _year_files(datasets, year)[::EXTRA_STRIDE] if f not in sources]
+    pool = [f for f in _year_files(datasets, qset.slice_year) if f not in sources]
+    for year, stride in qset.extra:
+        pool += [f for f in _year_files(datasets, year)[::stride] if f not in sources]
     distractors = pool[:DISTRACTORS]
     return wild + wh_sources + distractors, distractors
 
 
 # -- run ---------------------------------------------------------------------------------------------------------
 def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
-        db: str | None = None) -> dict[str, float]:
+        db: str | None = None, qset: QuestionSet = SETS["heldout"]) -> dict[str, float]:
     from communique.ingest.run import finish, ingest
     from communique.search import ask, refresh_index
     from communique.store.sqlite import SQLiteStore
 
     datasets = (shared / "datasets").resolve()
-    questions = load_questions()[:limit] if limit else load_questions()
-    files, distractors = corpus(datasets, {s for q in questions for s in q["sources"]})
+    questions = load_questions(qset.questions)[:limit] if limit else load_questions(qset.questions)
+    files, distractors = corpus(datasets, {s for q in questions for s in q["sources"]}, qset)
     started = time.perf_counter()
     replies: list[Reply] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -215,14 +270,13 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
                               f"    got ({answer.intent}, {answer.confidence}) {reply.text}\n"
                               f"    cited {sorted({c or '?' for c in reply.cited})}")
         store.close()
-    return {
-        **score_splits(questions, replies),
+    return set_metrics(qset, questions, replies, {
         "questions": float(len(questions)),
         "documents": float(len(files)),
         "distractors": float(len(distractors)),
         "ingest_seconds": round(ingested, 1),
         "seconds": round(time.perf_counter() - started, 1),
-    }
+    })
 
 
 if __name__ == "__main__":
@@ -230,7 +284,10 @@ if __name__ == "__main__":
     lim = int(args[args.index("--limit") + 1]) if "--limit" in args else None
     errs: list[str] | None = [] if "--errors" in args else None
     keep = args[args.index("--db") + 1] if "--db" in args else None
-    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep)
+    chosen = args[args.index("--set") + 1] if "--set" in args else "heldout"
+    if chosen not in SETS:
+        sys.exit(f"unknown question set {chosen!r}: choose one of {', '.join(SETS)} with --set")
+    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, SETS[chosen])
     for e in errs or []:
         print(e, file=sys.stderr)
     print(json.dumps(metrics, indent=2))
