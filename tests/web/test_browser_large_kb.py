@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from benchmarks.kbsynth import documents as synthetic_documents
 
 DOCUMENTS = 2000  # the size issue 14 names
