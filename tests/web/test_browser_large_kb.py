@@ -101,15 +101,17 @@ def site(large_kb: dict[str, str], serve_app) -> dict[str, str]:  # type: ignore
         person = client.get("/api/browse/people?limit=1").json()["items"][0]
         story = client.get("/api/browse/stories?sort=-docs&limit=1").json()["items"][0]
         document = client.get("/api/browse/documents?kind=readout&limit=1").json()["items"][0]
-    return {"base": base, "person": person["id"], "surname": person["name"].split()[-1], "story": story["id"],
-            "document": document["id"], "transcript": large_kb["transcript"]}
+        met = next(e["participant_names"] for e in client.get("/api/timeline?limit=20").json()["items"]
+                   if len(e["participant_names"]) == 2)
+    return {"base": base, "person": person["id"], "story": story["id"], "document": document["id"],
+            "transcript": large_kb["transcript"], "a": met[0].split()[-1], "b": met[1].split()[-1]}
 
 
 # page type -> (path, what the page must show); {names} come from ``site``
 PAGES = {
     "home": ("/", "li.event"),
     "search-filtered": ("/search?q=trade&kind=readout&since=2020&until=2024", "li.hit"),
-    "ask": ("/search?q=When+did+{surname}+meet+anyone%3F", "section.answer"),
+    "ask": ("/search?q=When+did+{a}+meet+{b}%3F", "section.answer ul.evidence q"),
     "people": ("/people?sort=name", "tr.item"),
     "organizations": ("/organizations", "tr.item"),
     "places": ("/places?sort=-date", "tr.item"),
