@@ -66,6 +66,15 @@ LABELS_OUTSIDE_JS = """() => {
 }"""
 
 
+LABEL_OVERLAPS_JS = """() => {
+  const boxes = [...document.querySelectorAll('svg.network text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+  const hits = [];
+  boxes.forEach(([n, a], i) => boxes.slice(i + 1).forEach(([m, b]) => {
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) hits.push(`${n} / ${m}`);
+  }));
+  return hits;
+}"""
+
 LABEL_PX_JS = """() => {
   const svg = document.querySelector('svg.network');
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
@@ -124,6 +133,7 @@ PAGES = {
     "timeline": ("/timeline?from=2020&to=2023-12-31&offset=50", "li.event"),
     "timeline-undated": ("/timeline?undated=1", "li.event"),
     "network": ("/network", "svg.network text"),
+    "network-filtered": ("/network?since=2023&until=2023", "svg.network text"),
     "error-route": ("/no/such/page", "p.error"),
     "error-document": ("/documents/ffffffffffffffff", "p.error"),
 }
@@ -187,8 +197,9 @@ def test_large_kb_page_lays_out_on_desktop_and_phone(tab: Tab, name: str) -> Non
     assert tab.main_chars() >= MIN_MAIN_CHARS, f"{name} is nearly empty"
     assert tab.shot(name).stat().st_size > 0
     assert tab.layout_problems() == [], f"{name} on {tab.viewport}"
-    if name == "network":
+    if name.startswith("network"):
         assert tab.page.evaluate(LABELS_OUTSIDE_JS) == [], "network labels outside the viewBox"
+        assert tab.page.evaluate(LABEL_OVERLAPS_JS) == [], "network labels drawn over each other"
         assert tab.page.evaluate(LABEL_PX_JS) >= MIN_LABEL_PX, f"network labels too small to read on {tab.viewport}"
     assert not tab.errors, tab.errors
 
