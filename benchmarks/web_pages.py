@@ -14,12 +14,17 @@ id order with a copy marker appended (offsets unchanged, a new id), as ``benchma
 the knowledge-base build: the documents, mentions, quotes and events grow with N, the distinct people do not.
 The report says which store each figure comes from.
 
+``--synthetic N``: instead of the White House documents, ``--db`` holds the N hand-annotated documents of
+:mod:`benchmarks.kbsynth` (generated, no language model: seconds to build; the browser tests' base), knowledge base
+built. No rule of the product is written from either set: the pages only sort, filter and page what is stored.
+
 Timing: the ASGI app in process (``fastapi.testclient.TestClient``), each page type requested ``--rounds`` times
 over a fixed set of URLs (first page, a deep page, sorts, facet filters, date ranges; HTML and JSON twin), after
 one warm-up request that builds the browse index. p50 / p95 / max per page type, in milliseconds.
 
     python -m benchmarks.web_pages --db /tmp/kb.db [--docs 2000] [--rounds 20] [--build-only | --no-ingest]
                                    [--scale 2000]
+    python -m benchmarks.web_pages --db /tmp/synthetic.db --synthetic 2000
 """
 
 from __future__ import annotations
@@ -91,6 +96,26 @@ def scale(db: str, out: str, n: int) -> dict[str, object]:
                 "put_s": round(put_s, 1), "build_s": round(time.perf_counter() - started - put_s, 1)}
 
 
+def synthetic(db: str, n: int) -> dict[str, object]:
+    """``--db`` as the ``n``-document synthetic base (built unless it already holds ``n`` documents)."""
+    from benchmarks.kbsynth import build_store
+    from communique.store.sqlite import SQLiteStore
+
+    started = time.perf_counter()
+    path = Path(db)
+    if path.exists():
+        with SQLiteStore(path) as store:
+            have = store.stats()["documents"]
+        if have != n:
+            raise SystemExit(f"{db} holds {have} documents, not {n}: remove it or name another --db")
+    else:
+        build_store(path, n)
+    with SQLiteStore(path) as store:
+        records = {t: store.count_records(t) for t in ("entities", "events", "quotes", "claims", "stories")}
+        return {"synthetic": n, "documents": store.stats()["documents"], "records": records,
+                "build_s": round(time.perf_counter() - started, 1)}
+
+
 def urls(client: object) -> dict[str, list[str]]:
     """The URLs timed per page type: first and deep pages, each sort, facet filters, a date range, the JSON twin."""
     from fastapi.testclient import TestClient
@@ -159,10 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--no-ingest", action="store_true", help="time the store as it is (an interrupted build)")
     parser.add_argument("--scale", type=int, help="also time a store of this many documents (copies; see above)")
+    parser.add_argument("--synthetic", type=int, metavar="N",
+                        help="time the N-document synthetic base of benchmarks.kbsynth at --db instead")
     args = parser.parse_args(argv)
-    report: dict[str, object] = {"build": build(args.db, shared_dir(), args.docs, not args.no_ingest)}
+    report: dict[str, object] = {"build": synthetic(args.db, args.synthetic) if args.synthetic else
+                                 build(args.db, shared_dir(), args.docs, not args.no_ingest)}
     print(json.dumps(report["build"]), flush=True)
-    stores = {"real": args.db}
+    stores = {"synthetic" if args.synthetic else "real": args.db}
     if args.scale:
         stores["scaled"] = str(Path(args.db).with_suffix(f".x{args.scale}.db"))
         report["scaled_build"] = scale(args.db, stores["scaled"], args.scale)

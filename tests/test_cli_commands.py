@@ -169,3 +169,46 @@ def test_cli_ingest_survives_sigkill(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n
     assert conn.execute("SELECT COUNT(DISTINCT id) FROM documents").fetchone()[0] == n
     assert conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == n
+
+
+@pytest.fixture(scope="module")
+def timeline_db(kbdata, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    """Two dated meetings (2025-03-03 Marsh-Báez, 2025-04-10 Marsh-Dubois) and one undated call."""
+    return str(kbdata.build_browse_db(tmp_path_factory.mktemp("timeline") / "kb.db"))
+
+
+@pytest.mark.parametrize(("args", "labels", "summary"), [
+    ([], ["Marsh meets Dubois", "Marsh meets Báez"], "1–2 of 2 events, newest first; 1 undated event: --undated"),
+    (["--oldest-first"], ["Marsh meets Báez", "Marsh meets Dubois"], "oldest first"),
+    (["--limit", "1"], ["Marsh meets Dubois"], "1–1 of 2 events, newest first; next page: --offset 1"),
+    (["--limit", "1", "--offset", "1"], ["Marsh meets Báez"], "2–2 of 2 events"),
+    (["--since", "2025-04"], ["Marsh meets Dubois"], "1–1 of 1 event,"),
+    (["--until", "2025-03"], ["Marsh meets Báez"], "1–1 of 1 event,"),
+    (["--actor", "Báez", "--since", "2025-04"], [], "no events match"),
+    (["--undated"], ["Dubois speaks with Marsh"], "1–1 of 1 undated event; 2 dated events: without --undated"),
+])
+def test_cli_timeline_pages_filters_and_sorts_like_the_web_timeline(timeline_db, args, labels, summary):
+    proc = cli("timeline", "--db", timeline_db, *args)
+    shown = [line.split("  ", 2)[2] for line in proc.stdout.splitlines() if not line.startswith(" ")]
+    assert shown == labels
+    assert summary in proc.stderr
+    if labels:
+        assert "    source: " in proc.stdout and "[" in proc.stdout.split("    source: ", 1)[1]  # the citation kept
+
+
+def test_cli_timeline_json_is_the_web_timelines_page(timeline_db):
+    page = json.loads(cli("timeline", "--db", timeline_db, "--json", "--limit", "1", "--oldest-first").stdout)
+    assert (page["total"], page["offset"], page["limit"]) == (2, 0, 1)
+    assert [e["name"] for e in page["items"]] == ["Marsh meets Báez"]
+    assert page["other_section"]["total"] == 1
+
+
+@pytest.mark.parametrize(("args", "needle"), [(["--since", "2025/04"], "'2025/04' is not YYYY"),
+                                            (["--until", "April"], "'April' is not YYYY"),
+                                            (["--limit", "0"], "Invalid value for '--limit'"),
+                                            (["--newest"], "No such option: --newest")])
+def test_cli_timeline_bad_option_says_which(timeline_db, args, needle):
+    proc = cli("timeline", "--db", timeline_db, *args, check=False)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert needle in proc.stderr
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]

@@ -197,29 +197,50 @@ def timeline(
     db: DbOption = "communique.db",
     actor: Annotated[str | None, typer.Option(help="Only events with this participant (surname is enough).")] = None,
     topic: Annotated[str | None, typer.Option(help="Only events about this topic, e.g. migration, illegal_drugs.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before this date (a year or month: its end).")] = None,
+    newest_first: Annotated[bool, typer.Option("--newest-first/--oldest-first", help="Order of the dated events.")] = True,
+    undated: Annotated[bool, typer.Option("--undated", help="List the events no source dates instead.")] = False,
+    limit: Annotated[int, typer.Option(min=1, max=500, help="Events per page.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Events to skip (the next page: --offset plus --limit).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the page as JSON (items, total, offset, limit).")] = False,
 ) -> None:
-    """Events in date order with their sources."""
-    from .kb import timeline as build_timeline
+    """Events newest first, a page at a time, with their sources (the web timeline's page)."""
+    from .web.browse import timeline_page
 
     with _open(db, must_exist=True) as store:
-        entries = build_timeline(store, actor=actor, topic=topic)
+        page = timeline_page(store, actor=actor, topic=topic, date_from=since, date_to=until,
+                             sort="-date" if newest_first else "date", undated=undated, offset=offset, limit=limit)
     if as_json:
-        print(json.dumps(entries, ensure_ascii=False, indent=1))
+        print(json.dumps(page, ensure_ascii=False, indent=1))
         return
     out = Console(highlight=False, soft_wrap=True)
-    if not entries:
-        out.print("no events match")
-    for e in entries:
-        date = e["date"]["value"] or "undated"
-        status = "" if e["status"] == "occurred" else f" ({e['status']})"
-        out.print(f"[bold]{escape(date)}[/]  {escape(e['type'])}{status}  {escape(e['label'])}")
-        if e["participant_names"]:
+    for e in page["items"]:
+        date = (e.get("when") or {}).get("value") or "undated"
+        status = "" if e.get("status") in (None, "occurred") else f" ({e['status']})"
+        out.print(f"[bold]{escape(date)}[/]  {escape(e['type'])}{status}  {escape(e['name'])}")
+        if e.get("participant_names"):
             out.print(f"    participants: {escape(', '.join(e['participant_names']))}")
-        if e["topics"]:
+        if e.get("topics"):
             out.print(f"    topics: {escape(', '.join(e['topics']))}")
-        for src in e["sources"]:
-            out.print(f"    source: {escape(src['title'] or src['doc'])} [{src['doc']} {src['start']}:{src['end']}]")
+        for src in e.get("sources", []):
+            where = f"[{src['doc']} {src['start']}:{src['end']}]"  # escaped: rich would take "[abc ...]" for markup
+            out.print(f"    source: {escape(src.get('title') or src['doc'])} {escape(where)}")
+    total, shown = page["total"], len(page["items"])
+    section = ("undated " if undated else "") + ("event" if total == 1 else "events")
+    if shown:
+        summary = f"{offset + 1}–{offset + shown} of {total} {section}"
+    else:
+        summary = f"no {section} on this page (there are {total})" if total else f"no {section} match"
+    if not undated and shown:
+        summary += ", newest first" if newest_first else ", oldest first"
+    if offset + shown < total:
+        summary += f"; next page: --offset {offset + limit}"
+    other = page["other_section"]
+    if other["total"]:
+        summary += f"; {other['total']} {'undated' if other['undated'] else 'dated'} " + (
+            "event" if other["total"] == 1 else "events") + (": --undated" if other["undated"] else ": without --undated")
+    err.print(summary, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -350,11 +371,12 @@ def main() -> None:
         err.print("aborted")
         sys.exit(130)
     except Exception as exc:  # click usage errors and anything unexpected: one line, no traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            err.print(f"error: {escape(exc.format_message())}", highlight=False, soft_wrap=True)
-            sys.exit(exc.exit_code)
+        # click's exceptions, or those of the click that typer bundles (same names, another module): the message
+        # names the option ("Invalid value for '--limit': ...")
+        if any(c.__name__ == "ClickException" for c in type(exc).__mro__):
+            err.print(f"error: {escape(one_line(exc.format_message(), CLI_MESSAGE_CHARS))}",  # type: ignore[attr-defined]
+                      highlight=False, soft_wrap=True)
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         if debug:
             raise
         err.print(f"error: {type(exc).__name__}: {escape(one_line(str(exc), CLI_MESSAGE_CHARS))} "

@@ -53,14 +53,16 @@ def test_document_list_leaves_text_out_and_detail_has_it(client: TestClient, kbd
     assert "".join(s["text"] for s in quoted) == "Mexico is a partner, not a problem,"
 
 
-@pytest.mark.parametrize("path", [
-    "/api/documents/ffffffffffffffff", "/api/entities/e-000000000000", "/api/stories/story-000000000000",
-    "/api/stories/story-000000000000/compare",
+@pytest.mark.parametrize(("path", "message"), [
+    ("/api/documents/ffffffffffffffff", "document 'ffffffffffffffff' not found"),
+    ("/api/entities/e-000000000000", "entity 'e-000000000000' not found"),
+    ("/api/stories/story-000000000000", "story 'story-000000000000' not found"),
+    ("/api/stories/story-000000000000/compare", "story 'story-000000000000' not found"),
 ])
-def test_unknown_ids_are_404_with_a_json_error(client: TestClient, path: str) -> None:
+def test_unknown_ids_are_404_with_a_json_error(client: TestClient, path: str, message: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
-    assert "not found" in response.json()["error"]
+    assert response.json()["error"].startswith(message) and "not found" in response.json()["error"]
 
 
 def test_library_errors_become_400_with_one_line(client: TestClient) -> None:

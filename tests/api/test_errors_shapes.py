@@ -28,6 +28,10 @@ def client(kb_db: str) -> TestClient:
     ("/documents/ffffffffffffffff", BROWSER, 404, True),
     ("/documents/ffffffffffffffff.json", BROWSER, 404, False),
     ("/api/entities?limit=abc", BROWSER, 422, False),
+    ("/timeline?limit=abc", BROWSER, 422, True),  # a page's own validation error: a page too
+    ("/people?offset=-1", BROWSER, 422, True),
+    ("/timeline.json?limit=abc", BROWSER, 422, False),
+    ("/people/e-000000000000", BROWSER, 404, True),
 ])
 def test_errors_are_pages_for_browsers_and_json_otherwise(client: TestClient, path: str, accept: dict[str, str],
                                                           status: int, html: bool) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from communique.errors import CommuniqueError
 from communique.store.sqlite import SQLiteStore
-from communique.web.network import CHAR_PX, network_view
+from communique.web.network import CHAR_PX, LINE_PX, PAD, _labels, network_view
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,27 @@ def test_network_filters(store, params, names) -> None:  # type: ignore[no-untyp
 def test_network_filter_errors(store, params) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CommuniqueError):
         network_view(store, **params)
+
+
+def _overlaps(nodes: list[dict]) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    boxes = []
+    for n in nodes:
+        width = len(n["name"]) * CHAR_PX
+        left = n["lx"] if n["anchor"] == "start" else n["lx"] - width
+        boxes.append((left, left + width, n["ly"], n["name"]))
+    return [(a[3], b[3]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if abs(a[2] - b[2]) < LINE_PX and a[0] < b[1] and b[0] < a[1]]
+
+
+@pytest.mark.parametrize(("crowd", "x"), [(6, 450.0), (10, 450.0), (10, 880.0), (12, 300.0)])
+def test_crowded_labels_take_the_other_side_or_another_line(crowd: int, x: float) -> None:
+    nodes = [{"name": f"Person Number {i:02d} Long-Surname", "x": x + i, "y": 300.0 + i} for i in range(crowd)]
+    _labels(nodes)
+    assert _overlaps(nodes) == []
+    assert all(n["ly"] - LINE_PX >= 0 for n in nodes)  # none pushed above the drawing
+
+
+def test_labels_of_nodes_at_the_top_stay_inside_the_drawing() -> None:
+    nodes = [{"name": f"Top Person {i}", "x": 400.0, "y": PAD} for i in range(6)]
+    _labels(nodes)
+    assert _overlaps(nodes) == [] and min(n["ly"] for n in nodes) >= LINE_PX

@@ -101,3 +101,20 @@ def test_segments_cover_the_text_with_overlapping_marks(notes: list[Annotation],
     assert [(s["text"], s["kinds"]) for s in got] == expected
     assert "".join(s["text"] for s in got) == TEXT
     assert all(TEXT[s["start"]:s["end"]] == s["text"] for s in got)
+
+
+@pytest.mark.parametrize("question", ["When did Marsh meet Báez?", "Where did Marsh meet Dubois?"])
+def test_an_answer_shows_the_evidence_it_cites(client: TestClient, question: str) -> None:
+    answer = client.get("/search.json", params={"q": question}).json()["answer"]
+    assert not answer["not_in_sources"]
+    evidence = [e for s in answer["sentences"] for e in s["evidence"]]
+    assert evidence
+    for e in evidence:  # the words of the document at the cited offsets
+        doc = client.get(f"/api/documents/{e['doc']}").json()
+        assert e["text"] == " ".join(doc["document"]["text"][e["start"]:e["end"]].split())
+        assert "met" in e["text"]
+    page = client.get("/search", params={"q": question}).text
+    assert page.count('<ul class="evidence">') == sum(1 for s in answer["sentences"] if s["evidence"])
+    from markupsafe import escape
+
+    assert all(f"<q>{escape(e['text'])}</q>" in page for e in evidence)  # as text: markup in a source stays text

@@ -8,8 +8,8 @@ Cascade of :func:`network_view`:
 4. Layout (Fruchterman-Reingold, deterministic): start on a circle in degree order, then :data:`ITERATIONS` steps
    of repulsion between all nodes and attraction along links, with a cooling step size; then scaled into the
    drawing area.
-5. Labels: right of the node, or left of it near the right edge, nudged down where two labels would overlap; the
-   viewBox is wide enough for every label (nothing clipped).
+5. Labels: right of the node, or left of it near the right edge; where two would overlap, the other side or a
+   line lower or higher (:func:`_labels`); the viewBox is wide enough for every label (nothing clipped).
 """
 
 from __future__ import annotations
@@ -87,17 +87,36 @@ def _layout(n: int, links: dict[tuple[int, int], int]) -> list[tuple[float, floa
 
 
 def _labels(nodes: list[dict[str, Any]]) -> tuple[float, float]:
-    """Place each label (``lx``, ``ly``, ``anchor``); returns the leftmost and rightmost x any label reaches."""
+    """Place each label (``lx``, ``ly``, ``anchor``); returns the leftmost and rightmost x any label reaches.
+
+    Candidates in order: the preferred side (right of the node, left of it near the right edge) on the node's line,
+    the other side, then each side one line lower and one higher, up to :data:`MAX_LABEL_SHIFT` lines; the first
+    that overlaps no label placed before is taken, else the one overlapping the fewest.
+    """
     placed: list[tuple[float, float, float]] = []  # (left, right, y) of labels already placed
+
+    def collisions(left: float, right: float, y: float) -> int:
+        return sum(1 for pl, pr, py in placed if abs(y - py) < LINE_PX and left < pr and pl < right)
+
     for node in sorted(nodes, key=lambda n: (n["y"], n["x"])):
         width = len(node["name"]) * CHAR_PX
-        right_side = node["x"] + LABEL_GAP + width <= WIDTH + PAD
-        left = node["x"] + LABEL_GAP if right_side else node["x"] - LABEL_GAP - width
-        y = node["y"] + 4
-        for _ in range(MAX_LABEL_SHIFT):
-            if not any(abs(y - py) < LINE_PX and left < pr and pl < left + width for pl, pr, py in placed):
+        prefer_right = node["x"] + LABEL_GAP + width <= WIDTH + PAD
+        sides = (prefer_right, not prefer_right)
+        shifts = [0] + [s for k in range(1, MAX_LABEL_SHIFT + 1) for s in (k, -k)]
+        best: tuple[int, float, float, bool] | None = None
+        for shift in shifts:
+            y = node["y"] + 4 + shift * LINE_PX
+            if y - LINE_PX < 0:  # above the drawing
+                continue
+            for right_side in sides:
+                left = node["x"] + LABEL_GAP if right_side else node["x"] - LABEL_GAP - width
+                hits = collisions(left, left + width, y)
+                if best is None or hits < best[0]:
+                    best = (hits, left, y, right_side)
+            if best is not None and best[0] == 0:
                 break
-            y += LINE_PX
+        assert best is not None  # shift 0 is never above the drawing: nodes lie at PAD or lower
+        _, left, y, right_side = best
         placed.append((left, left + width, y))
         node.update(lx=round(node["x"] + (LABEL_GAP if right_side else -LABEL_GAP), 1), ly=round(y, 1),
                     anchor="start" if right_side else "end")

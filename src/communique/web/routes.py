@@ -31,6 +31,7 @@ SECURITY_HEADERS = HEADERS  # the middleware of api.security sets them on every 
 _QUESTION = re.compile(r"^\s*(who|what|when|where|which|how|why|did|does|is|are)\b|\?\s*$", re.IGNORECASE)
 
 SEARCH_KINDS = ("document", "quote", "event", *KINDS)  # the kind filter: an item type or a document kind
+EVIDENCE_CHARS = 400  # an evidence span shown under an answer; a longer one (a paragraph) is cut at a word
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                    trim_blocks=True, lstrip_blocks=True)
@@ -76,8 +77,31 @@ def _strip(name: str) -> str:
 def _search_page(store: Any, q: str, filters: dict[str, str | None]) -> dict[str, Any]:
     data = views.search_view(store, q, views.SEARCH_LIMIT, **filters)
     data["kinds"] = SEARCH_KINDS
-    data["answer"] = views.ask_view(store, q) if q.strip() and _QUESTION.search(q) else None
+    data["answer"] = _with_evidence(store, views.ask_view(store, q)) if q.strip() and _QUESTION.search(q) else None
     return data
+
+
+def _with_evidence(store: Any, answer: dict[str, Any]) -> dict[str, Any]:
+    """Each answer sentence with the text its citations point at (``evidence``: doc, start, end, title, text),
+    read from the documents at the cited offsets; a span cited by an earlier sentence is not repeated."""
+    texts: dict[str, str] = {}
+    shown: set[tuple[str, int, int]] = set()
+    for sentence in answer.get("sentences", []):
+        sentence["evidence"] = []
+        for cite in sentence.get("citations", []):
+            key = (cite["doc"], cite["start"], cite["end"])
+            if key in shown:
+                continue
+            shown.add(key)
+            if cite["doc"] not in texts:
+                doc = store.get(cite["doc"])
+                texts[cite["doc"]] = doc.text if doc else ""
+            text = " ".join(texts[cite["doc"]][cite["start"]:cite["end"]].split())
+            if len(text) > EVIDENCE_CHARS:
+                text = text[:EVIDENCE_CHARS].rsplit(" ", 1)[0] + " …"
+            if text:
+                sentence["evidence"].append({**cite, "text": text})
+    return answer
 
 
 def add_pages(app: FastAPI) -> None:

@@ -41,6 +41,7 @@ SEARCH_LIMIT = 20  # hits on the search page
 SPEAKER_COLOURS = 8  # distinct turn colours in a transcript (more speakers reuse them, in order)
 _ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # search date filters: a year, a month or a day
 PAGED_TYPES = ("entities", "events", "quotes", "claims", "stories")
+RECORD_NOUNS = {"entities": "entity", "events": "event", "quotes": "quote", "claims": "claim", "stories": "story"}
 
 
 class NotFound(CommuniqueError):
@@ -77,7 +78,7 @@ def records_page(store: Store, type_: str, offset: int = 0, limit: int = DEFAULT
 def _record(store: Store, type_: str, record_id: str) -> dict[str, Any]:
     record = store.get_record(type_, record_id)
     if record is None:
-        raise NotFound(f"{type_[:-1] if type_ != 'stories' else 'story'} {record_id!r} not found")
+        raise NotFound(f"{RECORD_NOUNS.get(type_, type_)} {record_id!r} not found")
     return record
 
 
