@@ -155,11 +155,10 @@ def percentile(values: list[float], p: float) -> float:
 def time_pages(db: str, rounds: int) -> dict[str, dict[str, float]]:
     from fastapi.testclient import TestClient
 
-    from communique.api.app import create_app
-
     from communique.kb.browse import refresh_index
-    from communique.store.base import open_store
+    from communique.server import create_app
     from communique.store.browse import STATE_KEY
+    from communique.store.factory import open_store
 
     with open_store(db) as store:  # the browse index is written by the knowledge-base build: time that step alone
         store._begin_write()

@@ -38,7 +38,7 @@ DbOption = Annotated[str, typer.Option("--db", help="SQLite file (created if mis
 def _open(db: str, must_exist: bool = False, warn_stale: bool = True):  # type: ignore[no-untyped-def]
     """The store; an existing one opened for reading says on stderr when its knowledge base lags (reads never
     rebuild it: ``communique rebuild`` does)."""
-    from .store.base import open_store
+    from .store.factory import open_store
 
     if must_exist and "://" not in db and not Path(db).exists():
         raise CommuniqueError(f"{db}: no such database; create it with 'communique ingest FILES --db {db}'")
@@ -206,7 +206,7 @@ def timeline(
     as_json: Annotated[bool, typer.Option("--json", help="Print the page as JSON (items, total, offset, limit).")] = False,
 ) -> None:
     """Events newest first, a page at a time, with their sources (the web timeline's page)."""
-    from .web.browse import timeline_page
+    from .read.browse import timeline_page
 
     with _open(db, must_exist=True) as store:
         page = timeline_page(store, actor=actor, topic=topic, date_from=since, date_to=until,
@@ -254,7 +254,7 @@ def serve(
     allow_host: Annotated[list[str] | None, typer.Option(help="Also answer requests for this host name (behind a proxy, a DNS name); '*' for any.")] = None,
 ) -> None:
     """Serve the web UI and the REST API (read-only unless a token is set)."""
-    from .api.app import serve as run_server
+    from .server import serve as run_server
 
     for name in ("token", "read_token"):
         source = ctx.get_parameter_source(name)  # an enum of the click typer bundles: compared by name

@@ -8,9 +8,10 @@ import sys
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import check_bind, create_app
+from communique.api.app import check_bind
 from communique.errors import ConfigError
-from communique.web.views import MAX_LIMIT
+from communique.read.views import MAX_LIMIT
+from communique.server import create_app
 
 TOKEN = "s3cret-test-token"
 

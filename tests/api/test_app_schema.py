@@ -12,7 +12,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from communique.api.app import create_app
+from communique.server import create_app
 
 MAX_EXAMPLES = 8  # per operation: the 21 operations stay well under a minute on 2 cores
 TOKEN = "schema-test-token"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
 from communique.api.errors import MAX_LISTED_PROBLEMS, validation_message, wants_html
+from communique.server import create_app
 
 TOKEN = "errors-write-token-0123"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -53,7 +53,7 @@ def test_wrong_method_is_405_with_an_error(client: TestClient) -> None:
 
 def test_server_error_is_a_page_that_says_nothing_of_the_internals(client: TestClient,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from communique.web import browse
+    from communique.read import browse
 
     def broken(store, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk on fire at /var/secret/path")

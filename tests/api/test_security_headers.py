@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
 from communique.api.security import CSP
+from communique.server import create_app
 
 TOKEN = "headers-write-token-0123"
 READ = "headers-read-token-0123"
@@ -52,7 +52,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, method:
 
 
 def test_a_server_error_carries_them_too(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from communique.web import views
+    from communique.read import views
 
     def broken(store):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk on fire at /var/secret/path")

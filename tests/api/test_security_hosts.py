@@ -7,8 +7,8 @@ import socket
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
 from communique.api.security import LOOPBACK_HOSTS, allowed_hosts, host_name
+from communique.server import create_app
 
 
 @pytest.mark.parametrize(("bind", "extra", "present", "absent"), [

@@ -8,9 +8,10 @@ import base64
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import check_bind, create_app
+from communique.api.app import check_bind
 from communique.api.security import MIN_TOKEN_CHARS, token_given
 from communique.errors import ConfigError
+from communique.server import create_app
 
 WRITE = "write-token-for-tests-0123"
 READ = "read-token-for-tests-4567"

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
 from communique.export import build_export
 from communique.kb import build, kb_status, timeline
 from communique.model import Document, Event, Mention
+from communique.server import create_app
 from communique.store.sqlite import SQLiteStore
 
 TEXT = "Minister Ana Varga met Minister Tomas Kell in Lisbon on Monday."

@@ -13,7 +13,7 @@ import pytest
 
 from communique.errors import ConfigError
 from communique.model import document_id
-from communique.store.base import open_store
+from communique.store.factory import open_store
 
 HERE = Path(__file__).parent
 FAULT_MODULE = "communique_test_faults"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.search import SearchQueryError, search
-from communique.store.base import open_store
+from communique.store.factory import open_store
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from communique.errors import CommuniqueError
-from communique.store.base import open_store
 from communique.store.browse import Facet, Item, Query, index_of
+from communique.store.factory import open_store
 
 # (id, name, first date, last date, documents, countries, topics); invented names
 ROWS = [
@@ -95,7 +95,7 @@ def kb_store(request, tmp_path, kbdata):  # type: ignore[no-untyped-def]
 
 
 def test_index_pages_and_timeline_read_alike_on_both_backends(kb_store) -> None:  # type: ignore[no-untyped-def]
-    from communique.web.browse import index_page, timeline_page
+    from communique.read.browse import index_page, timeline_page
 
     people = index_page(kb_store, "people", sort="name", filters={"country": ["CA", "MX"]})
     assert [p["name"] for p in people["items"]] == ["Claire Dubois", "Lucía Báez"] and people["total"] == 2

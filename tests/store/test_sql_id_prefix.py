@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.store.base import open_store
+from communique.store.factory import open_store
 from communique.store.sql import like_prefix
 
 IDS = ("abcd1111", "abzz2222", "ab%d3333", "ab_e4444", "ab\\f5555", "xy\\%z6666")

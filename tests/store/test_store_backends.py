@@ -8,7 +8,7 @@ import pytest
 
 from communique.errors import StoreError
 from communique.model import Claim, Mention, Quote
-from communique.store.base import open_store
+from communique.store.factory import open_store
 from communique.store.sqlite import MIGRATIONS, SQLiteStore
 
 

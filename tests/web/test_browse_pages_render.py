@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
+from communique.server import create_app
 
 KINDS = ("people", "organizations", "places", "documents", "stories")
 

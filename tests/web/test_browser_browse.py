@@ -19,7 +19,7 @@ PAGES = {"people": 3, "organizations": 1, "places": 2, "documents": 5, "stories"
 
 @pytest.fixture(scope="module")
 def server(kbdata, tmp_path_factory, serve_app) -> str:  # type: ignore[no-untyped-def]
-    from communique.api.app import create_app
+    from communique.server import create_app
 
     return serve_app(create_app(str(kbdata.build_browse_db(tmp_path_factory.mktemp("browse-ui") / "kb.db"))))  # type: ignore[no-any-return]
 

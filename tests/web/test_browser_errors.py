@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from communique.api.app import create_app
 from communique.api.security import CSP, allowed_hosts
+from communique.server import create_app
 
 REBOUND = "rebound.test"  # a name the browser resolves to this machine, as DNS rebinding makes it
 ACTION_TIMEOUT_MS = 10_000  # one navigation on a local server

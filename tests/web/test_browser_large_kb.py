@@ -103,7 +103,7 @@ def site(large_kb: dict[str, str], serve_app) -> dict[str, str]:  # type: ignore
     """The server's base URL and the ids the page list needs, read from the API as a client would."""
     import httpx
 
-    from communique.api.app import create_app
+    from communique.server import create_app
 
     base = serve_app(create_app(large_kb["db"]))
     with httpx.Client(base_url=base, timeout=60) as client:

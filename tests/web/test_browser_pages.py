@@ -20,7 +20,7 @@ ACTION_TIMEOUT_MS = 10_000  # one click or navigation on a local server
 
 @pytest.fixture(scope="module")
 def server(kb_db: str, serve_app) -> str:  # type: ignore[no-untyped-def]
-    from communique.api.app import create_app
+    from communique.server import create_app
 
     return serve_app(create_app(kb_db))  # type: ignore[no-any-return]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
 from communique.kb import build
 from communique.model import Document, Quote, document_id
+from communique.server import create_app
 from communique.store.sqlite import SQLiteStore
 
 TEXT = ("MINISTER VARGA: We welcome the Secretary to Oran. As the mayor told me, \"the port is ready\".\n\n"

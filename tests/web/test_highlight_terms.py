@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.web.highlight_terms import parts, term_spans
+from communique.read.highlight_terms import parts, term_spans
 
 
 @pytest.mark.parametrize(

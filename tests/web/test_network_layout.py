@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from communique.errors import CommuniqueError
+from communique.read.network import CHAR_PX, LINE_PX, PAD, _labels, network_view
 from communique.store.sqlite import SQLiteStore
-from communique.web.network import CHAR_PX, LINE_PX, PAD, _labels, network_view
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from communique.api.app import create_app
-from communique.web.highlight import Annotation, segments
+from communique.read.highlight import Annotation, segments
+from communique.server import create_app
 
 
 @pytest.fixture(scope="module")

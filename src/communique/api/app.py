@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,8 +26,9 @@ from starlette.exceptions import HTTPException
 from ..errors import CommuniqueError, ConfigError
 from ..kb import kb_status
 from ..kb.queries import note_status, reset_status, watch_status
-from ..store.base import Store, open_store
-from ..web import views
+from ..read import views
+from ..store.base import Store
+from ..store.factory import open_store
 from . import errors
 from .errors import Error
 from .ingest import MAX_DOCUMENTS, IngestItem, ingest_items
@@ -122,15 +123,15 @@ class StaleHeader:
 
 
 def create_app(db: str, token: str | None = None, *, read_token: str | None = None,
-               hosts: Collection[str] | None = None, access_log: Callable[[str], None] | None = None) -> FastAPI:
-    """The application over the store ``db`` (opened per request, so each worker thread has its own).
+               hosts: Collection[str] | None = None, access_log: Callable[[str], None] | None = None,
+               extend: Sequence[Callable[[FastAPI], None]] = ()) -> FastAPI:
+    """The REST API over the store ``db`` (opened per request, so each worker thread has its own).
 
     ``token`` enables ``POST /api/ingest``; ``read_token``: every request needs it (or ``token``); ``hosts``: the
     Host names to answer (None: any, for embedding and tests; ``communique serve`` always passes its bound names);
-    ``access_log``: called with one line per request.
+    ``access_log``: called with one line per request; ``extend``: functions that add more routes to the app before
+    the middleware wraps it (``communique.server`` adds the web pages this way: the API does not import them).
     """
-    from ..web.routes import add_pages
-
     check_token(token, "the token")
     check_token(read_token, "the read token")
     app = FastAPI(title="communique", version="1", description="Evidence-linked knowledge base of diplomatic news.",
@@ -232,10 +233,8 @@ def create_app(db: str, token: str | None = None, *, read_token: str | None = No
             """Add documents (text, url, title, published); needs ``Authorization: Bearer <token>``."""
             return call(ingest_items, body.documents, extract=body.extract)
 
-    from ..web.browse_routes import add_browse
-
-    add_browse(app)  # index pages, the paged timeline, their JSON twins and /api/browse/*, /api/timeline
-    add_pages(app)
+    for add in extend:
+        add(app)
     # added innermost first: the access log sees every request, the headers go on every answer
     if read_token:
         app.add_middleware(ReadGuard, tokens=[t for t in (read_token, token) if t], refuse=errors.error_response)
@@ -289,8 +288,10 @@ def _listen(host: str, port: int) -> socket.socket:
 
 def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           read_token: str | None = None, allow_hosts: Collection[str] = (),
-          write: Callable[[str], None] = _stderr) -> None:
-    """Run the server (uvicorn) until interrupted; ``write`` gets the start message and the access log."""
+          write: Callable[[str], None] = _stderr, app_factory: Callable[..., FastAPI] | None = None) -> None:
+    """Run the server (uvicorn) until interrupted; ``write`` gets the start message and the access log;
+    ``app_factory`` (default :func:`create_app`, the API alone) makes the application (``communique.server``
+    passes the API with the web UI)."""
     import uvicorn
 
     token = token or os.environ.get(TOKEN_ENV) or None  # the environment by default: options show in 'ps'
@@ -304,7 +305,7 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
     with open_store(db) as s:  # serving reads: nothing is built here ('communique rebuild' does), only reported
         stale = kb_status(s).message
     hosts = allowed_hosts(host, allow_hosts)
-    app = create_app(db, token, read_token=read_token, hosts=hosts, access_log=write)
+    app = (app_factory or create_app)(db, token, read_token=read_token, hosts=hosts, access_log=write)
     sock = _listen(host, port)
     bound = sock.getsockname()
     shown = socket.gethostname() if host in WILDCARD_BINDS else f"[{bound[0]}]" if ":" in bound[0] else bound[0]

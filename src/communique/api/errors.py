@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import Scope
 
 from ..errors import CommuniqueError, one_line
-from ..web import views
+from ..read import views
 from .security import header_values
 
 __all__ = ["Error", "error_response", "install", "validation_message", "wants_html"]
@@ -47,14 +47,15 @@ def wants_html(scope: Scope) -> bool:
 
 
 def error_response(scope: Scope, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    """The error ``message`` (made one line) as a page or as JSON, with the security headers."""
-    from ..web.routes import render
-
+    """The error ``message`` (made one line) as a page or as JSON, with the security headers. The page comes from
+    the application's ``state.render_error(message, status, title)`` when the web UI installed one (the API alone
+    answers JSON)."""
     message = one_line(message)
     all_headers = {**header_values(scope.get("path", "")), **(headers or {})}
-    if wants_html(scope):
-        page = render("error.html", error=message, status=status, title=TITLES.get(status, TITLES[400]),
-                      json_url=None)
+    app = scope.get("app")
+    render_error = getattr(getattr(app, "state", None), "render_error", None)
+    if render_error is not None and wants_html(scope):
+        page = render_error(message, status, TITLES.get(status, TITLES[400]))
         return HTMLResponse(page, status_code=status, headers=all_headers)
     return JSONResponse({"error": message}, status_code=status, headers=all_headers)
 

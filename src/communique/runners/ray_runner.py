@@ -36,7 +36,8 @@ from ..ingest.run import FULL_PIPELINE, IngestReport, skip_known
 from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, Failure, Pipeline
 from ..registry import get_stage
-from ..store.base import Store, open_store
+from ..store.base import Store
+from ..store.factory import open_store
 from . import RAY_INSTALL_HINT
 
 __all__ = ["GPU_ATTRIBUTE", "WINDOW_BATCHES", "ingest_ray", "require_ray", "task_resources"]

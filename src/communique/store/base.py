@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Document
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store"]
 
 
 class Store(abc.ABC):
@@ -79,18 +79,3 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def open_store(db: str) -> Store:
-    """Open the store named by ``db``: a file path (SQLite) or a ``postgresql://`` URL."""
-    if db.startswith(("postgresql://", "postgres://")):
-        try:
-            from .postgres import PostgresStore  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:
-            from ..errors import StoreError
-
-            raise StoreError(f"{db.split('@')[-1]}: the PostgreSQL backend is not available in this build; use a SQLite path") from None
-        return PostgresStore(db)  # type: ignore[no-any-return,unused-ignore]
-    from .sqlite import SQLiteStore
-
-    return SQLiteStore(db)

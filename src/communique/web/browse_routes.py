@@ -1,6 +1,6 @@
 """Routes of the browsing pages: each index page and the timeline as HTML, its JSON twin (``.json`` or
 ``?format=json``) and an API route (``/api/browse/<index>``, ``/api/timeline``), all three from one library call
-(:mod:`communique.web.browse`) in the API's paging envelope."""
+(:mod:`communique.read.browse`) in the API's paging envelope."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from pydantic import ConfigDict, Field
 
 from ..api.app import ERRORS, MAX_QUERY_CHARS, Limit, Offset, Page
-from . import browse
+from ..read import browse
 from .routes import _page, _wants_json
 
 __all__ = ["BrowsePage", "add_browse"]

@@ -21,8 +21,8 @@ from ..api.security import CSP, HEADERS
 from ..errors import CommuniqueError
 from ..kb.queries import seen_status
 from ..model import KINDS
-from . import views
-from .highlight_terms import parts
+from ..read import views
+from ..read.highlight_terms import parts
 
 __all__ = ["CSP", "add_pages", "render"]
 
@@ -43,6 +43,11 @@ _env.globals["kb_message"] = lambda: seen_status().get("message")  # the banner 
 
 def render(template: str, **context: Any) -> str:
     return _env.get_template(template).render(**context)
+
+
+def render_error(message: str, status: int, title: str) -> str:
+    """The error page of ``message`` (the API's error handlers call it for a browser)."""
+    return render("error.html", error=message, status=status, title=title, json_url=None)
 
 
 def _wants_json(request: Request, name: str = "") -> bool:
@@ -108,6 +113,7 @@ def add_pages(app: FastAPI) -> None:
     """Register the pages and the static files on ``app`` (not part of the OpenAPI spec); the index pages and the
     timeline are in :mod:`communique.web.browse_routes`."""
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.state.render_error = render_error  # error answers to a browser become pages (api.errors asks for it)
     page = app.get
 
     @page("/", include_in_schema=False)
