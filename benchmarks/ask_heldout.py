@@ -29,7 +29,11 @@ Metrics, for the test split (unprefixed) and the dev split (prefixed ``dev_``):
 - ``citation_precision``: share of the citations given for answerable questions that point into an expected source;
 - ``unanswerable_accuracy``: share of unanswerable questions answered "not in the sources" (``Answer.not_in_sources``).
 
-    python -m benchmarks.ask_heldout [--limit N] [--errors] [--db FILE (kept; a rerun skips the ingest)]
+With ``--split dev`` only the dev questions are asked, printed and scored (the test questions are filtered out
+before anything is asked; the corpus is the same, built from every question's sources): the only way to run it
+while improving the answerer.
+
+    python -m benchmarks.ask_heldout [--split dev|test] [--limit N] [--errors] [--db FILE (kept; a rerun skips the ingest)]
 """
 
 from __future__ import annotations
@@ -137,10 +141,16 @@ def score(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, floa
     }
 
 
-def score_splits(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, float]:
-    """Test split unprefixed, dev split prefixed ``dev_``."""
+SPLITS = ("test", "dev")
+
+
+def score_splits(questions: Sequence[dict], replies: Sequence[Reply],
+                 splits: Sequence[str] = SPLITS) -> dict[str, float]:
+    """Test split unprefixed, dev split prefixed ``dev_``; only the ``splits`` named."""
     metrics: dict[str, float] = {}
     for split, prefix in (("test", ""), ("dev", "dev_")):
+        if split not in splits:
+            continue
         chosen = [(q, r) for q, r in zip(questions, replies, strict=True) if q["split"] == split]
         part = score([q for q, _ in chosen], [r for _, r in chosen])
         metrics.update({f"{prefix}{k}": v for k, v in part.items()})
@@ -155,6 +165,14 @@ def split_of(question_id: str) -> str:
 # -- corpus ------------------------------------------------------------------------------------------------------
 def load_questions(path: Path = QUESTIONS) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def select(questions: Sequence[dict], split: str | None = None, limit: int | None = None) -> list[dict]:
+    """The questions of ``split`` (all when None), then the first ``limit`` of them."""
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+    chosen = [q for q in questions if split is None or q["split"] == split]
+    return chosen[:limit] if limit else chosen
 
 
 def _year_files(datasets: Path, year: str) -> list[str]:
@@ -177,14 +195,15 @@ def corpus(datasets: Path, sources: Iterable[str]) -> tuple[list[str], list[str]
 
 # -- run ---------------------------------------------------------------------------------------------------------
 def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
-        db: str | None = None) -> dict[str, float]:
+        db: str | None = None, split: str | None = None) -> dict[str, float]:
     from communique.ingest.run import finish, ingest
     from communique.search import ask, refresh_index
     from communique.store.sqlite import SQLiteStore
 
     datasets = (shared / "datasets").resolve()
-    questions = load_questions()[:limit] if limit else load_questions()
-    files, distractors = corpus(datasets, {s for q in questions for s in q["sources"]})
+    every = load_questions()
+    files, distractors = corpus(datasets, {s for q in every for s in q["sources"]})  # one corpus for every split
+    questions = select(every, split, limit)  # before anything is asked: other splits are never asked nor printed
     started = time.perf_counter()
     replies: list[Reply] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -216,7 +235,7 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
                               f"    cited {sorted({c or '?' for c in reply.cited})}")
         store.close()
     return {
-        **score_splits(questions, replies),
+        **score_splits(questions, replies, SPLITS if split is None else (split,)),
         "questions": float(len(questions)),
         "documents": float(len(files)),
         "distractors": float(len(distractors)),
@@ -230,7 +249,8 @@ if __name__ == "__main__":
     lim = int(args[args.index("--limit") + 1]) if "--limit" in args else None
     errs: list[str] | None = [] if "--errors" in args else None
     keep = args[args.index("--db") + 1] if "--db" in args else None
-    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep)
+    only = args[args.index("--split") + 1] if "--split" in args else None
+    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, only)
     for e in errs or []:
         print(e, file=sys.stderr)
     print(json.dumps(metrics, indent=2))
