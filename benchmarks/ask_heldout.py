@@ -31,9 +31,10 @@ Metrics, for the test split (unprefixed) and the dev split (prefixed ``dev_``):
 
 With ``--split dev`` only the dev questions are asked, printed and scored (the test questions are filtered out
 before anything is asked; the corpus is the same, built from every question's sources): the only way to run it
-while improving the answerer.
+while improving the answerer. ``--split practice`` asks the improver's own practice questions (``PRACTICE``, written
+from 2023 pages that are distractors here, before the answerer was changed for them) against the same store.
 
-    python -m benchmarks.ask_heldout [--split dev|test] [--limit N] [--errors] [--db FILE (kept; a rerun skips the ingest)]
+    python -m benchmarks.ask_heldout [--split dev|test|practice] [--limit N] [--errors] [--db FILE (kept; a rerun skips the ingest)]
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 QUESTIONS = Path(__file__).with_name("data") / "ask_heldout.jsonl"
+# Practice questions written by the answerer's improver from 2023 White House pages that are distractors of this
+# corpus (none of them a source of QUESTIONS), asked against the same store: ``--split practice``.
+PRACTICE = Path(__file__).with_name("data") / "ask_practice.jsonl"
 WILD_DEV = "wild_dev/docs"
 WH = "wh_briefings_readouts"
 WH_FOLDERS = ("statements-releases", "press-briefings", "speeches-remarks", "presidential-actions")
@@ -141,14 +145,15 @@ def score(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, floa
     }
 
 
-SPLITS = ("test", "dev")
+SPLITS = ("test", "dev", "practice")
+_PREFIX = {"test": "", "dev": "dev_", "practice": "practice_"}
 
 
 def score_splits(questions: Sequence[dict], replies: Sequence[Reply],
-                 splits: Sequence[str] = SPLITS) -> dict[str, float]:
-    """Test split unprefixed, dev split prefixed ``dev_``; only the ``splits`` named."""
+                 splits: Sequence[str] = ("test", "dev")) -> dict[str, float]:
+    """Test split unprefixed, dev split prefixed ``dev_``, practice ``practice_``; only the ``splits`` named."""
     metrics: dict[str, float] = {}
-    for split, prefix in (("test", ""), ("dev", "dev_")):
+    for split, prefix in _PREFIX.items():
         if split not in splits:
             continue
         chosen = [(q, r) for q, r in zip(questions, replies, strict=True) if q["split"] == split]
@@ -203,7 +208,8 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
     datasets = (shared / "datasets").resolve()
     every = load_questions()
     files, distractors = corpus(datasets, {s for q in every for s in q["sources"]})  # one corpus for every split
-    questions = select(every, split, limit)  # before anything is asked: other splits are never asked nor printed
+    # before anything is asked: the other splits are never asked nor printed
+    questions = select(load_questions(PRACTICE), split, limit) if split == "practice" else select(every, split, limit)
     started = time.perf_counter()
     replies: list[Reply] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -235,7 +241,7 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
                               f"    cited {sorted({c or '?' for c in reply.cited})}")
         store.close()
     return {
-        **score_splits(questions, replies, SPLITS if split is None else (split,)),
+        **score_splits(questions, replies, ("test", "dev") if split is None else (split,)),
         "questions": float(len(questions)),
         "documents": float(len(files)),
         "distractors": float(len(distractors)),
