@@ -210,7 +210,8 @@ def timeline(
         if e["topics"]:
             out.print(f"    topics: {escape(', '.join(e['topics']))}")
         for src in e["sources"]:
-            out.print(f"    source: {escape(src['title'] or src['doc'])} [{src['doc']} {src['start']}:{src['end']}]")
+            cited = escape(f"[{src['doc']} {src['start']}:{src['end']}]")  # ids that start with a letter are no markup
+            out.print(f"    source: {escape(src['title'] or src['doc'])} {cited}")
 
 
 @app.command()
