@@ -76,6 +76,10 @@ MIN_FOCUS_SENTENCE = 0.5  # a whole sentence as the answer: at least half the qu
 MIN_FOCUS_TYPED = 0.34  # a date / place / person / number answer: a third of the focus words around it
 GENERAL_DOCS = 20  # documents read per analysed question (names common to many pages push the answer down)
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
+SELF_NAME_BONUS = 0.04  # the asked names in the sentence itself beat names found only in its neighbours
+HEAD_BONUS = 0.1  # "Which treaty ...": a sentence naming a treaty beats one that does not (the name may stand alone)
+DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
+MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
 _WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
@@ -384,14 +388,17 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
 
 def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     who, topic = g["who"].strip(), g["topic"]
-    terms = _content_words(topic)
+    # the topic's own words: months, years and the meeting or call it was said at are constraints, not the topic
+    terms = [t for t in _content_words(topic) if t not in {_stem(m) for m in MONTHS} and not t.isdigit()
+             and not _MEETING_VERBS.fullmatch(t) and t not in MEETING_STEMS and t not in CALL_STEMS]
+    need = min(MIN_TOPIC_WORDS, len(terms))
     out: list[_Candidate] = []
     for doc in ctx.candidates(f"{who} {topic}"):
         quoted = [q for q in doc.quotes
                   if _has_name(_speaker_near(doc, q.start, q.end) or q.speaker_name or "", who)]
         for s in ctx.sentences(doc):
             score = _overlap(terms, s.text)
-            if score < MIN_TOPIC_OVERLAP:
+            if score < MIN_TOPIC_OVERLAP or round(score * len(terms)) < need:
                 continue
             in_quote = any(q.start - 2 <= s.end and s.start <= q.end + 2 for q in quoted)
             words = {w.lower() for w in _WORDS.findall(s.text)}
@@ -439,6 +446,12 @@ def classify(question: str) -> tuple[str, dict[str, str]]:
         if m:
             return intent, {k: v for k, v in m.groupdict().items() if v}
     return "keywords", {}
+
+
+def _cited_text(ctx: _Context, sentence: AnswerSentence) -> str:
+    """The text of the sentences an answer sentence cites."""
+    docs = [(ctx.doc(c["doc"]), c) for c in sentence.citations]
+    return " ".join(d.text[c["start"]:c["end"]] for d, c in docs if d is not None)
 
 
 def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
@@ -501,7 +514,10 @@ def ask(store: Any, question: str) -> Answer:
     # the records of a recognised question form first; the general analysis when they give nothing
     found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)]
     if intent in ("general", "when_met") or not found:
-        found += _general(ctx, a)
+        general = _general(ctx, a)
+        if intent == "what_said":  # what X said: a sentence that names X, not one about whoever else was there
+            general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"]) for s in c.sentences)]
+        found += general
     candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
@@ -627,8 +643,10 @@ def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] |
                {_stem(f) for f in a.focus}]
     if a.answer_type == "date":
         dates = [d for d in _evidence_dates(doc, span) if _date_ok(a, d)]
-        if not dates:
-            return None
+        if not dates:  # only a month written ("in October 2019"): the month is the answer
+            months = [t.value for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
+                      and _ISO_MONTH.match(t.value) and t.basis == "explicit" and _date_ok(a, t.value)]
+            return (f"In {_human_date(months[0])}.", 0.0) if months else None
         return f"On {_human_date(dates[0])}.", (DEICTIC_PENALTY if _is_deictic(doc, span, dates[0]) else 0.0)
     if a.answer_type == "place":
         places = [(s, t) for s, t in _mentions_in(doc, span, ("place",)) if not _asked(a, t)]
@@ -641,6 +659,9 @@ def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] |
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
+        described = [span.start + m.start() for m in _WORDS.finditer(text)
+                     if _stem(_fold(m.group(0))) in {_stem(d) for d in a.descriptors}]
+        anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
         people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
@@ -722,10 +743,12 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
             # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
             has_call = bool(CALL_WORDS.search(s.text))
-            score = (sum(f in have or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus)
-                     if focus and (have := {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}) is not None
-                     else 1.0)
+            have_all = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}
+            have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
+            score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
+                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
+            if a.answer_type == "person" and any(_stem(d) in have_all for d in a.descriptors):
+                score = max(score, DESCRIBED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue
             name_share = len(names) / len(a.names) if a.names else 1.0
@@ -735,14 +758,25 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     continue
                 conf -= UNDATED_PENALTY if undated and not own else 0.0
-            if a.answer_type == "date" and a.meeting and not (
+            if a.answer_type in ("date", "place") and a.meeting and not (
                     MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
-                continue  # the date of a meeting: from a sentence that reports one, among the names asked
+                continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+            content = [f for f in focus if f not in meeting_focus and f not in CALL_STEMS]
+            found = sum(f in have_all or f in title_words for f in content)
+            if a.answer_type == "sentence" and content and found / len(content) < MIN_FOCUS_SENTENCE:
+                continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
+            if a.answer_type in ("number", "duration") and content and not any(
+                    f in have_all or f in title_words for f in content):
+                continue  # "How much did X pledge": a number from a sentence about pledging, not any number
             typed = _typed_answer(a, doc, s)  # 4.
             if typed is None:
                 continue
             answer, penalty = typed
             if a.places and all(_name_in(p, _fold(s.text)) for p in a.places):
                 conf += PLACE_BONUS
+            if a.head and _stem(a.head) in have_all:
+                conf += HEAD_BONUS
+            if a.names and a.answer_type != "date":  # a date: the written one wins, wherever the names stand
+                conf += SELF_NAME_BONUS * sum(_name_in(n, _fold(s.text)) for n in a.names) / len(a.names)
             out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
     return out
