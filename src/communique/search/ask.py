@@ -78,6 +78,7 @@ GENERAL_DOCS = 20  # documents read per analysed question (names common to many 
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 SELF_NAME_BONUS = 0.04  # the asked names in the sentence itself beat names found only in its neighbours
 HEAD_BONUS = 0.1  # "Which treaty ...": a sentence naming a treaty beats one that does not (the name may stand alone)
+UNDESCRIBED_PENALTY = 0.2  # "Which premier ...": a person with no such title near is a weaker answer
 DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
@@ -615,13 +616,30 @@ def _written_dates(doc: Document, span: Span) -> list[str]:
 
 
 def _is_deictic(doc: Document, span: Span, value: str) -> bool:
-    """The date comes only from "today" / "tonight" of the sentence (a republished page moves it)."""
+    """The date comes only from "today" / "tonight" of the sentence or from the page's date (a republished page
+    moves it)."""
     found = [t for t in doc.timexes if t.type == "DATE" and t.value == value and span.start <= t.start < span.end]
-    return bool(found) and all(DEICTIC.fullmatch(_fold(t.text)) for t in found)
+    if not found:  # no date written: the event's date inferred from the page's own date (a headline, "meets")
+        return any(e.date_value == value for e in doc.events if e.start < span.end and e.end > span.start)
+    return all(DEICTIC.fullmatch(_fold(t.text)) for t in found)
 
 
 def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
     return [(m.start, squash(m.text)) for m in doc.mentions if m.type in types and span.start <= m.start < span.end]
+
+
+_NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
+_NOT_NAME_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _whole_name(doc: Document, start: int, name: str) -> str:
+    """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname."""
+    if " " in name:
+        return name
+    m = _NAME_GOES_ON.match(doc.text, start + len(name))
+    if m is None or _fold(m.group(1)) in STOP_WORDS or _fold(m.group(1)) in _NOT_NAME_WORDS:
+        return name
+    return f"{name} {m.group(1)}"
 
 
 def _asked(a: Analysis, text: str) -> bool:
@@ -659,10 +677,10 @@ def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] |
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
-        described = [span.start + m.start() for m in _WORDS.finditer(text)
-                     if _stem(_fold(m.group(0))) in {_stem(d) for d in a.descriptors}]
+        described = [span.start + m.start() for m in _WORDS.finditer(text)  # whole words: "administrator" only
+                     if _fold(m.group(0)) in a.descriptors or _fold(m.group(0)).removesuffix("s") in a.descriptors]
         anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
-        people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
+        people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
@@ -747,6 +765,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
                          or (f in CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
+            described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and any(_stem(d) in have_all for d in a.descriptors):
                 score = max(score, DESCRIBED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
@@ -776,6 +795,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 conf += PLACE_BONUS
             if a.head and _stem(a.head) in have_all:
                 conf += HEAD_BONUS
+            if a.answer_type == "person" and a.descriptors and not described:
+                conf -= UNDESCRIBED_PENALTY
             if a.names and a.answer_type != "date":  # a date: the written one wins, wherever the names stand
                 conf += SELF_NAME_BONUS * sum(_name_in(n, _fold(s.text)) for n in a.names) / len(a.names)
             out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
