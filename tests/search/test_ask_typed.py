@@ -77,3 +77,28 @@ def test_ask_typed_answer(store, question, expected, doc):
 def test_ask_typed_declines_loose_matches(store, question):
     answer = ask(store, question)
     assert answer.not_in_sources, answer.as_dict()
+
+
+SPEECH = ("Minister Pedro Lind arrived in Bergen on Monday. "
+          "He said, “Our ferries will sail again before winter.” "
+          "The Minister added, “The harbour stays open to every flag.”")
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Who said “Our ferries will sail again before winter”?", "Pedro Lind"),  # "He" before the quote
+        ("Who said “The harbour stays open to every flag”?", "Pedro Lind"),  # an office alone before the quote
+    ],
+)
+def test_ask_who_said_names_the_speaker(tmp_path, doc_factory, monkeypatch, question, speaker):
+    from communique.search.semantic import NO_SEMANTIC_ENV
+    from communique.store.sqlite import SQLiteStore
+
+    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+    doc = doc_factory(SPEECH, id="speech", source="wire/lind.txt", kind="news", published="2025-04-07",
+                      mentions=[_person(SPEECH, "Pedro Lind")])
+    with SQLiteStore(tmp_path / "kb.db") as s:
+        s.put(doc, "test")
+        answer = ask(s, question)
+    assert answer.text.startswith(f"{speaker} said:"), answer.as_dict()

@@ -365,6 +365,30 @@ def _speaker_near(doc: Document, start: int, end: int) -> str | None:
     return _speaker_label(turns[-1].group(1)) if turns else None
 
 
+_PRONOUNS = frozenset("he she they we i it".split())
+
+
+def _is_name(text: str) -> bool:
+    """A person's name, not a pronoun or an office alone ("He", "The Secretary", "the Prime Minister")."""
+    words = [w for w in _WORDS.findall(_fold(text)) if w not in STOP_WORDS and w not in _PRONOUNS
+             and w not in _NOT_NAME_WORDS]
+    offices = NAME_PREFIXES | {w for head in TITLE_HEADS for w in head.split()}
+    return any(w not in offices for w in words)
+
+
+def _named_speaker(doc: Document, start: int, speaker: str | None, recorded: str | None) -> str | None:
+    """The speaker by name: "he" or "the Minister" before a quote is the quote record's speaker when that is a
+    name, else the last person named before the quote; None when no name is found."""
+    if speaker:
+        speaker = re.split(r"(?<=[a-z])\.\s+", speaker)[-1]  # "<Weekday>. He": the words of the last sentence
+    if speaker and _is_name(speaker):
+        return speaker
+    if recorded and _is_name(recorded):
+        return recorded
+    before = [m for m in doc.mentions if m.type == "person" and m.end <= start and _is_name(m.text)]
+    return squash(max(before, key=lambda m: m.start).text) if before else None
+
+
 def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     words = _fold(g["words"]).strip(" .,\"'")
     out: list[_Candidate] = []
@@ -378,9 +402,10 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
         speaker = None
         for q in doc.quotes:  # 1. the quote record that holds the words
             if q.start <= start and end <= q.end + 1:
-                speaker = _speaker_near(doc, q.start, q.end) or q.speaker_name
+                speaker = _named_speaker(doc, q.start, _speaker_near(doc, q.start, q.end), q.speaker_name)
                 break
-        speaker = speaker or _speaker_near(doc, start, end)  # 2. the text around the words
+        # 2. the text around the words; 3. "he" / an office alone: the person named last before
+        speaker = speaker or _named_speaker(doc, start, _speaker_near(doc, start, end), None)
         if speaker:
             out.append(_Candidate(1.0, [AnswerSentence(f"{_speaker_label(speaker)} said: “{squash(span.text)}”",
                                                        [ctx.cite(doc, span)])]))
