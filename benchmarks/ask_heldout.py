@@ -55,8 +55,14 @@ as above, over all its questions at once (no dev split), printed with the prefix
 (``heldout2_answer_accuracy``, ``heldout2_citation_precision``, ``heldout2_unanswerable_accuracy`` ...). A store
 kept with ``--db`` holds one set's corpus: give each set its own file.
 
-    python -m benchmarks.ask_heldout [--set heldout|heldout2] [--limit N] [--errors] [--db FILE (kept; a rerun
-    skips the ingest)]
+With ``--split dev`` only the dev questions are asked, printed and scored (the test questions are filtered out
+before anything is asked; the corpus is the same, built from every question's sources): the only way to run it
+while improving the answerer. ``--split practice`` asks the improver's own practice questions (``PRACTICE``, written
+from 2023 pages that are distractors here, before the answerer was changed for them) against the same store.
+(``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
+
+    python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
+        [--db FILE (kept; a rerun skips the ingest)]
 """
 
 from __future__ import annotations
@@ -73,6 +79,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 QUESTIONS = Path(__file__).with_name("data") / "ask_heldout.jsonl"
+# Practice questions written by the answerer's improver from 2023 White House pages that are distractors of this
+# corpus (none of them a source of QUESTIONS), asked against the same store: ``--split practice``.
+PRACTICE = Path(__file__).with_name("data") / "ask_practice.jsonl"
 WILD_DEV = "wild_dev/docs"
 WH = "wh_briefings_readouts"
 WH_FOLDERS = ("statements-releases", "press-briefings", "speeches-remarks", "presidential-actions")
@@ -164,10 +173,17 @@ def score(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, floa
     }
 
 
-def score_splits(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[str, float]:
-    """Test split unprefixed, dev split prefixed ``dev_``."""
+SPLITS = ("test", "dev", "practice")
+_PREFIX = {"test": "", "dev": "dev_", "practice": "practice_"}
+
+
+def score_splits(questions: Sequence[dict], replies: Sequence[Reply],
+                 splits: Sequence[str] = ("test", "dev")) -> dict[str, float]:
+    """Test split unprefixed, dev split prefixed ``dev_``, practice ``practice_``; only the ``splits`` named."""
     metrics: dict[str, float] = {}
-    for split, prefix in (("test", ""), ("dev", "dev_")):
+    for split, prefix in _PREFIX.items():
+        if split not in splits:
+            continue
         chosen = [(q, r) for q, r in zip(questions, replies, strict=True) if q["split"] == split]
         part = score([q for q, _ in chosen], [r for _, r in chosen])
         metrics.update({f"{prefix}{k}": v for k, v in part.items()})
@@ -175,9 +191,10 @@ def score_splits(questions: Sequence[dict], replies: Sequence[Reply]) -> dict[st
 
 
 def set_metrics(qset: QuestionSet, questions: Sequence[dict], replies: Sequence[Reply],
-                extra: dict[str, float] | None = None) -> dict[str, float]:
+                extra: dict[str, float] | None = None, split: str | None = None) -> dict[str, float]:
     """The printed result of one set: its scores (test and dev, or test alone) and ``extra``, all under its prefix."""
-    scored = score_splits(questions, replies) if qset.dev_split else score(questions, replies)
+    splits = ("test", "dev") if split is None else (split,)
+    scored = score_splits(questions, replies, splits) if qset.dev_split else score(questions, replies)
     return {f"{qset.prefix}{k}": v for k, v in {**scored, **(extra or {})}.items()}
 
 
@@ -212,6 +229,14 @@ def load_questions(path: Path = QUESTIONS) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def select(questions: Sequence[dict], split: str | None = None, limit: int | None = None) -> list[dict]:
+    """The questions of ``split`` (all when None), then the first ``limit`` of them."""
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+    chosen = [q for q in questions if split is None or q["split"] == split]
+    return chosen[:limit] if limit else chosen
+
+
 def _year_files(datasets: Path, year: str) -> list[str]:
     root = datasets / WH
     return sorted(p.relative_to(datasets).as_posix() for folder in WH_FOLDERS
@@ -232,14 +257,16 @@ def corpus(datasets: Path, sources: Iterable[str], qset: QuestionSet = SETS["hel
 
 # -- run ---------------------------------------------------------------------------------------------------------
 def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
-        db: str | None = None, qset: QuestionSet = SETS["heldout"]) -> dict[str, float]:
+        db: str | None = None, qset: QuestionSet = SETS["heldout"], split: str | None = None) -> dict[str, float]:
     from communique.ingest.run import finish, ingest
     from communique.search import ask, refresh_index
     from communique.store.sqlite import SQLiteStore
 
     datasets = (shared / "datasets").resolve()
-    questions = load_questions(qset.questions)[:limit] if limit else load_questions(qset.questions)
-    files, distractors = corpus(datasets, {s for q in questions for s in q["sources"]}, qset)
+    every = load_questions(qset.questions)
+    files, distractors = corpus(datasets, {s for q in every for s in q["sources"]}, qset)  # one corpus for every split
+    # before anything is asked: the other splits are never asked nor printed
+    questions = select(load_questions(PRACTICE), split, limit) if split == "practice" else select(every, split, limit)
     started = time.perf_counter()
     replies: list[Reply] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -276,7 +303,7 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
         "distractors": float(len(distractors)),
         "ingest_seconds": round(ingested, 1),
         "seconds": round(time.perf_counter() - started, 1),
-    })
+    }, split)
 
 
 if __name__ == "__main__":
@@ -284,10 +311,11 @@ if __name__ == "__main__":
     lim = int(args[args.index("--limit") + 1]) if "--limit" in args else None
     errs: list[str] | None = [] if "--errors" in args else None
     keep = args[args.index("--db") + 1] if "--db" in args else None
+    only = args[args.index("--split") + 1] if "--split" in args else None
     chosen = args[args.index("--set") + 1] if "--set" in args else "heldout"
     if chosen not in SETS:
         sys.exit(f"unknown question set {chosen!r}: choose one of {', '.join(SETS)} with --set")
-    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, SETS[chosen])
+    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, SETS[chosen], only)
     for e in errs or []:
         print(e, file=sys.stderr)
     print(json.dumps(metrics, indent=2))

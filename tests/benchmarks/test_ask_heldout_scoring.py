@@ -130,3 +130,40 @@ def test_sources_exist_and_are_in_the_corpus() -> None:
     assert all((datasets / s).is_file() for s in sources)
     assert sources <= set(files)
     assert len(distractors) >= 500 and not sources & set(distractors)
+
+
+@pytest.mark.parametrize(("split", "limit", "ids"), [
+    ("dev", None, ["2", "4"]),
+    ("test", None, ["1", "3"]),
+    ("dev", 1, ["2"]),
+    (None, 3, ["1", "2", "3"]),
+])
+def test_select_filters_the_split_before_the_limit(split: str | None, limit: int | None, ids: list[str]) -> None:
+    questions = [_q("1", "test"), _q("2", "dev"), _q("3", "test"), _q("4", "dev")]
+    assert [q["id"] for q in bench.select(questions, split, limit)] == ids
+
+
+def test_select_refuses_an_unknown_split() -> None:
+    with pytest.raises(ValueError, match="unknown split"):
+        bench.select([_q("1", "test")], "train")
+
+
+def test_score_splits_scores_only_the_splits_named() -> None:
+    got = bench.score_splits([_q("2", "dev")], [bench.Reply("Lima", False, ["a.md"])], ("dev",))
+    assert got["dev_answer_accuracy"] == 1.0
+    assert not any(k.startswith(("answer", "citation", "unanswerable")) for k in got)
+
+
+def test_practice_questions_come_from_distractors_of_the_corpus() -> None:
+    practice = bench.load_questions(bench.PRACTICE)
+    assert {q["split"] for q in practice} == {"practice"}
+    assert sum(q["unanswerable"] for q in practice) >= 5
+    for q in practice:
+        assert set(q) == QUESTION_FIELDS and q["type"] in TYPES, q["id"]
+        assert bool(q["expected"]) is bool(q["sources"]) is (not q["unanswerable"]), q["id"]
+        assert all("/2023-" in s for s in q["sources"]), q["id"]  # 2023 pages: not the questions' 2024 slice
+    datasets = ROOT.parent / "shared" / "datasets"
+    if not (datasets / "wild_dev").is_dir():
+        pytest.skip("the shared datasets are not next to the project")
+    files, distractors = bench.corpus(datasets, {s for q in bench.load_questions() for s in q["sources"]})
+    assert {s for q in practice for s in q["sources"]} <= set(distractors)

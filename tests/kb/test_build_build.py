@@ -113,3 +113,16 @@ def test_kb_compare_unknown_story_is_a_clear_error(store):
 
     with pytest.raises(CommuniqueError, match="no such story"):
         compare(store, "story-nope")
+
+
+def test_kb_timeline_cli_keeps_citation_ids_that_start_with_a_letter(tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    with SQLiteStore(tmp_path / "kb.db") as s:
+        s.put(_report("a", "2025-03-03"), "p")
+        build(s)
+    result = CliRunner().invoke(app, ["timeline", "--db", str(tmp_path / "kb.db")])
+    assert result.exit_code == 0, result.output
+    assert "[a 0:" in result.output  # rich markup would read "[a ...]" as a tag and drop it

@@ -50,3 +50,33 @@ def test_analyze_counted_words_and_focus(question, counted, focus):
 )
 def test_analyze_meeting_questions(question, meeting):
     assert analyze(question).meeting is meeting
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "head", "descriptors"),
+    [
+        ("Which treaty did Ortiz and Lind sign?", "sentence", "treaty", ()),
+        ("Which two harbours did Ortiz visit?", "sentence", "harbours", ()),
+        ("Which Norlandian minister did Ortiz meet?", "person", "minister", ("minister",)),
+        ("Which NRA Administrator joined the delegation?", "person", "", ("administrator",)),
+        ("In what city did Ortiz sit down with Lind?", "place", "city", ("city",)),
+        ("What did Ortiz say about fisheries?", "sentence", "", ()),
+        ("On which day did Ortiz host Lind?", "date", "day", ()),
+        ("What was the date of Ortiz's call with Lind?", "date", "", ()),
+    ],
+)
+def test_analyze_head_noun_and_descriptors(question, answer_type, head, descriptors):
+    a = analyze(question)
+    assert (a.answer_type, a.head, a.descriptors) == (answer_type, head, descriptors)
+    assert a.head not in a.descriptors or a.head not in a.focus  # the asked kind is not a word to find
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Where did Ortiz meet the Chancellor in May 2025?", ("Ortiz", "Chancellor")),  # an office alone
+        ("Where did Ortiz meet Chancellor Lind?", ("Ortiz", "Lind")),  # an office before a name: the name
+    ],
+)
+def test_analyze_keeps_an_office_named_alone(question, names):
+    assert analyze(question).names == names

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from typing import Any
 
 from ..model import Document
@@ -28,20 +27,12 @@ from ..text import strip_accents
 from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
 from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
-    ADJECTIVE_SUFFIXES,
-    AMOUNT,
     CALL_STEMS,
     CALL_WORDS,
-    COUNTRY_ABBR,
-    DEICTIC,
-    DURATION,
     MEETING_REPORT,
     MEETING_STEMS,
-    MONTH_DAY_WRITTEN,
     NAME_PREFIXES,
     NAME_SUFFIXES,
-    NUMBER,
-    PLACE_WRITTEN,
     QUESTION_PATTERNS,
     SPEAKER_AFTER_QUOTE,
     SPEAKER_BEFORE_QUOTE,
@@ -50,13 +41,42 @@ from .question_patterns import (
     TITLE_HEADS,
 )
 from .segment import Span, sentences, squash
+from .typed_answers import (
+    NOT_NAME_WORDS as _NOT_NAME_WORDS,
+)
+from .typed_answers import (
+    WORDS as _WORDS,
+)
+from .typed_answers import (
+    date_ok as _date_ok,
+)
+from .typed_answers import (
+    date_parts as _date_parts,
+)
+from .typed_answers import (
+    evidence_dates as _evidence_dates,
+)
+from .typed_answers import (
+    fold as _fold,
+)
+from .typed_answers import (
+    human_date as _human_date,
+)
+from .typed_answers import (
+    name_in as _name_in,
+)
+from .typed_answers import (
+    stem as _stem,
+)
+from .typed_answers import (
+    typed_answer as _typed_answer,
+)
 
 __all__ = ["ask", "Answer", "AnswerSentence", "classify", "MIN_CONFIDENCE", "NOT_IN_SOURCES"]
 
 MIN_CONFIDENCE = 0.5  # below this the best candidate is a guess: say "not in the sources" instead
 CANDIDATE_DOCS = 12  # documents retrieved per question (the answer is in the top few for focused questions)
 MIN_TOPIC_OVERLAP = 0.5  # share of the asked topic's content words a sentence must contain to be about it
-STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short enough to read
 QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
 ITEMS_PER_DOC = 20  # items fetched per wanted document (one document has many matching passages and quotes)
@@ -65,19 +85,18 @@ NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after 
 LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
 MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (all of them are in the document)
 NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
-DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
-MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
 UNDATED_PENALTY = 0.1  # an answer from a page without any date, for a question that names a month or year
 RANK_PENALTY = 0.002  # documents retrieved first win ties
-NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
-MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
 MIN_FOCUS_SENTENCE = 0.5  # a whole sentence as the answer: at least half the question's focus words in it
 MIN_FOCUS_TYPED = 0.34  # a date / place / person / number answer: a third of the focus words around it
 GENERAL_DOCS = 20  # documents read per analysed question (names common to many pages push the answer down)
-MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
+SELF_NAME_BONUS = 0.04  # the asked names in the sentence itself beat names found only in its neighbours
+HEAD_BONUS = 0.1  # "Which treaty ...": a sentence naming a treaty beats one that does not (the name may stand alone)
+UNDESCRIBED_PENALTY = 0.2  # "Which premier ...": a person with no such title near is a weaker answer
+DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
+MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
-_WORDS = re.compile(r"\w[\w\-’']*")
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
 # A sentence about a meeting still to come ("agreed to meet again", "will travel", "plan to hold talks").
 _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hold|speak)|plan(?:s|ned)? to|next (?:week|month|year))\b",
@@ -89,8 +108,6 @@ _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
 # "<Office> Minister of <Country>, <Name>" / "Minister of <Office> <Name>"
 _TITLE_BEFORE = re.compile(rf"(?<![\w,])([A-Z][\w\-’'.]*(?:\s+{_TITLE_WORD})*)\s*,?\s*$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass
@@ -124,10 +141,6 @@ class _Candidate:
 
 
 # -- text helpers -----------------------------------------------------------------------------------------
-def _fold(text: str) -> str:
-    """Lower case, no diacritics, straight apostrophes, single spaces."""
-    text = strip_accents(text)
-    return squash(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower())
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -147,11 +160,6 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def _stem(word: str) -> str:
-    """First letters after a plural / tense ending: "hosted" ~ "host", "talks" ~ "talk", "meetings" ~ "meeting"."""
-    if len(word) > STEM_CHARS:
-        word = re.sub(r"(?:ing|ed|es|s)$", "", word)
-    return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
 
 
 def _content_words(text: str) -> list[str]:
@@ -197,15 +205,6 @@ def _full_name_match(candidate: str, asked: str) -> bool:
     return bool(want) and all(t in have for t in want)
 
 
-def _human_date(value: str) -> str:
-    m = _ISO_DAY.match(value)
-    if m:
-        d = date(int(m[1]), int(m[2]), int(m[3]))
-        return f"{d:%B} {d.day}, {d.year} ({value})"
-    m = _ISO_MONTH.match(value)
-    if m:
-        return f"{date(int(m[1]), int(m[2]), 1):%B %Y} ({value})"
-    return value
 
 
 def _speaker_label(raw: str) -> str:
@@ -360,6 +359,30 @@ def _speaker_near(doc: Document, start: int, end: int) -> str | None:
     return _speaker_label(turns[-1].group(1)) if turns else None
 
 
+_PRONOUNS = frozenset("he she they we i it".split())
+
+
+def _is_name(text: str) -> bool:
+    """A person's name, not a pronoun or an office alone ("He", "The Secretary", "the Prime Minister")."""
+    words = [w for w in _WORDS.findall(_fold(text)) if w not in STOP_WORDS and w not in _PRONOUNS
+             and w not in _NOT_NAME_WORDS]
+    offices = NAME_PREFIXES | {w for head in TITLE_HEADS for w in head.split()}
+    return any(w not in offices for w in words)
+
+
+def _named_speaker(doc: Document, start: int, speaker: str | None, recorded: str | None) -> str | None:
+    """The speaker by name: "he" or "the Minister" before a quote is the quote record's speaker when that is a
+    name, else the last person named before the quote; None when no name is found."""
+    if speaker:
+        speaker = re.split(r"(?<=[a-z])\.\s+", speaker)[-1]  # "<Weekday>. He": the words of the last sentence
+    if speaker and _is_name(speaker):
+        return speaker
+    if recorded and _is_name(recorded):
+        return recorded
+    before = [m for m in doc.mentions if m.type == "person" and m.end <= start and _is_name(m.text)]
+    return squash(max(before, key=lambda m: m.start).text) if before else None
+
+
 def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     words = _fold(g["words"]).strip(" .,\"'")
     out: list[_Candidate] = []
@@ -373,9 +396,10 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
         speaker = None
         for q in doc.quotes:  # 1. the quote record that holds the words
             if q.start <= start and end <= q.end + 1:
-                speaker = _speaker_near(doc, q.start, q.end) or q.speaker_name
+                speaker = _named_speaker(doc, q.start, _speaker_near(doc, q.start, q.end), q.speaker_name)
                 break
-        speaker = speaker or _speaker_near(doc, start, end)  # 2. the text around the words
+        # 2. the text around the words; 3. "he" / an office alone: the person named last before
+        speaker = speaker or _named_speaker(doc, start, _speaker_near(doc, start, end), None)
         if speaker:
             out.append(_Candidate(1.0, [AnswerSentence(f"{_speaker_label(speaker)} said: “{squash(span.text)}”",
                                                        [ctx.cite(doc, span)])]))
@@ -384,14 +408,17 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
 
 def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     who, topic = g["who"].strip(), g["topic"]
-    terms = _content_words(topic)
+    # the topic's own words: months, years and the meeting or call it was said at are constraints, not the topic
+    terms = [t for t in _content_words(topic) if t not in {_stem(m) for m in MONTHS} and not t.isdigit()
+             and not _MEETING_VERBS.fullmatch(t) and t not in MEETING_STEMS and t not in CALL_STEMS]
+    need = min(MIN_TOPIC_WORDS, len(terms))
     out: list[_Candidate] = []
     for doc in ctx.candidates(f"{who} {topic}"):
         quoted = [q for q in doc.quotes
                   if _has_name(_speaker_near(doc, q.start, q.end) or q.speaker_name or "", who)]
         for s in ctx.sentences(doc):
             score = _overlap(terms, s.text)
-            if score < MIN_TOPIC_OVERLAP:
+            if score < MIN_TOPIC_OVERLAP or round(score * len(terms)) < need:
                 continue
             in_quote = any(q.start - 2 <= s.end and s.start <= q.end + 2 for q in quoted)
             words = {w.lower() for w in _WORDS.findall(s.text)}
@@ -439,6 +466,12 @@ def classify(question: str) -> tuple[str, dict[str, str]]:
         if m:
             return intent, {k: v for k, v in m.groupdict().items() if v}
     return "keywords", {}
+
+
+def _cited_text(ctx: _Context, sentence: AnswerSentence) -> str:
+    """The text of the sentences an answer sentence cites."""
+    docs = [(ctx.doc(c["doc"]), c) for c in sentence.citations]
+    return " ".join(d.text[c["start"]:c["end"]] for d, c in docs if d is not None)
 
 
 def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
@@ -501,7 +534,10 @@ def ask(store: Any, question: str) -> Answer:
     # the records of a recognised question form first; the general analysis when they give nothing
     found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)]
     if intent in ("general", "when_met") or not found:
-        found += _general(ctx, a)
+        general = _general(ctx, a)
+        if intent == "what_said":  # what X said: a sentence that names X, not one about whoever else was there
+            general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"]) for s in c.sentences)]
+        found += general
     candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
@@ -517,169 +553,6 @@ def ask(store: Any, question: str) -> Answer:
                 seen.add(_fold(s.text))
                 chosen.append(s)
     return Answer(question, chosen[:MAX_ANSWER_SENTENCES], intent=intent, confidence=round(min(best, 1.0), 3))
-
-
-# -- general answering: the question's analysis matched against records and sentences ---------------------
-def _date_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if not m:
-        return None
-    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-
-
-def _date_ok(a: Analysis, value: str | None) -> bool:
-    """The date satisfies the question's year / month / day (a question without them accepts any date)."""
-    if a.year is None and a.month is None:
-        return True
-    parts = _date_parts(value)
-    if parts is None:
-        return False
-    year, month, day = parts
-    return ((a.year is None or a.year == year) and (a.month is None or a.month == month)
-            and (a.day is None or a.day == day))
-
-
-def _name_in(name: str, folded: str) -> bool:
-    """The name's last word (or the country of an adjective: "Maltese" -> "Malt...") occurs in ``folded`` text."""
-    tokens = [t for t in _WORDS.findall(_fold(name)) if t not in NAME_SUFFIXES]
-    if not tokens:
-        return True
-    key = tokens[-1]
-    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
-        return True
-    words = name.replace(".", "").split()
-    if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
-        # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
-        glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
-        if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
-            return True
-    capitals = [w for w in words if w[0].isupper()]
-    if len(capitals) > 1:  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
-        initials = "".join(w[0].lower() for w in capitals)
-        if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
-            return True
-    for suffix in ADJECTIVE_SUFFIXES:  # "Maltese" ~ "Malta", "Mongolian" ~ "Mongolia", "Norlandan" ~ "Norland"
-        root = key[: -len(suffix)]
-        if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
-            return True
-    return False
-
-
-def _evidence_dates(doc: Document, span: Span) -> list[str]:
-    """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
-    timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
-               and _ISO_DAY.match(t.value)]
-    deictic = [t for t in timexes if DEICTIC.fullmatch(_fold(t.text))]  # "today": the page's own date
-    timexes = [t for t in timexes if t not in deictic]
-    timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
-    dates = [t.value for t in timexes if t.value]
-    dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
-              and _ISO_DAY.match(e.date_value) and e.status != "planned"]
-    dates += _written_dates(doc, span)
-    dates += [t.value for t in deictic if t.value]
-    return list(dict.fromkeys(dates))
-
-
-def _written_dates(doc: Document, span: Span) -> list[str]:
-    """"May 25" / "25 May" written in the sentence without a resolved timex: the year of the sentence or page."""
-    text = doc.text[span.start:span.end]
-    year = re.search(r"\b(?:19|20)\d\d\b", text)
-    ref = year.group(0) if year else next(
-        (p[:4] for p in [doc.published or "", *(t.value or "" for t in doc.timexes if t.type == "DATE")]
-         if re.match(r"^\d{4}", p)), None)
-    if ref is None:
-        return []
-    out: list[str] = []
-    for m in MONTH_DAY_WRITTEN.finditer(text):
-        month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        month, number = MONTHS.get(month_name.lower()), int(day)
-        if month and 1 <= number <= 31:
-            out.append(f"{ref}-{month:02d}-{number:02d}")
-    return out
-
-
-def _is_deictic(doc: Document, span: Span, value: str) -> bool:
-    """The date comes only from "today" / "tonight" of the sentence (a republished page moves it)."""
-    found = [t for t in doc.timexes if t.type == "DATE" and t.value == value and span.start <= t.start < span.end]
-    return bool(found) and all(DEICTIC.fullmatch(_fold(t.text)) for t in found)
-
-
-def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
-    return [(m.start, squash(m.text)) for m in doc.mentions if m.type in types and span.start <= m.start < span.end]
-
-
-def _asked(a: Analysis, text: str) -> bool:
-    """The text names something the question already names (not an answer to it)."""
-    folded = _fold(text)
-    return any(_name_in(n, folded) or _name_in(folded, _fold(n)) for n in (*a.names, *a.places))
-
-
-def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
-    if not anchors:
-        return [t for _, t in items]
-    return [t for _, t in sorted(items, key=lambda it: min(abs(it[0] - x) for x in anchors))]
-
-
-def _typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | None:
-    """(the part of the sentence that answers the question's type, a confidence penalty), or None (step 4)."""
-    text = doc.text[span.start:span.end]
-    anchors = [span.start + m.start() for m in _WORDS.finditer(text) if _stem(_fold(m.group(0))) in
-               {_stem(f) for f in a.focus}]
-    if a.answer_type == "date":
-        dates = [d for d in _evidence_dates(doc, span) if _date_ok(a, d)]
-        if not dates:
-            return None
-        return f"On {_human_date(dates[0])}.", (DEICTIC_PENALTY if _is_deictic(doc, span, dates[0]) else 0.0)
-    if a.answer_type == "place":
-        places = [(s, t) for s, t in _mentions_in(doc, span, ("place",)) if not _asked(a, t)]
-        places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
-        places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
-                   and not _asked(a, e.place)]
-        after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
-        written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
-                   if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
-        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
-        return (f"{chosen[0][1]}.", 0.0) if chosen else None
-    if a.answer_type == "person":
-        people = [(s, t) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
-        people += [(r.person_start, squash(r.person)) for r in doc.roles
-                   if span.start <= r.person_start < span.end and not _asked(a, r.person)]
-        names = list(dict.fromkeys(_nearest(people, anchors)))
-        if not names:
-            return None
-        return (f"{', '.join(names[:MAX_PEOPLE])}." if a.many else f"{names[0]}."), 0.0
-    if a.answer_type in ("number", "duration"):
-        found = _numbers(a, text, [x - span.start for x in anchors])
-        return (f"{found[0]}.", 0.0) if found else None
-    return squash(text), 0.0
-
-
-def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
-    """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many";
-    numbers with an amount unit ($, percent, million) first, then the one nearest the question's focus words."""
-    if a.answer_type == "duration":
-        return [squash(m.group(0)) for m in DURATION.finditer(text)]
-    asked = {m.group(0) for m in NUMBER.finditer(a.question)}
-    found: list[tuple[bool, int, str]] = []
-    for m in NUMBER.finditer(text):
-        value = squash(m.group(0))
-        if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
-            continue
-        before = _fold(text[max(0, m.start() - 12):m.start()]).split()
-        if before and before[-1].strip(".") in MONTHS:  # the day of a date
-            continue
-        after = _fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
-        if a.counted and not any(_stem(w) in {_stem(x) for x in _WORDS.findall(after)} for w in a.counted):
-            continue
-        if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
-            continue
-        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
-        amount = bool(AMOUNT.search(value))
-        distance = min((abs(m.start() - x) for x in anchors), default=0)
-        found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
-    if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
-        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
-    return [v for _, _, v in sorted(found, key=lambda f: (f[1], f[0]))]  # the number next to what is asked about
 
 
 def _window(ctx: _Context, doc: Document, index: int) -> str:
@@ -722,10 +595,13 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
             # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
             has_call = bool(CALL_WORDS.search(s.text))
-            score = (sum(f in have or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus)
-                     if focus and (have := {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}) is not None
-                     else 1.0)
+            have_all = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}
+            have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
+            score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
+                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
+            described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
+            if a.answer_type == "person" and any(_stem(d) in have_all for d in a.descriptors):
+                score = max(score, DESCRIBED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue
             name_share = len(names) / len(a.names) if a.names else 1.0
@@ -735,14 +611,27 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     continue
                 conf -= UNDATED_PENALTY if undated and not own else 0.0
-            if a.answer_type == "date" and a.meeting and not (
+            if a.answer_type in ("date", "place") and a.meeting and not (
                     MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
-                continue  # the date of a meeting: from a sentence that reports one, among the names asked
+                continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+            content = [f for f in focus if f not in meeting_focus and f not in CALL_STEMS]
+            found = sum(f in have_all or f in title_words for f in content)
+            if a.answer_type == "sentence" and content and found / len(content) < MIN_FOCUS_SENTENCE:
+                continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
+            if a.answer_type in ("number", "duration") and content and not any(
+                    f in have_all or f in title_words for f in content):
+                continue  # "How much did X pledge": a number from a sentence about pledging, not any number
             typed = _typed_answer(a, doc, s)  # 4.
             if typed is None:
                 continue
             answer, penalty = typed
             if a.places and all(_name_in(p, _fold(s.text)) for p in a.places):
                 conf += PLACE_BONUS
+            if a.head and _stem(a.head) in have_all:
+                conf += HEAD_BONUS
+            if a.answer_type == "person" and a.descriptors and not described:
+                conf -= UNDESCRIBED_PENALTY
+            if a.names and a.answer_type != "date":  # a date: the written one wins, wherever the names stand
+                conf += SELF_NAME_BONUS * sum(_name_in(n, _fold(s.text)) for n in a.names) / len(a.names)
             out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
     return out

@@ -7,7 +7,11 @@ Cascade of :func:`analyze`:
 3. the place constraints ("in <Place>", "at the <Place>"), capitalised words after "in" / "at" that are no month;
 4. the names (runs of capitalised words, titles dropped) that the evidence must mention;
 5. the counted words of a number question ("how many hours" -> hours; "how long" -> any duration);
-6. the focus: the remaining content words, compared with the evidence sentence.
+6. the head noun of "which / what <noun>" (the kind of thing asked for: "which treaty" -> treaty) and the title
+   words that describe an asked person ("Which <Agency> Administrator ..." -> administrator): the answer stands
+   next to them;
+7. the focus: the remaining content words, compared with the evidence sentence (the head noun is not one of them:
+   "In what city ..." is answered by a sentence naming the city, not the word "city").
 """
 
 from __future__ import annotations
@@ -43,7 +47,14 @@ _MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|par
                           r"who\s+else|which\s+(?:officials|leaders|ministers|people|delegates))\b", re.IGNORECASE)
 # Words of the question form that no evidence sentence needs to contain.
 _QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according figures figure numbers given "
-                                             "amounts".split())
+                                             "amounts down besides last lasted".split())
+# Words after "which" / "what" that are not the asked kind of thing (auxiliaries, numbers, determiners).
+_NOT_HEAD: frozenset[str] = frozenset("""
+did does do was were is are had has have will would can could the a an kind sort type one two three four five
+""".split())
+_HEAD = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+((?:[\w\-’']+\s+){0,3})")
+# "On which day ...", "What was the date of ...", "On what date ...": a date is asked for.
+_DATE_ASKED = re.compile(r"^\s*(?:on\s+)?(?:which|what)\s+(?:(?:was|is)\s+the\s+)?(?:date|day)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -79,6 +90,8 @@ class Analysis:
     day: int | None = None
     counted: tuple[str, ...] = ()  # the counted noun phrase of "how many <words>": one of them follows the number
     focus: tuple[str, ...] = field(default_factory=tuple)  # remaining content words, folded
+    head: str = ""  # the asked kind of thing of "which / what <noun>" ("treaty"), folded; "" when none
+    descriptors: tuple[str, ...] = ()  # the head noun and title words describing the asked person, folded
     meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
     many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
 
@@ -128,7 +141,7 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
     if re.match(r"^\s*(?:which|what)\s+(?:figures?|numbers?|amounts?|sums?|statistics?|totals?)\b", question,
                 re.IGNORECASE):
         return "number", ()
-    if re.match(r"^\s*(?:on\s+)?what\s+(?:date|day)\b", question, re.IGNORECASE):
+    if _DATE_ASKED.match(question):
         return "date", ()
     return "sentence", ()
 
@@ -175,6 +188,9 @@ def _names(question: str, skip: set[str]) -> list[str]:
         runs.append(current)
     out: list[str] = []
     for run in runs:
+        if run and all(w.lower().strip(".") in NAME_PREFIXES for w in run) and " ".join(run).lower() not in skip:
+            out.append(" ".join(run))  # "the Taoiseach" alone: the office stands for the person, the page names it
+            continue
         part: list[str] = []
         for w in [*run, ""]:  # a title word ends a name: "<Nationality> Prime Minister <Name>" -> "<Nationality>", "<Name>"
             if w and w.lower().strip(".") not in TITLE_WORDS:
@@ -185,6 +201,23 @@ def _names(question: str, skip: set[str]) -> list[str]:
                 out.append(phrase)
             part = []
     return out
+
+
+def _head(question: str) -> str:
+    """The noun right after "which" / "what" ("Which two treaties" -> "treaties"), lower case; "" when none."""
+    m = _HEAD.match(question)
+    for written in (m.group(1).split() if m else []):
+        word = re.sub(r"[’']s?$", "", written.lower())
+        if written[0].isupper():  # "Which <Nationality> president": the noun comes after the name
+            continue
+        if word in _NOT_HEAD or word in STOP_WORDS:
+            if word in ("did", "does", "do", "was", "were", "is", "are", "had", "has", "have", "will", "would"):
+                return ""  # "What did ...": no noun asked
+            continue
+        if word in _WHICH_VERBS or word.endswith("ed"):
+            return ""  # "Which <Name> joined ...": a verb, no noun asked
+        return word
+    return ""
 
 
 def analyze(question: str) -> Analysis:
@@ -199,10 +232,15 @@ def analyze(question: str) -> Analysis:
     name_words = {w.lower() for n in names + places for w in n.split()}
     words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for i, w in enumerate(_WORD.findall(question))
              if i == 0 or not w[0].isupper()]  # capitalised words are names or titles, checked as names
+    head = _head(question)
+    typed_head = answer_type in ("person", "place") and head in PERSON_NOUNS | PLACE_NOUNS
+    titles = [w.lower().strip(".") for w in _WORD.findall(question) if w[0].isupper()
+              and w.lower().strip(".") in TITLE_WORDS and w.lower().strip(".") not in _OPENERS]
+    descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles))
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
-        and w not in _OPENERS and w not in _QUESTION_FILLER))
+        and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
-    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus, meeting,
-                    many)
+    return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
+                    meeting=meeting, many=many, head=head, descriptors=descriptors)

@@ -135,11 +135,12 @@ DURATION = re.compile(
     r"(?:[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+(?:minute|hour|day|week|month|year)s?\b",
     re.IGNORECASE,
 )
-# Endings of a nationality adjective whose root starts the country's name ("Maltese", "Mongolian", "Norlandan", "Norlandi").
-ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ese", "ian", "an", "i")
+# Endings of a nationality adjective whose root starts the country's name ("Maltese", "Mongolian", "Norlandan", "Norlandi",
+# "Westernian" of "Western" with an "n" joined).
+ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ese", "nian", "ian", "an", "i")
 
 # Stems of question verbs that any meeting report satisfies ("host", "visit", "welcome", "hold talks")
-MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe"})
+MEETING_STEMS = frozenset({"host", "visit", "welco", "hold", "held", "sit", "recei", "confe", "trip", "trave"})
 # Stems of question words for a call ("by phone", "virtually"), met by a sentence that reports a call
 CALL_STEMS = frozenset({"phone", "call", "telep", "virtu", "video"})
 # A sentence that reports a meeting, a visit or a call (the date of a meeting comes from one).

@@ -1,0 +1,250 @@
+"""Typed answers for ``ask``: the part of an evidence sentence that answers the question's type.
+
+A date (written, resolved, or only a month), a place (after "in" / "at", a place mention, an event's place), a
+person (the one next to the asked title or to the question's words, a mention cut at a line break made whole), a
+number with what it counts, a duration; plus the checks they share: a date against the asked month / year, a name
+asked about found in folded text (acronyms, initials, nationality adjectives).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import Document
+from ..text import strip_accents
+from .question_analysis import MONTHS, Analysis
+from .question_patterns import (
+    ADJECTIVE_SUFFIXES,
+    AMOUNT,
+    COUNTRY_ABBR,
+    DEICTIC,
+    DURATION,
+    MONTH_DAY_WRITTEN,
+    NAME_SUFFIXES,
+    NUMBER,
+    PLACE_WRITTEN,
+    STOP_WORDS,
+)
+from .segment import Span, squash
+
+__all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
+           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS"]
+
+STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
+DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
+MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
+NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
+MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
+MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
+WORDS = re.compile(r"\w[\w\-’']*")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, straight apostrophes, single spaces."""
+    text = strip_accents(text)
+    return squash(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower())
+
+
+def stem(word: str) -> str:
+    """First letters after a plural / tense ending: "hosted" ~ "host", "talks" ~ "talk", "meetings" ~ "meeting"."""
+    if len(word) > STEM_CHARS:
+        word = re.sub(r"(?:ing|ed|es|s)$", "", word)
+    return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
+
+
+def human_date(value: str) -> str:
+    m = _ISO_DAY.match(value)
+    if m:
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return f"{d:%B} {d.day}, {d.year} ({value})"
+    m = _ISO_MONTH.match(value)
+    if m:
+        return f"{date(int(m[1]), int(m[2]), 1):%B %Y} ({value})"
+    return value
+
+
+def date_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
+def date_ok(a: Analysis, value: str | None) -> bool:
+    """The date satisfies the question's year / month / day (a question without them accepts any date)."""
+    if a.year is None and a.month is None:
+        return True
+    parts = date_parts(value)
+    if parts is None:
+        return False
+    year, month, day = parts
+    return ((a.year is None or a.year == year) and (a.month is None or a.month == month)
+            and (a.day is None or a.day == day))
+
+
+def name_in(name: str, folded: str) -> bool:
+    """The name's last word (or the country of an adjective: "Maltese" -> "Malt...") occurs in ``folded`` text."""
+    tokens = [t for t in WORDS.findall(fold(name)) if t not in NAME_SUFFIXES]
+    if not tokens:
+        return True
+    key = tokens[-1]
+    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
+        return True
+    words = name.replace(".", "").split()
+    if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
+        # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
+        glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
+        if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
+            return True
+    capitals = [w for w in words if w[0].isupper()]
+    if len(capitals) > 1:  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
+        initials = "".join(w[0].lower() for w in capitals)
+        if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
+            return True
+    for suffix in ADJECTIVE_SUFFIXES:  # "Maltese" ~ "Malta", "Mongolian" ~ "Mongolia", "Norlandan" ~ "Norland"
+        root = key[: -len(suffix)]
+        if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
+            return True
+    return False
+
+
+def evidence_dates(doc: Document, span: Span) -> list[str]:
+    """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
+    timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
+               and _ISO_DAY.match(t.value)]
+    deictic = [t for t in timexes if DEICTIC.fullmatch(fold(t.text))]  # "today": the page's own date
+    timexes = [t for t in timexes if t not in deictic]
+    timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
+    dates = [t.value for t in timexes if t.value]
+    dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
+              and _ISO_DAY.match(e.date_value) and e.status != "planned"]
+    dates += _written_dates(doc, span)
+    dates += [t.value for t in deictic if t.value]
+    return list(dict.fromkeys(dates))
+
+
+def _written_dates(doc: Document, span: Span) -> list[str]:
+    """"May 25" / "25 May" written in the sentence without a resolved timex: the year of the sentence or page."""
+    text = doc.text[span.start:span.end]
+    year = re.search(r"\b(?:19|20)\d\d\b", text)
+    ref = year.group(0) if year else next(
+        (p[:4] for p in [doc.published or "", *(t.value or "" for t in doc.timexes if t.type == "DATE")]
+         if re.match(r"^\d{4}", p)), None)
+    if ref is None:
+        return []
+    out: list[str] = []
+    for m in MONTH_DAY_WRITTEN.finditer(text):
+        month_name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        month, number = MONTHS.get(month_name.lower()), int(day)
+        if month and 1 <= number <= 31:
+            out.append(f"{ref}-{month:02d}-{number:02d}")
+    return out
+
+
+def is_deictic(doc: Document, span: Span, value: str) -> bool:
+    """The date comes only from "today" / "tonight" of the sentence or from the page's date (a republished page
+    moves it)."""
+    found = [t for t in doc.timexes if t.type == "DATE" and t.value == value and span.start <= t.start < span.end]
+    if not found:  # no date written: the event's date inferred from the page's own date (a headline, "meets")
+        return any(e.date_value == value for e in doc.events if e.start < span.end and e.end > span.start)
+    return all(DEICTIC.fullmatch(fold(t.text)) for t in found)
+
+
+def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tuple[int, str]]:
+    return [(m.start, squash(m.text)) for m in doc.mentions if m.type in types and span.start <= m.start < span.end]
+
+
+_NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
+NOT_NAME_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _whole_name(doc: Document, start: int, name: str) -> str:
+    """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname."""
+    if " " in name:
+        return name
+    m = _NAME_GOES_ON.match(doc.text, start + len(name))
+    if m is None or fold(m.group(1)) in STOP_WORDS or fold(m.group(1)) in NOT_NAME_WORDS:
+        return name
+    return f"{name} {m.group(1)}"
+
+
+def _asked(a: Analysis, text: str) -> bool:
+    """The text names something the question already names (not an answer to it)."""
+    folded = fold(text)
+    return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places))
+
+
+def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
+    if not anchors:
+        return [t for _, t in items]
+    return [t for _, t in sorted(items, key=lambda it: min(abs(it[0] - x) for x in anchors))]
+
+
+def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | None:
+    """(the part of the sentence that answers the question's type, a confidence penalty), or None (step 4)."""
+    text = doc.text[span.start:span.end]
+    anchors = [span.start + m.start() for m in WORDS.finditer(text) if stem(fold(m.group(0))) in
+               {stem(f) for f in a.focus}]
+    if a.answer_type == "date":
+        dates = [d for d in evidence_dates(doc, span) if date_ok(a, d)]
+        if not dates:  # only a month written ("in October 2019"): the month is the answer
+            months = [t.value for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
+                      and _ISO_MONTH.match(t.value) and t.basis == "explicit" and date_ok(a, t.value)]
+            return (f"In {human_date(months[0])}.", 0.0) if months else None
+        return f"On {human_date(dates[0])}.", (DEICTIC_PENALTY if is_deictic(doc, span, dates[0]) else 0.0)
+    if a.answer_type == "place":
+        places = [(s, t) for s, t in _mentions_in(doc, span, ("place",)) if not _asked(a, t)]
+        places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
+        places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
+                   and not _asked(a, e.place)]
+        after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
+        written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
+                   if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
+        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
+        return (f"{chosen[0][1]}.", 0.0) if chosen else None
+    if a.answer_type == "person":
+        described = [span.start + m.start() for m in WORDS.finditer(text)  # whole words: "administrator" only
+                     if fold(m.group(0)) in a.descriptors or fold(m.group(0)).removesuffix("s") in a.descriptors]
+        anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
+        people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
+        people += [(r.person_start, squash(r.person)) for r in doc.roles
+                   if span.start <= r.person_start < span.end and not _asked(a, r.person)]
+        names = list(dict.fromkeys(_nearest(people, anchors)))
+        if not names:
+            return None
+        return (f"{', '.join(names[:MAX_PEOPLE])}." if a.many else f"{names[0]}."), 0.0
+    if a.answer_type in ("number", "duration"):
+        found = _numbers(a, text, [x - span.start for x in anchors])
+        return (f"{found[0]}.", 0.0) if found else None
+    return squash(text), 0.0
+
+
+def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
+    """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many";
+    numbers with an amount unit ($, percent, million) first, then the one nearest the question's focus words."""
+    if a.answer_type == "duration":
+        return [squash(m.group(0)) for m in DURATION.finditer(text)]
+    asked = {m.group(0) for m in NUMBER.finditer(a.question)}
+    found: list[tuple[bool, int, str]] = []
+    for m in NUMBER.finditer(text):
+        value = squash(m.group(0))
+        if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
+            continue
+        before = fold(text[max(0, m.start() - 12):m.start()]).split()
+        if before and before[-1].strip(".") in MONTHS:  # the day of a date
+            continue
+        after = fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
+        if a.counted and not any(stem(w) in {stem(x) for x in WORDS.findall(after)} for w in a.counted):
+            continue
+        if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
+            continue
+        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
+        amount = bool(AMOUNT.search(value))
+        distance = min((abs(m.start() - x) for x in anchors), default=0)
+        found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
+    if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
+        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
+    return [v for _, _, v in sorted(found, key=lambda f: (f[1], f[0]))]  # the number next to what is asked about
