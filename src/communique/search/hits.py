@@ -210,7 +210,7 @@ def to_tsquery(query: str, *, any_term: bool = False) -> str:
         if isinstance(p, str):
             out.append({"AND": "&", "OR": "|", "NOT": "& !"}[p])
             continue
-        if out and not out[-1] in ("&", "|", "& !"):
+        if out and out[-1] not in ("&", "|", "& !"):
             out.append("&")
         words = [w.lower() for w in p.words]
         term = " <-> ".join(words) + (":*" if p.prefix else "")

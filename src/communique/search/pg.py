@@ -17,7 +17,7 @@ from .index import SQLIndex
 __all__ = ["PostgresIndex", "TS_WEIGHTS"]
 
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: A = body, B = who, C = tags (as BM25_WEIGHTS); D unused
-TS_WEIGHTS = "{0.1, %s, %s, %s}" % (BM25_WEIGHTS[2], BM25_WEIGHTS[1], BM25_WEIGHTS[0])
+TS_WEIGHTS = "{0.1, " + ", ".join(str(w) for w in reversed(BM25_WEIGHTS)) + "}"
 
 _TABLES = ("search_items", "search_vectors", "search_docs")
 
