@@ -1,7 +1,7 @@
 """Retrieval quality of the search index variants: questions -> gold documents, recall@10.
 
-Question sets and corpora (each ingested with the product's ``ingest``, no knowledge-base build, into one SQLite
-store; ``--db DIR`` keeps the stores between runs):
+Question sets and corpora (each ingested with the product's ``ingest``, clean + metadata + NLP, without the
+embedding stage and the knowledge-base build, into one SQLite store; ``--db DIR`` keeps the stores between runs):
 
 - ``wh``: the questions of ``benchmarks/ask_questions.jsonl`` (White House readouts) with gold sources, over the
   corpus of ``benchmarks/ask_wh.py`` (their sources plus its fixed distractors);
@@ -46,6 +46,7 @@ import numpy as np
 
 from benchmarks import ask_heldout, ask_wh
 from communique.ingest.run import ingest
+from communique.pipeline import DEFAULT_PIPELINE, EXTRACT_PIPELINE
 from communique.search.fts import SQLiteIndex
 from communique.search.hits import Filters
 from communique.search.index import CANDIDATES_PER_RESULT, MIN_COSINE, RRF_K, index_for
@@ -53,6 +54,7 @@ from communique.search.question_patterns import STOP_WORDS
 from communique.search.semantic import get_embedder
 from communique.store.sqlite import SQLiteStore
 
+STAGES = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)  # no embedding stage: each variant embeds (and is timed) below
 K = 10  # recall@10: the documents a reader looks at
 HITS = 60  # item hits read to find the first K distinct documents (several items per document)
 
@@ -162,7 +164,7 @@ def run(shared: Path, sets: list[str], db: str | None = None) -> dict[str, Any]:
             folder = Path(db or tmp)
             folder.mkdir(parents=True, exist_ok=True)
             store = SQLiteStore(folder / f"retrieval-{name}.db")  # --db keeps the ingested corpus between runs
-            ingest([str(root / f) for f in files], store)
+            ingest([str(root / f) for f in files], store, stages=STAGES)
             doc_path = {}
             for d in store.iter_documents(include_text=False):
                 try:

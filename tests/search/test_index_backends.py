@@ -1,12 +1,9 @@
 """The search index interface on both backends: full text, filters, vectors per passage, the in-memory matrix,
-ask's candidates. A word-hashing embedder stands in for MiniLM: the index, not the model, is tested here."""
+ask's candidates. A word-hashing embedder (``word_embedder``) stands in for MiniLM: the index, not the model, is
+tested here."""
 
 from __future__ import annotations
 
-import re
-import zlib
-
-import numpy as np
 import pytest
 
 from communique.search import Filters, SearchQueryError, ask, index_for, refresh_index, search
@@ -18,26 +15,9 @@ from communique.store.base import open_store
 BACKENDS = ("sqlite", "postgres")
 
 
-class WordHashEmbedder:
-    """Bag of words hashed into a few dimensions, L2-normalised: texts that share words are near."""
-
-    name = "test-word-hash"
-    dim = 64
-
-    def __init__(self) -> None:
-        self.calls: list[int] = []
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        self.calls.append(len(texts))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for k, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                out[k, zlib.crc32(word.encode()) % self.dim] += 1.0
-        return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
-
-
 @pytest.fixture(params=BACKENDS)
 def store(request, tmp_path, kb_docs, monkeypatch):
+    """The three hand-annotated documents, full-text indexed, in SQLite or PostgreSQL."""
     monkeypatch.setenv(NO_SEMANTIC_ENV, "1")  # the default embedder stays off: tests pass theirs
     url = request.getfixturevalue("postgres_url") if request.param == "postgres" else str(tmp_path / "kb.db")
     with open_store(url) as opened:
@@ -78,8 +58,8 @@ def test_index_hits_point_at_the_text(store):
     assert "Arctic" in doc.text[hits[0].start:hits[0].end]
 
 
-def test_index_vectors_one_per_passage_quotes_share_it(store):
-    embedder = WordHashEmbedder()
+def test_index_vectors_one_per_passage_quotes_share_it(store, word_embedder):
+    embedder = word_embedder
     index = index_for(store, embedder)
     embedded = index.refresh_vectors()
     rows = index._all("SELECT id, type, passage FROM search_items")
@@ -94,8 +74,8 @@ def test_index_vectors_one_per_passage_quotes_share_it(store):
     assert hits and hits[0].score == passage_hit.score  # the quote is scored with its passage's vector
 
 
-def test_index_matrix_grows_and_reloads_when_vectors_go(store, doc_factory):
-    embedder = WordHashEmbedder()
+def test_index_matrix_grows_and_reloads_when_vectors_go(store, doc_factory, word_embedder):
+    embedder = word_embedder
     index = index_for(store, embedder)
     index.refresh_vectors()
     first = index.matrix(embedder.name)
@@ -114,16 +94,13 @@ def test_index_matrix_grows_and_reloads_when_vectors_go(store, doc_factory):
     assert reloaded is not first and set(reloaded.ids.tolist()) == live
 
 
-def test_index_other_embedder_replaces_vectors(store):
-    index = index_for(store, WordHashEmbedder())
+def test_index_other_embedder_replaces_vectors(store, word_embedder):
+    index = index_for(store, word_embedder)
     count = index.refresh_vectors()
-
-    class Other(WordHashEmbedder):
-        name = "test-other"
-
-    other = index_for(store, Other())
+    other_embedder = type(word_embedder)(name="test-other")
+    other = index_for(store, other_embedder)
     assert other.refresh_vectors() == count
-    assert index.matrix(WordHashEmbedder.name) is None and other.matrix(Other.name) is not None
+    assert index.matrix(word_embedder.name) is None and other.matrix("test-other") is not None
     assert index.query("Arctic", mode="hybrid")  # vectors of another model: full text, never mixed spaces
 
 

@@ -36,7 +36,7 @@ __all__ = [
 
 BM25_WEIGHTS = (1.0, 0.6, 0.4)  # body, who (speaker/participants), tags (labels/topics): text matters most
 
-_TABLES = ("search_items", "search_fts", "search_vectors", "search_docs")
+_TABLES = ("search_items", "search_fts", "search_vectors", "search_docs", "search_pending")
 
 
 class SQLiteIndex(SQLIndex):
@@ -51,6 +51,8 @@ class SQLiteIndex(SQLIndex):
         "CREATE VIRTUAL TABLE search_fts USING fts5(body, who, tags, "
         "tokenize = 'porter unicode61 remove_diacritics 2')",
         "CREATE TABLE search_vectors (item_id INTEGER PRIMARY KEY, vec BLOB NOT NULL)",
+        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
+        "model TEXT NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (doc_id, start))",
     )
     drop = tuple(f"DROP TABLE IF EXISTS {t}" for t in _TABLES)
 

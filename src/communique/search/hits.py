@@ -34,6 +34,7 @@ __all__ = [
     "filter_clause",
     "doc_title",
     "document_items",
+    "document_passages",
     "snippet",
     "SNIPPET_CHARS",
 ]
@@ -121,16 +122,21 @@ def _holding_passage(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return best
 
 
+def document_passages(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text as indexed and embedded) of every passage of a clean text."""
+    return [(s.start, s.end, squash(s.text)) for s in passages(text)]
+
+
 def document_items(doc: Document) -> list[Item]:
     """The passages of ``doc`` first (``passage`` = their own index), then its quotes and events."""
     out: list[Item] = []
     date = doc.published
-    spans = passages(doc.text)
-    bounds = [(s.start, s.end) for s in spans]
-    for k, span in enumerate(spans):
-        topics = [t for e in doc.events if e.start < span.end and e.end > span.start for t in e.topics]
-        out.append(Item("document", span.start, span.end, squash(span.text), "", " ".join(topics),
-                        _names_in(doc, span.start, span.end), topics, date, k))
+    spans = document_passages(doc.text)
+    bounds = [(start, end) for start, end, _ in spans]
+    for k, (start, end, body) in enumerate(spans):
+        topics = [t for e in doc.events if e.start < end and e.end > start for t in e.topics]
+        out.append(Item("document", start, end, body, "", " ".join(topics), _names_in(doc, start, end), topics,
+                        date, k))
     if not bounds:  # no passage to point into: quotes and events of an empty text are not indexed either
         return out
     for q in doc.quotes:

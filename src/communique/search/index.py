@@ -40,7 +40,7 @@ MODES = ("hybrid", "fts", "semantic")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009): damps the weight of top ranks
 CANDIDATES_PER_RESULT = 3  # each ranking contributes limit * this many candidates to the fusion
 MIN_COSINE = 0.15  # semantic matches below this are unrelated text for MiniLM (unrelated pairs score ~0.1)
-SCHEMA_VERSION = "2"  # 2: vectors per passage, items point to their passage (1: a vector per item)
+SCHEMA_VERSION = "2"  # 2: vectors per passage, items point to their passage, pending vectors (1: one per item)
 EMBED_CHUNK = 256  # passages embedded and committed together: a killed refresh keeps what it finished
 PASSAGES_PER_LOOKUP = 500  # passage ids per IN (...) list when turning ranked passages into items
 ITEMS_PER_DOC = 20  # items read per wanted document in `candidates` (one document has many matching items)
@@ -233,9 +233,36 @@ class SQLIndex:
                     passage_ids.append(item_id)
                     self._exec("UPDATE search_items SET passage = ? WHERE id = ?", (item_id, item_id))
                 self._insert_text(item_id, item.body, item.who, item.tags)
+            self._take_pending(doc.id)
+        self._exec("DELETE FROM search_pending WHERE doc_id = ?", (doc.id,))
         self._exec("INSERT INTO search_docs VALUES (?, ?, ?) ON CONFLICT (doc_id) DO UPDATE SET "
                    "seq = excluded.seq, ingested_at = excluded.ingested_at", (doc.id, seq, ingested_at))
         self._set_meta("last_seq", str(max(seq, int(self._meta("last_seq") or 0))))
+
+    def stash_vectors(self, doc_id: str, model: str, spans: list[tuple[int, int]], vectors: np.ndarray) -> None:
+        """Keep passage vectors computed at ingest (:mod:`.embed_stage`) until ``doc_id`` is indexed."""
+        self.ensure()
+        rows = [(doc_id, s, e, model, v.astype(np.float16).tobytes()) for (s, e), v in zip(spans, vectors, strict=True)]
+
+        def write() -> None:
+            self._exec("DELETE FROM search_pending WHERE doc_id = ?", (doc_id,))
+            self.store._executemany(self.store._sql("INSERT INTO search_pending VALUES (?, ?, ?, ?, ?)"), rows)
+
+        self._write(write)
+
+    def _take_pending(self, doc_id: str) -> None:
+        """The vectors stashed for the document's passages become theirs (same model and offsets only)."""
+        model = self._meta("vector_model")
+        pending = self._all("SELECT model FROM search_pending WHERE doc_id = ? LIMIT 1", (doc_id,))
+        if not pending:
+            return
+        if model is None:  # a new index adopts the model the vectors came from
+            model = str(pending[0][0])
+            self._set_meta("vector_model", model)
+        self._exec('INSERT INTO search_vectors SELECT i.id, p.vec FROM search_items i JOIN search_pending p '
+                   'ON p.doc_id = i.doc_id AND p.start = i.start AND p."end" = i."end" '
+                   "WHERE i.doc_id = ? AND i.type = 'document' AND p.model = ? ON CONFLICT (item_id) DO NOTHING",
+                   (doc_id, model))
 
     def refresh_vectors(self, embedder: Any = None) -> int:
         """Embed the passages that have no vector yet (all of them when the embedder changed); returns how many.

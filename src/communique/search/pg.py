@@ -19,7 +19,7 @@ __all__ = ["PostgresIndex", "TS_WEIGHTS"]
 # ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: A = body, B = who, C = tags (as BM25_WEIGHTS); D unused
 TS_WEIGHTS = "{0.1, " + ", ".join(str(w) for w in reversed(BM25_WEIGHTS)) + "}"
 
-_TABLES = ("search_items", "search_vectors", "search_docs")
+_TABLES = ("search_items", "search_vectors", "search_docs", "search_pending")
 
 
 class PostgresIndex(SQLIndex):
@@ -35,6 +35,8 @@ class PostgresIndex(SQLIndex):
         "CREATE INDEX search_items_passage ON search_items(passage)",
         "CREATE INDEX search_items_tsv ON search_items USING GIN (tsv)",
         "CREATE TABLE search_vectors (item_id BIGINT PRIMARY KEY, vec BYTEA NOT NULL)",
+        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
+        "model TEXT NOT NULL, vec BYTEA NOT NULL, PRIMARY KEY (doc_id, start))",
     )
     drop = tuple(f"DROP TABLE IF EXISTS {t}" for t in _TABLES)
 

@@ -1,0 +1,62 @@
+"""``communique.embed.v1``: passage vectors computed where a document is processed (a pool worker, a Ray task),
+not in the ingest driver after the run.
+
+1. the stage embeds the passages of the clean text (the same passages and text the index makes items of) with
+   the default embedder and puts them on ``doc.meta[VECTORS_META]``: the model name, the passage offsets and the
+   float16 vectors (base64: picklable and JSON-safe);
+2. whoever stores the document calls :func:`put_document`: the vectors are taken off the document (they are never
+   part of the stored document) and written to the index's ``search_pending`` table, one row per passage;
+3. the index refresh takes a document's pending vectors when it indexes the document (same model, same passage
+   offsets) and embeds only what is left (another model, a document stored by another pipeline, a killed run).
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import numpy as np
+
+from ..model import Document
+from ..registry import stage
+from .hits import document_passages
+from .semantic import get_embedder
+
+__all__ = ["EMBED_STAGE", "VECTORS_META", "embed_passages", "put_document", "decode_vectors"]
+
+EMBED_STAGE = "communique.embed.v1"
+VECTORS_META = "passage_vectors"
+
+
+@stage(EMBED_STAGE)
+def embed_passages(doc: Document) -> Document:
+    """Step 1: ``doc`` with its passage vectors in ``meta`` (unchanged when no embedder is installed)."""
+    embedder = get_embedder()
+    spans = document_passages(doc.text)
+    if embedder is None or not spans:
+        return doc
+    vectors = embedder.embed([body for _, _, body in spans]).astype(np.float16)
+    payload = {"model": embedder.name, "dim": int(vectors.shape[1]), "spans": [[s, e] for s, e, _ in spans],
+               "vectors": base64.b64encode(vectors.tobytes()).decode("ascii")}
+    return doc.replace(meta={**doc.meta, VECTORS_META: payload})
+
+
+def decode_vectors(payload: dict[str, Any]) -> tuple[str, list[tuple[int, int]], np.ndarray]:
+    """(model name, passage offsets, float16 vectors [passages, dim]) of a stage payload."""
+    raw = np.frombuffer(base64.b64decode(payload["vectors"]), dtype=np.float16)
+    spans = [(int(s), int(e)) for s, e in payload["spans"]]
+    return str(payload["model"]), spans, raw.reshape(len(spans), int(payload["dim"]))
+
+
+def put_document(store: Any, doc: Document, pipeline: str) -> Document:
+    """Step 2: store ``doc`` without its vectors, then hand them to the search index (a canonical document only:
+    a duplicate's text is not indexed)."""
+    payload = doc.meta.get(VECTORS_META)
+    if payload is not None:
+        doc = doc.replace(meta={k: v for k, v in doc.meta.items() if k != VECTORS_META})
+    stored: Document = store.put(doc, pipeline)
+    if payload is not None and stored.duplicate_of is None:
+        from .index import index_for
+
+        index_for(store).stash_vectors(stored.id, *decode_vectors(payload))
+    return stored
