@@ -77,6 +77,7 @@ def load_tokenizer(tokenizer_path: Path = TOKENIZER_PATH) -> Any:
         raise ModelError(f"{tokenizer_path}: sha256 does not match the pinned MiniLM tokenizer; restore the file")
     tokenizer = Tokenizer.from_file(str(tokenizer_path))
     tokenizer.no_padding()  # the file pads to 128 tokens; batches are padded here, to their longest text
+    tokenizer.no_truncation()  # the file cuts at 128 tokens; the MiniLM embedder sets its own limit
     return tokenizer
 
 
