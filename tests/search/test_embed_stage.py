@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from communique.search import embed_stage, index_for
+from communique.search.index import model_key
 from communique.search.semantic import NO_SEMANTIC_ENV
 from communique.store.base import open_store
 
@@ -29,7 +30,7 @@ def embedded(doc_factory, word_embedder, monkeypatch):
 
 def test_embed_stage_vectors_travel_to_the_index(store, embedded, word_embedder):
     payload = embedded.meta[embed_stage.VECTORS_META]
-    assert payload["model"] == word_embedder.name and len(payload["spans"]) == 2
+    assert payload["model"] == model_key(word_embedder.name) and len(payload["spans"]) == 2  # two passages
     stored = embed_stage.put_document(store, embedded, "test")
     assert embed_stage.VECTORS_META not in stored.meta
     assert embed_stage.VECTORS_META not in store.get(stored.id).meta  # never stored with the document
@@ -48,7 +49,7 @@ def test_embed_stage_other_model_is_embedded_at_refresh(store, embedded, word_em
     index = index_for(store, other)
     index.refresh()
     assert sum(other.calls) == 2  # vectors of another model are not taken: both passages embedded again
-    assert index._meta("vector_model") == "test-other"
+    assert index._meta("vector_model") == model_key("test-other")
 
 
 def test_embed_stage_duplicate_stashes_nothing(store, embedded, doc_factory):

@@ -58,20 +58,34 @@ def test_index_hits_point_at_the_text(store):
     assert "Arctic" in doc.text[hits[0].start:hits[0].end]
 
 
-def test_index_vectors_one_per_passage_quotes_share_it(store, word_embedder):
-    embedder = word_embedder
-    index = index_for(store, embedder)
+def test_index_vectors_for_passages_and_events_quotes_share_their_passage(store, word_embedder):
+    index = index_for(store, word_embedder)
     embedded = index.refresh_vectors()
     rows = index._all("SELECT id, type, passage FROM search_items")
-    passages = [r for r in rows if r[1] == "document"]
-    assert embedded == len(passages) and sum(embedder.calls) == len(passages)
-    assert all(r[2] == r[0] for r in passages)  # a passage points to itself
-    others = [r for r in rows if r[1] != "document"]
-    assert others and all(r[2] in {p[0] for p in passages} for r in others)
+    own = [r for r in rows if r[1] in ("document", "event")]
+    assert embedded == len(own) == sum(word_embedder.calls) and any(r[1] == "event" for r in own)
+    passages = {r[0] for r in rows if r[1] == "document"}
+    assert all(r[2] == r[0] for r in rows if r[1] == "document")  # a passage points to itself
+    assert all(r[2] in passages for r in rows if r[1] != "document")
     assert index.refresh_vectors() == 0  # nothing new: nothing embedded again
-    hits = index.query("energy independence national security", Filters(kind="quote"), mode="semantic")
-    passage_hit = index.query("energy independence national security", Filters(kind="document"), mode="semantic")[0]
-    assert hits and hits[0].score == passage_hit.score  # the quote is scored with its passage's vector
+    question = "energy independence national security"
+    quote = index.query(question, Filters(kind="quote"), mode="semantic")[0]
+    passage = next(h for h in index.query(question, Filters(kind="document"), mode="semantic")
+                   if h.start <= quote.start < h.end)
+    assert quote.score == passage.score  # the quote is scored with its passage's vector
+
+
+@pytest.mark.parametrize("types", [("document",), ("document", "event", "quote")])
+def test_index_vector_types_decide_what_is_embedded(store, word_embedder, types):
+    index = index_for(store, word_embedder, vector_types=types)
+    wanted = index._all(f"SELECT COUNT(*) FROM search_items WHERE type IN ({','.join('?' * len(types))})", types)
+    assert index.refresh_vectors() == wanted[0][0]
+    assert {h.type for h in index.query("Ellison Varga energy", mode="semantic")} >= {"document", "event"}
+
+
+def test_index_vector_types_need_passages(store):
+    with pytest.raises(SearchQueryError, match="document"):
+        index_for(store, vector_types=("event",))
 
 
 def test_index_matrix_grows_and_reloads_when_vectors_go(store, doc_factory, word_embedder):

@@ -1,12 +1,13 @@
-"""``communique.embed.v1``: passage vectors computed where a document is processed (a pool worker, a Ray task),
+"""``communique.embed.v1``: search vectors computed where a document is processed (a pool worker, a Ray task),
 not in the ingest driver after the run.
 
-1. the stage embeds the passages of the clean text (the same passages and text the index makes items of) with
-   the default embedder and puts them on ``doc.meta[VECTORS_META]``: the model name, the passage offsets and the
-   float16 vectors (base64: picklable and JSON-safe);
+1. the stage embeds the document's items of :data:`index.VECTOR_TYPES` (passages and events: the same items and
+   text the index makes, so it runs after the NLP stage) with the default embedder and puts them on
+   ``doc.meta[VECTORS_META]``: the model key, each item's (type, start, end) and the float16 vectors (base64:
+   picklable and JSON-safe);
 2. whoever stores the document calls :func:`put_document`: the vectors are taken off the document (they are never
-   part of the stored document) and written to the index's ``search_pending`` table, one row per passage;
-3. the index refresh takes a document's pending vectors when it indexes the document (same model, same passage
+   part of the stored document) and written to the index's ``search_pending`` table, one row per item;
+3. the index refresh takes a document's pending vectors when it indexes the document (same model key, type and
    offsets) and embeds only what is left (another model, a document stored by another pipeline, a killed run).
 """
 
@@ -19,7 +20,8 @@ import numpy as np
 
 from ..model import Document
 from ..registry import stage
-from .hits import document_passages
+from .hits import document_items
+from .index import VECTOR_TYPES, embed_text, model_key
 from .semantic import get_embedder
 
 __all__ = ["EMBED_STAGE", "VECTORS_META", "embed_passages", "put_document", "decode_vectors"]
@@ -30,21 +32,22 @@ VECTORS_META = "passage_vectors"
 
 @stage(EMBED_STAGE)
 def embed_passages(doc: Document) -> Document:
-    """Step 1: ``doc`` with its passage vectors in ``meta`` (unchanged when no embedder is installed)."""
+    """Step 1: ``doc`` with its item vectors in ``meta`` (unchanged when no embedder is installed)."""
     embedder = get_embedder()
-    spans = document_passages(doc.text)
-    if embedder is None or not spans:
+    items = [it for it in document_items(doc) if it.type in VECTOR_TYPES]
+    if embedder is None or not items:
         return doc
-    vectors = embedder.embed([body for _, _, body in spans]).astype(np.float16)
-    payload = {"model": embedder.name, "dim": int(vectors.shape[1]), "spans": [[s, e] for s, e, _ in spans],
+    vectors = embedder.embed([embed_text(it.who, it.body) for it in items]).astype(np.float16)
+    payload = {"model": model_key(embedder.name), "dim": int(vectors.shape[1]),
+               "spans": [[it.type, it.start, it.end] for it in items],
                "vectors": base64.b64encode(vectors.tobytes()).decode("ascii")}
     return doc.replace(meta={**doc.meta, VECTORS_META: payload})
 
 
-def decode_vectors(payload: dict[str, Any]) -> tuple[str, list[tuple[int, int]], np.ndarray]:
-    """(model name, passage offsets, float16 vectors [passages, dim]) of a stage payload."""
+def decode_vectors(payload: dict[str, Any]) -> tuple[str, list[tuple[str, int, int]], np.ndarray]:
+    """(model key, each item's (type, start, end), float16 vectors [items, dim]) of a stage payload."""
     raw = np.frombuffer(base64.b64decode(payload["vectors"]), dtype=np.float16)
-    spans = [(int(s), int(e)) for s, e in payload["spans"]]
+    spans = [(str(t), int(s), int(e)) for t, s, e in payload["spans"]]
     return str(payload["model"]), spans, raw.reshape(len(spans), int(payload["dim"]))
 
 

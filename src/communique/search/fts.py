@@ -51,8 +51,8 @@ class SQLiteIndex(SQLIndex):
         "CREATE VIRTUAL TABLE search_fts USING fts5(body, who, tags, "
         "tokenize = 'porter unicode61 remove_diacritics 2')",
         "CREATE TABLE search_vectors (item_id INTEGER PRIMARY KEY, vec BLOB NOT NULL)",
-        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
-        "model TEXT NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (doc_id, start))",
+        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, type TEXT NOT NULL, start INTEGER NOT NULL, '
+        '"end" INTEGER NOT NULL, model TEXT NOT NULL, vec BLOB NOT NULL, PRIMARY KEY (doc_id, type, start, "end"))',
     )
     drop = tuple(f"DROP TABLE IF EXISTS {t}" for t in _TABLES)
 

@@ -7,8 +7,11 @@ derived data):
 - ``search_items``: one row per item (passages, quotes, events: :func:`hits.document_items`), with its document,
   offsets, filter columns and ``passage``: the item id of the passage that holds it (a passage's own id);
 - full text: SQLite FTS5 (``search_fts``), PostgreSQL a weighted ``tsvector`` column with a GIN index;
-- ``search_vectors``: one vector per *passage* (float16), from the embedder named in ``search_meta``; a quote or
-  an event is scored with its passage's vector, so nothing is embedded twice;
+- ``search_vectors``: one vector (float16) per item of :data:`VECTOR_TYPES`, passages and events (``who: text``),
+  from the embedder named in ``search_meta`` (``vector_model``: embedder name and types); a quote is scored with
+  its passage's vector. Measured (``benchmarks/retrieval.py``, heldout dev split): passages alone lose 0.075
+  recall@10 against a vector per item; passages + events lose nothing; quotes add nothing (24% of the items);
+- ``search_pending``: vectors computed in the ingest workers (:mod:`.embed_stage`) until their document is indexed;
 - ``search_docs`` / ``search_meta``: which documents are indexed (and from which stored version), the last
   document ``seq`` indexed, the vector model and a generation that changes whenever vectors are removed.
 
@@ -33,16 +36,17 @@ from ..model import Document
 from ..store.base import Store
 from .hits import Filters, Hit, SearchQueryError, doc_title, document_items, filter_clause, snippet
 
-__all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
+__all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
            "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC"]
 
 MODES = ("hybrid", "fts", "semantic")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009): damps the weight of top ranks
 CANDIDATES_PER_RESULT = 3  # each ranking contributes limit * this many candidates to the fusion
 MIN_COSINE = 0.15  # semantic matches below this are unrelated text for MiniLM (unrelated pairs score ~0.1)
-SCHEMA_VERSION = "2"  # 2: vectors per passage, items point to their passage, pending vectors (1: one per item)
-EMBED_CHUNK = 256  # passages embedded and committed together: a killed refresh keeps what it finished
-PASSAGES_PER_LOOKUP = 500  # passage ids per IN (...) list when turning ranked passages into items
+SCHEMA_VERSION = "2"  # 2: vectors for passages and events, items point to their passage, pending vectors (1: all)
+VECTOR_TYPES = ("document", "event")  # items with their own vector (see the module docstring for the measure)
+EMBED_CHUNK = 256  # items embedded and committed together: a killed refresh keeps what it finished
+VECTORS_PER_LOOKUP = 500  # vector ids per IN (...) list when turning ranked vectors into items
 ITEMS_PER_DOC = 20  # items read per wanted document in `candidates` (one document has many matching items)
 _ITEM_COLUMNS = 'i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date'
 _TYPE_ORDER = {"document": 0, "quote": 1, "event": 2}  # items of one passage: the passage itself first
@@ -64,7 +68,7 @@ class SearchIndex(Protocol):
 
 @dataclass
 class VectorMatrix:
-    """The passage vectors of one store in memory: item ids and an L2-normalised float32 matrix."""
+    """The vectors of one store in memory: item ids and an L2-normalised float32 matrix."""
 
     generation: str = ""
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -87,21 +91,32 @@ _matrices: dict[str, VectorMatrix] = {}
 _matrices_lock = threading.Lock()
 
 
-def index_for(store: Store, embedder: Any = None) -> SQLIndex:
+def model_key(name: str, types: Sequence[str] = VECTOR_TYPES) -> str:
+    """What ``vector_model`` records: the embedder and the embedded item types (either changed: re-embed)."""
+    return f"{name}/{','.join(types)}"
+
+
+def embed_text(who: str, body: str) -> str:
+    """The text embedded for an item: ``who: text`` when the item names who speaks or takes part."""
+    return f"{who}: {body}" if who else body
+
+
+def index_for(store: Store, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES) -> SQLIndex:
     """The search index of ``store`` (SQLite: FTS5 + vectors; PostgreSQL: tsvector + vectors); ``embedder``: the
-    default one (:func:`semantic.get_embedder`) unless given."""
+    default one (:func:`semantic.get_embedder`) unless given; ``vector_types``: the item types with their own
+    vector (others are scored with their passage's)."""
     from ..store.sqlite import SQLiteStore
 
     if isinstance(store, SQLiteStore):
         from .fts import SQLiteIndex
 
-        return SQLiteIndex(store, embedder)
+        return SQLiteIndex(store, embedder, vector_types)
     from ..store.postgres import PostgresStore
 
     if isinstance(store, PostgresStore):
         from .pg import PostgresIndex
 
-        return PostgresIndex(store, embedder)
+        return PostgresIndex(store, embedder, vector_types)
     raise SearchQueryError(f"search needs an SQLite or PostgreSQL store, not {type(store).__name__}")
 
 
@@ -113,10 +128,16 @@ class SQLIndex:
     schema: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
 
-    def __init__(self, store: Any, embedder: Any = None) -> None:
+    def __init__(self, store: Any, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES) -> None:
+        if "document" not in vector_types:
+            raise SearchQueryError("vector_types must hold 'document': quotes and events fall back to passages")
         self.store = store
+        self.vector_types = tuple(vector_types)
         self.embedder = embedder  # None: the default one (semantic.get_embedder), looked up when needed
         self._ready = False
+
+    def model_key(self, name: str) -> str:
+        return model_key(name, self.vector_types)
 
     def _embedder(self) -> Any:
         from .semantic import get_embedder
@@ -239,19 +260,21 @@ class SQLIndex:
                    "seq = excluded.seq, ingested_at = excluded.ingested_at", (doc.id, seq, ingested_at))
         self._set_meta("last_seq", str(max(seq, int(self._meta("last_seq") or 0))))
 
-    def stash_vectors(self, doc_id: str, model: str, spans: list[tuple[int, int]], vectors: np.ndarray) -> None:
-        """Keep passage vectors computed at ingest (:mod:`.embed_stage`) until ``doc_id`` is indexed."""
+    def stash_vectors(self, doc_id: str, model: str, spans: list[tuple[str, int, int]], vectors: np.ndarray) -> None:
+        """Keep item vectors computed at ingest (:mod:`.embed_stage`: ``model`` is its model key, ``spans`` the
+        items' (type, start, end)) until ``doc_id`` is indexed."""
         self.ensure()
-        rows = [(doc_id, s, e, model, v.astype(np.float16).tobytes()) for (s, e), v in zip(spans, vectors, strict=True)]
+        rows = [(doc_id, t, s, e, model, v.astype(np.float16).tobytes())
+                for (t, s, e), v in zip(spans, vectors, strict=True)]
 
         def write() -> None:
             self._exec("DELETE FROM search_pending WHERE doc_id = ?", (doc_id,))
-            self.store._executemany(self.store._sql("INSERT INTO search_pending VALUES (?, ?, ?, ?, ?)"), rows)
+            self.store._executemany(self.store._sql("INSERT INTO search_pending VALUES (?, ?, ?, ?, ?, ?)"), rows)
 
         self._write(write)
 
     def _take_pending(self, doc_id: str) -> None:
-        """The vectors stashed for the document's passages become theirs (same model and offsets only)."""
+        """The vectors stashed for the document's items become theirs (same model key, type and offsets only)."""
         model = self._meta("vector_model")
         pending = self._all("SELECT model FROM search_pending WHERE doc_id = ? LIMIT 1", (doc_id,))
         if not pending:
@@ -260,28 +283,31 @@ class SQLIndex:
             model = str(pending[0][0])
             self._set_meta("vector_model", model)
         self._exec('INSERT INTO search_vectors SELECT i.id, p.vec FROM search_items i JOIN search_pending p '
-                   'ON p.doc_id = i.doc_id AND p.start = i.start AND p."end" = i."end" '
-                   "WHERE i.doc_id = ? AND i.type = 'document' AND p.model = ? ON CONFLICT (item_id) DO NOTHING",
-                   (doc_id, model))
+                   'ON p.doc_id = i.doc_id AND p.type = i.type AND p.start = i.start AND p."end" = i."end" '
+                   "WHERE i.doc_id = ? AND p.model = ? ON CONFLICT (item_id) DO NOTHING", (doc_id, model))
 
     def refresh_vectors(self, embedder: Any = None) -> int:
-        """Embed the passages that have no vector yet (all of them when the embedder changed); returns how many.
+        """Embed the items of :attr:`vector_types` without a vector yet (all of them when the embedder or the
+        types changed); returns how many.
         ``embedder``: the default one (:func:`semantic.get_embedder`) unless given; none installed: nothing."""
         embedder = embedder or self._embedder()
         if embedder is None:
             return 0
         self.ensure()
-        if self._meta("vector_model") != embedder.name:
-            self._write(self._switch_model, embedder.name)
+        key = self.model_key(embedder.name)
+        if self._meta("vector_model") != key:
+            self._write(self._switch_model, key)
+        marks = ",".join("?" * len(self.vector_types))
         done = 0
         while True:
             rows = self._all(
-                "SELECT i.id, i.body FROM search_items i LEFT JOIN search_vectors v ON v.item_id = i.id "
-                "WHERE i.type = 'document' AND v.item_id IS NULL ORDER BY i.id LIMIT ?", (EMBED_CHUNK,))
+                "SELECT i.id, i.who, i.body FROM search_items i LEFT JOIN search_vectors v ON v.item_id = i.id "
+                f"WHERE i.type IN ({marks}) AND v.item_id IS NULL ORDER BY i.id LIMIT ?",
+                (*self.vector_types, EMBED_CHUNK))
             self._end_read()
             if not rows:
                 return done
-            vectors = embedder.embed([body for _, body in rows]).astype(np.float16)
+            vectors = embedder.embed([embed_text(who, body) for _, who, body in rows]).astype(np.float16)
             self._write(self._store_vectors, [(int(r[0]), v.tobytes()) for r, v in zip(rows, vectors, strict=True)])
             done += len(rows)
 
@@ -299,8 +325,10 @@ class SQLIndex:
 
     # -- queries ------------------------------------------------------------------------------------------------
     def matrix(self, model: str) -> VectorMatrix | None:
-        """The store's passage vectors in memory (None when they come from another model than ``model``)."""
+        """The store's vectors in memory (None when they come from another model, or other types, than the
+        embedder named ``model`` with this index's types)."""
         self.ensure()
+        model = self.model_key(model)
         if self._meta("vector_model") != model:
             self._end_read()
             return None
@@ -323,14 +351,18 @@ class SQLIndex:
         order = keep[np.argsort(-scores[keep], kind="stable")]
         where, params = filter_clause(filters, instr=self.instr)
         rows: list[tuple[Any, ...]] = []
-        for k in range(0, len(order), PASSAGES_PER_LOOKUP):
-            chunk = order[k:k + PASSAGES_PER_LOOKUP]
+        for k in range(0, len(order), VECTORS_PER_LOOKUP):
+            chunk = order[k:k + VECTORS_PER_LOOKUP]
             score_of = {int(found.ids[j]): float(scores[j]) for j in chunk}
             marks = ",".join("?" * len(score_of))
-            got = self._all(f"SELECT {_ITEM_COLUMNS}, i.passage FROM search_items i WHERE i.passage IN ({marks})"
-                            f"{' AND ' + where if where else ''}", (*score_of, *params))
-            got.sort(key=lambda r: (-score_of[r[8]], _TYPE_ORDER.get(r[2], 3), r[0]))
-            rows += [(*r[:8], score_of[r[8]]) for r in got]
+            got = self._all(f"SELECT {_ITEM_COLUMNS}, i.passage FROM search_items i WHERE (i.id IN ({marks}) OR "
+                            f"i.passage IN ({marks})){' AND ' + where if where else ''}",
+                            (*score_of, *score_of, *params))
+            # an item of VECTOR_TYPES has its own score; a quote has its passage's
+            scored = [(r, score_of.get(r[0] if r[2] in self.vector_types else r[8])) for r in got]
+            kept = [(r, sc) for r, sc in scored if sc is not None]
+            kept.sort(key=lambda x: (-x[1], _TYPE_ORDER.get(x[0][2], 3), x[0][0]))
+            rows += [(*r[:8], sc) for r, sc in kept]
             if len(rows) >= limit:
                 break
         self._end_read()

@@ -35,8 +35,8 @@ class PostgresIndex(SQLIndex):
         "CREATE INDEX search_items_passage ON search_items(passage)",
         "CREATE INDEX search_items_tsv ON search_items USING GIN (tsv)",
         "CREATE TABLE search_vectors (item_id BIGINT PRIMARY KEY, vec BYTEA NOT NULL)",
-        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
-        "model TEXT NOT NULL, vec BYTEA NOT NULL, PRIMARY KEY (doc_id, start))",
+        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, type TEXT NOT NULL, start INTEGER NOT NULL, '
+        '"end" INTEGER NOT NULL, model TEXT NOT NULL, vec BYTEA NOT NULL, PRIMARY KEY (doc_id, type, start, "end"))',
     )
     drop = tuple(f"DROP TABLE IF EXISTS {t}" for t in _TABLES)
 
