@@ -271,4 +271,7 @@ def build_store(path: Path, n: int, seed: int = SEED) -> Path:
         for doc in documents(n, seed):
             store.put(doc, "synthetic")
         build(store)
+        from communique.search.index import index_for
+
+        index_for(store).refresh(vectors=False)  # full text, as ingest leaves it
     return path

@@ -94,6 +94,12 @@ def kb_docs(doc_factory):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def word_embedder():  # type: ignore[no-untyped-def]
+    """An embedder without a model (hashed bag of words): for tests of the index, not of the model."""
+    return load_test_module(TESTS / "search" / "kbdata.py", "communique_test_search_kbdata").WordHashEmbedder()
+
+
+@pytest.fixture
 def kb(tmp_path, kb_docs, monkeypatch):  # type: ignore[no-untyped-def]
     """A store holding the three documents, full-text indexed (no embedding model: the model is not the point)."""
     from communique.search import refresh_index

@@ -27,6 +27,7 @@ STAGE_MODULES: tuple[str, ...] = (
     "communique.clean.stage",
     "communique.ingest.metadata",
     "communique.nlp.stages",
+    "communique.search.embed_stage",
 )
 
 _STAGES: dict[str, Stage] = {}

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import zlib
+
+import numpy as np
+
 from communique.model import Claim, Event, Mention, Quote, Role, Timex
 
 READOUT = (
@@ -61,3 +66,21 @@ def build_documents(doc_factory):
         timexes=[Timex(*monday, "on Monday", "DATE", "2023-11-20", "relative")],
     )
     return readout, transcript, wire
+
+
+class WordHashEmbedder:
+    """Bag of words hashed into a few dimensions, L2-normalised: texts that share words are near."""
+
+    dim = 64
+
+    def __init__(self, name: str = "test-word-hash") -> None:
+        self.name = name
+        self.calls: list[int] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(len(texts))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for k, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                out[k, zlib.crc32(word.encode()) % self.dim] += 1.0
+        return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)

@@ -92,6 +92,7 @@ SPEECH = ("Minister Pedro Lind arrived in Bergen on Monday. "
     ],
 )
 def test_ask_who_said_names_the_speaker(tmp_path, doc_factory, monkeypatch, question, speaker):
+    from communique.search.index import index_for
     from communique.search.semantic import NO_SEMANTIC_ENV
     from communique.store.sqlite import SQLiteStore
 
@@ -100,5 +101,6 @@ def test_ask_who_said_names_the_speaker(tmp_path, doc_factory, monkeypatch, ques
                       mentions=[_person(SPEECH, "Pedro Lind")])
     with SQLiteStore(tmp_path / "kb.db") as s:
         s.put(doc, "test")
+        index_for(s).refresh(vectors=False)
         answer = ask(s, question)
     assert answer.text.startswith(f"{speaker} said:"), answer.as_dict()

@@ -28,12 +28,12 @@ def model_kb(tmp_path, kb_docs, monkeypatch):
     store.close()
 
 
-def test_vectors_are_stored_as_float32(model_kb):
-    items = model_kb.conn.execute("SELECT COUNT(*) FROM search_items").fetchone()[0]
+def test_semantic_vectors_one_float16_per_passage_and_event(model_kb):
+    own = model_kb.conn.execute("SELECT COUNT(*) FROM search_items WHERE type IN ('document', 'event')").fetchone()[0]
     blobs = model_kb.conn.execute("SELECT vec FROM search_vectors").fetchall()
-    assert len(blobs) == items > 0
-    vec = np.frombuffer(blobs[0][0], dtype=np.float32)
-    assert vec.shape == (sem.DIM,) and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
+    assert len(blobs) == own > 0  # quotes are scored with their passage's vector
+    vec = np.frombuffer(blobs[0][0], dtype=np.float16).astype(np.float32)
+    assert vec.shape == (sem.get_embedder().dim,) and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-2
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_refresh_embeds_only_new_items(model_kb, doc_factory):
     assert model_kb.conn.execute("SELECT COUNT(*) FROM search_vectors").fetchone()[0] == before
     model_kb.put(doc_factory("The summit ended without a joint communique.", source="s.txt"), "test")
     refresh_index(model_kb)
-    assert model_kb.conn.execute("SELECT COUNT(*) FROM search_vectors").fetchone()[0] == before + 1
+    assert model_kb.conn.execute("SELECT COUNT(*) FROM search_vectors").fetchone()[0] == before + 1  # one passage
 
 
 def test_degrades_to_full_text_with_one_warning(kb, monkeypatch, caplog):

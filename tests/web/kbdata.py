@@ -11,6 +11,7 @@ from pathlib import Path
 
 from communique.kb import build
 from communique.model import Claim, Document, Event, Mention, Quote, Role, document_id
+from communique.search.index import index_for
 from communique.store.sqlite import SQLiteStore
 
 INJECTION = '<script>window.__pwned = true; alert("pwned")</script>'
@@ -128,6 +129,7 @@ def build_db(path: Path) -> Path:
         for doc in documents():
             store.put(doc, "test")
         build(store)
+        index_for(store).refresh(vectors=False)  # full text, as ingest leaves it (no model in these tests)
     return path
 
 
@@ -159,4 +161,5 @@ def build_browse_db(path: Path) -> Path:
         for doc in browse_documents():
             store.put(doc, "test")
         build(store)
+        index_for(store).refresh(vectors=False)  # full text, as ingest leaves it (no model in these tests)
     return path

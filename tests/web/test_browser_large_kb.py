@@ -95,6 +95,9 @@ def large_kb(tmp_path_factory) -> dict[str, str]:  # type: ignore[no-untyped-def
         for doc in docs:
             store.put(doc, "synthetic")
         build(store)
+        from communique.search.index import index_for
+
+        index_for(store).refresh(vectors=False)  # full text, as ingest leaves it
     return {"db": str(path), "transcript": docs[0].id}
 
 

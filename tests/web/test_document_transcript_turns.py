@@ -40,6 +40,9 @@ def _store(path: Path) -> str:
     with SQLiteStore(path) as store:
         store.put(doc, "test")
         build(store)
+        from communique.search.index import index_for
+
+        index_for(store).refresh(vectors=False)  # full text, as ingest leaves it
     return str(path)
 
 

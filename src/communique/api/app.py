@@ -1,6 +1,6 @@
 """The REST API and the web UI in one FastAPI application (``communique serve``).
 
-Each route opens the store, makes one library call (``web.views``, ``search``, ``ingest``) and lets errors reach
+Each route opens the store, makes one library call (``read.views``, ``search``, ``ingest``) and lets errors reach
 the handlers of :mod:`.errors`: an unknown id is 404, any other :class:`CommuniqueError` is 400, an invalid
 request 422, each ``{"error": "<one line>"}`` (or an error page for a browser). The API is read-only unless a
 token is configured: only then does ``POST /api/ingest`` exist, and it needs ``Authorization: Bearer <token>``.

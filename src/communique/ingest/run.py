@@ -29,6 +29,7 @@ from typing import Any
 from ..errors import InputError, one_line
 from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_PIPELINE, EXTRACT_PIPELINE, Failure, run_pipeline
+from ..search.embed_stage import put_document
 from ..store.base import Store
 from .guards import guard_document
 from .readers import DEFAULT_MAX_BYTES, iter_inputs
@@ -37,7 +38,8 @@ INPUT_CACHE_DOCS = 2000  # documents of this run kept as read, to clean again wh
 
 __all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "rebuild", "skip_known"]
 
-FULL_PIPELINE: tuple[str, ...] = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)
+EMBED_STAGE = "communique.embed.v1"  # passage vectors for the search index, computed in the workers
+FULL_PIPELINE: tuple[str, ...] = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE, EMBED_STAGE)
 
 
 @dataclass
@@ -127,7 +129,7 @@ def store_result(result: Document, store: Store, pipeline_key: str, report: Inge
         why = "a stage was stopped" if result.meta.get("stopped") else "boilerplate only, or an empty page"
         error(f"{result.source}: no text left after cleaning ({why}); not stored")
         return None
-    stored = store.put(result.replace(raw=""), pipeline_key)
+    stored = put_document(store, result.replace(raw=""), pipeline_key)
     for message in stored.meta.get("errors", []):  # an extractor failed: the document is kept without its facts
         error(f"{stored.source}: {message}")
     report.added += 1
@@ -166,7 +168,7 @@ def _clean_again(
         if isinstance(result, Failure):
             error(f"{result.source}: {result.stage} failed on cleaning again: {result.message}")
             continue
-        store.put(result.replace(raw=""), pipeline_key)
+        put_document(store, result.replace(raw=""), pipeline_key)
 
 
 def skip_known(
@@ -214,20 +216,17 @@ def finish(store: Store, report: IngestReport) -> None:
 
     if store.kb_state().get("watermark") != store.watermark():
         report.knowledge = build(store)
-    if getattr(store, "placeholder", "?") == "?":  # the search index lives in SQLite; PostgreSQL searches tsv
-        from ..search import refresh_index
+    from ..search import refresh_index
 
-        refresh_index(store)
+    refresh_index(store)  # SQLite and PostgreSQL alike (communique.search.index)
 
 
 def rebuild(store: Store) -> dict[str, int]:
     """Rebuild the knowledge base from every stored document (whatever its state) and bring the search index up to
     date; returns the count of each record type. The write side of "reads never write": ``communique rebuild``."""
     from ..kb import build
+    from ..search import refresh_index
 
     counts = build(store)
-    if getattr(store, "placeholder", "?") == "?":  # the search index lives in SQLite; PostgreSQL searches tsv
-        from ..search import refresh_index
-
-        refresh_index(store)
+    refresh_index(store)  # SQLite and PostgreSQL alike
     return counts

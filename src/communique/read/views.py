@@ -249,10 +249,6 @@ def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT, *, kind: str | 
     from ..search import search
     from .highlight_terms import term_spans
 
-    if getattr(store, "placeholder", "?") == "?":  # SQLite: index documents stored since the last refresh
-        from ..search.fts import refresh_text_index
-
-        refresh_text_index(store)
     hits = [h.as_dict() for h in search(store, q, limit=limit, **filters)]
     for h in hits:
         h["highlights"] = term_spans(q, h["snippet"])

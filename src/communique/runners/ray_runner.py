@@ -36,6 +36,7 @@ from ..ingest.run import FULL_PIPELINE, IngestReport, skip_known
 from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, Failure, Pipeline
 from ..registry import get_stage
+from ..search.embed_stage import put_document
 from ..store.base import Store
 from ..store.factory import open_store
 from . import RAY_INSTALL_HINT
@@ -96,7 +97,7 @@ def _process_batch(batch: Mapping[str, Any], *, stages: tuple[str, ...], modules
             out["duplicate_of"].append("")
             out["doc"].append(b"")
         elif store is not None:
-            stored = store.put(result.replace(raw=""), pipeline_key)
+            stored = put_document(store, result.replace(raw=""), pipeline_key)
             out["status"].append(_STATUS_STORED)
             out["message"].append("")
             out["duplicate_of"].append(stored.duplicate_of or "")
@@ -196,7 +197,7 @@ def _run(ray: Any, paths: Sequence[str], db: str, stages: tuple[str, ...], pipel
                         error(str(row["message"]))
                         continue
                     if row["status"] == _STATUS_PROCESSED:  # SQLite: the driver is the only writer
-                        stored = store.put(pickle.loads(row["doc"]), pipeline_key)
+                        stored = put_document(store, pickle.loads(row["doc"]), pipeline_key)
                     else:
                         stored = doc.replace(raw="", duplicate_of=str(row["duplicate_of"]) or None)
                     report.added += 1

@@ -24,7 +24,8 @@ from typing import Any
 
 from ..model import Document
 from ..text import strip_accents
-from .fts import SearchQueryError, doc_title, ensure_schema, refresh_text_index, to_fts_query
+from .hits import SearchQueryError, doc_title
+from .index import SQLIndex, index_for
 from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
     CALL_STEMS,
@@ -79,7 +80,6 @@ CANDIDATE_DOCS = 12  # documents retrieved per question (the answer is in the to
 MIN_TOPIC_OVERLAP = 0.5  # share of the asked topic's content words a sentence must contain to be about it
 MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short enough to read
 QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
-ITEMS_PER_DOC = 20  # items fetched per wanted document (one document has many matching passages and quotes)
 NOT_IN_SOURCES = "Not in the sources."
 NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after the answer ("She was met by ...")
 LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
@@ -217,8 +217,9 @@ def _speaker_label(raw: str) -> str:
 class _Context:
     """Candidate documents and their sentences, loaded once per question."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, index: SQLIndex | None = None) -> None:
         self.store = store
+        self.index = index or index_for(store)
         self._docs: dict[str, Document] = {}
         self._sentences: dict[str, list[Span]] = {}
 
@@ -243,16 +244,12 @@ class _Context:
         return Span(start, end, doc.text[start:end])
 
     def candidates(self, query: str, limit: int = CANDIDATE_DOCS) -> list[Document]:
+        """Documents matching any of the query's words (stop words dropped), best first (the index's keywords)."""
+        words = " ".join(w for w in _WORDS.findall(query) if _fold(w) not in STOP_WORDS) or query
         try:
-            fts = to_fts_query(" ".join(w for w in _WORDS.findall(query) if _fold(w) not in STOP_WORDS) or query,
-                               any_term=True)
+            ids = self.index.candidates(words, limit=limit)
         except SearchQueryError:
             return []
-        rows = self.store.conn.execute(
-            "SELECT i.doc_id FROM search_fts JOIN search_items i ON i.id = search_fts.rowid "
-            "WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT ?", (fts, limit * ITEMS_PER_DOC),
-        ).fetchall()
-        ids = list(dict.fromkeys(r[0] for r in rows))[:limit]  # documents in the order of their best item
         return [d for d in (self.doc(i) for i in ids) if d is not None]
 
     def cite(self, doc: Document, span: Span) -> dict[str, Any]:
@@ -503,16 +500,10 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
 
 def ask(store: Any, question: str) -> Answer:
     """Answer ``question`` from the stored documents, or say it is not in the sources."""
-    conn = getattr(store, "conn", None)
-    if conn is None:
-        raise SearchQueryError("ask needs an SQLite store (communique ingest --db FILE)")
-    ensure_schema(conn)
-    indexed = conn.execute("SELECT COUNT(*) FROM search_docs").fetchone()[0]
-    if indexed < conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
-        refresh_text_index(store)  # full-text only: cheap; embeddings are added by refresh_index at ingest
+    index = index_for(store)
     intent, groups = classify(question)
     a = analyze(question)
-    ctx = _Context(store)
+    ctx = _Context(store, index)
     if intent == "role" and re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(?:of|the|and|de|la|del|van|von|bin|al)\b", "",
                                                                groups.get("who", ""))):
         intent = "general"  # "Who is the <title> who ...": a person described, not a name to look up

@@ -1,59 +1,58 @@
-"""Full-text search on the PostgreSQL backend: the ``documents.tsv`` column (tsvector, GIN index).
+"""The PostgreSQL search index: a weighted ``tsvector`` per item (GIN index), vectors per passage (``bytea``).
 
-Hits are documents, ranked by ``ts_rank_cd``; each hit's offsets point at the first sentence-sized passage that
-holds a query word, so a citation opens at the right place.
+The same items, vectors and refresh as SQLite (:mod:`communique.search.index`). Full text: ``to_tsquery`` built
+from the shared query syntax (:func:`hits.to_tsquery`, english stemming as FTS5's porter), ranked with
+``ts_rank_cd`` weighing body, who and tags as SQLite's BM25 weights do. No vector extension is needed: vector
+queries read the in-memory matrix.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .fts import Hit, SearchQueryError, snippet
+from .fts import BM25_WEIGHTS
+from .hits import Filters, filter_clause, to_tsquery
+from .index import SQLIndex
 
-__all__ = ["pg_search", "PASSAGE_CHARS"]
+__all__ = ["PostgresIndex", "TS_WEIGHTS"]
 
-PASSAGE_CHARS = 300  # the passage a hit points to: about two sentences around the first matching word
-_WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
+# ts_rank_cd weights in PostgreSQL's order {D, C, B, A}: A = body, B = who, C = tags (as BM25_WEIGHTS); D unused
+TS_WEIGHTS = "{0.1, " + ", ".join(str(w) for w in reversed(BM25_WEIGHTS)) + "}"
 
-
-def _passage(text: str, query: str) -> tuple[int, int]:
-    lowered = text.lower()
-    positions = [p for w in _WORD.findall(query.lower()) if (p := lowered.find(w)) >= 0]
-    if not positions:
-        return 0, min(len(text), PASSAGE_CHARS)
-    first = min(positions)
-    start = max(text.rfind(". ", 0, first) + 2, text.rfind("\n", 0, first) + 1, 0)
-    return start, min(len(text), start + PASSAGE_CHARS)
+_TABLES = ("search_items", "search_vectors", "search_docs", "search_pending")
 
 
-def pg_search(store: Any, query: str, *, kind: str | None = None, since: str | None = None, until: str | None = None,
-              source: str | None = None, limit: int = 20, **unsupported: Any) -> list[Hit]:
-    """Documents matching ``query`` (web-search syntax: words, "phrases", OR, -word), best first."""
-    used = sorted(k for k, v in unsupported.items() if v)
-    if used:
-        raise SearchQueryError(f"on PostgreSQL, search supports --kind/--since/--until/--source only (not {', '.join(used)})")
-    if not query.strip():
-        raise SearchQueryError("empty search query: give at least one word")
-    conds: list[str] = ["tsv @@ websearch_to_tsquery('english', %s)"]
-    params: list[Any] = [query]
-    for column, op, value in (("kind", "=", kind), ("published", ">=", since)):
-        if value:
-            conds.append(f"{column} {op} %s")
-            params.append(value)
-    if source:  # a plain substring (as SQLite's instr): no LIKE, so '%' and '_' in it match only themselves
-        conds.append("strpos(source, %s) > 0")
-        params.append(source)
-    if until:
-        conds.append("substr(published, 1, %s) <= %s")
-        params += [len(until), until]
-    sql = (f"SELECT id, title, published, text, ts_rank_cd(tsv, websearch_to_tsquery('english', %s)) AS score "
-           f"FROM documents WHERE {' AND '.join(conds)} ORDER BY score DESC, seq LIMIT %s")
-    rows = store.conn.execute(sql, [query, *params, limit]).fetchall()
-    store.conn.rollback()
-    hits = []
-    for doc_id, title, published, text, score in rows:
-        start, end = _passage(text, query)
-        hits.append(Hit(type="document", doc=doc_id, start=start, end=end, snippet=snippet(text[start:end]),
-                        score=round(float(score), 6), title=title or "", published=published))
-    return hits
+class PostgresIndex(SQLIndex):
+    instr = "strpos"
+    schema = (
+        "CREATE TABLE search_docs (doc_id TEXT PRIMARY KEY, seq BIGINT NOT NULL, ingested_at DOUBLE PRECISION NOT NULL)",
+        'CREATE TABLE search_items (id BIGSERIAL PRIMARY KEY, doc_id TEXT NOT NULL, type TEXT NOT NULL, '
+        'start INTEGER NOT NULL, "end" INTEGER NOT NULL, passage BIGINT, body TEXT NOT NULL, who TEXT NOT NULL, '
+        "tags TEXT NOT NULL, actors TEXT NOT NULL, topics TEXT NOT NULL, date TEXT, kind TEXT, source TEXT, "
+        "title TEXT, tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', body), 'A') || "
+        "setweight(to_tsvector('english', who), 'B') || setweight(to_tsvector('english', tags), 'C')) STORED)",
+        "CREATE INDEX search_items_doc ON search_items(doc_id)",
+        "CREATE INDEX search_items_passage ON search_items(passage)",
+        "CREATE INDEX search_items_tsv ON search_items USING GIN (tsv)",
+        "CREATE TABLE search_vectors (item_id BIGINT PRIMARY KEY, vec BYTEA NOT NULL)",
+        'CREATE TABLE search_pending (doc_id TEXT NOT NULL, type TEXT NOT NULL, start INTEGER NOT NULL, '
+        '"end" INTEGER NOT NULL, model TEXT NOT NULL, vec BYTEA NOT NULL, PRIMARY KEY (doc_id, type, start, "end"))',
+    )
+    drop = tuple(f"DROP TABLE IF EXISTS {t}" for t in _TABLES)
+
+    @property
+    def location(self) -> str:
+        return f"postgresql:{self.store.url}"
+
+    def _end_read(self) -> None:
+        self.store.conn.rollback()
+
+    def _fts(self, text: str, filters: Filters, limit: int, *, any_term: bool = False) -> list[tuple[Any, ...]]:
+        where, params = filter_clause(filters, instr=self.instr)
+        sql = ('SELECT i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, '
+               f"ts_rank_cd('{TS_WEIGHTS}', i.tsv, q) AS score "
+               "FROM search_items i, to_tsquery('english', ?) q "
+               f"WHERE i.tsv @@ q {'AND ' + where if where else ''} ORDER BY score DESC, i.id LIMIT ?")
+        rows = self._all(sql, (to_tsquery(text, any_term=any_term), *params, limit))
+        self._end_read()
+        return rows

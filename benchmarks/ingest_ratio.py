@@ -1,0 +1,92 @@
+"""End-to-end ingest speed against bare spaCy: words per CPU-second, with and without the search index.
+
+Corpus: ``DOCS`` White House documents (every ``STRIDE``-th ``.md`` of ``datasets/wh_briefings_readouts`` in path
+order: fixed, spread over the folders and years). One process, one worker, CPU time of the process
+(``time.process_time``: every thread, ONNX's included), in this order:
+
+1. ``ingest``: read, clean, metadata, NLP, store (``communique ingest`` before ``finish``, without its embedding
+   stage, whose work, the passages through the embedder, is timed in 3 instead: the same CPU in a worker);
+2. ``kb``: the knowledge-base build (``kb.build``, the first half of ``finish``);
+3. ``index``: the search index (the second half of ``finish``): full text, then passage vectors, once per embedder
+   (``minilm``: MiniLM int8 ONNX; ``static``: the static distillation), and for reference the index before this
+   change (``minilm_items``: MiniLM over every passage, quote and event);
+4. ``bare``: a fresh ``spacy.load`` of the same model plus ``nlp.pipe`` over the stored clean texts.
+
+Words = whitespace words of the stored clean texts. ``ratio_*`` = bare CPU / configuration CPU (the share of bare
+spaCy's words per CPU-second that the configuration reaches): ``ratio_ingest`` (1), ``ratio_ingest_kb`` (1+2),
+``ratio_end_to_end_<embedder>`` (1+2+3). Nothing here is tuned on these documents; a measurement, not a gate.
+
+    nice python -m benchmarks.ingest_ratio [--docs 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.gate import shared_dir
+from communique.ingest.run import ingest
+from communique.kb import build
+from communique.nlp.model_loader import load_model
+from communique.pipeline import DEFAULT_PIPELINE, EXTRACT_PIPELINE
+from communique.search.index import index_for
+from communique.search.semantic import get_embedder
+from communique.store.sqlite import SQLiteStore
+
+STAGES = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)  # clean, metadata, NLP: the embedding is timed with the index
+DOCS = 60  # enough for a stable ratio in a few minutes of CPU on one core
+STRIDE = 25  # every 25th document of ~1,500: all folders and years
+
+
+def corpus(shared: Path, docs: int) -> list[Path]:
+    files = sorted(p for p in (shared / "datasets" / "wh_briefings_readouts").rglob("*.md") if p.name != "README.md")
+    return files[::STRIDE][:docs]
+
+
+def _cpu(fn):  # type: ignore[no-untyped-def]
+    started = time.process_time()
+    result = fn()
+    return time.process_time() - started, result
+
+
+def run(shared: Path, docs: int) -> dict[str, float]:
+    files = corpus(shared, docs)
+    out: dict[str, float] = {"documents": float(len(files))}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "kb.db")
+        out["cpu_ingest"], report = _cpu(lambda: ingest([str(f) for f in files], store, stages=STAGES))
+        out["cpu_kb"], _ = _cpu(lambda: build(store))
+        out["cpu_index_text"], _ = _cpu(lambda: index_for(store).refresh(vectors=False))
+        texts = [d.text for d in store.iter_documents() if d.duplicate_of is None]
+        out["stored"] = float(report.added)
+        out["words"] = float(sum(len(t.split()) for t in texts))
+        for name in ("minilm", "static"):
+            embedder = get_embedder(name)
+            out[f"cpu_index_{name}"], _ = _cpu(lambda e=embedder: index_for(store, e).refresh_vectors())
+        minilm = get_embedder("minilm")
+        items = store.conn.execute("SELECT who, body FROM search_items").fetchall()
+        out["cpu_index_minilm_items"], _ = _cpu(lambda: minilm.embed([f"{w}: {b}" if w else b for w, b in items]))
+        store.close()
+
+    def bare() -> None:
+        nlp = load_model.__wrapped__()  # a fresh load, as a bare run pays it
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
+
+    out["cpu_bare"], _ = _cpu(bare)
+    base = out["cpu_ingest"] + out["cpu_kb"]
+    out["ratio_ingest"] = out["cpu_bare"] / out["cpu_ingest"]
+    out["ratio_ingest_kb"] = out["cpu_bare"] / base
+    for name in ("minilm", "static", "minilm_items"):
+        out[f"ratio_end_to_end_{name}"] = out["cpu_bare"] / (base + out["cpu_index_text"] + out[f"cpu_index_{name}"])
+    return {k: round(v, 3) for k, v in out.items()}
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=DOCS)
+    args = parser.parse_args()
+    print(json.dumps(run(shared_dir(), args.docs), indent=2))

