@@ -47,7 +47,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,7 +67,15 @@ __all__ = [
     "story_id",
     "lead_event",
     "dates_compatible",
+    "document_frequencies",
+    "person_keys",
+    "published_day",
+    "term_counts",
+    "term_keys",
+    "tfidf",
+    "MAX_BLOCK_SIZE",
     "MERGE_THRESHOLD",
+    "PUBLICATION_WINDOW_DAYS",
 ]
 
 # --- thresholds (tuned on the dev half of ECB+, the odd-numbered topics; see benchmarks/stories_ecbplus.py) ---
@@ -294,6 +302,16 @@ def _stem(word: str) -> str:
     return word
 
 
+def term_counts(doc: Document) -> dict[str, float]:
+    """Weighted term counts of one document (step 1), before IDF."""
+    return _terms(doc)
+
+
+def tfidf(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
+    """The L2-normalised vector of one document's term counts in a corpus of ``n_docs`` with frequencies ``df``."""
+    return _vectors([dict(counts)], df, n_docs)[0][0]
+
+
 def _terms(doc: Document) -> dict[str, float]:
     """Weighted term counts of one document (step 1)."""
     counts: dict[str, float] = defaultdict(float)
@@ -314,18 +332,26 @@ def _terms(doc: Document) -> dict[str, float]:
     return counts
 
 
-def _vectors(term_counts: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
-    """L2-normalised sublinear TF-IDF vectors and the document frequencies."""
-    df: Counter[str] = Counter()
-    for counts in term_counts:
-        df.update(counts.keys())
-    n = len(term_counts)
+def _vectors(term_counts: Sequence[dict[str, float]], df: Mapping[str, int] | None = None,
+             n_docs: int | None = None) -> tuple[list[dict[str, float]], Mapping[str, int]]:
+    """L2-normalised sublinear TF-IDF vectors and the document frequencies (``df``, ``n_docs``: those of a larger
+    corpus the documents belong to; by default their own)."""
+    if df is None:
+        df = document_frequencies(term_counts)
+    n = len(term_counts) if n_docs is None else n_docs
     vectors = []
     for counts in term_counts:
-        vec = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1.0) for t, c in counts.items() if c > 0}
+        vec = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (df.get(t, 0) + 1)) + 1.0) for t, c in counts.items() if c > 0}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({t: w / norm for t, w in vec.items()})
     return vectors, df
+
+
+def document_frequencies(term_counts: Iterable[Mapping[str, float]]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for counts in term_counts:
+        df.update(counts.keys())
+    return df
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -498,27 +524,43 @@ def _people_pairs(key_persons: Sequence[list[frozenset[str]]], docs: Sequence[Do
     return pairs
 
 
-def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str], docs: Sequence[Document]) -> set[tuple[int, int]]:
-    """Pairs that share a block key (step 3).
+def term_keys(vector: Mapping[str, float], df: Mapping[str, int], day: dt.date | None) -> list[str]:
+    """A document's block keys (step 3): its highest-weighted terms that at least one other document has, globally
+    rare ones (document frequency up to :data:`MAX_BLOCK_SIZE`) as they are and, for a dated document, every one
+    tied to its publication window and the next (``term@window``: two documents within the window share one)."""
+    terms = sorted((t for t in vector if df.get(t, 0) >= 2), key=lambda t: (-vector[t], t))
+    keys = [t for t in terms if df.get(t, 0) <= MAX_BLOCK_SIZE][:BLOCK_KEYS]
+    if day is not None:
+        window = day.toordinal() // PUBLICATION_WINDOW_DAYS
+        for key in terms[:BLOCK_KEYS]:
+            keys += [f"{key}@{window}", f"{key}@{window + 1}"]
+    return keys
 
-    Keys: a document's highest-weighted terms that at least one other document has. Globally rare ones
-    (document frequency up to :data:`MAX_BLOCK_SIZE`) are keys as they are; a dated document is also indexed under
-    ``term@window`` for its publication window and the next one (two documents within the window share one), so a
-    term common over years (a president's name) still blocks the few reports of one fortnight. Blocks larger than
-    :data:`MAX_BLOCK_SIZE` are skipped: the number of pairs stays linear in the number of documents.
+
+def person_keys(doc: Document) -> list[str]:
+    """The people block keys of a document about two or more people (``person:<name word>``; see
+    :func:`_people_pairs`)."""
+    persons = _key_persons(doc, _lead_persons(doc, lead_event(doc)))
+    return sorted(f"person:{w}" for w in set().union(*persons)) if len(persons) >= KEY_PERSONS else []
+
+
+def published_day(doc: Document) -> dt.date | None:
+    return _published(doc)
+
+
+def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Mapping[str, int],
+                     docs: Sequence[Document]) -> set[tuple[int, int]]:
+    """Pairs that share a block key (step 3; keys as :func:`term_keys` gives them).
+
+    A term common over years (a president's name) still blocks the few reports of one fortnight through its
+    ``term@window`` keys. Blocks larger than :data:`MAX_BLOCK_SIZE` are skipped: the number of pairs stays linear in
+    the number of documents.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     dates = [_published(d) for d in docs]
     for i, vec in enumerate(vectors):
-        terms = sorted((t for t in vec if df[t] >= 2), key=lambda t: (-vec[t], t))
-        for key in [t for t in terms if df[t] <= MAX_BLOCK_SIZE][:BLOCK_KEYS]:
+        for key in term_keys(vec, df, dates[i]):
             blocks[key].append(i)
-        day = dates[i]
-        if day is not None:
-            window = day.toordinal() // PUBLICATION_WINDOW_DAYS
-            for key in terms[:BLOCK_KEYS]:
-                blocks[f"{key}@{window}"].append(i)
-                blocks[f"{key}@{window + 1}"].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > MAX_BLOCK_SIZE:
@@ -697,13 +739,18 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                  date_partial=partial)
 
 
-def cluster_stories(docs: Iterable[Document]) -> list[Story]:
-    """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id."""
+def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = None, n_docs: int | None = None,
+                    terms: Mapping[str, dict[str, float]] | None = None) -> list[Story]:
+    """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id.
+
+    ``df``, ``n_docs``: the document frequencies and size of the corpus ``docs`` are part of (an incremental update
+    clusters the documents it touches with the corpus-wide IDF); ``terms``: term counts already computed per
+    document id (:func:`term_counts`)."""
     corpus = list(docs)
     if not corpus:
         return []
     index = {d.id: i for i, d in enumerate(corpus)}
-    vectors, df = _vectors([_terms(d) for d in corpus])
+    vectors, df = _vectors([terms[d.id] if terms and d.id in terms else _terms(d) for d in corpus], df, n_docs)
     leads = {d.id: lead_event(d) for d in corpus}
     lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
     lead_places = [_lead_place(d, leads[d.id]) for d in corpus]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .browse import SCHEMA_V4
-from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1
+from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1, schema_v5
 
 __all__ = ["PostgresStore", "MIGRATIONS"]
 
@@ -29,6 +29,7 @@ MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V2,
     SCHEMA_V3,
     SCHEMA_V4,
+    schema_v5(real="DOUBLE PRECISION"),
 )
 
 
@@ -38,6 +39,7 @@ class PostgresStore(SQLStore):
     insert_band_sql = "INSERT INTO lsh_bands VALUES (?, ?) ON CONFLICT DO NOTHING"
     insert_outlet_line_sql = "INSERT INTO outlet_lines VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
     insert_template_sql = "INSERT INTO outlet_templates VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+    insert_block_sql = "INSERT INTO kb_blocks VALUES (?, ?) ON CONFLICT DO NOTHING"
 
     def __init__(self, url: str) -> None:
         try:
