@@ -262,6 +262,7 @@ class _People:
                 people._index(eid, tuple(tokens))
         people.by_key = {tuple(k.split()): eid for k, eid in keys.items()}
         people.changed.clear()
+        people.new_tokens.clear()
         return people
 
     def _index(self, eid: str, tokens: tuple[str, ...]) -> None:

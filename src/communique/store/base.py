@@ -128,8 +128,8 @@ class Store(abc.ABC):
         """Remove a stored document (its sources and duplicate-detection rows with it)."""
 
     @abc.abstractmethod
-    def ingested_times(self) -> dict[str, float]:
-        """Document id -> when it was last stored (``ingested_at``)."""
+    def ingested_times(self, ids: Collection[str] | None = None) -> dict[str, float]:
+        """Document id -> when it was last stored (``ingested_at``), of ``ids`` (default: every document)."""
 
     @abc.abstractmethod
     def doc_states(self, ids: Collection[str]) -> dict[str, DocState]: ...

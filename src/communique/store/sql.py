@@ -397,8 +397,10 @@ class SQLStore(Store):
             self._rollback()
             raise
 
-    def ingested_times(self) -> dict[str, float]:
-        return {d: float(at) for d, at in self._all("SELECT id, ingested_at FROM documents")}
+    def ingested_times(self, ids: Collection[str] | None = None) -> dict[str, float]:
+        rows = (self._all("SELECT id, ingested_at FROM documents") if ids is None else
+                self._in_chunks("SELECT id, ingested_at FROM documents WHERE id IN ({marks})", sorted(set(ids))))
+        return {d: float(at) for d, at in rows}
 
     def doc_states(self, ids: Collection[str]) -> dict[str, DocState]:
         rows = self._in_chunks("SELECT doc_id, ingested_at, published, story, data FROM kb_doc_state "
