@@ -172,6 +172,16 @@ def show(
 
 
 @app.command()
+def rebuild(db: DbOption = "communique.db") -> None:
+    """Derive the whole knowledge base again from the stored documents (ingest updates it incrementally)."""
+    from .kb import build
+
+    with _open(db, must_exist=True) as store:
+        counts = build(store)
+    err.print(" ".join(f"{k}={v}" for k, v in counts.items()), highlight=False, soft_wrap=True)
+
+
+@app.command()
 def stats(db: DbOption = "communique.db", as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Counts of documents, duplicates and kinds."""
     with _open(db, must_exist=True) as store:

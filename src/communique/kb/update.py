@@ -141,7 +141,8 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     (steps in the module docstring); a full :func:`build` when no incremental state is stored. Returns the count of
     each record type after the update, and ``updated_docs``: the documents whose records were derived again."""
     if needs_build(store):
-        return {**build(store), "updated_docs": -1}
+        built = build(store)
+        return {**built, "updated_docs": int(store.stats()["documents"])}
     watermark = store.watermark()
     changed, gone = store.kb_lagging()
     new_docs = store.get_many(set(added_ids) | set(changed))

@@ -69,6 +69,12 @@ class Store(abc.ABC):
     def put(self, doc: Document, pipeline: str) -> Document:
         """Store ``doc`` (replacing an earlier version with the same id); returns it with ``duplicate_of`` set."""
 
+    def put_many(self, docs: Sequence[Document], pipeline: str) -> list[Document]:
+        """Store several documents (a backend may commit them in one transaction under one write lock)."""
+        return [self.put(doc, pipeline) for doc in docs]
+
+    put_batch = 1  # documents the ingest driver hands to put_many at a time (1: each commits on its own)
+
     @abc.abstractmethod
     def get(self, key: str) -> Document | None:
         """A document by id, unique id prefix, or source."""

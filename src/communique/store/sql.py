@@ -174,36 +174,47 @@ class SQLStore(Store):
         return None
 
     def put(self, doc: Document, pipeline: str) -> Document:
-        chash = dedup.content_hash(doc.text)
-        sig = dedup.signature(doc.text)
-        keys = dedup.band_keys(sig) if sig is not None else []
-        data = doc.to_dict()
-        annotations = json.dumps({k: data[k] for k in JSON_FIELDS}, ensure_ascii=False)
+        return self.put_many([doc], pipeline)[0]
+
+    def put_many(self, docs: Sequence[Document], pipeline: str) -> list[Document]:
+        """Store ``docs`` in one transaction under one write lock (each as :meth:`put`; a later document of the
+        batch is checked for duplicates against the earlier ones)."""
+        prepared = []
+        for doc in docs:
+            sig = dedup.signature(doc.text)
+            data = doc.to_dict()
+            prepared.append((doc, dedup.content_hash(doc.text), sig, dedup.band_keys(sig) if sig is not None else [],
+                             json.dumps({k: data[k] for k in JSON_FIELDS}, ensure_ascii=False)))
         self._begin_write()
         try:
-            existing = self._one("SELECT story FROM documents WHERE id=?", (doc.id,))
-            duplicate_of = self._find_duplicate(doc, chash, sig, keys)
-            if duplicate_of == doc.id:
-                duplicate_of = None
-            doc = doc.replace(duplicate_of=duplicate_of, story=doc.story or (existing[0] if existing else None))
-            row = (*(getattr(doc, c) for c in COLUMNS), json.dumps(doc.removed, ensure_ascii=False), chash, pipeline,
-                   annotations, time.time())
-            if existing:
-                sets = ", ".join(f"{c}=?" for c in _WRITE_COLUMNS)
-                self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*row, doc.id))
-                self._execute(self._sql("DELETE FROM lsh_bands WHERE doc_id=?"), (doc.id,))
-                self._execute(self._sql("DELETE FROM signatures WHERE doc_id=?"), (doc.id,))
-            else:
-                cols = ", ".join(_WRITE_COLUMNS)
-                self._execute(self._sql(f"INSERT INTO documents ({cols}) VALUES ({','.join('?' * len(row))})"), row)
-            if sig is not None:
-                self._executemany(self._sql(self.insert_band_sql), [(k, doc.id) for k in keys])
-                self._execute(self._sql("INSERT INTO signatures VALUES (?, ?)"), (doc.id, sig.tobytes()))
-            self._execute(self._sql(self.upsert_source_sql), (doc.source, doc.id))
+            stored = [self._put_locked(*item, pipeline) for item in prepared]
             self._commit()
         except BaseException:
             self._rollback()
             raise
+        return stored
+
+    def _put_locked(self, doc: Document, chash: str, sig: np.ndarray | None, keys: list[str], annotations: str,
+                    pipeline: str) -> Document:
+        existing = self._one("SELECT story FROM documents WHERE id=?", (doc.id,))
+        duplicate_of = self._find_duplicate(doc, chash, sig, keys)
+        if duplicate_of == doc.id:
+            duplicate_of = None
+        doc = doc.replace(duplicate_of=duplicate_of, story=doc.story or (existing[0] if existing else None))
+        row = (*(getattr(doc, c) for c in COLUMNS), json.dumps(doc.removed, ensure_ascii=False), chash, pipeline,
+               annotations, time.time())
+        if existing:
+            sets = ", ".join(f"{c}=?" for c in _WRITE_COLUMNS)
+            self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*row, doc.id))
+            self._execute(self._sql("DELETE FROM lsh_bands WHERE doc_id=?"), (doc.id,))
+            self._execute(self._sql("DELETE FROM signatures WHERE doc_id=?"), (doc.id,))
+        else:
+            cols = ", ".join(_WRITE_COLUMNS)
+            self._execute(self._sql(f"INSERT INTO documents ({cols}) VALUES ({','.join('?' * len(row))})"), row)
+        if sig is not None:
+            self._executemany(self._sql(self.insert_band_sql), [(k, doc.id) for k in keys])
+            self._execute(self._sql("INSERT INTO signatures VALUES (?, ?)"), (doc.id, sig.tobytes()))
+        self._execute(self._sql(self.upsert_source_sql), (doc.source, doc.id))
         return doc
 
     def set_fields(self, doc_id: str, **fields: Any) -> None:
