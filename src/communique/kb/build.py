@@ -28,11 +28,14 @@ from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
 from .resolve import Resolution, Resolver, ShortForm, _People
 from .stories import (
+    PairFeatures,
     Story,
     cluster_stories,
     document_frequencies,
+    pair_features,
     person_keys,
     published_day,
+    raw_norm,
     term_counts,
     term_keys,
     tfidf,
@@ -121,25 +124,26 @@ def names_by_doc(res: Resolution) -> dict[str, list[list[str]]]:
     return out
 
 
-def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapping[str, float], res: Resolution,
-              names: list[list[str]], short_forms: Iterable[ShortForm], records: Mapping[str, list[str]]) -> DocState:
-    """What an update needs of a document without reading it again: its term counts (document frequencies), the
-    entity of each mention and name form (retraction; events of its story), its short forms (step 3 again) and
-    its quote and claim ids."""
+def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapping[str, float], norm: float,
+              features: PairFeatures, res: Resolution, names: list[list[str]], short_forms: Iterable[ShortForm],
+              records: Mapping[str, list[str]]) -> DocState:
+    """What an update needs of a document without reading it again: its term counts (document frequencies) and
+    vector length, its pair features (which stored documents a new one may join), the entity of each mention and
+    name form (retraction; events of its story), its short forms (step 3 again) and its quote and claim ids."""
     spans = [[m.start, m.end, eid, m.text] for m in doc.mentions
              if (eid := res.by_span.get((doc.id, m.start, m.end)))]
     return DocState(ingested_at, doc.published, story, {
-        "terms": dict(counts), "spans": spans, "names": names,
+        "terms": dict(counts), "norm": norm, "features": features.as_dict(), "spans": spans, "names": names,
         "short": [f.as_dict() for f in short_forms], "quotes": records.get("quotes", []),
         "claims": records.get("claims", []),
     })
 
 
 def doc_keys(doc: Document, counts: Mapping[str, float], df: Mapping[str, int], n_docs: int,
-             short_forms: Iterable[ShortForm]) -> list[str]:
+             features: PairFeatures, short_forms: Iterable[ShortForm]) -> list[str]:
     """The block-index keys of a document: its story block keys (:func:`kb.stories.term_keys`), its people keys,
     its terms no other document has yet (:data:`RARE_KEY_DF`) and the tokens of its short name forms."""
-    keys = term_keys(tfidf(counts, df, n_docs), df, published_day(doc)) + person_keys(doc)
+    keys = term_keys(tfidf(counts, df, n_docs), df, published_day(doc)) + person_keys(doc, features.key_persons)
     keys += sorted(t for t in counts if df.get(t, 0) <= RARE_KEY_DF)
     keys += sorted({SHORT_KEY + tok for form in short_forms for tok in form.tokens})
     return keys
@@ -163,7 +167,8 @@ def build(store: Store) -> dict[str, int]:
     corpus = list(store.iter_documents(by_id=True))
     counts = {d.id: term_counts(d) for d in corpus}
     df = document_frequencies(counts.values())
-    stories = cluster_stories(corpus, df=df, n_docs=len(corpus), terms=counts)
+    features = {d.id: pair_features(d) for d in corpus}
+    stories = cluster_stories(corpus, df=df, n_docs=len(corpus), terms=counts, features=features)
     story_of = {doc_id: story for story in stories for doc_id in story.docs}
     out = assemble(corpus, story_of, res)
     ingested = store.ingested_times()
@@ -174,9 +179,10 @@ def build(store: Store) -> dict[str, int]:
         if doc.story != story.id:
             changes.stories[doc.id] = story.id
         shorts = resolver.short_forms.get(doc.id, [])
-        changes.doc_states[doc.id] = doc_state(doc, ingested.get(doc.id, 0.0), story.id, counts[doc.id], res,
-                                               names.get(doc.id, []), shorts, out.doc_records[doc.id])
-        changes.blocks[doc.id] = doc_keys(doc, counts[doc.id], df, len(corpus), shorts)
+        changes.doc_states[doc.id] = doc_state(
+            doc, ingested.get(doc.id, 0.0), story.id, counts[doc.id], raw_norm(counts[doc.id], df, len(corpus)),
+            features[doc.id], res, names.get(doc.id, []), shorts, out.doc_records[doc.id])
+        changes.blocks[doc.id] = doc_keys(doc, counts[doc.id], df, len(corpus), features[doc.id], shorts)
     changes.df = dict(df)
     changes.people = people_changes(resolver.people, resolver.title_of, resolver.people.history)
     changes.person_keys = {" ".join(k): eid for k, eid in resolver.people.by_key.items()}

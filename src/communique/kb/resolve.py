@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -390,6 +391,24 @@ def _seed(people: _People, actors: Iterable[Actor]) -> dict[str, Entity]:
     return known
 
 
+_SEEDED: dict[int, tuple[tuple[Actor, ...], Any]] = {}  # id(actors) -> (actors, the seeded index): seeding costs ~1 s
+
+
+def _seeded(actors: tuple[Actor, ...]) -> tuple[list[tuple[str, list[tuple[str, ...]]]], dict[str, str],
+                                                list[tuple[str, str, str | None, list[dict]]]]:
+    """The person index seeded with ``actors`` and their entities, computed once per gazetteer (a template:
+    each resolver builds its own objects from it)."""
+    cached = _SEEDED.get(id(actors))
+    if cached is None or cached[0] is not actors:
+        people = _People()
+        known = _seed(people, actors)
+        cached = _SEEDED[id(actors)] = (actors, (
+            [(eid, list(history)) for eid, history in people.history.items()],
+            {" ".join(k): eid for k, eid in people.by_key.items()},
+            [(e.id, e.name, e.country, list(e.known_roles)) for e in known.values()]))
+    return cached[1]  # type: ignore[no-any-return]
+
+
 @dataclass
 class ShortForm:
     """A person name form with no full name in its document (step 3), kept with the entity it went to so that an
@@ -422,9 +441,15 @@ class Resolver:
     def __init__(self, *, gazetteer: bool = True, people: _People | None = None,
                  entities: dict[str, Entity] | None = None, title_of: dict[str, set[str]] | None = None) -> None:
         self.res = Resolution(entities={} if entities is None else entities)
-        self.people = _People() if people is None else people
-        # the gazetteer seeds a fresh index; a persisted one holds its seeds already (their entities are rebuilt)
-        self.known = (_seed(self.people if people is None else _People(), load_gazetteer()) if gazetteer else {})
+        self.known: dict[str, Entity] = {}
+        history: list[tuple[str, list[tuple[str, ...]]]] = []
+        keys: dict[str, str] = {}
+        if gazetteer:
+            history, keys, known = _seeded(load_gazetteer())
+            self.known = {eid: Entity(eid, "person", name, country=country, known_roles=list(roles))
+                          for eid, name, country, roles in known}
+        # the gazetteer seeds a fresh index; a persisted one holds its seeds already
+        self.people = _People.load(history, keys) if people is None else people
         self.title_of: dict[str, set[str]] = defaultdict(set)  # entity id -> folded titles (gazetteer and documents)
         for eid, ent in self.known.items():
             self.title_of[eid].update(fold(str(r["title"])) for r in ent.known_roles)

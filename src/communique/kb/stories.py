@@ -76,6 +76,10 @@ __all__ = [
     "MAX_BLOCK_SIZE",
     "MERGE_THRESHOLD",
     "PUBLICATION_WINDOW_DAYS",
+    "PairFeatures",
+    "pair_features",
+    "pair_score",
+    "raw_norm",
 ]
 
 # --- thresholds (tuned on the dev half of ECB+, the odd-numbered topics; see benchmarks/stories_ecbplus.py) ---
@@ -305,6 +309,12 @@ def _stem(word: str) -> str:
 def term_counts(doc: Document) -> dict[str, float]:
     """Weighted term counts of one document (step 1), before IDF."""
     return _terms(doc)
+
+
+def raw_norm(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> float:
+    """The length of a document's TF-IDF vector before normalisation (:func:`_vectors`)."""
+    return math.sqrt(sum(((1.0 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0)) ** 2
+                         for t, c in counts.items() if c > 0)) or 1.0
 
 
 def tfidf(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
@@ -537,10 +547,10 @@ def term_keys(vector: Mapping[str, float], df: Mapping[str, int], day: dt.date |
     return keys
 
 
-def person_keys(doc: Document) -> list[str]:
+def person_keys(doc: Document, persons: list[frozenset[str]] | None = None) -> list[str]:
     """The people block keys of a document about two or more people (``person:<name word>``; see
-    :func:`_people_pairs`)."""
-    persons = _key_persons(doc, _lead_persons(doc, lead_event(doc)))
+    :func:`_people_pairs`); ``persons``: its key persons when known."""
+    persons = _key_persons(doc, _lead_persons(doc, lead_event(doc))) if persons is None else persons
     return sorted(f"person:{w}" for w in set().union(*persons)) if len(persons) >= KEY_PERSONS else []
 
 
@@ -739,49 +749,75 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                  date_partial=partial)
 
 
+@dataclass(slots=True)
+class PairFeatures:
+    """What step 4 compares of two documents besides their words: the lead event's date, place, people, country
+    and mode, and the document's key persons."""
+
+    lead_date: str | None
+    place: str | None
+    persons: list[frozenset[str]]
+    key_persons: list[frozenset[str]]
+    country: str | None
+    mode: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"lead_date": self.lead_date, "place": self.place, "country": self.country, "mode": self.mode,
+                "persons": [sorted(p) for p in self.persons], "key_persons": [sorted(p) for p in self.key_persons]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairFeatures:
+        return cls(data["lead_date"], data["place"], [frozenset(p) for p in data["persons"]],
+                   [frozenset(p) for p in data["key_persons"]], data["country"], data["mode"])
+
+
+def pair_features(doc: Document, lead: tuple[int, Event] | None = None) -> PairFeatures:
+    lead = lead_event(doc) if lead is None else lead
+    persons = _lead_persons(doc, lead)
+    return PairFeatures(_event_date(doc, lead), _lead_place(doc, lead), persons, _key_persons(doc, persons),
+                        _lead_country(doc, lead, persons), _lead_mode(lead))
+
+
+def pair_score(a: PairFeatures, b: PairFeatures, cosine: float) -> float | None:
+    """Step 4: the score of a candidate pair of documents whose vectors have ``cosine``; None: no edge."""
+    if _persons_conflict(a.persons, b.persons):
+        return None  # different people at the lead events
+    score = cosine
+    place_conflict = _places_conflict(a.place, b.place) or (None not in (a.country, b.country) and a.country != b.country)
+    if place_conflict:
+        score -= PLACE_CONFLICT_PENALTY
+    if _same_people(a.key_persons, b.key_persons):
+        if place_conflict or None not in (a.mode, b.mode) and a.mode != b.mode:
+            return CONFLICT_SCORE  # the same people met elsewhere or otherwise: another meeting
+        score += SAME_PEOPLE_BONUS
+    return score if score > 0 else None
+
+
 def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = None, n_docs: int | None = None,
-                    terms: Mapping[str, dict[str, float]] | None = None) -> list[Story]:
+                    terms: Mapping[str, dict[str, float]] | None = None,
+                    features: Mapping[str, PairFeatures] | None = None) -> list[Story]:
     """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id.
 
     ``df``, ``n_docs``: the document frequencies and size of the corpus ``docs`` are part of (an incremental update
     clusters the documents it touches with the corpus-wide IDF); ``terms``: term counts already computed per
-    document id (:func:`term_counts`)."""
+    document id (:func:`term_counts`); ``features``: :func:`pair_features` already computed per document id."""
     corpus = list(docs)
     if not corpus:
         return []
     index = {d.id: i for i, d in enumerate(corpus)}
     vectors, df = _vectors([terms[d.id] if terms and d.id in terms else _terms(d) for d in corpus], df, n_docs)
     leads = {d.id: lead_event(d) for d in corpus}
-    lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
-    lead_places = [_lead_place(d, leads[d.id]) for d in corpus]
-    lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
-    key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
-    lead_countries = [_lead_country(d, leads[d.id], persons) for d, persons in zip(corpus, lead_persons, strict=True)]
-    lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
+    feats = [features[d.id] if features and d.id in features else pair_features(d, leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
-        if _persons_conflict(lead_persons[i], lead_persons[j]):
-            continue  # step 4: different people at the lead events
-
-        score = _cosine(vectors[i], vectors[j])
-        place_conflict = _places_conflict(lead_places[i], lead_places[j]) or (
-            None not in (lead_countries[i], lead_countries[j]) and lead_countries[i] != lead_countries[j]
-        )
-        if place_conflict:
-            score -= PLACE_CONFLICT_PENALTY
-        if _same_people(key_persons[i], key_persons[j]):
-            mode_conflict = None not in (lead_modes[i], lead_modes[j]) and lead_modes[i] != lead_modes[j]
-            if place_conflict or mode_conflict:
-                sims[(i, j)] = CONFLICT_SCORE  # step 4: the same people met elsewhere or otherwise: another meeting
-                continue
-            score += SAME_PEOPLE_BONUS
-        if score > 0:
+    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs([f.key_persons for f in feats], corpus):
+        score = pair_score(feats[i], feats[j], _cosine(vectors[i], vectors[j]))
+        if score is not None:
             sims[(i, j)] = score
     for i, doc in enumerate(corpus):  # step 4: recorded duplicates
         dup = index.get(doc.duplicate_of or "")
         if dup is not None and dup != i:
             sims[(min(i, dup), max(i, dup))] = DUPLICATE_SCORE
-    clusters = _average_link(len(corpus), sims, lead_dates)
+    clusters = _average_link(len(corpus), sims, [f.lead_date for f in feats])
     stories = [_story([corpus[i] for i in cluster], leads) for cluster in clusters]
     stories.sort(key=lambda s: (s.date or "9999", s.id))
     return stories

@@ -33,6 +33,7 @@ and ``benchmarks/update_latency.py`` measure the difference.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from collections.abc import Collection, Iterator
@@ -55,7 +56,25 @@ from .build import (
     story_sort_key,
 )
 from .resolve import Entity, Resolver, ShortForm, _People, fold
-from .stories import MAX_BLOCK_SIZE, PUBLICATION_WINDOW_DAYS, cluster_stories, published_day, term_counts
+from .stories import (
+    ATTACH_THRESHOLD,
+    MAX_BLOCK_SIZE,
+    PUBLICATION_WINDOW_DAYS,
+    PairFeatures,
+    cluster_stories,
+    pair_features,
+    pair_score,
+    published_day,
+    raw_norm,
+    term_counts,
+    tfidf,
+)
+
+# A stored document whose approximate pair score with every new document stays below this cannot join their
+# stories (an average-link merge needs an average of at least ATTACH_THRESHOLD), nor change its own story; the
+# margin covers the approximation: the stored document's vector length is that of its last derivation, when the
+# document frequencies were a little different
+JOIN_MARGIN = 0.05
 
 __all__ = ["update", "needs_build"]
 
@@ -66,7 +85,7 @@ class _StoredEntities(dict[str, Entity]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.loaded: dict[str, dict[str, Any]] = {}
+        self.loaded: dict[str, Any] = {}  # entity id -> its fingerprint as loaded
         self.absent: set[str] = set()
 
     def _load(self, eids: Collection[str]) -> None:
@@ -76,8 +95,9 @@ class _StoredEntities(dict[str, Entity]):
         found = self.store.get_records("entities", todo)
         for eid in todo:
             if eid in found:
-                self.loaded[eid] = found[eid]
-                dict.__setitem__(self, eid, Entity.from_dict(found[eid]))
+                entity = Entity.from_dict(found[eid])
+                self.loaded[eid] = _fingerprint(entity)
+                dict.__setitem__(self, eid, entity)
             else:
                 self.absent.add(eid)
 
@@ -100,8 +120,29 @@ class _StoredEntities(dict[str, Entity]):
 
     def changed(self) -> Iterator[Entity]:
         for eid, ent in dict.items(self):
-            if ent.as_dict() != self.loaded.get(eid):
+            if eid not in self.loaded or _fingerprint(ent) != self.loaded[eid]:
                 yield ent
+
+
+def _fingerprint(ent: Entity) -> tuple[Any, ...]:
+    """What an update may change of an entity (without serialising its possibly long record)."""
+    return (ent.name, ent.country, frozenset(ent.aliases), tuple(ent.mentions),
+            tuple((r.get("doc"), r.get("start"), r.get("title")) for r in ent.roles))
+
+
+def _may_join(state: DocState, new_docs: list[Document], vectors: dict[str, dict[str, float]],
+              features: dict[str, PairFeatures], df: dict[str, int], n_docs: int) -> bool:
+    """A stored document some new document may share a story with (step 2; see :data:`JOIN_MARGIN`)."""
+    terms, norm = state.data["terms"], state.data["norm"]
+    theirs = PairFeatures.from_dict(state.data["features"])
+    for doc in new_docs:
+        vec = vectors[doc.id]
+        cosine = sum(w * (1.0 + math.log(terms[t])) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0)
+                     for t, w in vec.items() if t in terms and terms[t] > 0) / norm
+        score = pair_score(features[doc.id], theirs, cosine)
+        if score is not None and score >= ATTACH_THRESHOLD - JOIN_MARGIN:
+            return True
+    return False
 
 
 def needs_build(store: Store) -> bool:
@@ -226,16 +267,25 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     n_docs += len(new_docs) - len(old_states)
     for term, delta in df_delta.items():
         df[term] = df.get(term, 0) + delta
-    probe = {d.id: doc_keys(d, counts[d.id], df, n_docs, ()) for d in new_docs}
-    members = store.block_members({k for ks in probe.values() for k in ks}, MAX_BLOCK_SIZE)
+    features = {d.id: pair_features(d) for d in new_docs}
+    new_keys = {d.id: doc_keys(d, counts[d.id], df, n_docs, features[d.id], resolver.short_forms.get(d.id, []))
+                for d in new_docs}
+    members = store.block_members({k for ks in new_keys.values() for k in ks if not k.startswith(SHORT_KEY)},
+                                  MAX_BLOCK_SIZE)
     neighbours = {m for ms in members.values() for m in ms} - new_ids - removed
-    neighbour_states = store.doc_states(neighbours)
+    duplicates = {d.duplicate_of for d in new_docs if d.duplicate_of} - removed  # recorded duplicates pair too
+    placed = store.doc_places(neighbours | duplicates)
     days = [published_day(d) for d in new_docs]
     near = set()  # a pair dated more than the publication window apart is never compared (kb.stories step 3)
-    for doc_id, state in neighbour_states.items():
-        day = published_day(Document(id=doc_id, source="", published=state.published))
+    for doc_id, (published, _) in placed.items():
+        day = published_day(Document(id=doc_id, source="", published=published))
         if day is None or any(d is None or abs((d - day).days) <= PUBLICATION_WINDOW_DAYS for d in days):
             near.add(doc_id)
+    neighbour_states = store.doc_states(near | duplicates)
+    vectors = {d.id: tfidf(counts[d.id], df, n_docs) for d in new_docs}
+    near = {doc_id for doc_id, state in neighbour_states.items()
+            if doc_id in duplicates or _may_join(state, new_docs, vectors, features, df, n_docs)}
+    neighbour_states = {d: neighbour_states[d] for d in near}
     states = {**neighbour_states, **short_states}
     stale_stories |= {states[d].story for d in near | moved_docs if states[d].story}
     old_stories = store.get_records("stories", stale_stories)
@@ -250,7 +300,9 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
         more, _ = store.doc_frequencies(extra_terms)
         df.update({t: more.get(t, 0) for t in extra_terms})  # terms of no new or retracted document: unchanged
     affected = sorted([*new_docs, *old_docs], key=lambda d: d.id)
-    stories = cluster_stories(affected, df=df, n_docs=n_docs, terms=counts)
+    for doc in old_docs:
+        features[doc.id] = PairFeatures.from_dict(states[doc.id].data["features"])
+    stories = cluster_stories(affected, df=df, n_docs=n_docs, terms=counts, features=features)
     story_of = {doc_id: story for story in stories for doc_id in story.docs}
 
     # 3. events, quotes, claims of the affected stories
@@ -268,16 +320,15 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
         if doc.story != story.id:
             changes.stories[doc.id] = story.id
         if doc.id in new_ids:
-            shorts = resolver.short_forms.get(doc.id, [])
-            changes.doc_states[doc.id] = doc_state(doc, time.time(), story.id, counts[doc.id], resolver.res,
-                                                   names.get(doc.id, []), shorts, out.doc_records[doc.id])
-        else:
+            changes.doc_states[doc.id] = doc_state(
+                doc, time.time(), story.id, counts[doc.id], raw_norm(counts[doc.id], df, n_docs), features[doc.id],
+                resolver.res, names.get(doc.id, []), resolver.short_forms.get(doc.id, []), out.doc_records[doc.id])
+            changes.blocks[doc.id] = new_keys[doc.id]
+        else:  # its block keys stay those of its last derivation (like every document the update does not touch)
             state = states[doc.id]
-            shorts = [ShortForm.from_dict(f) for f in state.data["short"]]
             state.story = story.id
             state.data.update(out.doc_records[doc.id])
             changes.doc_states[doc.id] = state
-        changes.blocks[doc.id] = doc_keys(doc, counts[doc.id], df, n_docs, shorts)
     for doc_id in moved_docs - {d.id for d in affected}:
         changes.doc_states[doc_id] = short_states[doc_id]
     ingested = store.ingested_times(new_ids)

@@ -141,6 +141,10 @@ class Store(abc.ABC):
     def doc_states(self, ids: Collection[str]) -> dict[str, DocState]: ...
 
     @abc.abstractmethod
+    def doc_places(self, ids: Collection[str]) -> dict[str, tuple[str | None, str | None]]:
+        """(publication date, story) of derived documents, without their state."""
+
+    @abc.abstractmethod
     def kb_lagging(self) -> tuple[list[str], list[str]]:
         """(documents stored or re-processed since the knowledge base derived them, documents it derived that are
         no longer stored), each in id order."""

@@ -418,6 +418,11 @@ class SQLStore(Store):
                                "WHERE doc_id IN ({marks})", sorted(set(ids)))
         return {d: DocState(float(at), pub, story, json.loads(data)) for d, at, pub, story, data in rows}
 
+    def doc_places(self, ids: Collection[str]) -> dict[str, tuple[str | None, str | None]]:
+        rows = self._in_chunks("SELECT doc_id, published, story FROM kb_doc_state WHERE doc_id IN ({marks})",
+                               sorted(set(ids)))
+        return {d: (published, story) for d, published, story in rows}
+
     def kb_lagging(self) -> tuple[list[str], list[str]]:
         changed = self._all("SELECT d.id FROM documents d LEFT JOIN kb_doc_state s ON s.doc_id = d.id "
                             "WHERE s.doc_id IS NULL OR s.ingested_at < d.ingested_at ORDER BY d.id")
