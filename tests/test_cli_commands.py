@@ -150,3 +150,19 @@ def test_cli_ingest_survives_sigkill(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n
     assert conn.execute("SELECT COUNT(DISTINCT id) FROM documents").fetchone()[0] == n
     assert conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0] == n
+
+
+@pytest.mark.parametrize("missing", [False, True])
+def test_cli_rebuild_derives_the_knowledge_base_again(tmp_path, missing):
+    db = tmp_path / "kb.db"
+    if missing:
+        proc = cli("rebuild", "--db", str(db), check=False)
+        assert proc.returncode == 1 and "no such database" in proc.stderr
+        return
+    cli("ingest", str(EXAMPLES), "--db", str(db), *FAST)
+    before = _export(db)
+    proc = cli("rebuild", "--db", str(db))
+    assert "stories=" in proc.stderr and "entities=" in proc.stderr
+    after = _export(db)
+    assert {k: len(v) for k, v in after.items() if isinstance(v, list)} == \
+        {k: len(v) for k, v in before.items() if isinstance(v, list)}
