@@ -26,7 +26,12 @@ id; offsets unchanged) and its publication and event dates moved ``k`` years lat
 meetings in another year: the stories, events, quotes and mentions grow with the store; the distinct people do not
 (their entity records grow instead).
 
-    python -m benchmarks.update_latency --db /tmp/wh.db [--part equality|latency|all] [--sizes 2000,10000]
+(c) ``puts`` (with ``--pg URL``): documents stored per second into PostgreSQL, one transaction per document
+(``put``) against one transaction and one write lock per batch of ``PUT_BATCH`` (``put_many``, what the ingest
+driver does on PostgreSQL); the first ``--put-docs`` processed documents, each arm in a fresh schema.
+
+    python -m benchmarks.update_latency --db /tmp/wh.db [--part equality|latency|puts|all] [--sizes 2000,10000]
+                                        [--pg postgresql:///db?host=/var/run/postgresql]
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ DEFAULT_ROUNDS = 3  # sets of 10 new documents timed per size (the median is rep
 DEFAULT_FIRST = 0.6  # share of the documents built in full before the batches of part (a)
 DEFAULT_BATCHES = 5
 SEED = 13
+DEFAULT_PUT_DOCS = 400  # documents per arm of part (c)
 PIPELINE = "bench"
 RECORDS = ("entities", "events", "quotes", "claims", "stories")
 
@@ -237,10 +243,42 @@ def latency(db: str, sizes: list[int], rounds: int, workdir: Path) -> dict[str, 
     return report
 
 
+def puts(db: str, pg: str, n: int) -> dict[str, Any]:
+    """Part (c)."""
+    import uuid
+
+    import psycopg
+
+    from communique.store.postgres import PUT_BATCH, PostgresStore
+
+    docs = processed(db)[:n]
+    out: dict[str, Any] = {"documents": len(docs), "batch": PUT_BATCH}
+    admin = psycopg.connect(pg, autocommit=True)
+    for arm in ("single", "batched"):
+        schema = f"bench_{uuid.uuid4().hex[:12]}"
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            with PostgresStore(f"{pg}{'&' if '?' in pg else '?'}options=-csearch_path%3D{schema}") as store:
+                started = time.perf_counter()
+                if arm == "single":
+                    for doc in docs:
+                        store.put(doc, PIPELINE)
+                else:
+                    for start in range(0, len(docs), PUT_BATCH):
+                        store.put_many(docs[start : start + PUT_BATCH], PIPELINE)
+                out[f"{arm}_puts_per_s"] = round(len(docs) / (time.perf_counter() - started), 1)
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    out["speedup"] = round(out["batched_puts_per_s"] / out["single_puts_per_s"], 2)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="SQLite store of the processed WH documents, kept between runs")
-    parser.add_argument("--part", choices=("equality", "latency", "all"), default="all")
+    parser.add_argument("--part", choices=("equality", "latency", "puts", "all"), default="all")
+    parser.add_argument("--pg", help="PostgreSQL URL for part (c)")
+    parser.add_argument("--put-docs", type=int, default=DEFAULT_PUT_DOCS)
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS)
     parser.add_argument("--first", type=float, default=DEFAULT_FIRST)
@@ -258,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report["equality"]), flush=True)
     if args.part in ("latency", "all"):
         report["latency"] = latency(args.db, [int(s) for s in args.sizes.split(",")], args.rounds, workdir)
+    if args.part in ("puts", "all") and args.pg:
+        report["puts"] = puts(args.db, args.pg, args.put_docs)
     print(json.dumps(report, indent=1))
     return 0
 
