@@ -59,6 +59,7 @@ from ..model import Document, Event
 from ..nlp import countries
 from ..nlp.titles import HONORIFICS, NAME_PARTICLES, TITLE_HEADS, TITLE_MODIFIERS
 from ..text import strip_accents
+from .dates import _as_date, dates_compatible, is_partial, month_day, with_year
 
 __all__ = [
     "Story",
@@ -103,8 +104,6 @@ SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared acr
 CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
 PLACE_CONFLICT_PENALTY = 0.15  # two lead events in different places are rarely the same event
 PUBLICATION_WINDOW_DAYS = 21  # reports of one event appear within about three weeks of each other
-DATE_TOLERANCE_DAYS = 1  # time zones and overnight reporting move an event date by one day
-LEAP_YEAR = 2000  # month-day arithmetic for dates without a year (29 February exists)
 SAME_DAY_KINDS = ("readout", "transcript", "speech")  # records of an event published on its day: their date is the event's
 DUPLICATE_SCORE = 1.0  # a recorded duplicate is the same story by definition
 STORY_ID_PREFIX = "story-"
@@ -123,7 +122,6 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})  # "son/daughter of": the given name and the father's name
 _NAME_PARTICLES = NAME_PARTICLES | _PATRONYMIC_WORDS  # never a name form of its own
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
-_MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -155,73 +153,6 @@ class Story:
 def story_id(earliest_doc_id: str) -> str:
     """Stable story id: the same earliest document gives the same id."""
     return STORY_ID_PREFIX + hashlib.sha256(earliest_doc_id.encode()).hexdigest()[:STORY_ID_DIGITS]
-
-
-# --- dates -------------------------------------------------------------------------------------------------------
-
-
-def _as_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def month_day(value: str | None) -> tuple[int, int] | None:
-    """(month, day) of a full date or of a date without a year ("XXXX-09-18", "--09-18")."""
-    if not value:
-        return None
-    m = _MONTH_DAY_RE.match(value)
-    if not m:
-        return None
-    month, day = int(m["m"]), int(m["d"])
-    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
-
-
-def is_partial(value: str | None) -> bool:
-    """A month-day without a year ("XXXX-09-18", "--09-18")."""
-    return bool(value) and value.startswith(("XXXX-", "--"))  # type: ignore[union-attr]
-
-
-def dates_compatible(a: str | None, b: str | None, tolerance_days: int = DATE_TOLERANCE_DAYS) -> bool:
-    """True unless both values are known and disagree ("2025-03" agrees with "2025-03-03"; a day apart agrees; a
-    month-day without a year agrees with any year's same day)."""
-    if not a or not b:
-        return True
-    da, db = _as_date(a), _as_date(b)
-    if da and db:
-        return abs((da - db).days) <= tolerance_days
-    if is_partial(a) or is_partial(b):
-        ma, mb = month_day(a), month_day(b)
-        if ma is None or mb is None:  # a partial day against a month ("2025-09"): compare the months
-            months = [int(v.split("-")[-2]) if is_partial(v) else int(v[5:7]) for v in (a, b) if len(v) >= 7]
-            return len(months) < 2 or months[0] == months[1]
-        xa, xb = dt.date(LEAP_YEAR, *ma), dt.date(LEAP_YEAR, *mb)
-        gap = abs((xa - xb).days)
-        return min(gap, 366 - gap) <= tolerance_days
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
-def with_year(value: str | None, dated: Sequence[str]) -> str | None:
-    """A month-day without a year takes the year of a compatible full date (the same meeting reported with its year
-    elsewhere); None when no such date exists. Full dates pass through."""
-    if not is_partial(value):
-        return value
-    md = month_day(value)
-    for full in dated:
-        day = _as_date(full)
-        if md and day and dates_compatible(value, full):
-            try:
-                return dt.date(day.year, *md).isoformat()
-            except ValueError:
-                return None
-    return None
 
 
 def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
