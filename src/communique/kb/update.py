@@ -75,6 +75,9 @@ from .stories import (
 # margin covers the approximation: the stored document's vector length is that of its last derivation, when the
 # document frequencies were a little different
 JOIN_MARGIN = 0.05
+# Documents whose short name forms are resolved again when a name they may stand for is indexed: every one that a
+# full build would resolve differently; the cap only guards against a pathological index
+MAX_SHORT_FORM_DOCS = 100_000
 
 __all__ = ["update", "needs_build"]
 
@@ -225,7 +228,7 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     for eid in forgotten:
         people.forget(eid)
     short_docs = {d for key, members in store.block_members(
-        [SHORT_KEY + t for t in touched_tokens], MAX_BLOCK_SIZE * 100).items() for d in members}
+        [SHORT_KEY + t for t in touched_tokens], MAX_SHORT_FORM_DOCS).items() for d in members}
     short_docs -= new_ids | removed
     short_states = store.doc_states(short_docs)
     moved_docs: set[str] = set()
