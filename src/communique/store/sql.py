@@ -94,7 +94,8 @@ def schema_v5(*, real: str) -> str:
     update can insert a record in its place; ``kb_doc_state``: per document, what the build derived from it (term
     counts, block keys, resolved mentions) and the ``ingested_at`` it was derived from; ``kb_blocks``: the story
     blocking index (block key -> documents); ``kb_df``: document frequencies of the story terms; ``kb_people`` and
-    ``kb_person_keys``: the person index of entity resolution (longest name tokens, titles; name keys -> entity)."""
+    ``kb_person_keys``: the person index of entity resolution (the longest name forms an entity had and its titles,
+    one per line: loaded whole by each update, so no JSON to parse; name keys -> entity)."""
     return f"""
     ALTER TABLE kb_records ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
     CREATE INDEX kb_records_sort ON kb_records(type, sort_key, id);
@@ -380,9 +381,8 @@ class SQLStore(Store):
                                         "n=kb_df.n+excluded.n"), list(c.df.items()))
             self._delete_in("kb_df", "term", [t for t, n in c.df.items() if n < 0], "n<=0 AND ")
         self._delete_in("kb_people", "eid", list(c.people))
-        self._executemany(self._sql("INSERT INTO kb_people VALUES (?, ?, ?)"), [
-            (eid, json.dumps(list(p[0]), ensure_ascii=False), json.dumps(sorted(p[1]), ensure_ascii=False))
-            for eid, p in c.people.items() if p is not None])
+        self._executemany(self._sql("INSERT INTO kb_people VALUES (?, ?, ?)"), [  # lines: no JSON to parse
+            (eid, "\n".join(p[0]), "\n".join(sorted(p[1]))) for eid, p in c.people.items() if p is not None])
         self._delete_in("kb_person_keys", "key", list(c.person_keys))
         self._executemany(self._sql("INSERT INTO kb_person_keys VALUES (?, ?)"),
                           [(k, e) for k, e in c.person_keys.items() if e is not None])
@@ -445,7 +445,7 @@ class SQLStore(Store):
         return {t: int(n) for t, n in rows}, n_docs
 
     def person_index(self) -> tuple[list[tuple[str, list[str], list[str]]], dict[str, str]]:
-        people = [(eid, json.loads(tokens), json.loads(titles))
+        people = [(eid, tokens.split("\n"), titles.split("\n") if titles else [])
                   for eid, tokens, titles in self._all("SELECT eid, tokens, titles FROM kb_people ORDER BY eid")]
         return people, {k: e for k, e in self._all("SELECT key, eid FROM kb_person_keys")}
 
