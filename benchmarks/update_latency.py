@@ -22,8 +22,8 @@ cost the same in both, and another part of issue 13 replaces it).
 
 Padding: the data set holds ~1,540 documents, fewer than the sizes asked; a store is made of the unique processed
 documents (the 10 new ones held out) repeated, each repetition ``k`` with a copy marker appended to its text (a new
-id; offsets unchanged) and its publication and event dates moved ``k`` years later, so each copy reports its
-meetings in another year, and it is not recorded as a near-duplicate of the original (``duplicate_of`` cleared: a
+id; offsets unchanged) and its publication and event dates moved ``k`` years later (``--spread``: ``k`` times the
+years the data set spans), so each copy reports its meetings in another year, and it is not recorded as a near-duplicate of the original (``duplicate_of`` cleared: a
 recorded duplicate joins its original's story whatever the dates); the stories, events, quotes and mentions grow with
 the store; the distinct people do not (their entity records grow instead).
 
@@ -158,19 +158,19 @@ def _years_later(value: str | None, years: int) -> str | None:
         return day.replace(year=day.year + years, day=28).isoformat() + value[10:]
 
 
-def copy_of(doc: Any, k: int) -> Any:
-    """Repetition ``k`` of a document (see the module docstring)."""
+def copy_of(doc: Any, k: int, years: int = 1) -> Any:
+    """Repetition ``k`` of a document, dated ``k * years`` years later (see the module docstring)."""
     from communique.model import document_id
 
     if k == 0:
         return doc
     marker = f"\n\n(Copy {k} for the update benchmark.)\n"
-    events = [dataclasses.replace(ev, date_value=_years_later(ev.date_value, k)) for ev in doc.events]
+    events = [dataclasses.replace(ev, date_value=_years_later(ev.date_value, k * years)) for ev in doc.events]
     return doc.replace(id=document_id((doc.text + marker).encode()), text=doc.text + marker, source=f"{k}-{doc.source}",
-                       published=_years_later(doc.published, k), events=events, duplicate_of=None)
+                       published=_years_later(doc.published, k * years), events=events, duplicate_of=None)
 
 
-def base_store(docs: list[Any], size: int, path: str) -> dict[str, Any]:
+def base_store(docs: list[Any], size: int, path: str, years: int = 1) -> dict[str, Any]:
     """A built and indexed store of ``size`` documents at ``path`` (kept: reused when complete)."""
     from communique.kb import build
     from communique.search import refresh_index
@@ -179,7 +179,7 @@ def base_store(docs: list[Any], size: int, path: str) -> dict[str, Any]:
     started = time.process_time()
     with SQLiteStore(path) as store:
         have = int(store.stats()["documents"])
-        todo = [copy_of(docs[i % len(docs)], i // len(docs)) for i in range(have, size)]
+        todo = [copy_of(docs[i % len(docs)], i // len(docs), years) for i in range(have, size)]
         for start in range(0, len(todo), 200):
             for doc in store.put_many(todo[start : start + 200], PIPELINE):
                 if doc.duplicate_of is not None:  # a copy stands for another document of another year
@@ -209,14 +209,22 @@ def add_ten(path: str, new: list[Any]) -> dict[str, float]:
         return {"cpu_s": cpu, "wall_s": wall, "updated_docs": report.knowledge.get("updated_docs", -1)}
 
 
-def latency(db: str, sizes: list[int], rounds: int, workdir: Path) -> dict[str, Any]:
+def corpus_years(docs: list[Any]) -> int:
+    """The number of calendar years the documents' publication dates span."""
+    years = [int(d.published[:4]) for d in docs if d.published and d.published[:4].isdigit()]
+    return max(years) - min(years) + 1 if years else 1
+
+
+def latency(db: str, sizes: list[int], rounds: int, workdir: Path, spread: bool = False) -> dict[str, Any]:
     """Part (b)."""
     os.environ["COMMUNIQUE_NO_SEMANTIC"] = "1"
     docs = processed(db)
     random.Random(SEED).shuffle(docs)
     held = [docs[i * NEW_DOCS : (i + 1) * NEW_DOCS] for i in range(rounds)]
     pool = sorted(docs[rounds * NEW_DOCS :], key=lambda d: d.id)
-    report: dict[str, Any] = {"new_docs": NEW_DOCS, "rounds": rounds, "unique_in_store": len(pool)}
+    years = corpus_years(pool) if spread else 1
+    report: dict[str, Any] = {"new_docs": NEW_DOCS, "rounds": rounds, "unique_in_store": len(pool),
+                              "copy_shift_years": years}
     empty = []
     for ten in held:
         target = workdir / "empty.db"
@@ -225,8 +233,8 @@ def latency(db: str, sizes: list[int], rounds: int, workdir: Path) -> dict[str, 
         empty.append(add_ten(str(target), ten))
     report["empty_cpu_s"] = round(statistics.median(r["cpu_s"] for r in empty), 3)
     for size in sizes:
-        base = workdir / f"base{size}.db"
-        report[f"base_{size}"] = base_store(pool, size, str(base))
+        base = workdir / f"base{size}{'-spread' if spread else ''}.db"
+        report[f"base_{size}"] = base_store(pool, size, str(base), years)
         runs = []
         for ten in held:
             copy = workdir / f"run{size}.db"
@@ -287,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first", type=float, default=DEFAULT_FIRST)
     parser.add_argument("--batches", type=int, default=DEFAULT_BATCHES)
     parser.add_argument("--no-ingest", action="store_true", help="use --db as it is")
+    parser.add_argument("--spread", action="store_true",
+                        help="move copy k by k times the years the corpus spans (a larger store covers more years, "
+                             "at the density of the data set), not by k years (a larger store is denser)")
     parser.add_argument("--workdir", help="folder for the derived stores (default: next to --db)")
     args = parser.parse_args(argv)
     workdir = Path(args.workdir or Path(args.db).parent / "update_latency")
@@ -298,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         report["equality"] = equality(args.db, str(workdir / "equality.db"), args.first, args.batches)
         print(json.dumps(report["equality"]), flush=True)
     if args.part in ("latency", "all"):
-        report["latency"] = latency(args.db, [int(s) for s in args.sizes.split(",")], args.rounds, workdir)
+        report["latency"] = latency(args.db, [int(s) for s in args.sizes.split(",")], args.rounds, workdir, args.spread)
     if args.part in ("puts", "all") and args.pg:
         report["puts"] = puts(args.db, args.pg, args.put_docs)
     print(json.dumps(report, indent=1))
