@@ -23,9 +23,11 @@ cost the same in both, and another part of issue 13 replaces it).
 Padding: the data set holds ~1,540 documents, fewer than the sizes asked; a store is made of the unique processed
 documents (the 10 new ones held out) repeated, each repetition ``k`` with a copy marker appended to its text (a new
 id; offsets unchanged) and its publication and event dates moved ``k`` years later (``--spread``: ``k`` times the
-years the data set spans), so each copy reports its meetings in another year, and it is not recorded as a near-duplicate of the original (``duplicate_of`` cleared: a
-recorded duplicate joins its original's story whatever the dates); the stories, events, quotes and mentions grow with
-the store; the distinct people do not (their entity records grow instead).
+years the data set spans), so each copy reports its meetings in another year, and it is not recorded as a
+near-duplicate of the original (``duplicate_of`` cleared: a recorded duplicate joins its original's story whatever the
+dates); the stories, events, quotes and mentions grow with the store; the distinct people do not (their entity
+records grow instead). Without ``--spread`` a larger store is denser (copies overlap the years of the data set):
+more stored documents share a new one's publication window, and the update touches more of them.
 
 (c) ``puts`` (with ``--pg URL``): documents stored per second into PostgreSQL, one transaction per document
 (``put``) against one transaction and one write lock per batch of ``PUT_BATCH`` (``put_many``, what the ingest
