@@ -196,19 +196,27 @@ def base_store(docs: list[Any], size: int, path: str, years: int = 1) -> dict[st
 
 
 def add_ten(path: str, new: list[Any]) -> dict[str, float]:
-    """Put ``new``, update the knowledge base, refresh the index (the steps of ``ingest`` after the NLP)."""
-    from communique.ingest.run import IngestReport, finish
+    """Put ``new``, update the knowledge base, refresh the index (what ``ingest`` does after the NLP: the steps of
+    ``ingest.run.finish``, timed one by one)."""
+    from communique.kb.update import update
+    from communique.search import refresh_index
     from communique.store.sqlite import SQLiteStore
 
     with SQLiteStore(path) as store:
         started, wall = time.process_time(), time.perf_counter()
-        report = IngestReport()
-        for doc in store.put_many(new, PIPELINE):
-            report.added += 1
-            report.added_ids.append(doc.id)
-        finish(store, report)
+        ids = [doc.id for doc in store.put_many(new, PIPELINE)]
+        put = time.process_time()
+        counts = update(store, ids)
+        kb = time.process_time()
+        refresh_index(store)
         cpu, wall = time.process_time() - started, time.perf_counter() - wall
-        return {"cpu_s": cpu, "wall_s": wall, "updated_docs": report.knowledge.get("updated_docs", -1)}
+        return {"cpu_s": cpu, "wall_s": wall, "put_cpu_s": put - started, "kb_cpu_s": kb - put,
+                "index_cpu_s": cpu - (kb - started), "updated_docs": counts.get("updated_docs", -1)}
+
+
+def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: round(statistics.median(r[k] for r in runs), 3) for k in ("cpu_s", "wall_s", "put_cpu_s", "kb_cpu_s",
+                                                                        "index_cpu_s")}
 
 
 def corpus_years(docs: list[Any]) -> int:
@@ -233,7 +241,8 @@ def latency(db: str, sizes: list[int], rounds: int, workdir: Path, spread: bool 
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         empty.append(add_ten(str(target), ten))
-    report["empty_cpu_s"] = round(statistics.median(r["cpu_s"] for r in empty), 3)
+    report["empty"] = _medians(empty)
+    report["empty_cpu_s"] = report["empty"]["cpu_s"]
     for size in sizes:
         base = workdir / f"base{size}{'-spread' if spread else ''}.db"
         report[f"base_{size}"] = base_store(pool, size, str(base), years)
@@ -244,10 +253,10 @@ def latency(db: str, sizes: list[int], rounds: int, workdir: Path, spread: bool 
                 Path(f"{copy}{suffix}").unlink(missing_ok=True)
             shutil.copy(base, copy)
             runs.append(add_ten(str(copy), ten))
-        cpu = statistics.median(r["cpu_s"] for r in runs)
-        report[f"update_{size}"] = {"cpu_s": round(cpu, 3), "wall_s": round(statistics.median(r["wall_s"] for r in runs), 3),
-                                    "updated_docs": [r["updated_docs"] for r in runs],
-                                    "ratio_to_empty": round(cpu / report["empty_cpu_s"], 2)}
+        med = _medians(runs)
+        report[f"update_{size}"] = {**med, "updated_docs": [r["updated_docs"] for r in runs],
+                                    "ratio_to_empty": round(med["cpu_s"] / report["empty"]["cpu_s"], 2),
+                                    "kb_ratio_to_empty": round(med["kb_cpu_s"] / report["empty"]["kb_cpu_s"], 2)}
     if len(sizes) >= 2:
         growth = report[f"update_{sizes[-1]}"]["cpu_s"] / report[f"update_{sizes[0]}"]["cpu_s"]
         report["growth"] = round(growth, 2)
