@@ -212,3 +212,19 @@ def test_cli_timeline_bad_option_says_which(timeline_db, args, needle):
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert needle in proc.stderr
     assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+
+
+@pytest.mark.parametrize("missing", [False, True])
+def test_cli_rebuild_derives_the_knowledge_base_again(tmp_path, missing):
+    db = tmp_path / "kb.db"
+    if missing:
+        proc = cli("rebuild", "--db", str(db), check=False)
+        assert proc.returncode == 1 and "no such database" in proc.stderr
+        return
+    cli("ingest", str(EXAMPLES), "--db", str(db), *FAST)
+    before = _export(db)
+    proc = cli("rebuild", "--db", str(db))
+    assert "stories" in proc.stdout and "entities" in proc.stdout
+    after = _export(db)
+    assert {k: len(v) for k, v in after.items() if isinstance(v, list)} == \
+        {k: len(v) for k, v in before.items() if isinstance(v, list)}

@@ -9,12 +9,14 @@ Cascade per input record:
 4. process: the configured stages run in batches, in this process or a worker pool; each document first gets
    its outlet's learnt template (:mod:`communique.clean.template`) for the clean stage;
 5. store: a document left with no text is reported and not stored; each other document commits in its own
-   transaction (with its duplicate check), so a run killed at any moment leaves a consistent database and a rerun
-   completes it;
+   transaction (with its duplicate check), or with the batch of ``store.put_batch`` documents it came in
+   (PostgreSQL: one transaction and one write lock per batch), so a run killed at any moment leaves a consistent
+   database and a rerun completes it;
 6. learn: the stored document's lines are recorded for its outlet; when the outlet's template grows, the
    outlet's documents that hold the new template lines (this one included) are processed and stored again;
-7. finish: the knowledge base and the search index are brought up to date whenever they lag behind the
-   documents, whatever this run added (a run killed during the build is completed by the next one).
+7. finish: the knowledge base is updated with what this run added (incrementally, :mod:`communique.kb.update`) and
+   the search index refreshed, whenever they lag behind the documents (a run killed during the update is completed
+   by the next one).
 """
 
 from __future__ import annotations
@@ -29,14 +31,15 @@ from typing import Any
 from ..errors import InputError, one_line
 from ..model import Document
 from ..pipeline import DEFAULT_BATCH_SIZE, DEFAULT_PIPELINE, EXTRACT_PIPELINE, Failure, run_pipeline
-from ..search.embed_stage import put_document
+from ..search.embed_stage import put_document, put_documents
 from ..store.base import Store
 from .guards import guard_document
 from .readers import DEFAULT_MAX_BYTES, iter_inputs
 
 INPUT_CACHE_DOCS = 2000  # documents of this run kept as read, to clean again when their outlet's template grows
 
-__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "rebuild", "skip_known"]
+__all__ = ["FULL_PIPELINE", "IngestReport", "finish", "ingest", "ingest_documents", "rebuild", "skip_known",
+           "store_results"]
 
 EMBED_STAGE = "communique.embed.v1"  # passage vectors for the search index, computed in the workers
 FULL_PIPELINE: tuple[str, ...] = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE, EMBED_STAGE)
@@ -51,6 +54,7 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)  # one line per input or document that failed
     warnings: list[str] = field(default_factory=list)  # one line per document stored with a change to report
     knowledge: dict[str, int] = field(default_factory=dict)  # record counts after the knowledge-base build
+    added_ids: list[str] = field(default_factory=list)  # documents this run stored (the knowledge-base update's input)
 
     def as_dict(self) -> dict[str, object]:
         return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
@@ -108,35 +112,57 @@ def ingest_documents(
 
     todo = prepared(skip_known(items, store, pipeline_key, report, error, on_document, warn))
     results = run_pipeline(todo, stages, workers=workers, batch_size=batch_size, stage_budget_s=stage_budget_s)
+    batch: list[Document] = []
+
+    def flush() -> None:
+        for result, stored in zip(batch, store_results(batch, store, pipeline_key, report, error, warn, on_document),
+                                  strict=True):
+            if templates and stored is not None and stored.duplicate_of is None:  # a copy counts its lines twice
+                _clean_again(templates.observe(result), templates, inputs, store, stages, pipeline_key, error)
+        batch.clear()
+
     with closing(results):  # an interrupt closes the worker pool now, not when the traceback is collected
         for result in results:
             if isinstance(result, Failure):
                 error(f"{result.source}: {result.stage} failed: {result.message}")
                 continue
-            stored = store_result(result, store, pipeline_key, report, error, warn, on_document)
-            if templates and stored is not None and stored.duplicate_of is None:  # a copy counts its lines twice
-                _clean_again(templates.observe(result), templates, inputs, store, stages, pipeline_key, error)
+            batch.append(result)
+            if len(batch) >= store.put_batch:
+                flush()
+        flush()
     return report
 
 
-def store_result(result: Document, store: Store, pipeline_key: str, report: IngestReport,
-                 error: Callable[[str], None], warn: Callable[[str], None],
-                 on_document: Callable[[Document], None] | None = None) -> Document | None:
-    """Step 5: report what the stages noted, refuse a document without text, store the others."""
-    for message in result.meta.get("stopped", []):  # a stage ran out of time: kept with what finished
-        warn(f"{result.source}: {message}")
-    if not result.text.strip():
-        why = "a stage was stopped" if result.meta.get("stopped") else "boilerplate only, or an empty page"
-        error(f"{result.source}: no text left after cleaning ({why}); not stored")
-        return None
-    stored = put_document(store, result.replace(raw=""), pipeline_key)
-    for message in stored.meta.get("errors", []):  # an extractor failed: the document is kept without its facts
-        error(f"{stored.source}: {message}")
-    report.added += 1
-    report.duplicates += stored.duplicate_of is not None
-    if on_document:
-        on_document(stored)
-    return stored
+def store_results(results: Sequence[Document], store: Store, pipeline_key: str, report: IngestReport,
+                  error: Callable[[str], None], warn: Callable[[str], None],
+                  on_document: Callable[[Document], None] | None = None) -> list[Document | None]:
+    """Step 5: report what the stages noted, refuse a document without text, store the others (in one
+    transaction: ``store.put_many``); the stored documents in order, None for a refused one."""
+    keep: list[Document] = []
+    for result in results:
+        for message in result.meta.get("stopped", []):  # a stage ran out of time: kept with what finished
+            warn(f"{result.source}: {message}")
+        if not result.text.strip():
+            why = "a stage was stopped" if result.meta.get("stopped") else "boilerplate only, or an empty page"
+            error(f"{result.source}: no text left after cleaning ({why}); not stored")
+            continue
+        keep.append(result.replace(raw=""))
+    stored_docs = iter(put_documents(store, keep, pipeline_key) if keep else [])
+    out: list[Document | None] = []
+    for result in results:
+        if not result.text.strip():
+            out.append(None)
+            continue
+        stored = next(stored_docs)
+        for message in stored.meta.get("errors", []):  # an extractor failed: the document is kept without its facts
+            error(f"{stored.source}: {message}")
+        report.added += 1
+        report.added_ids.append(stored.id)
+        report.duplicates += stored.duplicate_of is not None
+        if on_document:
+            on_document(stored)
+        out.append(stored)
+    return out
 
 
 def _templates(store: Store) -> Any:
@@ -208,14 +234,15 @@ def skip_known(
 def finish(store: Store, report: IngestReport) -> None:
     """Bring the knowledge base and the search index up to date with the stored documents.
 
-    Runs whatever this run added: each part tracks what it covers (the knowledge base its document watermark, the
-    index its documents and vectors), so a run killed during the build leaves work that the next run completes.
-    Cheap when nothing lags: two queries.
+    The knowledge base is updated incrementally (:func:`communique.kb.update.update`: the documents this run added,
+    and any other stored since the last update, e.g. by a run killed before it got here); a store without the
+    update state (never built, or built by an older version) is built in full. Cheap when nothing lags: a few
+    queries.
     """
-    from ..kb import build
+    from ..kb.update import update
 
-    if store.kb_state().get("watermark") != store.watermark():
-        report.knowledge = build(store)
+    if report.added_ids or store.kb_state().get("watermark") != store.watermark():
+        report.knowledge = update(store, report.added_ids)
     from ..search import refresh_index
 
     refresh_index(store)  # SQLite and PostgreSQL alike (communique.search.index)

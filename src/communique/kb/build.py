@@ -1,9 +1,10 @@
 """The knowledge base across documents: entities, events, stories, quotes and claims, with evidence.
 
 ``build(store)`` derives everything from the stored per-document annotations and saves it in the store, so
-that export, the API and the web UI read it without recomputing. Building is a write: it runs at the end of
-``ingest`` (``ensure_built``) and in ``communique rebuild``, never on a read. Readers ask :func:`kb_status` and say
-when the knowledge base is older than the documents.
+that export, the API and the web UI read it without recomputing. Building is a write, never a read: ``communique
+rebuild`` runs it; ``ingest`` runs it when no incremental state is stored yet (else
+:func:`communique.kb.update.update`). Readers ask :func:`kb_status` and say when the knowledge base is older than
+the documents.
 
 Cascade:
 1. entities: mentions resolved across documents (``kb.resolve``);
@@ -12,81 +13,194 @@ Cascade:
    conflict (one page reporting several meetings of a day keeps one event per meeting); participants mapped
    to entities; every source sentence kept as evidence;
 4. quotes and claims: speakers mapped to entities, each linked to the merged event it was said at;
-5. the browse index (``kb.browse``): the rows the index pages, the timeline and the facets read.
+5. the state an incremental update starts from (:func:`doc_state`, :func:`doc_keys`, the person index), saved with
+   the records in one transaction;
+6. the browse index (``kb.browse``): the rows the index pages, the timeline and the facets read.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..store.base import Store
+from ..model import Document
+from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
-from .resolve import resolve
+from .resolve import Resolution, Resolver, ShortForm, _People
+from .stories import (
+    PairFeatures,
+    Story,
+    cluster_stories,
+    document_frequencies,
+    pair_features,
+    person_keys,
+    published_day,
+    raw_norm,
+    term_counts,
+    term_keys,
+    tfidf,
+)
 
-__all__ = ["RECORD_TYPES", "KBStatus", "build", "ensure_built", "kb_status"]
+__all__ = ["RECORD_TYPES", "STATE_VERSION", "Assembly", "KBStatus", "assemble", "build", "doc_keys", "doc_state",
+           "ensure_built", "kb_status", "names_by_doc", "people_changes", "story_record"]
 
 RECORD_TYPES = ("entities", "events", "quotes", "claims", "stories")
+STATE_KEY = "incremental"  # kb_state key: the version of the persisted update state (absent: build first)
+STATE_VERSION = "1"  # bump when the persisted state changes meaning: the next ingest then rebuilds
+SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the documents an update resolves again)
+RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
 
 
-def build(store: Store) -> dict[str, int]:
-    """Derive and save the knowledge base; returns the count of each record type."""
-    from .stories import cluster_stories
+@dataclass
+class Assembly:
+    """Step 3-4 records of some stories' documents."""
 
-    watermark = store.watermark()
-    # documents in id order: the same documents give the same entities, stories and events in any ingest order
-    res = resolve(store.iter_documents(include_text=False, by_id=True))
-    stories = cluster_stories(store.iter_documents(by_id=True))
-    story_of = {doc_id: story for story in stories for doc_id in story.docs}
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (sort key, record)
+    claims: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    story_events: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    doc_records: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # doc -> quote and claim ids
+
+
+def assemble(docs: Iterable[Document], story_of: Mapping[str, Story], res: Resolution) -> Assembly:
+    """Steps 3-4 over ``docs`` (whole stories, in id order): merged events, quotes and claims."""
     builder = EventBuilder(res)
-    quotes: list[dict[str, Any]] = []
-    claims: list[dict[str, Any]] = []
-    story_events: dict[str, list[str]] = defaultdict(list)
-    for doc in store.iter_documents(include_text=False, by_id=True):
+    out = Assembly()
+    for doc in docs:
         story = story_of.get(doc.id)
-        if story is not None and doc.story != story.id:
-            store.set_fields(doc.id, story=story.id)
         story_id = story.id if story else record_id("story", doc.id)
         for index, ev in enumerate(doc.events):
             builder.add(doc, index, ev, story_id, story.date if story else None)
         quote_event = {q: builder.link[(doc.id, i)] for i, ev in enumerate(doc.events) for q in ev.quotes}
         claim_event = {c: builder.link[(doc.id, i)] for i, ev in enumerate(doc.events) for c in ev.claims}
+        ids: dict[str, list[str]] = {"quotes": [], "claims": []}
         for i, q in enumerate(doc.quotes):
-            quotes.append({
-                "id": record_id("q", doc.id, q.start, q.end), "doc": doc.id, "start": q.start, "end": q.end, "text": q.text,
+            ids["quotes"].append(record_id("q", doc.id, q.start, q.end))
+            out.quotes.append((f"{doc.id}|{i:06d}", {
+                "id": ids["quotes"][-1], "doc": doc.id, "start": q.start, "end": q.end, "text": q.text,
                 "speaker": res.entity_for(doc.id, q.speaker_start, q.speaker_end, q.speaker_name),
                 "speaker_name": q.speaker_name, "direct": q.direct, "interpreted": q.interpreted,
                 "event": quote_event.get(i),
-            })
+            }))
         for i, c in enumerate(doc.claims):
-            claims.append({
-                "id": record_id("c", doc.id, c.start, c.end), "doc": doc.id, "start": c.start, "end": c.end, "text": c.text,
+            ids["claims"].append(record_id("c", doc.id, c.start, c.end))
+            out.claims.append((f"{doc.id}|{i:06d}", {
+                "id": ids["claims"][-1], "doc": doc.id, "start": c.start, "end": c.end, "text": c.text,
                 "value": c.value, "unit": c.unit, "qualifier": c.qualifier, "about": c.about, "as_of": c.as_of,
                 "speaker": res.entity_for(doc.id, None, None, c.speaker_name) if c.speaker_name else None,
                 "event": claim_event.get(i),
-            })
+            }))
+        out.doc_records[doc.id] = ids
     events = list(builder.events.values())
     for record in events:
         if record.pop("relabel", False):
             record["label"] = builder.meeting_label(record) or record["label"]
-    for ev in events:
-        story_events[ev["story"]].append(ev["id"])
-    records: dict[str, list[dict[str, Any]]] = {
-        "entities": [ent.as_dict() for ent in res.entities.values()],
-        "events": sorted(events, key=lambda e: (e["date"]["value"] or "9999", e["id"])),
-        "quotes": quotes,
-        "claims": claims,
-        "stories": [{"id": s.id, "title": s.title, "docs": list(s.docs), "events": story_events.get(s.id, []),
-                     "date": s.date, "date_partial": s.date_partial, "place": s.place,
-                     "doc_events": [list(pair) for pair in s.events]}
-                    for s in stories],
+    out.events = sorted(events, key=event_sort_key)
+    for ev in out.events:
+        out.story_events[ev["story"]].append(ev["id"])
+    return out
+
+
+def event_sort_key(record: dict[str, Any]) -> str:
+    """Events list by date (undated last), then id."""
+    return f"{record['date']['value'] or '9999'}|{record['id']}"
+
+
+def story_sort_key(record: dict[str, Any]) -> str:
+    return f"{record['date'] or '9999'}|{record['id']}"
+
+
+def story_record(story: Story, events: list[str]) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "docs": list(story.docs), "events": events,
+            "date": story.date, "date_partial": story.date_partial, "place": story.place,
+            "doc_events": [list(pair) for pair in story.events]}
+
+
+def names_by_doc(res: Resolution) -> dict[str, list[list[str]]]:
+    """The name forms resolved in each document: doc id -> [[name, entity id]]."""
+    out: dict[str, list[list[str]]] = defaultdict(list)
+    for (doc_id, name), eid in res.by_doc_name.items():
+        out[doc_id].append([name, eid])
+    return out
+
+
+def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapping[str, float], norm: float,
+              features: PairFeatures, res: Resolution, names: list[list[str]], short_forms: Iterable[ShortForm],
+              records: Mapping[str, list[str]]) -> DocState:
+    """What an update needs of a document without reading it again: its term counts (document frequencies) and
+    vector length, its pair features (which stored documents a new one may join), the entity of each mention and
+    name form (retraction; events of its story), its short forms (step 3 again) and its quote and claim ids."""
+    spans = [[m.start, m.end, eid, m.text] for m in doc.mentions
+             if (eid := res.by_span.get((doc.id, m.start, m.end)))]
+    return DocState(ingested_at, doc.published, story, {
+        "terms": dict(counts), "norm": norm, "features": features.as_dict(), "spans": spans, "names": names,
+        "short": [f.as_dict() for f in short_forms], "quotes": records.get("quotes", []),
+        "claims": records.get("claims", []),
+    })
+
+
+def doc_keys(doc: Document, counts: Mapping[str, float], df: Mapping[str, int], n_docs: int,
+             features: PairFeatures, short_forms: Iterable[ShortForm]) -> list[str]:
+    """The block-index keys of a document: its story block keys (:func:`kb.stories.term_keys`), its people keys,
+    its terms no other document has yet (:data:`RARE_KEY_DF`) and the tokens of its short name forms."""
+    keys = term_keys(tfidf(counts, df, n_docs), df, published_day(doc)) + person_keys(doc, features.key_persons)
+    keys += sorted(t for t in counts if df.get(t, 0) <= RARE_KEY_DF)
+    keys += sorted({SHORT_KEY + tok for form in short_forms for tok in form.tokens})
+    return keys
+
+
+def people_changes(people: _People, title_of: Mapping[str, set[str]],
+                   eids: Iterable[str]) -> dict[str, tuple[list[str], list[str]] | None]:
+    """Rows of the persisted person index for ``eids``: (longest forms in order, titles), None for one forgotten."""
+    return {eid: ([" ".join(t) for t in people.history[eid]], sorted(title_of.get(eid, set())))
+            if eid in people.history else None for eid in eids}
+
+
+def build(store: Store) -> dict[str, int]:
+    """Derive and save the knowledge base; returns the count of each record type."""
+    watermark = store.watermark()
+    # documents in id order: the same documents give the same entities, stories and events in any ingest order
+    resolver = Resolver()
+    for doc in store.iter_documents(include_text=False, by_id=True):
+        resolver.add(doc)
+    res = resolver.finish()
+    corpus = list(store.iter_documents(by_id=True))
+    counts = {d.id: term_counts(d) for d in corpus}
+    df = document_frequencies(counts.values())
+    features = {d.id: pair_features(d) for d in corpus}
+    stories = cluster_stories(corpus, df=df, n_docs=len(corpus), terms=counts, features=features)
+    story_of = {doc_id: story for story in stories for doc_id in story.docs}
+    out = assemble(corpus, story_of, res)
+    ingested = store.ingested_times()
+    changes = KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION})
+    names = names_by_doc(res)
+    for doc in corpus:
+        story = story_of[doc.id]
+        if doc.story != story.id:
+            changes.stories[doc.id] = story.id
+        shorts = resolver.short_forms.get(doc.id, [])
+        changes.doc_states[doc.id] = doc_state(
+            doc, ingested.get(doc.id, 0.0), story.id, counts[doc.id], raw_norm(counts[doc.id], df, len(corpus)),
+            features[doc.id], res, names.get(doc.id, []), shorts, out.doc_records[doc.id])
+        changes.blocks[doc.id] = doc_keys(doc, counts[doc.id], df, len(corpus), features[doc.id], shorts)
+    changes.df = dict(df)
+    changes.people = people_changes(resolver.people, resolver.title_of, resolver.people.history)
+    changes.person_keys = {" ".join(k): eid for k, eid in resolver.people.by_key.items()}
+    changes.upsert = {
+        "entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(res.entities.values())],
+        "events": [(event_sort_key(e), e) for e in out.events],
+        "quotes": out.quotes,
+        "claims": out.claims,
+        "stories": [(story_sort_key(r), r) for r in (story_record(s, out.story_events.get(s.id, [])) for s in stories)],
     }
-    store.replace_records(records, {"watermark": watermark})
+    del corpus
+    store.apply_kb_changes(changes)
     from .browse import refresh_index
 
     refresh_index(store)  # the index pages' read model, from what was just built
-    return {k: len(v) for k, v in records.items()}
+    return {k: len(v) for k, v in changes.upsert.items()}
 
 
 def ensure_built(store: Store) -> None:

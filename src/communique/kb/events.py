@@ -27,7 +27,7 @@ def _event_date(ev: Event, story_date: str | None) -> tuple[str | None, str | No
     """(value, partial) of an event's date: a month-day without a year takes the story's year when the story date
     is the same day (else the value stays None and the month-day is kept as ``partial``); an event with no date of
     its own takes the story's."""
-    from .stories import is_partial, with_year
+    from .dates import is_partial, with_year
 
     value = ev.date_value
     if is_partial(value):

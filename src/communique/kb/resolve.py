@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -30,7 +31,7 @@ from ..model import Document, Mention
 from ..text import strip_accents
 from .gazetteer import Actor, load_gazetteer
 
-__all__ = ["Entity", "Resolution", "resolve", "name_key", "fold"]
+__all__ = ["Entity", "Resolution", "Resolver", "ShortForm", "resolve", "name_key", "fold"]
 
 # Given-name variants folded to one form (a data list; extend freely).
 NICKNAMES: dict[str, str] = {
@@ -175,6 +176,12 @@ class Entity:
             record["role_spans"] = role_spans(self.roles)
         return record
 
+    @classmethod
+    def from_dict(cls, record: dict) -> Entity:
+        return cls(record["id"], record["type"], record["name"], set(record["aliases"]), record["country"],
+                   [(m["doc"], m["start"], m["end"]) for m in record["mentions"]], list(record["roles"]),
+                   list(record.get("known_roles", [])))
+
 
 @dataclass
 class Resolution:
@@ -239,9 +246,52 @@ class _People:
 
     def __init__(self) -> None:
         self.tokens: dict[str, tuple[str, ...]] = {}  # entity id -> its longest name tokens
+        self.history: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # entity id -> every longest form it had
         self.by_key: dict[tuple[str, ...], str] = {}
         self.by_given: dict[str, list[str]] = defaultdict(list)
         self.by_token: dict[str, set[str]] = defaultdict(set)
+        self.changed: set[str] = set()  # entity ids whose index entries changed since loading (to persist)
+        self.new_keys: dict[tuple[str, ...], str] = {}  # name keys added since loading
+        self.new_tokens: set[str] = set()  # name tokens indexed since loading (short forms they may now claim)
+
+    @classmethod
+    def load(cls, rows: Iterable[tuple[str, Sequence[Sequence[str]]]], keys: dict[str, str]) -> _People:
+        """The index as persisted: (entity id, its longest forms in the order it had them), name key -> entity."""
+        people = cls()
+        for eid, history in rows:
+            for tokens in history:
+                people._index(eid, tuple(tokens))
+        people.by_key = {tuple(k.split()): eid for k, eid in keys.items()}
+        people.changed.clear()
+        people.new_tokens.clear()
+        return people
+
+    def _index(self, eid: str, tokens: tuple[str, ...]) -> None:
+        self.tokens[eid] = tokens
+        self.history[eid].append(tokens)
+        self.changed.add(eid)
+        if eid not in self.by_given[tokens[0]]:
+            self.by_given[tokens[0]].append(eid)
+        for tok in tokens:
+            self.by_token[tok].add(eid)
+            self.new_tokens.add(tok)
+
+    def _key(self, tokens: tuple[str, ...], eid: str) -> None:
+        if tokens not in self.by_key:
+            self.by_key[tokens] = self.new_keys[tokens] = eid
+
+    def forget(self, eid: str) -> None:
+        """Drop a person no document names any more (an update retracted its last mention)."""
+        for tokens in self.history.pop(eid, []):
+            if eid in self.by_given.get(tokens[0], []):
+                self.by_given[tokens[0]].remove(eid)
+            for tok in tokens:
+                self.by_token.get(tok, set()).discard(eid)
+        self.tokens.pop(eid, None)
+        for key in [k for k, e in self.by_key.items() if e == eid]:
+            del self.by_key[key]
+            self.new_keys[key] = ""  # deleted
+        self.changed.add(eid)
 
     def match_full(self, tokens: tuple[str, ...], seen: Iterable[str] = ()) -> str | None:
         """Step 2: the entity of a full name seen in another document (several candidates: the one already seen
@@ -257,7 +307,7 @@ class _People:
             pool = set(self.by_given.get(tokens[0], [])).union(*(self.by_token.get(t, set()) for t in tokens))
             found = {eid for eid in pool if _variant(tokens, self.tokens[eid])}
         if len(found) > 1:
-            found = found & set(seen) or found
+            found = {eid for eid in found if eid in seen} or found
         return found.pop() if len(found) == 1 else None
 
     def match_short(
@@ -274,22 +324,16 @@ class _People:
                       for eid, known in self.tokens.items() if len(known) > 1}
             best = max(scores.values(), default=0.0)
             found = {eid for eid, score in scores.items() if score >= TYPO_SIMILARITY and score == best}
-            found = found & set(seen) or found
+            found = {eid for eid in found if eid in seen} or found
         if len(found) > 1 and titles:
             found = {eid for eid in found if titles & title_of.get(eid, set())}
         return found.pop() if len(found) == 1 else None
 
     def add(self, eid: str, tokens: tuple[str, ...]) -> None:
         old = self.tokens.get(eid)
-        if old is not None and len(old) >= len(tokens):
-            self.by_key.setdefault(tokens, eid)
-            return
-        self.tokens[eid] = tokens
-        self.by_key.setdefault(tokens, eid)
-        if eid not in self.by_given[tokens[0]]:
-            self.by_given[tokens[0]].append(eid)
-        for tok in tokens:
-            self.by_token[tok].add(eid)
+        if old is None or len(old) < len(tokens):
+            self._index(eid, tokens)
+        self._key(tokens, eid)
 
 
 def _doc_person_clusters(persons: list[Mention]) -> list[tuple[tuple[str, ...], list[Mention], list[tuple[str, ...]]]]:
@@ -347,16 +391,75 @@ def _seed(people: _People, actors: Iterable[Actor]) -> dict[str, Entity]:
     return known
 
 
-def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
-    res = Resolution()
-    people = _People()
-    known = _seed(people, load_gazetteer()) if gazetteer else {}
-    pending_short: list[tuple[str, tuple[str, ...], list[Mention], list[tuple[str, ...]], set[str]]] = []
-    title_of: dict[str, set[str]] = defaultdict(set)  # entity id -> folded titles it holds (gazetteer and documents)
-    for eid, ent in known.items():
-        title_of[eid].update(fold(str(r["title"])) for r in ent.known_roles)
+_SEEDED: dict[int, tuple[tuple[Actor, ...], Any]] = {}  # id(actors) -> (actors, the seeded index): seeding costs ~1 s
 
-    def attach(eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
+
+def _seeded(actors: tuple[Actor, ...]) -> tuple[list[tuple[str, list[tuple[str, ...]]]], dict[str, str],
+                                                list[tuple[str, str, str | None, list[dict]]]]:
+    """The person index seeded with ``actors`` and their entities, computed once per gazetteer (a template:
+    each resolver builds its own objects from it)."""
+    cached = _SEEDED.get(id(actors))
+    if cached is None or cached[0] is not actors:
+        people = _People()
+        known = _seed(people, actors)
+        cached = _SEEDED[id(actors)] = (actors, (
+            [(eid, list(history)) for eid, history in people.history.items()],
+            {" ".join(k): eid for k, eid in people.by_key.items()},
+            [(e.id, e.name, e.country, list(e.known_roles)) for e in known.values()]))
+    return cached[1]  # type: ignore[no-any-return]
+
+
+@dataclass
+class ShortForm:
+    """A person name form with no full name in its document (step 3), kept with the entity it went to so that an
+    incremental update can resolve it again when a new document names a person it may be."""
+
+    tokens: tuple[str, ...]
+    mentions: list[Mention]
+    forms: list[tuple[str, ...]]
+    titles: set[str]
+    entity: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"tokens": list(self.tokens), "forms": [list(f) for f in self.forms], "titles": sorted(self.titles),
+                "entity": self.entity,
+                "mentions": [[m.start, m.end, m.text, m.type, m.country] for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ShortForm:
+        return cls(tuple(data["tokens"]), [Mention(s, e, t, ty, c) for s, e, t, ty, c in data["mentions"]],
+                   [tuple(f) for f in data["forms"]], set(data["titles"]), data["entity"])
+
+
+class Resolver:
+    """Entity resolution as a state documents are added to. :func:`resolve` adds a whole corpus (in id order) and
+    resolves the short forms at the end; an incremental update (:mod:`communique.kb.update`) starts from the
+    persisted person index (``people``, ``title_of``) and the stored entities (``entities``: a mapping that may
+    load them on demand), adds the new documents and resolves their short forms, and those of older documents
+    that the new names may claim (:meth:`resolve_short`)."""
+
+    def __init__(self, *, gazetteer: bool = True, people: _People | None = None,
+                 entities: dict[str, Entity] | None = None, title_of: dict[str, set[str]] | None = None) -> None:
+        self.res = Resolution(entities={} if entities is None else entities)
+        self.known: dict[str, Entity] = {}
+        history: list[tuple[str, list[tuple[str, ...]]]] = []
+        keys: dict[str, str] = {}
+        if gazetteer:
+            history, keys, known = _seeded(load_gazetteer())
+            self.known = {eid: Entity(eid, "person", name, country=country, known_roles=list(roles))
+                          for eid, name, country, roles in known}
+        # the gazetteer seeds a fresh index; a persisted one holds its seeds already
+        self.people = _People.load(history, keys) if people is None else people
+        self.title_of: dict[str, set[str]] = defaultdict(set)  # entity id -> folded titles (gazetteer and documents)
+        for eid, ent in self.known.items():
+            self.title_of[eid].update(fold(str(r["title"])) for r in ent.known_roles)
+        for eid, titles in (title_of or {}).items():
+            self.title_of[eid].update(titles)
+        self.pending: list[tuple[str, ShortForm]] = []
+        self.short_forms: dict[str, list[ShortForm]] = defaultdict(list)  # doc id -> its resolved short forms
+
+    def attach(self, eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
+        res = self.res
         ent = res.entities[eid]
         for m in mentions:
             ent.aliases.add(m.text)
@@ -368,16 +471,19 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             if len(form) >= 1:
                 res.by_doc_name.setdefault((doc_id, form[-1]), eid)
 
-    def new_entity(type_: str, key: str, mentions: list[Mention], eid: str | None = None) -> str:
+    def new_entity(self, type_: str, key: str, mentions: list[Mention], eid: str | None = None) -> str:
         eid = eid or _entity_id(type_, key)
-        if eid not in res.entities:
-            if eid in known:
-                res.entities[eid] = known[eid]
+        if eid not in self.res.entities:
+            if eid in self.known:
+                self.res.entities[eid] = self.known[eid]
             else:
-                res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=_display_rank))
+                self.res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=_display_rank))
         return eid
 
-    for doc in docs:
+    def add(self, doc: Document) -> None:
+        """Steps 1-2 for one document (its short forms wait for :meth:`finish`); its organizations, places,
+        countries and roles."""
+        res, people = self.res, self.people
         persons = [m for m in doc.mentions if m.type == "person"]
         role_titles: dict[tuple[int, int], set[str]] = defaultdict(set)
         for role in doc.roles:
@@ -385,16 +491,16 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
         for tokens, mentions, forms in _doc_person_clusters(persons):
             if not is_full_name(tokens):
                 titles = set().union(*(role_titles.get((m.start, m.end), set()) for m in mentions))
-                pending_short.append((doc.id, tokens, mentions, forms, titles))
+                self.pending.append((doc.id, ShortForm(tokens, mentions, forms, titles)))
                 continue
-            eid = new_entity("person", " ".join(tokens), mentions, people.match_full(tokens, res.entities))
+            eid = self.new_entity("person", " ".join(tokens), mentions, people.match_full(tokens, res.entities))
             people.add(eid, tokens)
             ent = res.entities[eid]
             longest = max((_display(m.text) for m in mentions if tuple(name_key(m.text).split()) == tokens),
                           key=_display_rank, default=ent.name)
-            if eid not in known and len(tokens) > len(tuple(name_key(ent.name).split())):
+            if eid not in self.known and len(tokens) > len(tuple(name_key(ent.name).split())):
                 ent.name = longest
-            attach(eid, doc.id, mentions, forms)
+            self.attach(eid, doc.id, mentions, forms)
         # organizations, places, countries
         others: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         for m in doc.mentions:
@@ -404,8 +510,8 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             if key:
                 others[(m.type, key)].append(m)
         for (type_, key), mentions in others.items():
-            eid = new_entity(type_, key, mentions)
-            attach(eid, doc.id, mentions, [])
+            eid = self.new_entity(type_, key, mentions)
+            self.attach(eid, doc.id, mentions, [])
             res.by_doc_name.setdefault((doc.id, key), eid)
             for m in mentions:
                 res.by_doc_name.setdefault((doc.id, name_key(m.text)), eid)
@@ -413,7 +519,7 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
             role_eid = res.entity_for(doc.id, role.person_start, role.person_end, role.person)
             if role_eid:
                 eid = role_eid
-                title_of[eid].add(fold(role.title))
+                self.title_of[eid].add(fold(role.title))
                 res.entities[eid].roles.append({
                     "title": role.title, "organization": role.organization, "country": role.country,
                     "doc": doc.id, "start": role.start, "end": role.end, "as_of": doc.published,
@@ -421,8 +527,24 @@ def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
                 })
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
-    # 3. short forms without a full name in their document
-    for doc_id, tokens, mentions, forms, titles in pending_short:
-        eid = new_entity("person", "~" + " ".join(tokens), mentions, people.match_short(tokens, titles, title_of, res.entities))
-        attach(eid, doc_id, mentions, forms)
-    return res
+
+    def resolve_short(self, form: ShortForm) -> str:
+        """Step 3 for one short form: the unique known person it names, else an entity of its own."""
+        match = self.people.match_short(form.tokens, form.titles, self.title_of, self.res.entities)
+        return self.new_entity("person", "~" + " ".join(form.tokens), form.mentions, match)
+
+    def finish(self) -> Resolution:
+        """3. short forms without a full name in their document."""
+        for doc_id, form in self.pending:
+            form.entity = self.resolve_short(form)
+            self.attach(form.entity, doc_id, form.mentions, form.forms)
+            self.short_forms[doc_id].append(form)
+        self.pending = []
+        return self.res
+
+
+def resolve(docs: Iterable[Document], *, gazetteer: bool = True) -> Resolution:
+    resolver = Resolver(gazetteer=gazetteer)
+    for doc in docs:
+        resolver.add(doc)
+    return resolver.finish()

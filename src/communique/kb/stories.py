@@ -47,7 +47,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +66,7 @@ from ..lexicon import (
 from ..model import Document, Event
 from ..nlp import countries
 from ..text import strip_accents
+from .dates import _as_date, dates_compatible, is_partial, month_day, with_year
 
 __all__ = [
     "Story",
@@ -74,7 +75,19 @@ __all__ = [
     "story_id",
     "lead_event",
     "dates_compatible",
+    "document_frequencies",
+    "person_keys",
+    "published_day",
+    "term_counts",
+    "term_keys",
+    "tfidf",
+    "MAX_BLOCK_SIZE",
     "MERGE_THRESHOLD",
+    "PUBLICATION_WINDOW_DAYS",
+    "PairFeatures",
+    "pair_features",
+    "pair_score",
+    "raw_norm",
 ]
 
 # --- thresholds (tuned on the dev half of ECB+, the odd-numbered topics; see benchmarks/stories_ecbplus.py) ---
@@ -98,8 +111,6 @@ SAME_PEOPLE_BONUS = 0.25  # two reports of the same two people (names shared acr
 CONFLICT_SCORE = -1.0  # the same people in different places or modes (a call, then a visit): two meetings
 PLACE_CONFLICT_PENALTY = 0.15  # two lead events in different places are rarely the same event
 PUBLICATION_WINDOW_DAYS = 21  # reports of one event appear within about three weeks of each other
-DATE_TOLERANCE_DAYS = 1  # time zones and overnight reporting move an event date by one day
-LEAP_YEAR = 2000  # month-day arithmetic for dates without a year (29 February exists)
 SAME_DAY_KINDS = ("readout", "transcript", "speech")  # records of an event published on its day: their date is the event's
 DUPLICATE_SCORE = 1.0  # a recorded duplicate is the same story by definition
 STORY_ID_PREFIX = "story-"
@@ -118,7 +129,6 @@ _NAME_SUFFIXES = NAME_SUFFIXES
 _PATRONYMIC_WORDS = PATRONYMIC_WORDS  # "son/daughter of": the given name and the father's name
 _NAME_PARTICLES = NAME_PARTICLES | _PATRONYMIC_WORDS  # never a name form of its own
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")  # longest first
-_MONTH_DAY_RE = re.compile(r"^(?:\d{4}|XXXX|-)-(?P<m>\d{2})-(?P<d>\d{2})")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -150,73 +160,6 @@ class Story:
 def story_id(earliest_doc_id: str) -> str:
     """Stable story id: the same earliest document gives the same id."""
     return STORY_ID_PREFIX + hashlib.sha256(earliest_doc_id.encode()).hexdigest()[:STORY_ID_DIGITS]
-
-
-# --- dates -------------------------------------------------------------------------------------------------------
-
-
-def _as_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def month_day(value: str | None) -> tuple[int, int] | None:
-    """(month, day) of a full date or of a date without a year ("XXXX-09-18", "--09-18")."""
-    if not value:
-        return None
-    m = _MONTH_DAY_RE.match(value)
-    if not m:
-        return None
-    month, day = int(m["m"]), int(m["d"])
-    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
-
-
-def is_partial(value: str | None) -> bool:
-    """A month-day without a year ("XXXX-09-18", "--09-18")."""
-    return bool(value) and value.startswith(("XXXX-", "--"))  # type: ignore[union-attr]
-
-
-def dates_compatible(a: str | None, b: str | None, tolerance_days: int = DATE_TOLERANCE_DAYS) -> bool:
-    """True unless both values are known and disagree ("2025-03" agrees with "2025-03-03"; a day apart agrees; a
-    month-day without a year agrees with any year's same day)."""
-    if not a or not b:
-        return True
-    da, db = _as_date(a), _as_date(b)
-    if da and db:
-        return abs((da - db).days) <= tolerance_days
-    if is_partial(a) or is_partial(b):
-        ma, mb = month_day(a), month_day(b)
-        if ma is None or mb is None:  # a partial day against a month ("2025-09"): compare the months
-            months = [int(v.split("-")[-2]) if is_partial(v) else int(v[5:7]) for v in (a, b) if len(v) >= 7]
-            return len(months) < 2 or months[0] == months[1]
-        xa, xb = dt.date(LEAP_YEAR, *ma), dt.date(LEAP_YEAR, *mb)
-        gap = abs((xa - xb).days)
-        return min(gap, 366 - gap) <= tolerance_days
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
-def with_year(value: str | None, dated: Sequence[str]) -> str | None:
-    """A month-day without a year takes the year of a compatible full date (the same meeting reported with its year
-    elsewhere); None when no such date exists. Full dates pass through."""
-    if not is_partial(value):
-        return value
-    md = month_day(value)
-    for full in dated:
-        day = _as_date(full)
-        if md and day and dates_compatible(value, full):
-            try:
-                return dt.date(day.year, *md).isoformat()
-            except ValueError:
-                return None
-    return None
 
 
 def _event_date(doc: Document, lead: tuple[int, Event] | None) -> str | None:
@@ -301,6 +244,22 @@ def _stem(word: str) -> str:
     return word
 
 
+def term_counts(doc: Document) -> dict[str, float]:
+    """Weighted term counts of one document (step 1), before IDF."""
+    return _terms(doc)
+
+
+def raw_norm(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> float:
+    """The length of a document's TF-IDF vector before normalisation (:func:`_vectors`)."""
+    return math.sqrt(sum(((1.0 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0)) ** 2
+                         for t, c in counts.items() if c > 0)) or 1.0
+
+
+def tfidf(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
+    """The L2-normalised vector of one document's term counts in a corpus of ``n_docs`` with frequencies ``df``."""
+    return _vectors([dict(counts)], df, n_docs)[0][0]
+
+
 def _terms(doc: Document) -> dict[str, float]:
     """Weighted term counts of one document (step 1)."""
     counts: dict[str, float] = defaultdict(float)
@@ -321,18 +280,26 @@ def _terms(doc: Document) -> dict[str, float]:
     return counts
 
 
-def _vectors(term_counts: Sequence[dict[str, float]]) -> tuple[list[dict[str, float]], Counter[str]]:
-    """L2-normalised sublinear TF-IDF vectors and the document frequencies."""
-    df: Counter[str] = Counter()
-    for counts in term_counts:
-        df.update(counts.keys())
-    n = len(term_counts)
+def _vectors(term_counts: Sequence[dict[str, float]], df: Mapping[str, int] | None = None,
+             n_docs: int | None = None) -> tuple[list[dict[str, float]], Mapping[str, int]]:
+    """L2-normalised sublinear TF-IDF vectors and the document frequencies (``df``, ``n_docs``: those of a larger
+    corpus the documents belong to; by default their own)."""
+    if df is None:
+        df = document_frequencies(term_counts)
+    n = len(term_counts) if n_docs is None else n_docs
     vectors = []
     for counts in term_counts:
-        vec = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1.0) for t, c in counts.items() if c > 0}
+        vec = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (df.get(t, 0) + 1)) + 1.0) for t, c in counts.items() if c > 0}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({t: w / norm for t, w in vec.items()})
     return vectors, df
+
+
+def document_frequencies(term_counts: Iterable[Mapping[str, float]]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for counts in term_counts:
+        df.update(counts.keys())
+    return df
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -505,27 +472,43 @@ def _people_pairs(key_persons: Sequence[list[frozenset[str]]], docs: Sequence[Do
     return pairs
 
 
-def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Counter[str], docs: Sequence[Document]) -> set[tuple[int, int]]:
-    """Pairs that share a block key (step 3).
+def term_keys(vector: Mapping[str, float], df: Mapping[str, int], day: dt.date | None) -> list[str]:
+    """A document's block keys (step 3): its highest-weighted terms that at least one other document has, globally
+    rare ones (document frequency up to :data:`MAX_BLOCK_SIZE`) as they are and, for a dated document, every one
+    tied to its publication window and the next (``term@window``: two documents within the window share one)."""
+    terms = sorted((t for t in vector if df.get(t, 0) >= 2), key=lambda t: (-vector[t], t))
+    keys = [t for t in terms if df.get(t, 0) <= MAX_BLOCK_SIZE][:BLOCK_KEYS]
+    if day is not None:
+        window = day.toordinal() // PUBLICATION_WINDOW_DAYS
+        for key in terms[:BLOCK_KEYS]:
+            keys += [f"{key}@{window}", f"{key}@{window + 1}"]
+    return keys
 
-    Keys: a document's highest-weighted terms that at least one other document has. Globally rare ones
-    (document frequency up to :data:`MAX_BLOCK_SIZE`) are keys as they are; a dated document is also indexed under
-    ``term@window`` for its publication window and the next one (two documents within the window share one), so a
-    term common over years (a president's name) still blocks the few reports of one fortnight. Blocks larger than
-    :data:`MAX_BLOCK_SIZE` are skipped: the number of pairs stays linear in the number of documents.
+
+def person_keys(doc: Document, persons: list[frozenset[str]] | None = None) -> list[str]:
+    """The people block keys of a document about two or more people (``person:<name word>``; see
+    :func:`_people_pairs`); ``persons``: its key persons when known."""
+    persons = _key_persons(doc, _lead_persons(doc, lead_event(doc))) if persons is None else persons
+    return sorted(f"person:{w}" for w in set().union(*persons)) if len(persons) >= KEY_PERSONS else []
+
+
+def published_day(doc: Document) -> dt.date | None:
+    return _published(doc)
+
+
+def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Mapping[str, int],
+                     docs: Sequence[Document]) -> set[tuple[int, int]]:
+    """Pairs that share a block key (step 3; keys as :func:`term_keys` gives them).
+
+    A term common over years (a president's name) still blocks the few reports of one fortnight through its
+    ``term@window`` keys. Blocks larger than :data:`MAX_BLOCK_SIZE` are skipped: the number of pairs stays linear in
+    the number of documents.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     dates = [_published(d) for d in docs]
     for i, vec in enumerate(vectors):
-        terms = sorted((t for t in vec if df[t] >= 2), key=lambda t: (-vec[t], t))
-        for key in [t for t in terms if df[t] <= MAX_BLOCK_SIZE][:BLOCK_KEYS]:
+        for key in term_keys(vec, df, dates[i]):
             blocks[key].append(i)
-        day = dates[i]
-        if day is not None:
-            window = day.toordinal() // PUBLICATION_WINDOW_DAYS
-            for key in terms[:BLOCK_KEYS]:
-                blocks[f"{key}@{window}"].append(i)
-                blocks[f"{key}@{window + 1}"].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > MAX_BLOCK_SIZE:
@@ -704,44 +687,75 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
                  date_partial=partial)
 
 
-def cluster_stories(docs: Iterable[Document]) -> list[Story]:
-    """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id."""
+@dataclass(slots=True)
+class PairFeatures:
+    """What step 4 compares of two documents besides their words: the lead event's date, place, people, country
+    and mode, and the document's key persons."""
+
+    lead_date: str | None
+    place: str | None
+    persons: list[frozenset[str]]
+    key_persons: list[frozenset[str]]
+    country: str | None
+    mode: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"lead_date": self.lead_date, "place": self.place, "country": self.country, "mode": self.mode,
+                "persons": [sorted(p) for p in self.persons], "key_persons": [sorted(p) for p in self.key_persons]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PairFeatures:
+        return cls(data["lead_date"], data["place"], [frozenset(p) for p in data["persons"]],
+                   [frozenset(p) for p in data["key_persons"]], data["country"], data["mode"])
+
+
+def pair_features(doc: Document, lead: tuple[int, Event] | None = None) -> PairFeatures:
+    lead = lead_event(doc) if lead is None else lead
+    persons = _lead_persons(doc, lead)
+    return PairFeatures(_event_date(doc, lead), _lead_place(doc, lead), persons, _key_persons(doc, persons),
+                        _lead_country(doc, lead, persons), _lead_mode(lead))
+
+
+def pair_score(a: PairFeatures, b: PairFeatures, cosine: float) -> float | None:
+    """Step 4: the score of a candidate pair of documents whose vectors have ``cosine``; None: no edge."""
+    if _persons_conflict(a.persons, b.persons):
+        return None  # different people at the lead events
+    score = cosine
+    place_conflict = _places_conflict(a.place, b.place) or (None not in (a.country, b.country) and a.country != b.country)
+    if place_conflict:
+        score -= PLACE_CONFLICT_PENALTY
+    if _same_people(a.key_persons, b.key_persons):
+        if place_conflict or None not in (a.mode, b.mode) and a.mode != b.mode:
+            return CONFLICT_SCORE  # the same people met elsewhere or otherwise: another meeting
+        score += SAME_PEOPLE_BONUS
+    return score if score > 0 else None
+
+
+def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = None, n_docs: int | None = None,
+                    terms: Mapping[str, dict[str, float]] | None = None,
+                    features: Mapping[str, PairFeatures] | None = None) -> list[Story]:
+    """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id.
+
+    ``df``, ``n_docs``: the document frequencies and size of the corpus ``docs`` are part of (an incremental update
+    clusters the documents it touches with the corpus-wide IDF); ``terms``: term counts already computed per
+    document id (:func:`term_counts`); ``features``: :func:`pair_features` already computed per document id."""
     corpus = list(docs)
     if not corpus:
         return []
     index = {d.id: i for i, d in enumerate(corpus)}
-    vectors, df = _vectors([_terms(d) for d in corpus])
+    vectors, df = _vectors([terms[d.id] if terms and d.id in terms else _terms(d) for d in corpus], df, n_docs)
     leads = {d.id: lead_event(d) for d in corpus}
-    lead_dates = [_event_date(d, leads[d.id]) for d in corpus]
-    lead_places = [_lead_place(d, leads[d.id]) for d in corpus]
-    lead_persons = [_lead_persons(d, leads[d.id]) for d in corpus]
-    key_persons = [_key_persons(d, persons) for d, persons in zip(corpus, lead_persons, strict=True)]
-    lead_countries = [_lead_country(d, leads[d.id], persons) for d, persons in zip(corpus, lead_persons, strict=True)]
-    lead_modes = [_lead_mode(leads[d.id]) for d in corpus]
+    feats = [features[d.id] if features and d.id in features else pair_features(d, leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs(key_persons, corpus):
-        if _persons_conflict(lead_persons[i], lead_persons[j]):
-            continue  # step 4: different people at the lead events
-
-        score = _cosine(vectors[i], vectors[j])
-        place_conflict = _places_conflict(lead_places[i], lead_places[j]) or (
-            None not in (lead_countries[i], lead_countries[j]) and lead_countries[i] != lead_countries[j]
-        )
-        if place_conflict:
-            score -= PLACE_CONFLICT_PENALTY
-        if _same_people(key_persons[i], key_persons[j]):
-            mode_conflict = None not in (lead_modes[i], lead_modes[j]) and lead_modes[i] != lead_modes[j]
-            if place_conflict or mode_conflict:
-                sims[(i, j)] = CONFLICT_SCORE  # step 4: the same people met elsewhere or otherwise: another meeting
-                continue
-            score += SAME_PEOPLE_BONUS
-        if score > 0:
+    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs([f.key_persons for f in feats], corpus):
+        score = pair_score(feats[i], feats[j], _cosine(vectors[i], vectors[j]))
+        if score is not None:
             sims[(i, j)] = score
     for i, doc in enumerate(corpus):  # step 4: recorded duplicates
         dup = index.get(doc.duplicate_of or "")
         if dup is not None and dup != i:
             sims[(min(i, dup), max(i, dup))] = DUPLICATE_SCORE
-    clusters = _average_link(len(corpus), sims, lead_dates)
+    clusters = _average_link(len(corpus), sims, [f.lead_date for f in feats])
     stories = [_story([corpus[i] for i in cluster], leads) for cluster in clusters]
     stories.sort(key=lambda s: (s.date or "9999", s.id))
     return stories

@@ -51,6 +51,22 @@ def decode_vectors(payload: dict[str, Any]) -> tuple[str, list[tuple[str, int, i
     return str(payload["model"]), spans, raw.reshape(len(spans), int(payload["dim"]))
 
 
+def put_documents(store: Any, docs: list[Document], pipeline: str) -> list[Document]:
+    """:func:`put_document` for a batch: one ``store.put_many`` (one transaction), then the vectors handed over."""
+    payloads = [doc.meta.get(VECTORS_META) for doc in docs]
+    bare = [doc.replace(meta={k: v for k, v in doc.meta.items() if k != VECTORS_META}) if payload is not None else doc
+            for doc, payload in zip(docs, payloads, strict=True)]
+    stored: list[Document] = store.put_many(bare, pipeline)
+    if any(p is not None for p in payloads):
+        from .index import index_for
+
+        index = index_for(store)
+        for doc, payload in zip(stored, payloads, strict=True):
+            if payload is not None and doc.duplicate_of is None:
+                index.stash_vectors(doc.id, *decode_vectors(payload))
+    return stored
+
+
 def put_document(store: Any, doc: Document, pipeline: str) -> Document:
     """Step 2: store ``doc`` without its vectors, then hand them to the search index (a canonical document only:
     a duplicate's text is not indexed)."""

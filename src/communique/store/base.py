@@ -11,12 +11,47 @@ Contract every backend keeps:
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document
 
-__all__ = ["Store"]
+__all__ = ["DocState", "KBChanges", "Store"]
+
+
+@dataclass(slots=True)
+class DocState:
+    """What the knowledge base derived from one document (see :mod:`communique.kb.update`)."""
+
+    ingested_at: float  # the stored document's ``ingested_at`` this was derived from (a newer one: derive again)
+    published: str | None
+    story: str | None
+    data: dict[str, Any]  # term counts, resolved mentions, record ids
+
+
+@dataclass
+class KBChanges:
+    """One write of the knowledge base, applied in one transaction (:meth:`Store.apply_kb_changes`).
+
+    ``replace``: a full build; every knowledge-base table is emptied first. Otherwise each part changes only the
+    rows it names. Records: ``upsert`` maps a type to (sort key, record) pairs (an empty sort key keeps a stored
+    record's place), ``delete`` to record ids.
+    ``doc_states``/``blocks``/``people``: None deletes the row(s) of that key; ``blocks`` replaces a document's
+    keys; ``df``: term -> change of its document frequency; ``person_keys``: name key -> entity id (None deletes);
+    ``stories``: document -> story id, set on the document.
+    """
+
+    replace: bool = False
+    upsert: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
+    delete: dict[str, Collection[str]] = field(default_factory=dict)
+    state: dict[str, str] = field(default_factory=dict)
+    doc_states: dict[str, DocState | None] = field(default_factory=dict)
+    blocks: dict[str, Sequence[str] | None] = field(default_factory=dict)
+    df: dict[str, int] = field(default_factory=dict)
+    people: dict[str, tuple[Sequence[str], Sequence[str]] | None] = field(default_factory=dict)
+    person_keys: dict[str, str | None] = field(default_factory=dict)
+    stories: dict[str, str | None] = field(default_factory=dict)
 
 
 class Store(abc.ABC):
@@ -33,6 +68,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def put(self, doc: Document, pipeline: str) -> Document:
         """Store ``doc`` (replacing an earlier version with the same id); returns it with ``duplicate_of`` set."""
+
+    def put_many(self, docs: Sequence[Document], pipeline: str) -> list[Document]:
+        """Store several documents (a backend may commit them in one transaction under one write lock)."""
+        return [self.put(doc, pipeline) for doc in docs]
+
+    put_batch = 1  # documents the ingest driver hands to put_many at a time (1: each commits on its own)
 
     @abc.abstractmethod
     def get(self, key: str) -> Document | None:
@@ -66,6 +107,59 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def kb_state(self) -> dict[str, str]: ...
+
+    # -- incremental knowledge base (:mod:`communique.kb.update`) ----------------------------------------------
+    @abc.abstractmethod
+    def apply_kb_changes(self, changes: KBChanges) -> None:
+        """Write records, their state and the update indexes in one transaction."""
+
+    def upsert_records(self, type_: str, records: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Insert or replace records of one type ((sort key, record) pairs), in one transaction."""
+        self.apply_kb_changes(KBChanges(upsert={type_: list(records)}))
+
+    def delete_records(self, type_: str, ids: Collection[str]) -> None:
+        """Delete records of one type by id, in one transaction."""
+        self.apply_kb_changes(KBChanges(delete={type_: ids}))
+
+    @abc.abstractmethod
+    def get_records(self, type_: str, ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """Records of one type by id (absent ids left out)."""
+
+    @abc.abstractmethod
+    def get_many(self, ids: Collection[str], *, include_text: bool = True) -> list[Document]:
+        """Stored documents by id, in id order (absent ids left out)."""
+
+    @abc.abstractmethod
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a stored document (its sources and duplicate-detection rows with it)."""
+
+    @abc.abstractmethod
+    def ingested_times(self, ids: Collection[str] | None = None) -> dict[str, float]:
+        """Document id -> when it was last stored (``ingested_at``), of ``ids`` (default: every document)."""
+
+    @abc.abstractmethod
+    def doc_states(self, ids: Collection[str]) -> dict[str, DocState]: ...
+
+    @abc.abstractmethod
+    def doc_places(self, ids: Collection[str]) -> dict[str, tuple[str | None, str | None]]:
+        """(publication date, story) of derived documents, without their state."""
+
+    @abc.abstractmethod
+    def kb_lagging(self) -> tuple[list[str], list[str]]:
+        """(documents stored or re-processed since the knowledge base derived them, documents it derived that are
+        no longer stored), each in id order."""
+
+    @abc.abstractmethod
+    def block_members(self, keys: Collection[str], max_size: int) -> dict[str, list[str]]:
+        """Documents indexed under each block key; keys with more than ``max_size`` documents left out."""
+
+    @abc.abstractmethod
+    def doc_frequencies(self, terms: Collection[str]) -> tuple[dict[str, int], int]:
+        """(document frequency of each term known, number of documents in the knowledge base)."""
+
+    @abc.abstractmethod
+    def person_index(self) -> tuple[list[tuple[str, list[str], list[str]]], dict[str, str]]:
+        """([(entity id, name tokens, titles)], {name key: entity id}) of entity resolution."""
 
     @abc.abstractmethod
     def stats(self) -> dict[str, Any]:

@@ -16,9 +16,9 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Document
 from . import dedup
-from .base import Store
+from .base import DocState, KBChanges, Store
 
-__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2", "SCHEMA_V3", "like_prefix"]
+__all__ = ["SQLStore", "COLUMNS", "JSON_FIELDS", "schema_v1", "SCHEMA_V2", "SCHEMA_V3", "schema_v5", "like_prefix"]
 
 # Document fields stored in their own columns; everything else goes to the `annotations` JSON.
 COLUMNS = ("id", "source", "title", "publisher", "url", "published", "dateline", "kind", "language", "text",
@@ -28,6 +28,7 @@ _WRITE_COLUMNS = (*COLUMNS, "removed", "content_hash", "pipeline", "annotations"
 _SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
 FETCH_ROWS = 256  # rows fetched per round trip when streaming documents
 KEYS_PER_QUERY = 500  # line keys per IN (...) list (SQLite allows 999 parameters per statement)
+_KB_TABLES = ("kb_records", "kb_state", "kb_doc_state", "kb_blocks", "kb_df", "kb_people", "kb_person_keys")
 MIN_PREFIX_CHARS = 4  # a shorter id prefix is too likely to be ambiguous (or a typo) to look up
 LIKE_ESCAPE = "\\"  # the escape character of LIKE patterns built by like_prefix
 
@@ -84,12 +85,37 @@ SCHEMA_V3 = """
 """
 
 
+
+
+def schema_v5(*, real: str) -> str:
+    """Migration 5 for a dialect: the state an incremental knowledge-base update needs (:mod:`communique.kb.update`).
+
+    ``kb_records.sort_key``: the order records are listed in (events and stories by date, quotes by document), so an
+    update can insert a record in its place; ``kb_doc_state``: per document, what the build derived from it (term
+    counts, block keys, resolved mentions) and the ``ingested_at`` it was derived from; ``kb_blocks``: the story
+    blocking index (block key -> documents); ``kb_df``: document frequencies of the story terms; ``kb_people`` and
+    ``kb_person_keys``: the person index of entity resolution (the longest name forms an entity had and its titles,
+    one per line: loaded whole by each update, so no JSON to parse; name keys -> entity)."""
+    return f"""
+    ALTER TABLE kb_records ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX kb_records_sort ON kb_records(type, sort_key, id);
+    CREATE TABLE kb_doc_state (doc_id TEXT PRIMARY KEY, ingested_at {real} NOT NULL, published TEXT, story TEXT,
+                               data TEXT NOT NULL);
+    CREATE TABLE kb_blocks (key TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (key, doc_id));
+    CREATE INDEX kb_blocks_doc ON kb_blocks(doc_id);
+    CREATE TABLE kb_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE kb_people (eid TEXT PRIMARY KEY, tokens TEXT NOT NULL, titles TEXT NOT NULL);
+    CREATE TABLE kb_person_keys (key TEXT PRIMARY KEY, eid TEXT NOT NULL);
+    """
+
+
 class SQLStore(Store):
     placeholder = "?"
     upsert_source_sql = "INSERT OR REPLACE INTO sources VALUES (?, ?)"
     insert_band_sql = "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)"
     insert_outlet_line_sql = "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)"
     insert_template_sql = "INSERT OR IGNORE INTO outlet_templates VALUES (?, ?, ?)"
+    insert_block_sql = "INSERT OR IGNORE INTO kb_blocks VALUES (?, ?)"
 
     # -- dialect hooks ----------------------------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -149,36 +175,47 @@ class SQLStore(Store):
         return None
 
     def put(self, doc: Document, pipeline: str) -> Document:
-        chash = dedup.content_hash(doc.text)
-        sig = dedup.signature(doc.text)
-        keys = dedup.band_keys(sig) if sig is not None else []
-        data = doc.to_dict()
-        annotations = json.dumps({k: data[k] for k in JSON_FIELDS}, ensure_ascii=False)
+        return self.put_many([doc], pipeline)[0]
+
+    def put_many(self, docs: Sequence[Document], pipeline: str) -> list[Document]:
+        """Store ``docs`` in one transaction under one write lock (each as :meth:`put`; a later document of the
+        batch is checked for duplicates against the earlier ones)."""
+        prepared = []
+        for doc in docs:
+            sig = dedup.signature(doc.text)
+            data = doc.to_dict()
+            prepared.append((doc, dedup.content_hash(doc.text), sig, dedup.band_keys(sig) if sig is not None else [],
+                             json.dumps({k: data[k] for k in JSON_FIELDS}, ensure_ascii=False)))
         self._begin_write()
         try:
-            existing = self._one("SELECT story FROM documents WHERE id=?", (doc.id,))
-            duplicate_of = self._find_duplicate(doc, chash, sig, keys)
-            if duplicate_of == doc.id:
-                duplicate_of = None
-            doc = doc.replace(duplicate_of=duplicate_of, story=doc.story or (existing[0] if existing else None))
-            row = (*(getattr(doc, c) for c in COLUMNS), json.dumps(doc.removed, ensure_ascii=False), chash, pipeline,
-                   annotations, time.time())
-            if existing:
-                sets = ", ".join(f"{c}=?" for c in _WRITE_COLUMNS)
-                self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*row, doc.id))
-                self._execute(self._sql("DELETE FROM lsh_bands WHERE doc_id=?"), (doc.id,))
-                self._execute(self._sql("DELETE FROM signatures WHERE doc_id=?"), (doc.id,))
-            else:
-                cols = ", ".join(_WRITE_COLUMNS)
-                self._execute(self._sql(f"INSERT INTO documents ({cols}) VALUES ({','.join('?' * len(row))})"), row)
-            if sig is not None:
-                self._executemany(self._sql(self.insert_band_sql), [(k, doc.id) for k in keys])
-                self._execute(self._sql("INSERT INTO signatures VALUES (?, ?)"), (doc.id, sig.tobytes()))
-            self._execute(self._sql(self.upsert_source_sql), (doc.source, doc.id))
+            stored = [self._put_locked(*item, pipeline) for item in prepared]
             self._commit()
         except BaseException:
             self._rollback()
             raise
+        return stored
+
+    def _put_locked(self, doc: Document, chash: str, sig: np.ndarray | None, keys: list[str], annotations: str,
+                    pipeline: str) -> Document:
+        existing = self._one("SELECT story FROM documents WHERE id=?", (doc.id,))
+        duplicate_of = self._find_duplicate(doc, chash, sig, keys)
+        if duplicate_of == doc.id:
+            duplicate_of = None
+        doc = doc.replace(duplicate_of=duplicate_of, story=doc.story or (existing[0] if existing else None))
+        row = (*(getattr(doc, c) for c in COLUMNS), json.dumps(doc.removed, ensure_ascii=False), chash, pipeline,
+               annotations, time.time())
+        if existing:
+            sets = ", ".join(f"{c}=?" for c in _WRITE_COLUMNS)
+            self._execute(self._sql(f"UPDATE documents SET {sets} WHERE id=?"), (*row, doc.id))
+            self._execute(self._sql("DELETE FROM lsh_bands WHERE doc_id=?"), (doc.id,))
+            self._execute(self._sql("DELETE FROM signatures WHERE doc_id=?"), (doc.id,))
+        else:
+            cols = ", ".join(_WRITE_COLUMNS)
+            self._execute(self._sql(f"INSERT INTO documents ({cols}) VALUES ({','.join('?' * len(row))})"), row)
+        if sig is not None:
+            self._executemany(self._sql(self.insert_band_sql), [(k, doc.id) for k in keys])
+            self._execute(self._sql("INSERT INTO signatures VALUES (?, ?)"), (doc.id, sig.tobytes()))
+        self._execute(self._sql(self.upsert_source_sql), (doc.source, doc.id))
         return doc
 
     def set_fields(self, doc_id: str, **fields: Any) -> None:
@@ -288,34 +325,145 @@ class SQLStore(Store):
         return f"{row[0]}:{row[1] or 0}"
 
     def replace_records(self, records: dict[str, list[dict[str, Any]]], state: dict[str, str]) -> None:
+        self.apply_kb_changes(KBChanges(
+            replace=True, state=state,
+            upsert={t: [(f"{i:09d}", item) for i, item in enumerate(items)] for t, items in records.items()}))
+
+    def apply_kb_changes(self, changes: KBChanges) -> None:
         self._begin_write()
         try:
-            self._execute(self._sql("DELETE FROM kb_records"))
-            self._execute(self._sql("DELETE FROM kb_state"))
-            for type_, items in records.items():
-                rows = [(type_, item["id"], i, json.dumps(item, ensure_ascii=False)) for i, item in enumerate(items)]
-                if rows:
-                    self._executemany(self._sql("INSERT INTO kb_records VALUES (?, ?, ?, ?)"), rows)
-            if state:
-                self._executemany(self._sql("INSERT INTO kb_state VALUES (?, ?)"), list(state.items()))
+            self._write_kb(changes)
             self._commit()
         except BaseException:
             self._rollback()
             raise
 
+    def _in_chunks(self, sql: str, keys: Sequence[Any], prefix: Sequence[Any] = ()) -> list[Any]:
+        """Rows of ``sql`` (with one ``{marks}`` IN list) over ``keys`` in chunks of :data:`KEYS_PER_QUERY`."""
+        rows: list[Any] = []
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            part = list(keys[start : start + KEYS_PER_QUERY])
+            rows += self._all(sql.format(marks=",".join("?" * len(part))), (*prefix, *part))
+        return rows
+
+    def _delete_in(self, table: str, column: str, keys: Collection[str], where: str = "", prefix: Sequence[Any] = ()) -> None:
+        keys = list(keys)
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            part = keys[start : start + KEYS_PER_QUERY]
+            self._execute(self._sql(f"DELETE FROM {table} WHERE {where}{column} IN ({','.join('?' * len(part))})"),
+                          (*prefix, *part))
+
+    def _write_kb(self, c: KBChanges) -> None:
+        if c.replace:
+            for table in _KB_TABLES:
+                self._execute(self._sql(f"DELETE FROM {table}"))
+        for type_, ids in c.delete.items():
+            self._delete_in("kb_records", "id", ids, "type=? AND ", (type_,))
+        for type_, items in c.upsert.items():
+            rows = [(type_, item["id"], 0, json.dumps(item, ensure_ascii=False), key) for key, item in items]
+            if rows:
+                self._executemany(self._sql(
+                    "INSERT INTO kb_records (type, id, seq, data, sort_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT (type, id) "
+                    "DO UPDATE SET data=excluded.data, sort_key=CASE WHEN excluded.sort_key='' THEN kb_records.sort_key "
+                    "ELSE excluded.sort_key END"), rows)
+        if c.state:
+            self._executemany(self._sql("INSERT INTO kb_state VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                                        "value=excluded.value"), list(c.state.items()))
+        self._delete_in("kb_doc_state", "doc_id", list(c.doc_states))
+        self._executemany(self._sql("INSERT INTO kb_doc_state VALUES (?, ?, ?, ?, ?)"), [
+            (d, st.ingested_at, st.published, st.story, json.dumps(st.data, ensure_ascii=False))
+            for d, st in c.doc_states.items() if st is not None])
+        self._delete_in("kb_blocks", "doc_id", list(c.blocks))
+        self._executemany(self._sql(self.insert_block_sql),
+                          [(k, d) for d, keys in c.blocks.items() for k in dict.fromkeys(keys or ())])
+        if c.df:
+            self._executemany(self._sql("INSERT INTO kb_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET "
+                                        "n=kb_df.n+excluded.n"), list(c.df.items()))
+            self._delete_in("kb_df", "term", [t for t, n in c.df.items() if n < 0], "n<=0 AND ")
+        self._delete_in("kb_people", "eid", list(c.people))
+        self._executemany(self._sql("INSERT INTO kb_people VALUES (?, ?, ?)"), [  # lines: no JSON to parse
+            (eid, "\n".join(p[0]), "\n".join(sorted(p[1]))) for eid, p in c.people.items() if p is not None])
+        self._delete_in("kb_person_keys", "key", list(c.person_keys))
+        self._executemany(self._sql("INSERT INTO kb_person_keys VALUES (?, ?)"),
+                          [(k, e) for k, e in c.person_keys.items() if e is not None])
+        if c.stories:
+            self._executemany(self._sql("UPDATE documents SET story=? WHERE id=?"), [(s, d) for d, s in c.stories.items()])
+
+    def get_records(self, type_: str, ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        rows = self._in_chunks("SELECT id, data FROM kb_records WHERE type=? AND id IN ({marks})", sorted(set(ids)), (type_,))
+        return {i: json.loads(data) for i, data in rows}
+
+    def get_many(self, ids: Collection[str], *, include_text: bool = True) -> list[Document]:
+        rows = self._in_chunks(f"{self._SELECT} WHERE id IN ({{marks}})", sorted(set(ids)))
+        return sorted((self._row_to_doc(r, include_text) for r in rows), key=lambda d: d.id)
+
+    def delete_document(self, doc_id: str) -> None:
+        self._begin_write()
+        try:
+            for table, column in (("documents", "id"), ("sources", "doc_id"), ("lsh_bands", "doc_id"),
+                                  ("signatures", "doc_id")):
+                self._execute(self._sql(f"DELETE FROM {table} WHERE {column}=?"), (doc_id,))
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
+    def ingested_times(self, ids: Collection[str] | None = None) -> dict[str, float]:
+        rows = (self._all("SELECT id, ingested_at FROM documents") if ids is None else
+                self._in_chunks("SELECT id, ingested_at FROM documents WHERE id IN ({marks})", sorted(set(ids))))
+        return {d: float(at) for d, at in rows}
+
+    def doc_states(self, ids: Collection[str]) -> dict[str, DocState]:
+        rows = self._in_chunks("SELECT doc_id, ingested_at, published, story, data FROM kb_doc_state "
+                               "WHERE doc_id IN ({marks})", sorted(set(ids)))
+        return {d: DocState(float(at), pub, story, json.loads(data)) for d, at, pub, story, data in rows}
+
+    def doc_places(self, ids: Collection[str]) -> dict[str, tuple[str | None, str | None]]:
+        rows = self._in_chunks("SELECT doc_id, published, story FROM kb_doc_state WHERE doc_id IN ({marks})",
+                               sorted(set(ids)))
+        return {d: (published, story) for d, published, story in rows}
+
+    def kb_lagging(self) -> tuple[list[str], list[str]]:
+        changed = self._all("SELECT d.id FROM documents d LEFT JOIN kb_doc_state s ON s.doc_id = d.id "
+                            "WHERE s.doc_id IS NULL OR s.ingested_at < d.ingested_at ORDER BY d.id")
+        gone = self._all("SELECT s.doc_id FROM kb_doc_state s LEFT JOIN documents d ON d.id = s.doc_id "
+                         "WHERE d.id IS NULL ORDER BY s.doc_id")
+        return [r[0] for r in changed], [r[0] for r in gone]
+
+    def block_members(self, keys: Collection[str], max_size: int) -> dict[str, list[str]]:
+        keys = sorted(set(keys))
+        sizes = self._in_chunks("SELECT key, COUNT(*) FROM kb_blocks WHERE key IN ({marks}) GROUP BY key", keys)
+        small = sorted(k for k, n in sizes if int(n) <= max_size)
+        out: dict[str, list[str]] = {}
+        for key, doc_id in self._in_chunks("SELECT key, doc_id FROM kb_blocks WHERE key IN ({marks})", small):
+            out.setdefault(key, []).append(doc_id)
+        return out
+
+    def doc_frequencies(self, terms: Collection[str]) -> tuple[dict[str, int], int]:
+        rows = self._in_chunks("SELECT term, n FROM kb_df WHERE term IN ({marks})", sorted(set(terms)))
+        n_docs = int(self._one("SELECT COUNT(*) FROM kb_doc_state")[0])
+        return {t: int(n) for t, n in rows}, n_docs
+
+    def person_index(self) -> tuple[list[tuple[str, list[str], list[str]]], dict[str, str]]:
+        people = [(eid, tokens.split("\n"), titles.split("\n") if titles else [])
+                  for eid, tokens, titles in self._all("SELECT eid, tokens, titles FROM kb_people ORDER BY eid")]
+        return people, {k: e for k, e in self._all("SELECT key, eid FROM kb_person_keys")}
+
     def iter_records(self, type_: str, *, offset: int = 0, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        last, left = offset - 1, limit
-        while left is None or left > 0:
-            page = FETCH_ROWS if left is None else min(FETCH_ROWS, left)
-            rows = self._all(f"SELECT seq, data FROM kb_records WHERE type=? AND seq>? ORDER BY seq LIMIT {page}",
-                             (type_, last))
-            if not rows:
-                return
-            for seq, data in rows:
-                last = seq
+        left = limit
+        rows = self._all(f"SELECT sort_key, id, data FROM kb_records WHERE type=? ORDER BY sort_key, id "
+                         f"LIMIT {FETCH_ROWS if left is None else min(FETCH_ROWS, left)} OFFSET {int(offset)}", (type_,))
+        while rows:  # then keyset pagination: no cursor held open across the caller's work
+            for _, _, data in rows:
                 yield json.loads(data)
             if left is not None:
                 left -= len(rows)
+                if left <= 0:
+                    return
+            key, last, _ = rows[-1]
+            page = FETCH_ROWS if left is None else min(FETCH_ROWS, left)
+            rows = self._all(f"SELECT sort_key, id, data FROM kb_records WHERE type=? AND (sort_key>? OR "
+                             f"(sort_key=? AND id>?)) ORDER BY sort_key, id LIMIT {page}", (type_, key, key, last))
 
     def get_record(self, type_: str, record_id: str) -> dict[str, Any] | None:
         row = self._one("SELECT data FROM kb_records WHERE type=? AND id=?", (type_, record_id))

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .browse import SCHEMA_V4
-from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1
+from .sql import SCHEMA_V2, SCHEMA_V3, SQLStore, schema_v1, schema_v5
 
 __all__ = ["SQLiteStore", "MIGRATIONS"]
 
@@ -22,6 +22,7 @@ MIGRATIONS: tuple[str, ...] = (
     SCHEMA_V2,
     SCHEMA_V3,
     SCHEMA_V4,
+    schema_v5(real="REAL"),
 )
 
 
