@@ -104,3 +104,11 @@ def test_ask_who_said_names_the_speaker(tmp_path, doc_factory, monkeypatch, ques
         index_for(s).refresh(vectors=False)
         answer = ask(s, question)
     assert answer.text.startswith(f"{speaker} said:"), answer.as_dict()
+
+
+@pytest.mark.parametrize(("a", "b"), [("agree", "agreed"), ("host", "hosted"), ("travel", "travels"),
+                                      ("serve", "served")])
+def test_stem_joins_word_forms(a, b):
+    from communique.search.typed_answers import stem
+
+    assert stem(a) == stem(b)

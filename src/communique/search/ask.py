@@ -97,6 +97,8 @@ UNDESCRIBED_PENALTY = 0.2  # "Which premier ...": a person with no such title ne
 DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
+_MEETING_STEMS = frozenset(_stem(w) for w in MEETING_STEMS)  # compared with stemmed question words
+_CALL_STEMS = frozenset(_stem(w) for w in CALL_STEMS)
 _TURN = re.compile(r"^\s*([A-Z][A-ZÀ-Ý .’'\-]{2,60}):", re.MULTILINE)
 # A sentence about a meeting still to come ("agreed to meet again", "will travel", "plan to hold talks").
 _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hold|speak)|plan(?:s|ned)? to|next (?:week|month|year))\b",
@@ -407,7 +409,7 @@ def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     who, topic = g["who"].strip(), g["topic"]
     # the topic's own words: months, years and the meeting or call it was said at are constraints, not the topic
     terms = [t for t in _content_words(topic) if t not in {_stem(m) for m in MONTHS} and not t.isdigit()
-             and not _MEETING_VERBS.fullmatch(t) and t not in MEETING_STEMS and t not in CALL_STEMS]
+             and not _MEETING_VERBS.fullmatch(t) and t not in _MEETING_STEMS and t not in _CALL_STEMS]
     need = min(MIN_TOPIC_WORDS, len(terms))
     out: list[_Candidate] = []
     for doc in ctx.candidates(f"{who} {topic}"):
@@ -560,7 +562,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
     """
     focus = [_stem(f) for f in a.focus]
-    meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in MEETING_STEMS}
+    meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
     query = " ".join([*a.names, *a.places, *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
@@ -589,7 +591,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             have_all = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}
             have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
+                         or (f in _CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and any(_stem(d) in have_all for d in a.descriptors):
                 score = max(score, DESCRIBED_SHARE)
@@ -605,9 +607,9 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             if a.answer_type in ("date", "place") and a.meeting and not (
                     MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
                 continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
-            content = [f for f in focus if f not in meeting_focus and f not in CALL_STEMS]
+            content = [f for f in focus if f not in meeting_focus and f not in _CALL_STEMS]
             found = sum(f in have_all or f in title_words for f in content)
-            if a.answer_type == "sentence" and content and found / len(content) < MIN_FOCUS_SENTENCE:
+            if a.answer_type == "sentence" and content and not found:
                 continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
             if a.answer_type in ("number", "duration") and content and not any(
                     f in have_all or f in title_words for f in content):

@@ -61,8 +61,8 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("attendees", r"^\s*who\s+(?:attended|took\s+part\s+in|participated\s+in|joined|was\s+at|were\s+at|"
                       r"was\s+present\s+at|led)\s+(?P<event>.+?)" + _Q),
         # "What is X's role / title / position?"
-        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|office)" + _Q),
-        ("role", r"^\s*what\s+(?:role|title|job|position)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)" + _Q),
+        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _Q),
+        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)" + _Q),
         ("role", r"^\s*who\s+is\s+(?P<who>[A-Z][^?]+?)" + _Q),
     )
 )

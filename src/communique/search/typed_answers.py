@@ -49,10 +49,11 @@ def fold(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """First letters after a plural / tense ending: "hosted" ~ "host", "talks" ~ "talk", "meetings" ~ "meeting"."""
+    """First letters after a plural / tense ending, less a final "e": "hosted" ~ "host", "talks" ~ "talk",
+    "meetings" ~ "meeting", "agreed" ~ "agree"."""
     if len(word) > STEM_CHARS:
         word = re.sub(r"(?:ing|ed|es|s)$", "", word)
-    return word[:STEM_CHARS] if len(word) > STEM_CHARS else word
+    return (word[:STEM_CHARS] if len(word) > STEM_CHARS else word).rstrip("e") or word[:1]
 
 
 def human_date(value: str) -> str:
