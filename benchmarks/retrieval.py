@@ -13,9 +13,11 @@ Variants, all on the same items and the same full-text index:
 
 - ``minilm_items``: today's index before this change: a MiniLM vector for every item (passages, and again every
   quote and event as ``who: text``), brute-force cosine over all of them;
-- ``minilm_passages``: the cheap index: MiniLM vectors for passages only, quotes and events scored with their
-  passage's vector, from the in-memory matrix;
-- ``static``: the same with the static embedding distilled from MiniLM (``python -m communique.search.static``);
+- ``minilm_passages``: MiniLM vectors for passages only, quotes and events scored with their passage's vector,
+  from the in-memory matrix;
+- ``minilm``: the index as shipped (``index.VECTOR_TYPES``): MiniLM vectors for passages and events, quotes scored
+  with their passage's vector;
+- ``static``: as ``minilm`` with the static embedding distilled from MiniLM (``python -m communique.search.static``);
 - ``fts``: full text only.
 
 For each variant, ``semantic`` (vectors alone) and ``hybrid`` (``search``'s default: reciprocal-rank fusion with
@@ -49,7 +51,7 @@ from communique.ingest.run import ingest
 from communique.pipeline import DEFAULT_PIPELINE, EXTRACT_PIPELINE
 from communique.search.fts import SQLiteIndex
 from communique.search.hits import Filters
-from communique.search.index import CANDIDATES_PER_RESULT, MIN_COSINE, RRF_K, index_for
+from communique.search.index import CANDIDATES_PER_RESULT, MIN_COSINE, RRF_K, VECTOR_TYPES, index_for
 from communique.search.question_patterns import STOP_WORDS
 from communique.search.semantic import get_embedder
 from communique.store.sqlite import SQLiteStore
@@ -144,8 +146,9 @@ def _evaluate(store: SQLiteStore, questions: list[dict], gold_of: Callable[[dict
     out["minilm_items"] = {"semantic": score(lambda t: items.docs(t, "semantic"))[0],
                            "hybrid": score(lambda t: items.docs(t, "hybrid"))[0],
                            "embedded": len(items.ids), "embed_cpu_s": round(items.embed_cpu_s, 1)}
-    for name, embedder in (("minilm_passages", minilm), ("static", static)):
-        variant = index_for(store, embedder)
+    for name, embedder, types in (("minilm_passages", minilm, ("document",)), ("minilm", minilm, VECTOR_TYPES),
+                                  ("static", static, VECTOR_TYPES)):
+        variant = index_for(store, embedder, types)
         started = time.process_time()
         embedded = variant.refresh_vectors()
         cpu = time.process_time() - started
