@@ -227,6 +227,8 @@ def corpus_years(docs: list[Any]) -> int:
 
 def latency(db: str, sizes: list[int], rounds: int, workdir: Path, spread: bool = False) -> dict[str, Any]:
     """Part (b)."""
+    from communique.store.sqlite import SQLiteStore
+
     os.environ["COMMUNIQUE_NO_SEMANTIC"] = "1"
     docs = processed(db)
     random.Random(SEED).shuffle(docs)
@@ -246,6 +248,9 @@ def latency(db: str, sizes: list[int], rounds: int, workdir: Path, spread: bool 
     for size in sizes:
         base = workdir / f"base{size}{'-spread' if spread else ''}.db"
         report[f"base_{size}"] = base_store(pool, size, str(base), years)
+        with SQLiteStore(str(base)) as store:
+            if any(store.get(doc.id) for ten in held for doc in ten):
+                raise SystemExit(f"{base}: built with other held-out documents (another --rounds); delete it and rerun")
         runs = []
         for ten in held:
             copy = workdir / f"run{size}.db"
