@@ -269,7 +269,7 @@ class SQLIndex:
 
         def write() -> None:
             self._exec("DELETE FROM search_pending WHERE doc_id = ?", (doc_id,))
-            self.store._executemany(self.store._sql("INSERT INTO search_pending VALUES (?, ?, ?, ?, ?, ?)"), rows)
+            self.store._executemany(self.store._sql("INSERT INTO search_pending VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"), rows)
 
         self._write(write)
 
