@@ -59,8 +59,8 @@ With ``--split dev`` only the dev questions are asked, printed and scored (the t
 before anything is asked; the corpus is the same, built from every question's sources): the only way to run it
 while improving the answerer. ``--split practice`` asks every practice file (``PRACTICE``,
 ``data/ask_practice*.jsonl``) against the same store: ``ask_practice.jsonl``, the improver's own questions, written
-from 2023 pages that are distractors here before the answerer was changed for them; ``ask_practice2.jsonl`` (173
-questions, 31 unanswerable), written by someone who had read neither the answerer's code nor the held-out sets and
+from 2023 pages that are distractors here before the answerer was changed for them; ``ask_practice2.jsonl`` (188
+questions, 33 unanswerable), written by someone who had read neither the answerer's code nor the held-out sets and
 never ran ``ask``, from White House documents of 2022-2024 that are distractors of this store (kinds and checks as
 in ``heldout``: varied phrasings, sources and unanswerables checked with a text search over all the distractors).
 (``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
