@@ -1,6 +1,7 @@
 """The shared lexicon (data only): months and weekdays, titles and honorifics, abbreviations, name particles and
 suffixes. Every stage that needs one of these lists imports it from here (clean,
-ingest metadata and kind, nlp, the knowledge base, ask) instead of keeping its own copy.
+ingest metadata and kind, nlp, the knowledge base, ask) instead of keeping its own copy. The speaker-turn line
+patterns built on these lists ("NAME:", "MS. X:", "Q") are in :mod:`communique.turn_patterns`.
 
 Titles (the patterns are compiled in ``nlp.entities``):
 
@@ -27,6 +28,7 @@ __all__ = [
     "ORG_HEAD_WORDS",
     "TITLE_COUNTRY",
     "SPEAKER_NON_PERSONS",
+    "NON_SPEAKER_LABELS",
     "NOT_PERSON_WORDS",
     "NAME_PARTICLES",
     "HEADLINE_VERBS",
@@ -151,6 +153,19 @@ SPEAKER_NON_PERSONS: frozenset[str] = frozenset(
         "SOURCE", "UPDATE", "EDITOR", "CORRECTION", "BACKGROUND", "TRANSCRIPT", "TRANSLATION", "THE PRESIDENT",
         "THE VICE PRESIDENT", "THE SECRETARY", "THE FIRST LADY", "SENIOR ADMINISTRATION OFFICIAL", "OFFICIAL",
         "MR", "MS", "MRS", "WASHINGTON", "MEXICO CITY", "AS PREPARED FOR DELIVERY", "SUBJECT", "ATTENDEES",
+    }
+)  # fmt: skip
+
+# Upper-case line starts that end in a colon but never name a speaker ("NOTE:", "EDITOR'S NOTE:", "WHEN:").
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    {
+        "ABOUT", "ADVERTISEMENT", "ADVISORY", "AM", "AUDIO", "BACKGROUND", "CLARIFICATION", "CONTACT", "CONTACTS",
+        "CORRECTION", "DATE", "EDITOR'S NOTE", "EDITORS NOTE", "EDITOR’S NOTE", "EDT", "EMBARGOED", "END", "EST", "ET",
+        "FACT SHEET", "FILE", "FOLLOW", "FOR IMMEDIATE RELEASE", "FYI", "GMT", "HOW", "LOCATION", "MEDIA CONTACT",
+        "MEDIA CONTACTS", "NB", "NOTE", "P.S", "PHOTO", "PHOTOS", "PLACE", "PM", "PRESS CONTACT", "PS", "PT",
+        "READ MORE", "RELATED", "RSVP", "SHARE", "SOURCE", "SOURCES", "SUBJECT", "SUBSCRIBE", "SUMMARY", "TAGS", "TIME",
+        "TOPICS", "TRANSCRIPT", "UPDATE", "UPDATED", "UTC", "VIDEO", "WARNING", "WATCH", "WHAT", "WHEN", "WHERE", "WHO",
+        "WHY",
     }
 )  # fmt: skip
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS
+from ..lexicon import MONTHS, NON_SPEAKER_LABELS
+from ..turn_patterns import SPEAKER_TURN_RE
 
 __all__ = [
     "MONTHS",
@@ -191,24 +192,8 @@ BYLINE_RE = re.compile(r"^\s*(?:by|por|written by|reporting by)\s+[A-Z]", re.I)
 # A time stamp line in a transcript: "12:07 P.M. EST", "10:31 a.m. ET".
 TIME_LINE_RE = re.compile(r"^\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s*[Mm]\.?)?\s*(?:[A-Z]{2,4}T?)?\s*$")
 
-# A speaker turn in a transcript: "MS. PSAKI:", "SECRETARY RUBIO:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)",
-# "THE PRESIDENT:", "Q", "Q:", "Q.".
-SPEAKER_TURN_RE = re.compile(
-    r"^[ \t]*(?:(?P<q>Q)(?:[:.]|[ \t]|$)|(?P<name>(?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*"
-    r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*){0,5}):)",
-    re.M,
-)
-
-# ALL-CAPS labels that end in a colon but are not speakers.
-NON_SPEAKER_LABELS: frozenset[str] = frozenset(
-    {
-        "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "UPDATE", "UPDATED", "SOURCE", "SOURCES", "CONTACT", "CONTACTS",
-        "MEDIA CONTACT", "MEDIA CONTACTS", "PRESS CONTACT", "ABOUT", "RELATED", "READ MORE", "PHOTO", "PHOTOS",
-        "VIDEO", "WATCH", "CORRECTION", "CLARIFICATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY", "TAGS", "FILE",
-        "RSVP", "NB", "PS", "FYI", "EST", "EDT", "ET", "PT", "GMT", "UTC", "AM", "PM", "BACKGROUND", "SUMMARY",
-        "TOPICS", "SHARE", "FOLLOW", "SUBSCRIBE", "ADVERTISEMENT", "DATE", "TIME", "LOCATION", "PLACE", "WARNING",
-    }
-)  # fmt: skip
+# A speaker turn in a transcript ("MS. PSAKI:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)", "Q") and the
+# upper-case labels that are not speakers: defined once in communique.turn_patterns and communique.lexicon.
 
 # --- kind cues --------------------------------------------------------------------------------------------------
 READOUT_TITLE_RE = re.compile(r"^\s*(?:readout\b|read-out\b|.*\breadout of\b)", re.I)

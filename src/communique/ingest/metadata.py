@@ -79,7 +79,7 @@ def speaker_turns(text: str) -> Counter[str]:
     """Speaker labels at line starts ("MS. PSAKI:", "SECRETARY RUBIO:", "Q") and how often each occurs."""
     turns: Counter[str] = Counter()
     for m in P.SPEAKER_TURN_RE.finditer(text):
-        name = "Q" if m["q"] else m["name"].strip()
+        name = "Q" if m["q"] else m["label"].strip()
         if name == "Q" or (len(name) >= 2 and name.rstrip(".").upper() not in P.NON_SPEAKER_LABELS):
             turns[name] += 1
     return turns

@@ -33,10 +33,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon import NON_SPEAKER_LABELS
+from ..turn_patterns import QUESTION, UPPER_LABEL_RE
 from .quote_patterns import (
     INTERPRETER_RE,
     LABEL_TITLES,
-    NON_SPEAKER_LABELS,
     STAGE_DIRECTION_RE,
 )
 from .transcript_patterns import (
@@ -82,7 +83,7 @@ _LABEL_RE = re.compile(
     re.MULTILINE,
 )
 # (\s minus newline: transcripts write "Q" + no-break spaces.)
-_BARE_Q_RE = re.compile(r"^[^\S\n]*(?:\*\*)?(?P<label>Q)(?:\*\*)?(?:[^\S\n]*[:.])?[^\S\n]+(?=\S)", re.MULTILINE)
+_BARE_Q_RE = re.compile(rf"^[^\S\n]*{QUESTION}[^\S\n]+(?=\S)", re.MULTILINE)
 # An end-of-transcript marker ("END  1:45 P.M. EDT") is not speech.
 _END_RE = re.compile(r"^[ \t]*END[ \t]+\d{1,2}:\d{2}.*$", re.MULTILINE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "los", "las", "y", "for", "to", "on", "van", "von"})
@@ -120,13 +121,10 @@ class Turn:
 
 def is_label(label: str) -> bool:
     """Whether ``label`` (the text before a colon) can be an upper-case speaker label."""
+    label = label.strip()
+    if not UPPER_LABEL_RE.fullmatch(label):  # speaker labels are written in capitals (turn_patterns form 2)
+        return False
     words = label.split()
-    if not words or len(words) > MAX_LABEL_WORDS:
-        return False
-    if any(ch.isdigit() for ch in label) or not any(ch.isalpha() for ch in label):
-        return False
-    if label != label.upper():  # speaker labels are written in capitals
-        return False
     if words[0].endswith("ING") and len(words) > 1:  # a fact-sheet heading ("SAFEGUARDING THE NATION:")
         return False
     return label.strip(" .") not in NON_SPEAKER_LABELS
@@ -245,7 +243,7 @@ def _labels(text: str) -> list[tuple[Label, int, int, int]]:
             found[m.start()] = (lab, ls, ls + len(lab.text), m.end())
     for m in _BARE_Q_RE.finditer(text):  # "Q   And on X: ..." is a question, not the mixed-case label "Q And on X"
         if m.start() not in found or not found[m.start()][0].upper:
-            found[m.start()] = (Label("Q", "question", True), m.start("label"), m.end("label"), m.end())
+            found[m.start()] = (Label("Q", "question", True), m.start("q"), m.end("q"), m.end())
     # a weak label (a bare name) counts only next to a strong mixed-case one: in a document that writes its labels in
     # capitals, a capitalised "House Republicans:" is a wrapped line of prose
     # ... unless the bare names alone make a dialogue ("Berg: ... Costa: ... Berg: ..."): two voices, one speaking twice
