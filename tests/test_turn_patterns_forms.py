@@ -56,3 +56,17 @@ def test_turn_patterns_not_a_turn(line):
 def test_turn_patterns_mixed_case_line_only_in_the_any_case_form(line, any_case, upper):
     assert bool(SPEAKER_TURN_LINE_RE.fullmatch(line)) is any_case
     assert bool(SPEAKER_TURN_UPPER_LINE_RE.fullmatch(line)) is upper
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("A: We are moving to the next level.", "A"),  # a Q&A answer: a label for metadata, not a cleaner turn line
+        ("Текст: Лида Буслаева", None),  # small Cyrillic letters are not capitals
+        ("タグ:", None),
+    ],
+)
+def test_turn_patterns_one_letter_and_other_scripts_no_turn_line(line, label):
+    m = SPEAKER_TURN_RE.match(line)
+    assert (m["label"] if m else None) == label
+    assert not SPEAKER_TURN_LINE_RE.fullmatch(line) and not SPEAKER_TURN_UPPER_LINE_RE.fullmatch(line)

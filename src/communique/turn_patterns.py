@@ -7,11 +7,13 @@ are data in :data:`communique.lexicon.NON_SPEAKER_LABELS`.
 
 Forms:
 1. questioner: "Q", "Q:", "Q." (a space may come before the colon);
-2. upper case: up to :data:`MAX_UPPER_LABEL_WORDS` words of capitals (any script), with dots, apostrophes and
+2. upper case: up to :data:`MAX_UPPER_LABEL_WORDS` words of Latin capitals, with dots, apostrophes and
    hyphens ("THE PRESIDENT", "MS. JEAN-PIERRE", "PRESIDENT LÓPEZ OBRADOR", "FOREIGN MINISTER ÖZDEMİR"), optionally in
    markdown bold, optionally followed by a note in parentheses ("(via interpreter)"), then a colon;
 3. mixed case (the cleaner's line test only; transcript parsing reads mixed-case labels with its own cascade):
    two to four capitalised words ("Foreign Minister Berg:").
+The cleaner's line forms take no one-letter label ("A: ..." answers of a Q&A interview); metadata and entities drop
+one-letter names themselves, transcript parsing reads "A:" as a label.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ MAX_NOTE_CHARS = 40  # "(via interpreter)", "(As interpreted.)", "(speaking in S
 
 _SP = r"[^\S\n]"  # a space on the line (transcripts write "Q" + no-break spaces)
 _BOLD = r"(?:\*\*)?"  # markdown bold around a label ("**THE PRESIDENT:**", "**Q**:")
-# A capital in any script: a letter that is neither an ASCII nor a Latin-1 lower-case letter.
-_UPPER = r"[^\W\d_a-zß-öø-ÿ]"
+# A capital of the Latin script ("A", "Ó", "İ", "Ł"); capitals of other scripts are not told from their small letters
+# here (a Cyrillic "Текст:" would pass for a label).
+_LATIN_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_UPPER = f"[A-Z{_LATIN_CAPITALS}]"
 _UPPER_WORD = rf"{_UPPER}(?:{_UPPER}|[.'’\-])*"
 # 1. A questioner label, group "q" ("Q", "Q:", "Q.", "**Q**:").
 QUESTION = rf"{_BOLD}(?P<q>Q){_BOLD}(?:{_SP}*[:.])?{_BOLD}"
@@ -50,6 +54,10 @@ UPPER_LABEL_RE = re.compile(UPPER_LABEL)
 # A turn at a line start (search / finditer over a text): group "q" for a questioner, "label" for a speaker label.
 SPEAKER_TURN_RE = re.compile(rf"^{_SP}*(?:{QUESTION}(?=\s|$)|{_BOLD}(?P<label>{UPPER_LABEL}){_COLON})", re.MULTILINE)
 # A whole line that is a turn (fullmatch): a questioner, an upper-case or a mixed-case label, then the speech.
-SPEAKER_TURN_LINE_RE = re.compile(rf"{_SP}*(?:{QUESTION}|{_BOLD}(?:{UPPER_LABEL}|{_MIXED_LABEL}){_COLON})(?:\s|$).*")
+# A one-letter label ("A: ..." in a Q&A interview) is no turn line: the cleaner judges the answer like prose.
+_NOT_ONE_LETTER = rf"(?!{_UPPER}{_COLON})"
+SPEAKER_TURN_LINE_RE = re.compile(
+    rf"{_SP}*(?:{QUESTION}|{_BOLD}{_NOT_ONE_LETTER}(?:{UPPER_LABEL}|{_MIXED_LABEL}){_COLON})(?:\s|$).*"
+)
 # The same, upper case only: the turns the cleaner's trained model may never remove.
-SPEAKER_TURN_UPPER_LINE_RE = re.compile(rf"{_SP}*(?:{QUESTION}|{_BOLD}{UPPER_LABEL}{_COLON})(?:\s|$).*")
+SPEAKER_TURN_UPPER_LINE_RE = re.compile(rf"{_SP}*(?:{QUESTION}|{_BOLD}{_NOT_ONE_LETTER}{UPPER_LABEL}{_COLON})(?:\s|$).*")
