@@ -15,7 +15,12 @@ from __future__ import annotations
 __all__ = [
     "MONTHS",
     "MONTH_NAMES",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_WORD_RE",
     "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAY_NAME_RE",
+    "WEEKDAY_WORD_RE",
     "NAME_SUFFIXES",
     "PATRONYMIC_WORDS",
     "TITLE_HEADS",
@@ -43,9 +48,17 @@ MONTHS: dict[str, int] = {
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 MONTH_NAMES: tuple[str, ...] = tuple(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))  # written out
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(m for m in MONTHS if m not in MONTH_NAMES)  # "jan" ... "sept", "sep" ...
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+# Regex text over these lists (the users compile it; IGNORECASE where capitals are allowed):
+MONTH_WORD_RE = r"(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?"  # "jan", "Sept.", "March"
+WEEKDAY_NAME_RE = r"(?:" + "|".join(WEEKDAYS) + r")"  # "monday", "friday"
+WEEKDAY_WORD_RE = r"(?:" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")"  # "monday", "tues", "thu"
 
 # Words after a name that are not part of it: "Daniel Pike Jr." is "Daniel Pike".
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTH_WORD_RE
 from ..turn_patterns import SPEAKER_TURN_LINE_RE, SPEAKER_TURN_UPPER_LINE_RE
 
 __all__ = [
@@ -198,7 +199,7 @@ STAGE_DIRECTION = re.compile(
     r"|END\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?.*|\d{1,2}:\d{2}\s*[AP]\.?M\.?\s*(?:[A-Z]{2,4})?\.?",
     _I,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_WORD_RE
 # Date / dateline lines (kept: the metadata stage reads them): "March 3, 2025", "Updated 3 Mar 2025 10:04 GMT".
 DATE_LINE = re.compile(
     r"(?:(?:published|posted|updated|modified|first published)(?: on)?:?\s*)?(?:\w+day,?\s+)?"

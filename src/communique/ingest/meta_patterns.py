@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, NON_SPEAKER_LABELS
+from ..lexicon import MONTHS, NON_SPEAKER_LABELS, WEEKDAY_NAME_RE, WEEKDAY_WORD_RE
 from ..turn_patterns import SPEAKER_TURN_RE
 
 __all__ = [
@@ -223,7 +223,7 @@ READOUT_BODY_RE = re.compile(
 # "today", "yesterday", "this afternoon": a readout is dated relative to its release (news says "on Monday").
 READOUT_TIME_RE = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last week|earlier this (?:week|month)|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"on " + WEEKDAY_NAME_RE + r")\b",
     re.I,
 )
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:joint\s+)?statements?\b|^\s*(?:joint\s+)?(?:communiqu[eé]|declaration)\b", re.I)
@@ -273,7 +273,7 @@ SMALL_WORDS: frozenset[str] = frozenset("of de del la el al es the and y da do d
 # --- publication-date evidence (issue 10) ---------------------------------------------------------------------------
 # A capture line the crawler put before the page text: " date 2025-03-03 https://..." (the page's date as captured).
 CAPTURE_DATE_RE = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\b", re.I)
-WEEKDAY_NAMES = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+WEEKDAY_NAMES = WEEKDAY_WORD_RE
 WEEKDAY_RE = WEEKDAY_NAMES + r"\.?"
 # US numeric dates in release headers: "03/04/2025 | News release", "03/03/2025 09:40 AM EST".
 NUMERIC_US_DATE_RE = re.compile(r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d{2})(?![\d/])")
