@@ -259,6 +259,11 @@ def _document(raw_bytes: bytes, source: str, content_type: str | None, **fields:
     )
 
 
+def _unreadable(source: str, exc: OSError, tail: str = "") -> InputError:
+    """The error for a file the system would not open or read ("cannot be read (Permission denied)")."""
+    return InputError(source, f"cannot be read ({exc.strerror or exc}){tail}")
+
+
 def _read_one_file(
     path: Path, max_bytes: int, read: Callable[[Path, str], Document]
 ) -> Iterator[Document | InputError]:
@@ -272,7 +277,7 @@ def _read_one_file(
     except InputError as err:
         yield err
     except OSError as exc:
-        yield InputError(source, f"cannot be read ({exc.strerror or exc})")
+        yield _unreadable(source, exc)
 
 
 def _read_plain(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
@@ -318,7 +323,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        yield _unreadable(str(path), exc)
         return
     with fh:
         for n, line in enumerate(fh, start=1):
@@ -374,7 +379,7 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        yield _unreadable(str(path), exc)
         return
     with fh:
         gzipped = fh.read(2) == b"\x1f\x8b"
@@ -475,7 +480,7 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
             else:
                 yield InputError(str(path), "not a regular file (FIFO, socket or device); skipped")
         except OSError as exc:
-            yield InputError(str(path), f"cannot be read ({exc.strerror or exc}); skipped")
+            yield _unreadable(str(path), exc, "; skipped")
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:
