@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from communique.turn_patterns import SPEAKER_TURN_LINE_RE, SPEAKER_TURN_RE, SPEAKER_TURN_UPPER_LINE_RE
+from communique.turn_patterns import (
+    SPEAKER_TURN_LINE_RE,
+    SPEAKER_TURN_RE,
+    SPEAKER_TURN_UPPER_LINE_RE,
+    is_speaker_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +75,19 @@ def test_turn_patterns_one_letter_and_other_scripts_no_turn_line(line, label):
     m = SPEAKER_TURN_RE.match(line)
     assert (m["label"] if m else None) == label
     assert not SPEAKER_TURN_LINE_RE.fullmatch(line) and not SPEAKER_TURN_UPPER_LINE_RE.fullmatch(line)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("MS. PSAKI", True),
+        ("SENIOR ADMINISTRATION OFFICIAL", True),
+        ("SAFEGUARDING THE NATION", False),  # a fact-sheet heading
+        ("NOTE", False),
+        ("EDITOR'S NOTE", False),
+        ("Foreign Minister", False),  # mixed case: transcript parsing's own cascade
+        ("ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT", False),
+    ],
+)
+def test_turn_patterns_is_speaker_label(label, expected):
+    assert is_speaker_label(label) is expected

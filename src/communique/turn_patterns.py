@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import NON_SPEAKER_LABELS
+
 __all__ = [
     "MAX_UPPER_LABEL_WORDS",
     "QUESTION",
@@ -29,6 +31,7 @@ __all__ = [
     "SPEAKER_TURN_RE",
     "SPEAKER_TURN_LINE_RE",
     "SPEAKER_TURN_UPPER_LINE_RE",
+    "is_speaker_label",
 ]
 
 MAX_UPPER_LABEL_WORDS = 7  # "SENIOR ADMINISTRATION OFFICIAL", "MR. PRESIDENT LÓPEZ OBRADOR" fit; a shouted sentence not
@@ -61,3 +64,15 @@ SPEAKER_TURN_LINE_RE = re.compile(
 )
 # The same, upper case only: the turns the cleaner's trained model may never remove.
 SPEAKER_TURN_UPPER_LINE_RE = re.compile(rf"{_SP}*(?:{QUESTION}|{_BOLD}{_NOT_ONE_LETTER}{UPPER_LABEL}{_COLON})(?:\s|$).*")
+
+
+def is_speaker_label(label: str) -> bool:
+    """Whether ``label`` (the text before a line's colon, note stripped) is an upper-case speaker label: form 2, not
+    a fact-sheet heading ("SAFEGUARDING THE NATION"), not a word that never names a speaker ("NOTE", "UPDATE")."""
+    label = label.strip()
+    if not UPPER_LABEL_RE.fullmatch(label):
+        return False
+    words = label.split()
+    if words[0].endswith("ING") and len(words) > 1:
+        return False
+    return label.strip(" .") not in NON_SPEAKER_LABELS

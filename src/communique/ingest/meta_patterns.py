@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, NON_SPEAKER_LABELS, WEEKDAY_NAME_RE, WEEKDAY_WORD_RE
+from ..lexicon import MONTHS, WEEKDAY_NAME_RE, WEEKDAY_WORD_RE
 from ..turn_patterns import SPEAKER_TURN_RE
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
     "BYLINE_RE",
     "TIME_LINE_RE",
     "SPEAKER_TURN_RE",
-    "NON_SPEAKER_LABELS",
     "READOUT_TITLE_RE",
     "READOUT_LEAD_RE",
     "READOUT_BODY_RE",
@@ -192,8 +191,8 @@ BYLINE_RE = re.compile(r"^\s*(?:by|por|written by|reporting by)\s+[A-Z]", re.I)
 # A time stamp line in a transcript: "12:07 P.M. EST", "10:31 a.m. ET".
 TIME_LINE_RE = re.compile(r"^\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s*[Mm]\.?)?\s*(?:[A-Z]{2,4}T?)?\s*$")
 
-# A speaker turn in a transcript ("MS. PSAKI:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)", "Q") and the
-# upper-case labels that are not speakers: defined once in communique.turn_patterns and communique.lexicon.
+# A speaker turn in a transcript ("MS. PSAKI:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)", "Q"): defined once
+# in communique.turn_patterns.
 
 # --- kind cues --------------------------------------------------------------------------------------------------
 READOUT_TITLE_RE = re.compile(r"^\s*(?:readout\b|read-out\b|.*\breadout of\b)", re.I)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import NON_SPEAKER_LABELS
-from ..turn_patterns import QUESTION, UPPER_LABEL_RE
+from ..turn_patterns import QUESTION, is_speaker_label
 from .quote_patterns import (
     INTERPRETER_RE,
     LABEL_TITLES,
@@ -67,7 +67,6 @@ __all__ = [
 ]
 
 MIN_TURNS_UNDECLARED = 3  # a document not declared a transcript needs this many labelled turns (1-2 may be a list)
-MAX_LABEL_WORDS = 7  # "SENIOR ADMINISTRATION OFFICIAL" and "PRESIDENT LÓPEZ OBRADOR" fit; a shouted sentence does not
 MAX_MIXED_LABEL_WORDS = 12  # "Ms. FAMILY Given, Minister for Foreign Affairs of Country" fits; a sentence runs longer
 MAX_LABEL_CHARS = 90  # "Prime Minister of the Republic of X Given Family (retranslated)" fits; a paragraph does not
 MONOLOGUE_HEAD_LINES = 8  # the heading of an unlabelled transcript sits under at most a few lines of page residue
@@ -121,13 +120,7 @@ class Turn:
 
 def is_label(label: str) -> bool:
     """Whether ``label`` (the text before a colon) can be an upper-case speaker label."""
-    label = label.strip()
-    if not UPPER_LABEL_RE.fullmatch(label):  # speaker labels are written in capitals (turn_patterns form 2)
-        return False
-    words = label.split()
-    if words[0].endswith("ING") and len(words) > 1:  # a fact-sheet heading ("SAFEGUARDING THE NATION:")
-        return False
-    return label.strip(" .") not in NON_SPEAKER_LABELS
+    return is_speaker_label(label)
 
 
 def _is_mixed_word(word: str) -> bool:
