@@ -12,8 +12,9 @@ System path (our own components, no gold events or times):
 4. Event mentions: verbs (not auxiliaries) of sentences that mention the target and whose subtree holds the target
    mention or that govern it (the target takes part in them).
 5. Dates: the nearest DATE timex of the sentence with a calendar value, else the document creation time.
-6. The events become :class:`communique.model.Event` records and :func:`communique.kb.match.build_timeline`
-   (actor = the target) filters and orders them: date, then publication date; one timeline position per date.
+6. The events become :class:`communique.model.Event` records; :func:`order_events` keeps those a participant of
+   which the target names (:func:`communique.kb.match.actor_matches`) and orders them: date (a month-day without a
+   year with the undated), then publication date, then label, then position; one timeline position per date.
 
 Metric (temporal awareness, UzZaman & Allen 2011), in two steps:
 1. Timeline -> TimeML relations (:func:`timeline_relations`): nodes are events (a gold line = one event; a system
@@ -43,7 +44,8 @@ from pathlib import Path
 
 from benchmarks import te3_relations
 from benchmarks.te3_relations import Triple
-from communique.kb.match import build_timeline
+from communique.kb.dates import is_partial
+from communique.kb.match import actor_matches, normalize_name
 from communique.model import Document, Event
 
 BEST_PUBLISHED_F1 = 7.85  # best track A system at SemEval-2015 Task 4 (micro F1 over the three corpora, percent)
@@ -55,6 +57,7 @@ NOMINAL_SUFFIX_ONLY = True  # nouns count only with an action suffix (trial: all
 REQUIRE_LINK = True  # the event must govern the target mention or hold it in its subtree (trial: P 18.9 vs 11.9)
 _CALENDAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ROOT = "datasets/semeval2015_task4_timeline"
+UNDATED = "9999"  # sorts after every ISO date: undated events go last
 
 
 @dataclass(slots=True)
@@ -196,18 +199,36 @@ def system_timeline(cats: dict[str, CatDoc], parsed: dict[str, object], target: 
     docs = []
     for num, cat in cats.items():
         docs.append(cat.doc.replace(events=_target_events(cat, parsed[num], target, aliases)))
-    entries = build_timeline(docs, stories=[], actor=target)
     rows: list[tuple[int, str, list[str]]] = []
     positions: dict[str, int] = {}
-    for entry in entries:
-        date = _gold_date(entry.date)
+    for doc, event in order_events(docs, target):
+        date = _gold_date(event.date_value)
         if date == UNKNOWN_DATE:
             position = 0
         else:
             position = positions.setdefault(date, len(positions) + 1)
-        ids = [_mention_id(cats[s.doc], s.start, s.end) for s in entry.sources]
-        rows.append((position, date, ids))
+        rows.append((position, date, [_mention_id(cats[doc.id], event.start, event.end)]))
     return rows
+
+
+def order_events(docs: list[Document], actor: str) -> list[tuple[Document, Event]]:
+    """The events of ``docs`` with a participant ``actor`` names, in timeline order (step 6)."""
+    found = [
+        (doc, event)
+        for doc in docs
+        for event in doc.events
+        if any(normalize_name(name) and actor_matches(actor, name) for name, _, _ in event.participants)
+    ]
+    found.sort(
+        key=lambda pair: (
+            pair[1].date_value if pair[1].date_value and not is_partial(pair[1].date_value) else UNDATED,
+            pair[0].published or UNDATED,
+            pair[1].label or "",
+            pair[0].id,
+            pair[1].start,
+        )
+    )
+    return found
 
 
 # --- metric ----------------------------------------------------------------------------------------------------------

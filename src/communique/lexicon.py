@@ -1,6 +1,7 @@
 """The shared lexicon (data only): months and weekdays, titles and honorifics, abbreviations, name particles and
 suffixes. Every stage that needs one of these lists imports it from here (clean,
-ingest metadata and kind, nlp, the knowledge base, ask) instead of keeping its own copy.
+ingest metadata and kind, nlp, the knowledge base, ask) instead of keeping its own copy. The speaker-turn line
+patterns built on these lists ("NAME:", "MS. X:", "Q") are in :mod:`communique.turn_patterns`.
 
 Titles (the patterns are compiled in ``nlp.entities``):
 
@@ -14,7 +15,12 @@ from __future__ import annotations
 __all__ = [
     "MONTHS",
     "MONTH_NAMES",
+    "MONTH_ABBREVIATIONS",
+    "MONTH_WORD_RE",
     "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAY_NAME_RE",
+    "WEEKDAY_WORD_RE",
     "NAME_SUFFIXES",
     "PATRONYMIC_WORDS",
     "TITLE_HEADS",
@@ -27,6 +33,7 @@ __all__ = [
     "ORG_HEAD_WORDS",
     "TITLE_COUNTRY",
     "SPEAKER_NON_PERSONS",
+    "NON_SPEAKER_LABELS",
     "NOT_PERSON_WORDS",
     "NAME_PARTICLES",
     "HEADLINE_VERBS",
@@ -41,9 +48,17 @@ MONTHS: dict[str, int] = {
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 MONTH_NAMES: tuple[str, ...] = tuple(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))  # written out
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(m for m in MONTHS if m not in MONTH_NAMES)  # "jan" ... "sept", "sep" ...
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+# Regex text over these lists (the users compile it; IGNORECASE where capitals are allowed):
+MONTH_WORD_RE = r"(?:" + "|".join(m[:3] for m in MONTH_NAMES) + r")[a-z]*\.?"  # "jan", "Sept.", "March"
+WEEKDAY_NAME_RE = r"(?:" + "|".join(WEEKDAYS) + r")"  # "monday", "friday"
+WEEKDAY_WORD_RE = r"(?:" + "|".join([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]) + r")"  # "monday", "tues", "thu"
 
 # Words after a name that are not part of it: "Daniel Pike Jr." is "Daniel Pike".
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -151,6 +166,19 @@ SPEAKER_NON_PERSONS: frozenset[str] = frozenset(
         "SOURCE", "UPDATE", "EDITOR", "CORRECTION", "BACKGROUND", "TRANSCRIPT", "TRANSLATION", "THE PRESIDENT",
         "THE VICE PRESIDENT", "THE SECRETARY", "THE FIRST LADY", "SENIOR ADMINISTRATION OFFICIAL", "OFFICIAL",
         "MR", "MS", "MRS", "WASHINGTON", "MEXICO CITY", "AS PREPARED FOR DELIVERY", "SUBJECT", "ATTENDEES",
+    }
+)  # fmt: skip
+
+# Upper-case line starts that end in a colon but never name a speaker ("NOTE:", "EDITOR'S NOTE:", "WHEN:").
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    {
+        "ABOUT", "ADVERTISEMENT", "ADVISORY", "AM", "AUDIO", "BACKGROUND", "CLARIFICATION", "CONTACT", "CONTACTS",
+        "CORRECTION", "DATE", "EDITOR'S NOTE", "EDITORS NOTE", "EDITOR’S NOTE", "EDT", "EMBARGOED", "END", "EST", "ET",
+        "FACT SHEET", "FILE", "FOLLOW", "FOR IMMEDIATE RELEASE", "FYI", "GMT", "HOW", "LOCATION", "MEDIA CONTACT",
+        "MEDIA CONTACTS", "NB", "NOTE", "P.S", "PHOTO", "PHOTOS", "PLACE", "PM", "PRESS CONTACT", "PS", "PT",
+        "READ MORE", "RELATED", "RSVP", "SHARE", "SOURCE", "SOURCES", "SUBJECT", "SUBSCRIBE", "SUMMARY", "TAGS", "TIME",
+        "TOPICS", "TRANSCRIPT", "UPDATE", "UPDATED", "UTC", "VIDEO", "WARNING", "WATCH", "WHAT", "WHEN", "WHERE", "WHO",
+        "WHY",
     }
 )  # fmt: skip
 

@@ -51,7 +51,8 @@ from .markdown import strip_markdown_line
 from .model import LineModel, load_model
 
 __all__ = [
-    "LineVerdict", "CleanText", "classify_lines", "clean_text", "is_sentence", "line_features", "normalise_line"
+    "LineVerdict", "CleanText", "classify_lines", "clean_text", "is_protected", "is_sentence", "line_features",
+    "normalise_line",
 ]
 
 # --- thresholds ---------------------------------------------------------------------------------------------------
@@ -135,7 +136,8 @@ def is_sentence(text: str) -> bool:
     return bool(P.TERMINAL_PUNCTUATION.search(text)) or len(words) >= LONG_LINE_WORDS
 
 
-def _is_protected(text: str) -> bool:
+def is_protected(text: str) -> bool:
+    """A line never judged boilerplate: a speaker turn, a stage direction or a date line."""
     return bool(P.SPEAKER_TURN.fullmatch(text) or P.STAGE_DIRECTION.fullmatch(text) or P.DATE_LINE.fullmatch(text))
 
 
@@ -149,7 +151,7 @@ def _nav_like(text: str) -> bool:
     words = _words(text)
     if not words or len(text.split()) > NAV_ITEM_MAX_WORDS or P.TERMINAL_PUNCTUATION.search(text.rstrip(":")):
         return False
-    return _is_title_case(words) and not _is_protected(text)
+    return _is_title_case(words) and not is_protected(text)
 
 
 def _headline_like(text: str) -> bool:
@@ -239,8 +241,7 @@ def _units(lines: Sequence[str], markdown: bool) -> tuple[list[_Unit], list[str]
             and not blank
             and not prev.blank
             and len(lines[prev.indexes[-1]].rstrip()) >= width - WRAP_SLACK
-            and not _is_protected(text)
-            and not P.SPEAKER_TURN.fullmatch(text)
+            and not is_protected(text)  # a turn, stage direction or date line starts its own unit
         ):
             prev.indexes.append(i)
             prev.text = f"{prev.text} {text}"
@@ -351,7 +352,7 @@ def _cascade(
         if i in foreign:
             unit.keep, unit.reason, unit.step = False, "foreign", 1
             continue
-        if _is_protected(unit.text):
+        if is_protected(unit.text):
             unit.reason = "protected"
             continue
         if title_norm and normalise_line(unit.text) == title_norm:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTH_WORD_RE
+from ..turn_patterns import SPEAKER_TURN_LINE_RE, SPEAKER_TURN_UPPER_LINE_RE
+
 __all__ = [
     "IMAGE_FILE_LINE",
     "IMAGE_RESIDUE_LINE",
@@ -185,15 +188,10 @@ SPAM_MAX_CHARS = 200  # a spam line is short; a long line with the word is prose
 
 # 6. Lines that are NEVER boilerplate -----------------------------------------------------------------------------
 
-# Transcript turns: "THE PRESIDENT:", "MS. PSAKI:", "Q", "SECRETARY RUBIO:", "PRESIDENT SHEINBAUM (Via interpreter):".
-SPEAKER_TURN = re.compile(
-    r"(?:Q|Q:|Q\.|(?:[A-Z][A-Z.'’\-]*\s+){0,5}[A-Z][A-Z.'’\-]+(?:\s*\([^)]{1,40}\))?\s*:"
-    r"|(?:[A-Z][a-z.'’\-]+\s+){1,3}[A-Z][\w.'’\-]+(?:\s*\([^)]{1,40}\))?\s*:)(?:\s|$).*",
-)
-# The upper-case form only ("THE PRESIDENT:", "Q", "MS. LEAVITT:"): the turns the trained model may never remove.
-SPEAKER_TURN_UPPER = re.compile(
-    r"(?:Q|Q:|Q\.|(?:[A-Z][A-Z.'’\-]*\s+){0,5}[A-Z][A-Z.'’\-]+(?:\s*\([^)]{1,40}\))?\s*:)(?:\s|$).*",
-)
+# Transcript turns ("THE PRESIDENT:", "MS. PSAKI:", "Q", "Foreign Minister Berg:") and their upper-case form only
+# (the turns the trained model may never remove): defined once in communique.turn_patterns.
+SPEAKER_TURN = SPEAKER_TURN_LINE_RE
+SPEAKER_TURN_UPPER = SPEAKER_TURN_UPPER_LINE_RE
 # Stage directions of transcripts: "(Laughter.)", "(Via interpreter)", "(Applause.)", "(Inaudible.)", "END 12:44 P.M. EST".
 STAGE_DIRECTION = re.compile(
     r"\((?:via interpreter|as interpreted|in \w+|laughter|applause|inaudible|crosstalk|cross-talk|pause|"
@@ -201,7 +199,7 @@ STAGE_DIRECTION = re.compile(
     r"|END\s+\d{1,2}:\d{2}\s*[AP]\.?M\.?.*|\d{1,2}:\d{2}\s*[AP]\.?M\.?\s*(?:[A-Z]{2,4})?\.?",
     _I,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_WORD_RE
 # Date / dateline lines (kept: the metadata stage reads them): "March 3, 2025", "Updated 3 Mar 2025 10:04 GMT".
 DATE_LINE = re.compile(
     r"(?:(?:published|posted|updated|modified|first published)(?: on)?:?\s*)?(?:\w+day,?\s+)?"

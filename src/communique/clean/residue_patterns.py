@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTH_WORD_RE, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
 __all__ = [
     "CAPTURE_HEADER",
     "CAPTURE_URL_LINE",
@@ -52,8 +54,8 @@ __all__ = [
 
 _I = re.IGNORECASE
 
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+_MON = MONTH_WORD_RE
+_DAY = r"(?:" + "|".join(WEEKDAY_ABBREVIATIONS) + r")[a-z]*\.?,?"  # "Tue", "Tues.,", "Thursday,"
 # A calendar date in the usual written forms: "March 4, 2024", "4 March 2024", "2024-03-04", "3/4/2024".
 _DATE = (
     r"(?:" + _DAY + r"\s+)?(?:" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MON
@@ -170,7 +172,7 @@ BYLINE_STAMP = re.compile(
 # A site clock: an abbreviated weekday with a dot and an ordinal day, the theme's "current date" ("Tue. Mar 3rd,
 # 2024"); article dates are written in full.
 SITE_CLOCK_LINE = re.compile(
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\.\s+" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th),?\s+\d{4}", _I
+    r"(?:" + "|".join(w[:3] for w in WEEKDAYS) + r")\.\s+" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th),?\s+\d{4}", _I
 )
 # A weather widget: a temperature alone ("68.2 F", "22°C", "Sunny 18 °C").
 WEATHER_LINE = re.compile(

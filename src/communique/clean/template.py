@@ -28,8 +28,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from ..model import Document
-from . import patterns as P
-from .lines import is_sentence, normalise_line
+from .lines import is_protected, is_sentence, normalise_line
 from .residue import capture_header
 
 __all__ = [
@@ -99,17 +98,13 @@ def line_key(norm: str) -> str:
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:KEY_CHARS]
 
 
-def _protected(text: str) -> bool:
-    return bool(P.SPEAKER_TURN.fullmatch(text) or P.STAGE_DIRECTION.fullmatch(text) or P.DATE_LINE.fullmatch(text))
-
-
 def candidate_lines(text: str) -> dict[str, str]:
     """2. Lines of a clean text that may be template lines: key -> normalised line."""
     out: dict[str, str] = {}
     for line in text.split("\n"):
         line = line.strip()
         norm = normalise_line(line)
-        if len(norm) < LINE_MIN_CHARS or _protected(line):
+        if len(norm) < LINE_MIN_CHARS or is_protected(line):
             continue
         if is_sentence(line) and len(_WORD.findall(line)) > TEMPLATE_SENTENCE_MAX_WORDS:
             continue
@@ -125,7 +120,7 @@ def apply_template(text: str, template: Collection[str]) -> tuple[str, list[str]
     out: list[str] = []
     removed: list[str] = []
     for line in text.split("\n"):
-        if line.strip() and normalise_line(line) in template and not _protected(line.strip()):
+        if line.strip() and normalise_line(line) in template and not is_protected(line.strip()):
             removed.append(line)
             continue
         if not line.strip() and (not out or not out[-1].strip()):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTHS, WEEKDAY_NAME_RE
 from .meta_patterns import AGENCY_ALT
 
 __all__ = [
@@ -26,11 +27,8 @@ __all__ = [
     "GENRE_MODIFIERS",
 ]
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
-    r"Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"  # "Jan.", "March"
+_WEEKDAY = WEEKDAY_NAME_RE
 
 # First-party voice of an official office: the spokesperson attribution line of a readout, the office header, a
 # "(Summary)" / "(Outline)" heading of a meeting record.

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS
+from ..lexicon import MONTHS, WEEKDAY_NAME_RE, WEEKDAY_WORD_RE
+from ..turn_patterns import SPEAKER_TURN_RE
 
 __all__ = [
     "MONTHS",
@@ -31,7 +32,6 @@ __all__ = [
     "BYLINE_RE",
     "TIME_LINE_RE",
     "SPEAKER_TURN_RE",
-    "NON_SPEAKER_LABELS",
     "READOUT_TITLE_RE",
     "READOUT_LEAD_RE",
     "READOUT_BODY_RE",
@@ -191,24 +191,8 @@ BYLINE_RE = re.compile(r"^\s*(?:by|por|written by|reporting by)\s+[A-Z]", re.I)
 # A time stamp line in a transcript: "12:07 P.M. EST", "10:31 a.m. ET".
 TIME_LINE_RE = re.compile(r"^\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s*[Mm]\.?)?\s*(?:[A-Z]{2,4}T?)?\s*$")
 
-# A speaker turn in a transcript: "MS. PSAKI:", "SECRETARY RUBIO:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)",
-# "THE PRESIDENT:", "Q", "Q:", "Q.".
-SPEAKER_TURN_RE = re.compile(
-    r"^[ \t]*(?:(?P<q>Q)(?:[:.]|[ \t]|$)|(?P<name>(?:(?:MR|MRS|MS|DR)\.[ \t]+)?[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*"
-    r"(?:[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý.'’\-]*){0,5}):)",
-    re.M,
-)
-
-# ALL-CAPS labels that end in a colon but are not speakers.
-NON_SPEAKER_LABELS: frozenset[str] = frozenset(
-    {
-        "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "UPDATE", "UPDATED", "SOURCE", "SOURCES", "CONTACT", "CONTACTS",
-        "MEDIA CONTACT", "MEDIA CONTACTS", "PRESS CONTACT", "ABOUT", "RELATED", "READ MORE", "PHOTO", "PHOTOS",
-        "VIDEO", "WATCH", "CORRECTION", "CLARIFICATION", "WHAT", "WHEN", "WHERE", "WHO", "WHY", "TAGS", "FILE",
-        "RSVP", "NB", "PS", "FYI", "EST", "EDT", "ET", "PT", "GMT", "UTC", "AM", "PM", "BACKGROUND", "SUMMARY",
-        "TOPICS", "SHARE", "FOLLOW", "SUBSCRIBE", "ADVERTISEMENT", "DATE", "TIME", "LOCATION", "PLACE", "WARNING",
-    }
-)  # fmt: skip
+# A speaker turn in a transcript ("MS. PSAKI:", "PRESIDENT LÓPEZ OBRADOR:  (As interpreted.)", "Q"): defined once
+# in communique.turn_patterns.
 
 # --- kind cues --------------------------------------------------------------------------------------------------
 READOUT_TITLE_RE = re.compile(r"^\s*(?:readout\b|read-out\b|.*\breadout of\b)", re.I)
@@ -238,7 +222,7 @@ READOUT_BODY_RE = re.compile(
 # "today", "yesterday", "this afternoon": a readout is dated relative to its release (news says "on Monday").
 READOUT_TIME_RE = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last week|earlier this (?:week|month)|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    r"on " + WEEKDAY_NAME_RE + r")\b",
     re.I,
 )
 STATEMENT_TITLE_RE = re.compile(r"^\s*(?:joint\s+)?statements?\b|^\s*(?:joint\s+)?(?:communiqu[eé]|declaration)\b", re.I)
@@ -288,7 +272,7 @@ SMALL_WORDS: frozenset[str] = frozenset("of de del la el al es the and y da do d
 # --- publication-date evidence (issue 10) ---------------------------------------------------------------------------
 # A capture line the crawler put before the page text: " date 2025-03-03 https://..." (the page's date as captured).
 CAPTURE_DATE_RE = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})\b", re.I)
-WEEKDAY_NAMES = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+WEEKDAY_NAMES = WEEKDAY_WORD_RE
 WEEKDAY_RE = WEEKDAY_NAMES + r"\.?"
 # US numeric dates in release headers: "03/04/2025 | News release", "03/03/2025 09:40 AM EST".
 NUMERIC_US_DATE_RE = re.compile(r"(?<![\d/])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d{2})(?![\d/])")

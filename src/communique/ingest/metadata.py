@@ -19,6 +19,7 @@ import yaml
 
 from ..model import KINDS, Document
 from ..registry import stage
+from ..turn_patterns import is_speaker_label
 from . import meta_patterns as P
 from .kind import classify_kind, classify_kind_evidence
 from .readers import normalise_date
@@ -79,8 +80,8 @@ def speaker_turns(text: str) -> Counter[str]:
     """Speaker labels at line starts ("MS. PSAKI:", "SECRETARY RUBIO:", "Q") and how often each occurs."""
     turns: Counter[str] = Counter()
     for m in P.SPEAKER_TURN_RE.finditer(text):
-        name = "Q" if m["q"] else m["name"].strip()
-        if name == "Q" or (len(name) >= 2 and name.rstrip(".").upper() not in P.NON_SPEAKER_LABELS):
+        name = "Q" if m["q"] else m["label"].strip()
+        if name == "Q" or (len(name) >= 2 and is_speaker_label(name)):
             turns[name] += 1
     return turns
 

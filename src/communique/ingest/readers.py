@@ -26,7 +26,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -259,49 +259,59 @@ def _document(raw_bytes: bytes, source: str, content_type: str | None, **fields:
     )
 
 
-def _read_plain(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+def _unreadable(source: str, exc: OSError, tail: str = "") -> InputError:
+    """The error for a file the system would not open or read ("cannot be read (Permission denied)")."""
+    return InputError(source, f"cannot be read ({exc.strerror or exc}){tail}")
+
+
+def _read_one_file(
+    path: Path, max_bytes: int, read: Callable[[Path, str], Document]
+) -> Iterator[Document | InputError]:
+    """One file read by ``read`` (path, source): a file over ``max_bytes`` or one that cannot be read is an error."""
     source = str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(source, f"is {size} bytes, over the limit of {max_bytes} (raise --max-bytes to read it)")
-        with path.open("rb") as fh:
-            data = read_bytes(fh, source, max_bytes)
-        yield _document(data, source, _EXTENSION_TYPES.get(path.suffix.lower()))
+        yield read(path, source)
     except InputError as err:
         yield err
     except OSError as exc:
-        yield InputError(source, f"cannot be read ({exc.strerror or exc})")
+        yield _unreadable(source, exc)
+
+
+def _read_plain(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    def read(path: Path, source: str) -> Document:
+        with path.open("rb") as fh:
+            data = read_bytes(fh, source, max_bytes)
+        return _document(data, source, _EXTENSION_TYPES.get(path.suffix.lower()))
+
+    return _read_one_file(path, max_bytes, read)
+
+
+def _pdf_document(path: Path, source: str) -> Document:
+    data = path.read_bytes()
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(source, f"is not a readable PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+    text = "\n\n".join(p for p in pages if p)
+    if not text.strip():
+        raise InputError(source, "PDF has no text layer (scanned images?); run OCR first")
+    title = None
+    try:
+        title = (reader.metadata.title or None) if reader.metadata else None
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        title = None
+    return Document(id=document_id(data), source=source, raw=text, content_type="text", title=title)
 
 
 def _read_pdf(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(source, f"is {size} bytes, over the limit of {max_bytes} (raise --max-bytes to read it)")
-        data = path.read_bytes()
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
-
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        except (PyPdfError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(source, f"is not a readable PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
-        text = "\n\n".join(p for p in pages if p)
-        if not text.strip():
-            raise InputError(source, "PDF has no text layer (scanned images?); run OCR first")
-        title = None
-        try:
-            title = (reader.metadata.title or None) if reader.metadata else None
-        except (PyPdfError, ValueError, KeyError, TypeError):
-            title = None
-        yield Document(id=document_id(data), source=source, raw=text, content_type="text", title=title)
-    except InputError as err:
-        yield err
-    except OSError as exc:
-        yield InputError(source, f"cannot be read ({exc.strerror or exc})")
+    return _read_one_file(path, max_bytes, _pdf_document)
 
 
 def _str_field(record: dict[str, Any], name: str) -> str | None:
@@ -313,7 +323,7 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        yield _unreadable(str(path), exc)
         return
     with fh:
         for n, line in enumerate(fh, start=1):
@@ -369,7 +379,7 @@ def _read_warc(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
     try:
         fh = path.open("rb")
     except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        yield _unreadable(str(path), exc)
         return
     with fh:
         gzipped = fh.read(2) == b"\x1f\x8b"
@@ -470,7 +480,7 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
             else:
                 yield InputError(str(path), "not a regular file (FIFO, socket or device); skipped")
         except OSError as exc:
-            yield InputError(str(path), f"cannot be read ({exc.strerror or exc}); skipped")
+            yield _unreadable(str(path), exc, "; skipped")
 
 
 def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> Iterator[Document | InputError]:

@@ -44,6 +44,7 @@ from typing import Any
 import communique.lexicon as titles
 
 from ..model import Document, Mention, Role
+from ..turn_patterns import SPEAKER_TURN_RE
 from . import countries
 from .person_spans import CAPWORD as _CAPWORD
 from .person_spans import RULE_LABEL, propagate_surnames, repair_persons
@@ -88,11 +89,6 @@ TITLE_ANY_RE = re.compile(rf"(?<![\w.])(?i:(?:{_MODS}\s+)*{_HEADS})(?![\w]){_COM
 _FORMER_BEFORE_RE = re.compile(r"(?<![\w-])(?i:former|ex-|then-|then\s)\s*$")
 # A lower-case title after "the", ending right before a name ("the foreign minister of <Country> <Name>").
 _LOWER_TITLE_BEFORE_RE = re.compile(rf"(?<![\w])(?:the|The)\s+(?P<t>{TITLE_ANY_RE.pattern})\s{{1,{MAX_NAME_GAP}}}$")
-# ALL-CAPS speaker label at the start of a line, optional "(Via interpreter)" and a colon.
-_SPEAKER_RE = re.compile(
-    r"(?m)^[ \t]*(?:\*\*)?(?P<label>[^\W\d_a-z][^\W\d_a-z.'’\- ]*(?:[ .'’\-]+[^\W\d_a-z][^\W\d_a-z.'’\-]*){0,6}\.?)"
-    r"(?:[ \t]*\([^)\n]{0,40}\)[ \t]*)?(?:\*\*)?:"
-)
 _MODS_UP = _alternation([w.upper() for w in titles.TITLE_MODIFIERS])
 _HEADS_UP = _alternation([w.upper() for w in titles.TITLE_HEADS])
 _LOWER_UP = _alternation([w.upper() for w in titles.COMPLEMENT_LOWER_WORDS])
@@ -257,8 +253,8 @@ def _speaker_labels(
 ) -> tuple[list[_Ent], list[tuple[int, int, int, int, str]]]:
     """Step 2: the ents with speaker names added, and one tuple per labelled turn (for roles)."""
     spans: list[tuple[int, int, int, int, str]] = []  # (label_start, name_start, name_end, colon_end, title)
-    for match in _SPEAKER_RE.finditer(text):
-        label = match.group("label").rstrip()
+    for match in SPEAKER_TURN_RE.finditer(text):  # ALL-CAPS label, optional "(Via interpreter)", a colon
+        label = (match.group("label") or "").rstrip()
         if not label or label != label.upper() or sum(c.isalpha() for c in label) < 2:
             continue
         if label.rstrip(".") in titles.SPEAKER_NON_PERSONS or _UPPER_TITLE_ONLY_RE.fullmatch(label):

@@ -24,7 +24,6 @@ __all__ = [
     "SINGLE_PAIRS",
     "INTERPRETER_RE",
     "STAGE_DIRECTION_RE",
-    "NON_SPEAKER_LABELS",
     "QUESTIONER_LABELS",
     "LABEL_TITLES",
 ]
@@ -165,49 +164,6 @@ STAGE_DIRECTION_RE = re.compile(
     r"boos|recess|break|video\s+plays|technical\s+difficulties|off[- ]mic|unintelligible|silence|"
     r"speaks\s+in|speaking\s+in|no\s+audio)\b[^)]*\)",
     re.IGNORECASE,
-)
-
-# All-caps line starts that look like "LABEL:" but are not speakers.
-NON_SPEAKER_LABELS: frozenset[str] = frozenset(
-    {
-        "NOTE",
-        "EDITOR'S NOTE",
-        "EDITORS NOTE",
-        "UPDATE",
-        "UPDATED",
-        "CORRECTION",
-        "CLARIFICATION",
-        "WATCH",
-        "READ MORE",
-        "RELATED",
-        "SOURCE",
-        "SOURCES",
-        "PHOTO",
-        "VIDEO",
-        "AUDIO",
-        "TRANSCRIPT",
-        "END",
-        "WHEN",
-        "WHERE",
-        "WHAT",
-        "WHO",
-        "WHY",
-        "HOW",
-        "FACT SHEET",
-        "BACKGROUND",
-        "TOPICS",
-        "SUBJECT",
-        "DATE",
-        "TIME",
-        "LOCATION",
-        "EMBARGOED",
-        "FOR IMMEDIATE RELEASE",
-        "CONTACT",
-        "MEDIA CONTACT",
-        "ADVISORY",
-        "PS",
-        "P.S",
-    }
 )
 
 # Labels that stand for a (usually unnamed) questioner.

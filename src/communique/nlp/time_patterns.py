@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, WEEKDAYS
+from ..lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAYS
 
 __all__ = [
     "MONTHS",
@@ -109,11 +109,11 @@ ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
 }  # fmt: skip
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+_MONTH = (  # "March", "Sept.", "Jun" (capitalised: lower-case "march" / "may" are verbs)
+    r"(?:" + "|".join(m.capitalize() for m in MONTH_NAMES)
+    + "".join(rf"|{a.capitalize()}\.?" for a in MONTH_ABBREVIATIONS) + r")(?![a-z])"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = r"(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
 _DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUMWORD = (

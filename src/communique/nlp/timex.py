@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lexicon import MONTH_ABBREVIATIONS
 from ..model import Document, Timex
 from . import time_patterns as tp
 
@@ -34,7 +35,7 @@ TENSE_PENALTY_DAYS = (
     90  # extra distance for a month(-day) on the side of the document date the tense contradicts
 )
 SURROGATE_YEAR = 2001  # non-leap year used for day arithmetic when the document date has no year
-_ABBREVIATED_MONTH = re.compile(r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")  # "Jun" without a period
+_ABBREVIATED_MONTH = re.compile("|".join(a.capitalize() for a in MONTH_ABBREVIATIONS))  # "Jun" without a period
 # (an abbreviation has one) and without a day or year is a name part
 DATEPARSER_MAX_CHARS = 40  # longer spaCy DATE spans are phrases, not dates dateparser can read
 

@@ -33,10 +33,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lexicon import NON_SPEAKER_LABELS
+from ..turn_patterns import QUESTION, is_speaker_label
 from .quote_patterns import (
     INTERPRETER_RE,
     LABEL_TITLES,
-    NON_SPEAKER_LABELS,
     STAGE_DIRECTION_RE,
 )
 from .transcript_patterns import (
@@ -66,7 +67,6 @@ __all__ = [
 ]
 
 MIN_TURNS_UNDECLARED = 3  # a document not declared a transcript needs this many labelled turns (1-2 may be a list)
-MAX_LABEL_WORDS = 7  # "SENIOR ADMINISTRATION OFFICIAL" and "PRESIDENT LÓPEZ OBRADOR" fit; a shouted sentence does not
 MAX_MIXED_LABEL_WORDS = 12  # "Ms. FAMILY Given, Minister for Foreign Affairs of Country" fits; a sentence runs longer
 MAX_LABEL_CHARS = 90  # "Prime Minister of the Republic of X Given Family (retranslated)" fits; a paragraph does not
 MONOLOGUE_HEAD_LINES = 8  # the heading of an unlabelled transcript sits under at most a few lines of page residue
@@ -82,7 +82,7 @@ _LABEL_RE = re.compile(
     re.MULTILINE,
 )
 # (\s minus newline: transcripts write "Q" + no-break spaces.)
-_BARE_Q_RE = re.compile(r"^[^\S\n]*(?:\*\*)?(?P<label>Q)(?:\*\*)?(?:[^\S\n]*[:.])?[^\S\n]+(?=\S)", re.MULTILINE)
+_BARE_Q_RE = re.compile(rf"^[^\S\n]*{QUESTION}[^\S\n]+(?=\S)", re.MULTILINE)
 # An end-of-transcript marker ("END  1:45 P.M. EDT") is not speech.
 _END_RE = re.compile(r"^[ \t]*END[ \t]+\d{1,2}:\d{2}.*$", re.MULTILINE)
 _SMALL_WORDS = frozenset({"of", "the", "and", "de", "del", "la", "los", "las", "y", "for", "to", "on", "van", "von"})
@@ -120,16 +120,7 @@ class Turn:
 
 def is_label(label: str) -> bool:
     """Whether ``label`` (the text before a colon) can be an upper-case speaker label."""
-    words = label.split()
-    if not words or len(words) > MAX_LABEL_WORDS:
-        return False
-    if any(ch.isdigit() for ch in label) or not any(ch.isalpha() for ch in label):
-        return False
-    if label != label.upper():  # speaker labels are written in capitals
-        return False
-    if words[0].endswith("ING") and len(words) > 1:  # a fact-sheet heading ("SAFEGUARDING THE NATION:")
-        return False
-    return label.strip(" .") not in NON_SPEAKER_LABELS
+    return is_speaker_label(label)
 
 
 def _is_mixed_word(word: str) -> bool:
@@ -245,7 +236,7 @@ def _labels(text: str) -> list[tuple[Label, int, int, int]]:
             found[m.start()] = (lab, ls, ls + len(lab.text), m.end())
     for m in _BARE_Q_RE.finditer(text):  # "Q   And on X: ..." is a question, not the mixed-case label "Q And on X"
         if m.start() not in found or not found[m.start()][0].upper:
-            found[m.start()] = (Label("Q", "question", True), m.start("label"), m.end("label"), m.end())
+            found[m.start()] = (Label("Q", "question", True), m.start("q"), m.end("q"), m.end())
     # a weak label (a bare name) counts only next to a strong mixed-case one: in a document that writes its labels in
     # capitals, a capitalised "House Republicans:" is a wrapped line of prose
     # ... unless the bare names alone make a dialogue ("Berg: ... Costa: ... Berg: ..."): two voices, one speaking twice

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTH_NAMES, WEEKDAYS
+
 __all__ = [
     "QUESTION_LABEL_RE",
     "HOST_LABEL_RE",
@@ -67,10 +69,8 @@ HEADING_WORDS: frozenset[str] = frozenset(
     translation language languages download print attachment attachments link links click watch listen previous next
     warning key points point fact facts sheet agreement agreements documents document annex appendix part section
     chapter item items list program programme schedule participants
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december
     """.split()
-)
+) | frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)
 
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w.'’\-]*\s+){0,7}[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
 # The heading of an unlabelled transcript of one speaker: "Minister A B's opening statement and answers to questions ...",

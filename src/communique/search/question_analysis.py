@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import communique.lexicon as lexicon
+
 from .question_patterns import MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
 
-WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS: frozenset[str] = frozenset(lexicon.WEEKDAYS)
 SEASONS: frozenset[str] = frozenset("spring summer autumn fall winter".split())
 # Units a "how long" question is answered with.
 DURATION_UNITS: frozenset[str] = frozenset("minute minutes hour hours day days week weeks month months year years".split())

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import communique.lexicon as lexicon
+
 __all__ = [
     "QUESTION_PATTERNS",
     "STOP_WORDS",
@@ -148,9 +150,7 @@ MEETING_REPORT = re.compile(r"\b(?:met|meets?|meeting|spoke|speaks?|calls?|calle
                              r"joined|convened|discussed|welcom(?:e|es|ed)|receiv(?:e|es|ed)|h[eo]ld|summit|phone|"
                              r"telephone|virtual(?:ly)?|sat down|conferred)\b", re.IGNORECASE)
 # Month names, lower case, with their numbers.
-MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"))}
+MONTHS: dict[str, int] = {m: lexicon.MONTHS[m] for m in lexicon.MONTH_NAMES}
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)  # month names as written
 MONTH_DAY_WRITTEN = re.compile(rf"\b(?:({_MONTH_NAMES})\s+(\d{{1,2}})(?!\d|,?\s*\d{{4}})|(\d{{1,2}})\s+({_MONTH_NAMES}))\b")
 AMOUNT = re.compile(r"[$€£%]|percent|million|billion|trillion|thousand", re.IGNORECASE)

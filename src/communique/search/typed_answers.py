@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import Document
 from ..text import strip_accents
-from .question_analysis import MONTHS, Analysis
+from .question_analysis import MONTHS, WEEKDAYS, Analysis
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
     AMOUNT,
@@ -159,7 +159,7 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 
 
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
-NOT_NAME_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NOT_NAME_WORDS = frozenset(MONTHS) | WEEKDAYS
 
 
 def _whole_name(doc: Document, start: int, name: str) -> str:
