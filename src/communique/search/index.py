@@ -35,6 +35,7 @@ import numpy as np
 from ..model import Document
 from ..store.base import Store
 from .hits import Filters, Hit, SearchQueryError, doc_title, document_items, filter_clause, snippet
+from .rerank import RERANK_K, rerank
 
 __all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
            "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC"]
@@ -61,6 +62,17 @@ class SearchIndex(Protocol):
 
     def query(self, text: str, filters: Filters = Filters(), limit: int = 20, mode: str = "hybrid") -> list[Hit]:
         """Hits for ``text`` best first; ``mode``: hybrid, fts or semantic (full text when no embedder)."""
+
+    def _vector_texts(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """Item id -> the text its vector is made of (its own for :attr:`vector_types`, else its passage's)."""
+        if not item_ids:
+            return {}
+        marks = ",".join("?" * len(item_ids))
+        rows = self._all("SELECT i.id, i.type, i.who, i.body, p.who, p.body FROM search_items i "
+                         f"LEFT JOIN search_items p ON p.id = i.passage WHERE i.id IN ({marks})", tuple(item_ids))
+        self._end_read()
+        return {int(r[0]): embed_text(r[2], r[3]) if r[1] in self.vector_types or r[5] is None else embed_text(r[4], r[5])
+                for r in rows}
 
     def candidates(self, text: str, filters: Filters = Filters(), limit: int = 12) -> list[str]:
         """Ids of the documents whose items match any word of ``text``, in the order of their best item."""
@@ -101,22 +113,24 @@ def embed_text(who: str, body: str) -> str:
     return f"{who}: {body}" if who else body
 
 
-def index_for(store: Store, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES) -> SQLIndex:
+def index_for(store: Store, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES,
+              reranker: Any = None) -> SQLIndex:
     """The search index of ``store`` (SQLite: FTS5 + vectors; PostgreSQL: tsvector + vectors); ``embedder``: the
     default one (:func:`semantic.get_embedder`) unless given; ``vector_types``: the item types with their own
-    vector (others are scored with their passage's)."""
+    vector (others are scored with their passage's); ``reranker``: the query-time re-ranker (:mod:`.rerank`), the
+    default one unless given, False for none."""
     from ..store.sqlite import SQLiteStore
 
     if isinstance(store, SQLiteStore):
         from .fts import SQLiteIndex
 
-        return SQLiteIndex(store, embedder, vector_types)
+        return SQLiteIndex(store, embedder, vector_types, reranker)
     from ..store.postgres import PostgresStore
 
     if isinstance(store, PostgresStore):
         from .pg import PostgresIndex
 
-        return PostgresIndex(store, embedder, vector_types)
+        return PostgresIndex(store, embedder, vector_types, reranker)
     raise SearchQueryError(f"search needs an SQLite or PostgreSQL store, not {type(store).__name__}")
 
 
@@ -128,12 +142,15 @@ class SQLIndex:
     schema: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
 
-    def __init__(self, store: Any, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES) -> None:
+    def __init__(self, store: Any, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES,
+                 reranker: Any = None) -> None:
         if "document" not in vector_types:
             raise SearchQueryError("vector_types must hold 'document': quotes and events fall back to passages")
         self.store = store
         self.vector_types = tuple(vector_types)
         self.embedder = embedder  # None: the default one (semantic.get_embedder), looked up when needed
+        self.reranker = reranker  # None: the default one (rerank.get_reranker); False: no re-ranking
+        self.rerank_k = RERANK_K  # head items the re-ranker orders (a benchmark may try others)
         self._ready = False
 
     def model_key(self, name: str) -> str:
@@ -143,6 +160,19 @@ class SQLIndex:
         from .semantic import get_embedder
 
         return self.embedder or get_embedder()
+
+    def _reranker(self, embedder: Any) -> Any:
+        """The query-time re-ranker (:mod:`.rerank`): the one given, else the default one for an embedder whose
+        vectors are meant as candidates (``embedder.rerank``, the static one); None when disabled, not installed,
+        or the same model as the index's vectors."""
+        if self.reranker is False:
+            return None
+        if self.reranker is None and not getattr(embedder, "rerank", False):
+            return None
+        from .rerank import get_reranker
+
+        reranker = self.reranker or get_reranker()
+        return reranker if reranker is not None and reranker.name != embedder.name else None
 
     # -- dialect hooks ------------------------------------------------------------------------------------------
     @property
@@ -391,8 +421,25 @@ class SQLIndex:
                     entry = fused.setdefault(row[0], [row, 0.0])
                     entry[1] += 1.0 / (RRF_K + rank)
             ranked = sorted(((row, score) for row, score in fused.values()), key=lambda x: -x[1])
+        reranker = self._reranker(embedder) if sem_rows else None
+        if reranker is not None:
+            head = [row[0] for row, _ in ranked[:self.rerank_k]]
+            ranked = rerank(reranker, text, ranked, self._vector_texts(head),
+                            {row[0]: rank for rank, row in enumerate(fts_rows, start=1)},
+                            semantic=mode == "semantic", rrf_k=RRF_K, min_cosine=MIN_COSINE, k=self.rerank_k)
         return [Hit(type=row[2], doc=row[1], start=row[3], end=row[4], snippet=snippet(row[5]),
                     score=round(float(score), 6), title=row[6], published=row[7]) for row, score in ranked[:limit]]
+
+    def _vector_texts(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """Item id -> the text its vector is made of (its own for :attr:`vector_types`, else its passage's)."""
+        if not item_ids:
+            return {}
+        marks = ",".join("?" * len(item_ids))
+        rows = self._all("SELECT i.id, i.type, i.who, i.body, p.who, p.body FROM search_items i "
+                         f"LEFT JOIN search_items p ON p.id = i.passage WHERE i.id IN ({marks})", tuple(item_ids))
+        self._end_read()
+        return {int(r[0]): embed_text(r[2], r[3]) if r[1] in self.vector_types or r[5] is None else embed_text(r[4], r[5])
+                for r in rows}
 
     def candidates(self, text: str, filters: Filters = Filters(), limit: int = 12) -> list[str]:
         self.ensure()

@@ -1,0 +1,114 @@
+"""Query-time re-ranking: cheap vectors find candidates, a better embedder orders the first ones."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from communique.search import rerank as rr
+from communique.search.index import RRF_K, index_for
+from communique.store.sqlite import SQLiteStore
+
+
+class KeywordEmbedder:
+    """One dimension per listed keyword (a text is near the keywords it holds); counts its calls."""
+
+    dim = 4
+
+    def __init__(self, keywords=("ceasefire", "tariffs", "vaccines", "drought"), name="test-keywords") -> None:
+        self.keywords, self.name, self.embedded = keywords, name, []
+
+    def embed(self, texts):
+        self.embedded += list(texts)
+        out = np.array([[float(w in t.lower()) for w in self.keywords] for t in texts], dtype=np.float32)
+        return out / np.clip(np.linalg.norm(out, axis=1, keepdims=True), 1e-12, None)
+
+
+def _rows(*bodies):
+    return [((k, f"doc{k}", "document", 0, 1, body, "", None), 1.0 / (RRF_K + k)) for k, body in enumerate(bodies, 1)]
+
+
+@pytest.mark.parametrize(("semantic", "k", "fts", "expected"), [
+    (True, 3, {}, [3, 1, 2, 4]),  # the head ordered by cosine, the tail after it
+    (True, 4, {}, [3, 4, 1, 2]),
+    (False, 3, {1: 1, 3: 2}, [3, 1, 2, 4]),  # in both rankings beats first in one
+    (False, 3, {2: 1}, [2, 3, 1, 4]),  # a tie (1/61 each) keeps the earlier order
+])
+def test_rerank_orders_the_head_and_keeps_the_tail(semantic, k, fts, expected):
+    texts = ["tariffs on steel", "drought relief", "talks on a ceasefire", "ceasefire monitors"]
+    ranked = _rows(*texts)
+    out = rr.rerank(rr.Reranker(KeywordEmbedder()), "ceasefire", ranked, {i: t for i, t in enumerate(texts, 1)},
+                    fts, semantic=semantic, rrf_k=RRF_K, min_cosine=0.15, k=k)
+    assert [row[0] for row, _ in out] == expected
+    scores = [score for _, score in out]
+    assert scores == sorted(scores, reverse=True)  # the tail never scores above the re-ranked head
+
+
+@pytest.mark.parametrize(("size", "texts", "embedded"), [
+    (10, ["a ceasefire", "a ceasefire", "tariffs"], ["a ceasefire"]),  # a new text once, however often asked
+    (10, ["tariffs", "drought"], []),  # both cached by the first call
+    (1, ["tariffs", "drought"], ["tariffs"]),  # a cache of one keeps only the last text
+])
+def test_rerank_cache_embeds_each_text_once(size, texts, embedded):
+    embedder = KeywordEmbedder()
+    reranker = rr.Reranker(embedder, cache_size=size)
+    reranker.vectors(["tariffs", "drought"])
+    embedder.embedded.clear()
+    vectors = reranker.vectors(texts)
+    assert vectors.shape == (len(texts), embedder.dim)
+    assert embedder.embedded == embedded
+
+
+READOUT = ("The two ministers discussed a ceasefire along the border and the return of displaced families.\n\n"
+           "They also reviewed the tariffs on agricultural goods and the timetable of the trade talks.")
+NOTE = "The delegation toured the harbour and met local officials about fishing quotas."
+
+
+@pytest.fixture
+def store(tmp_path, doc_factory):
+    s = SQLiteStore(tmp_path / "kb.db")
+    s.put(doc_factory(READOUT, source="readout.md"), "test")
+    s.put(doc_factory(NOTE, source="note.md"), "test")
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("mode", ["semantic", "hybrid"])
+@pytest.mark.parametrize(("reranked", "first"), [(False, "tariffs"), (True, "ceasefire")])
+def test_rerank_index_orders_candidates_with_the_reranker(store, word_embedder, mode, reranked, first):
+    # the hashed words share "reviewed the timetable" with the tariffs passage; the re-ranker knows "ceasefire"
+    reranker_embedder = KeywordEmbedder()
+    index = index_for(store, word_embedder, reranker=rr.Reranker(reranker_embedder) if reranked else False)
+    index.refresh()
+    hits = index.query("they reviewed the timetable of the ceasefire", mode=mode, limit=5)
+    assert hits and first in hits[0].snippet
+    if reranked:
+        assert reranker_embedder.embedded[-1] == "they reviewed the timetable of the ceasefire"  # the question
+        assert all(len(t) < 200 for t in reranker_embedder.embedded)  # passages, never whole documents
+
+
+@pytest.mark.parametrize(("reranker", "rerank_attr", "used"), [
+    (False, True, False),  # disabled
+    (None, False, False),  # an embedder that does not ask for re-ranking: none by default
+    ("same", False, False),  # the index's own model: nothing to gain
+])
+def test_rerank_applies_only_where_it_helps(store, word_embedder, monkeypatch, reranker, rerank_attr, used):
+    other = KeywordEmbedder(name=word_embedder.name if reranker == "same" else "test-keywords")
+    monkeypatch.setattr(rr, "_cached", {rr.DEFAULT_RERANKER: rr.Reranker(other)})
+    monkeypatch.setattr(type(word_embedder), "rerank", rerank_attr, raising=False)
+    chosen = rr.Reranker(other) if reranker == "same" else reranker
+    index = index_for(store, word_embedder, reranker=chosen)
+    index.refresh()
+    index.query("ceasefire", limit=5)
+    assert bool(other.embedded) == used
+
+
+def test_rerank_default_for_a_candidate_embedder(store, word_embedder, monkeypatch):
+    other = KeywordEmbedder()
+    monkeypatch.delenv(rr.RERANK_ENV, raising=False)
+    monkeypatch.setattr(rr, "_cached", {rr.DEFAULT_RERANKER: rr.Reranker(other)})
+    monkeypatch.setattr(type(word_embedder), "rerank", True, raising=False)
+    index = index_for(store, word_embedder)
+    index.refresh()
+    index.query("ceasefire", limit=5)
+    assert other.embedded
