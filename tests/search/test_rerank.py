@@ -7,7 +7,8 @@ import pytest
 
 from communique.search import rerank as rr
 from communique.search.index import RRF_K, index_for
-from communique.store.sqlite import SQLiteStore
+from communique.search.semantic import NO_SEMANTIC_ENV
+from communique.store.factory import open_store
 
 
 class KeywordEmbedder:
@@ -64,13 +65,14 @@ READOUT = ("The two ministers discussed a ceasefire along the border and the ret
 NOTE = "The delegation toured the harbour and met local officials about fishing quotas."
 
 
-@pytest.fixture
-def store(tmp_path, doc_factory):
-    s = SQLiteStore(tmp_path / "kb.db")
-    s.put(doc_factory(READOUT, source="readout.md"), "test")
-    s.put(doc_factory(NOTE, source="note.md"), "test")
-    yield s
-    s.close()
+@pytest.fixture(params=("sqlite", "postgres"))
+def store(request, tmp_path, doc_factory, monkeypatch):
+    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")  # the default embedder stays off: tests pass theirs
+    url = request.getfixturevalue("postgres_url") if request.param == "postgres" else str(tmp_path / "kb.db")
+    with open_store(url) as opened:
+        opened.put(doc_factory(READOUT, source="readout.md"), "test")
+        opened.put(doc_factory(NOTE, source="note.md"), "test")
+        yield opened
 
 
 @pytest.mark.parametrize("mode", ["semantic", "hybrid"])
@@ -106,6 +108,7 @@ def test_rerank_applies_only_where_it_helps(store, word_embedder, monkeypatch, r
 def test_rerank_default_for_a_candidate_embedder(store, word_embedder, monkeypatch):
     other = KeywordEmbedder()
     monkeypatch.delenv(rr.RERANK_ENV, raising=False)
+    monkeypatch.delenv(NO_SEMANTIC_ENV)  # the re-ranker is off with the other models
     monkeypatch.setattr(rr, "_cached", {rr.DEFAULT_RERANKER: rr.Reranker(other)})
     monkeypatch.setattr(type(word_embedder), "rerank", True, raising=False)
     index = index_for(store, word_embedder)

@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Reranker", "get_reranker", "rerank", "RERANK_K", "RERANK_CACHE", "RERANK_ENV", "DEFAULT_RERANKER"]
+__all__ = ["Reranker", "get_reranker", "reset_reranker", "rerank", "RERANK_K", "RERANK_CACHE", "RERANK_ENV", "DEFAULT_RERANKER"]
 
 RERANK_K = 20  # head items re-ranked: MiniLM costs ~10-40 ms per uncached passage on one core; see the module doc
 RERANK_CACHE = 20_000  # passage vectors kept (384 float32: ~30 MB): a store's busy passages stay embedded
@@ -80,16 +80,22 @@ _cached: dict[str, Reranker | None] = {}
 def get_reranker(kind: str | None = None) -> Reranker | None:
     """The shared re-ranker (default: :data:`RERANK_ENV`, else :data:`DEFAULT_RERANKER`); None for ``0`` or when
     MiniLM is not installed (search then ranks with the index's own vectors)."""
-    from .semantic import get_embedder
+    from .semantic import NO_SEMANTIC_ENV, get_embedder
 
     kind = kind or os.environ.get(RERANK_ENV) or DEFAULT_RERANKER
-    if kind == "0":
+    if kind == "0" or os.environ.get(NO_SEMANTIC_ENV) == "1":
         return None
     with _lock:
         if kind not in _cached:
             embedder = get_embedder(kind)
             _cached[kind] = Reranker(embedder) if embedder is not None else None
         return _cached[kind]
+
+
+def reset_reranker() -> None:
+    """Forget the loaded re-rankers and their caches (tests; :func:`semantic.reset_embedder` calls it)."""
+    with _lock:
+        _cached.clear()
 
 
 def rerank(reranker: Reranker, query: str, ranked: list[tuple[Any, float]], texts: dict[int, str],

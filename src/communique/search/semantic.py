@@ -131,8 +131,11 @@ class Embedder:
 
 def reset_embedder() -> None:
     """Forget the loaded model (tests; a process that installed the model meanwhile)."""
+    from .rerank import reset_reranker
+
     with _lock:
         _cached.clear()
+    reset_reranker()
 
 
 def _load(kind: str) -> Any:
