@@ -115,3 +115,20 @@ def test_rerank_default_for_a_candidate_embedder(store, word_embedder, monkeypat
     index.refresh()
     index.query("ceasefire", limit=5)
     assert other.embedded
+
+
+@pytest.mark.parametrize(("query", "mode", "relaxed"), [
+    ("which ministers reviewed tariffs and fishing quotas", "hybrid", True),  # no item holds every word
+    ("tariffs quotas", "fts", False),  # full text alone keeps its all-words meaning
+    ('"fishing quotas" tariffs', "hybrid", False),  # a phrase means what it says
+    ("tariffs OR quotas", "hybrid", False),  # so does an operator (here: already any word)
+    ("tariff* quotas", "hybrid", False),  # and a prefix
+])
+def test_rerank_hybrid_relaxes_full_text_for_plain_words(store, word_embedder, query, mode, relaxed):
+    index = index_for(store, word_embedder, reranker=False)
+    index.refresh()
+    calls = []
+    fts = index._fts
+    index._fts = lambda *a, **k: calls.append(k.get("any_term", False)) or fts(*a, **k)  # type: ignore[method-assign]
+    index.query(query, mode=mode, limit=5)
+    assert (True in calls) == relaxed

@@ -34,7 +34,18 @@ import numpy as np
 
 from ..model import Document
 from ..store.base import Store
-from .hits import Filters, Hit, SearchQueryError, doc_title, document_items, filter_clause, snippet
+from .hits import (
+    Filters,
+    Hit,
+    SearchQueryError,
+    Term,
+    doc_title,
+    document_items,
+    filter_clause,
+    parse_query,
+    snippet,
+)
+from .question_patterns import STOP_WORDS
 from .rerank import RERANK_K, rerank
 
 __all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
@@ -62,6 +73,19 @@ class SearchIndex(Protocol):
 
     def query(self, text: str, filters: Filters = Filters(), limit: int = 20, mode: str = "hybrid") -> list[Hit]:
         """Hits for ``text`` best first; ``mode``: hybrid, fts or semantic (full text when no embedder)."""
+
+    def _relaxed(self, text: str, filters: Filters, limit: int, seen: set[int]) -> list[tuple[Any, ...]]:
+        """Hybrid's full-text ranking when every word together matches too little (a question in plain words):
+        the items matching any of its words but :data:`question_patterns.STOP_WORDS`, best BM25 first, after the
+        all-words ones. Not for a query with an operator, a phrase or a prefix: its words mean what it says."""
+        parts = parse_query(text)
+        if '"' in text or any(isinstance(p, str) or p.prefix for p in parts):
+            return []
+        words = [w for p in parts if isinstance(p, Term) for w in p.words if w.lower() not in STOP_WORDS]
+        if len(words) < 2:  # one word: the all-words query was the any-word query
+            return []
+        rows = self._fts(" ".join(words), filters, limit + len(seen), any_term=True)
+        return [row for row in rows if row[0] not in seen][:limit]
 
     def _vector_texts(self, item_ids: Sequence[int]) -> dict[int, str]:
         """Item id -> the text its vector is made of (its own for :attr:`vector_types`, else its passage's)."""
@@ -409,6 +433,8 @@ class SQLIndex:
         if embedder is not None and self.matrix(embedder.name) is None:  # not embedded yet, or by another model
             embedder = None
         fts_rows = self._fts(text, filters, n) if mode != "semantic" or embedder is None else []
+        if mode == "hybrid" and embedder is not None and len(fts_rows) < n:
+            fts_rows += self._relaxed(text, filters, n - len(fts_rows), {row[0] for row in fts_rows})
         sem_rows = self._semantic(text, filters, n, embedder) if embedder is not None else []
         if mode == "semantic" and embedder is not None:
             ranked = [(row, row[8]) for row in sem_rows]
@@ -429,6 +455,19 @@ class SQLIndex:
                             semantic=mode == "semantic", rrf_k=RRF_K, min_cosine=MIN_COSINE, k=self.rerank_k)
         return [Hit(type=row[2], doc=row[1], start=row[3], end=row[4], snippet=snippet(row[5]),
                     score=round(float(score), 6), title=row[6], published=row[7]) for row, score in ranked[:limit]]
+
+    def _relaxed(self, text: str, filters: Filters, limit: int, seen: set[int]) -> list[tuple[Any, ...]]:
+        """Hybrid's full-text ranking when every word together matches too little (a question in plain words):
+        the items matching any of its words but :data:`question_patterns.STOP_WORDS`, best BM25 first, after the
+        all-words ones. Not for a query with an operator, a phrase or a prefix: its words mean what it says."""
+        parts = parse_query(text)
+        if '"' in text or any(isinstance(p, str) or p.prefix for p in parts):
+            return []
+        words = [w for p in parts if isinstance(p, Term) for w in p.words if w.lower() not in STOP_WORDS]
+        if len(words) < 2:  # one word: the all-words query was the any-word query
+            return []
+        rows = self._fts(" ".join(words), filters, limit + len(seen), any_term=True)
+        return [row for row in rows if row[0] not in seen][:limit]
 
     def _vector_texts(self, item_ids: Sequence[int]) -> dict[int, str]:
         """Item id -> the text its vector is made of (its own for :attr:`vector_types`, else its passage's)."""
