@@ -61,24 +61,3 @@ def test_static_embedding_missing_file_says_how_to_build(tmp_path, monkeypatch):
 def test_static_embedding_reads_past_128_tokens(tokenizer):
     long_text = "summit " * 200 + "fisheries"  # the tokenizer file cuts at 128 tokens; a static mean need not
     assert _embedder(tokenizer).embed([long_text])[0, 0] > 0
-
-
-@pytest.mark.parametrize(("text", "rows"), [
-    ("disarmament talks", ["disarmament", "talks"]),  # an added word is one token, in place of its pieces
-    ("Disarmament, talks", ["disarmament", ",", "talks"]),  # case ignored; punctuation stays a token
-    ("multilateralism", ["multi", "##lateral", "##ism"]),  # a split word not added keeps its pieces
-    ("cease talks", ["cease", "talks"]),  # vocabulary words are unchanged
-])
-def test_static_embedding_added_words_replace_their_pieces(tokenizer, text, rows):
-    size = tokenizer.get_vocab_size()
-    embedder = static.StaticEmbedder(np.zeros((size + 1, 2), dtype=np.float16), tokenizer, ["disarmament"])
-    vocab = tokenizer.get_vocab()
-    ids = embedder._ids(text, tokenizer.encode(text, add_special_tokens=False))
-    assert ids == [size if r == "disarmament" else vocab[r] for r in rows]
-    assert embedder.name.endswith("-w1")  # another vocabulary: vectors of the plain one are not mixed with these
-
-
-def test_static_embedding_corpus_words_are_split_frequent_words(tokenizer, tmp_path):
-    (tmp_path / "a.txt").write_text("Disarmament talks. The talks on disarmament and multilateralism. " * 3 + "Zorbulated.")
-    (tmp_path / "b.md").write_text("bilateralism " * 10)  # not a .txt file: not read
-    assert static.corpus_words([tmp_path], tokenizer, min_count=3) == ["disarmament", "multilateralism"]
