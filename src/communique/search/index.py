@@ -17,7 +17,18 @@ derived data):
 
 Vector queries read an in-memory matrix (:class:`VectorMatrix`), loaded once per process and store, extended
 with the vectors added since, reloaded when the generation changes: no full scan of the table per query.
-Hybrid = reciprocal-rank fusion of the full-text and semantic rankings: ``sum over rankings of 1 / (RRF_K + rank)``.
+
+A hybrid query (``query``, the default mode):
+
+1. full text, every word of the query (its syntax: :func:`hits.parse_query`), best first;
+2. when that finds fewer than the candidates wanted and the query is plain words (no operator, phrase or prefix: a
+   question), the items matching any of its words but stop words follow, best BM25 first (:meth:`_relaxed`);
+3. semantic: the items by cosine with the query's vector (at least :data:`MIN_COSINE`);
+4. reciprocal-rank fusion of 1-2 and 3: ``sum over rankings of 1 / (RRF_K + rank)``;
+5. when the index's vectors are candidates only (the static embedding) and MiniLM is installed, the first
+   ``rerank_k`` items are re-ranked with MiniLM at query time (:mod:`.rerank`).
+
+Semantic mode is 3 (then 5); fts mode is 1 alone.
 
 ``refresh`` commits one document at a time (and vectors per chunk), so a killed refresh leaves a consistent
 index and a rerun completes it.
