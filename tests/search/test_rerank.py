@@ -89,32 +89,26 @@ def test_rerank_index_orders_candidates_with_the_reranker(store, word_embedder, 
         assert all(len(t) < 200 for t in reranker_embedder.embedded)  # passages, never whole documents
 
 
-@pytest.mark.parametrize(("reranker", "rerank_attr", "used"), [
-    (False, True, False),  # disabled
-    (None, False, False),  # an embedder that does not ask for re-ranking: none by default
-    ("same", False, False),  # the index's own model: nothing to gain
+@pytest.mark.parametrize(("reranker", "env", "rerank_attr", "used"), [
+    (None, "minilm", True, True),  # asked for, for an embedder whose vectors are candidates
+    (None, None, True, False),  # off by default
+    (False, "minilm", True, False),  # disabled for this index
+    (None, "minilm", False, False),  # an embedder that does not ask for re-ranking
+    ("same", "minilm", True, False),  # the index's own model: nothing to gain
 ])
-def test_rerank_applies_only_where_it_helps(store, word_embedder, monkeypatch, reranker, rerank_attr, used):
+def test_rerank_applies_only_where_asked(store, word_embedder, monkeypatch, reranker, env, rerank_attr, used):
     other = KeywordEmbedder(name=word_embedder.name if reranker == "same" else "test-keywords")
-    monkeypatch.setattr(rr, "_cached", {rr.DEFAULT_RERANKER: rr.Reranker(other)})
+    monkeypatch.delenv(NO_SEMANTIC_ENV)  # the re-ranker is off with the other models
+    if env:
+        monkeypatch.setenv(rr.RERANK_ENV, env)
+    else:
+        monkeypatch.delenv(rr.RERANK_ENV, raising=False)
+    monkeypatch.setattr(rr, "_cached", {"minilm": rr.Reranker(other)})
     monkeypatch.setattr(type(word_embedder), "rerank", rerank_attr, raising=False)
-    chosen = rr.Reranker(other) if reranker == "same" else reranker
-    index = index_for(store, word_embedder, reranker=chosen)
+    index = index_for(store, word_embedder, reranker=rr.Reranker(other) if reranker == "same" else reranker)
     index.refresh()
     index.query("ceasefire", limit=5)
     assert bool(other.embedded) == used
-
-
-def test_rerank_default_for_a_candidate_embedder(store, word_embedder, monkeypatch):
-    other = KeywordEmbedder()
-    monkeypatch.delenv(rr.RERANK_ENV, raising=False)
-    monkeypatch.delenv(NO_SEMANTIC_ENV)  # the re-ranker is off with the other models
-    monkeypatch.setattr(rr, "_cached", {rr.DEFAULT_RERANKER: rr.Reranker(other)})
-    monkeypatch.setattr(type(word_embedder), "rerank", True, raising=False)
-    index = index_for(store, word_embedder)
-    index.refresh()
-    index.query("ceasefire", limit=5)
-    assert other.embedded
 
 
 @pytest.mark.parametrize(("query", "mode", "relaxed"), [
