@@ -85,30 +85,6 @@ class SearchIndex(Protocol):
     def query(self, text: str, filters: Filters = Filters(), limit: int = 20, mode: str = "hybrid") -> list[Hit]:
         """Hits for ``text`` best first; ``mode``: hybrid, fts or semantic (full text when no embedder)."""
 
-    def _relaxed(self, text: str, filters: Filters, limit: int, seen: set[int]) -> list[tuple[Any, ...]]:
-        """Hybrid's full-text ranking when every word together matches too little (a question in plain words):
-        the items matching any of its words but :data:`question_patterns.STOP_WORDS`, best BM25 first, after the
-        all-words ones. Not for a query with an operator, a phrase or a prefix: its words mean what it says."""
-        parts = parse_query(text)
-        if '"' in text or any(isinstance(p, str) or p.prefix for p in parts):
-            return []
-        words = [w for p in parts if isinstance(p, Term) for w in p.words if w.lower() not in STOP_WORDS]
-        if len(words) < 2:  # one word: the all-words query was the any-word query
-            return []
-        rows = self._fts(" ".join(words), filters, limit + len(seen), any_term=True)
-        return [row for row in rows if row[0] not in seen][:limit]
-
-    def _vector_texts(self, item_ids: Sequence[int]) -> dict[int, str]:
-        """Item id -> the text its vector is made of (its own for :attr:`vector_types`, else its passage's)."""
-        if not item_ids:
-            return {}
-        marks = ",".join("?" * len(item_ids))
-        rows = self._all("SELECT i.id, i.type, i.who, i.body, p.who, p.body FROM search_items i "
-                         f"LEFT JOIN search_items p ON p.id = i.passage WHERE i.id IN ({marks})", tuple(item_ids))
-        self._end_read()
-        return {int(r[0]): embed_text(r[2], r[3]) if r[1] in self.vector_types or r[5] is None else embed_text(r[4], r[5])
-                for r in rows}
-
     def candidates(self, text: str, filters: Filters = Filters(), limit: int = 12) -> list[str]:
         """Ids of the documents whose items match any word of ``text``, in the order of their best item."""
 
