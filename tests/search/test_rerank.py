@@ -1,4 +1,5 @@
-"""Query-time re-ranking: cheap vectors find candidates, a better embedder orders the first ones."""
+"""Query-time re-ranking (cheap vectors find candidates, a better embedder orders the first ones) and the hybrid
+full-text relaxation that feeds it."""
 
 from __future__ import annotations
 
@@ -118,7 +119,7 @@ def test_rerank_applies_only_where_asked(store, word_embedder, monkeypatch, rera
     ("tariffs OR quotas", "hybrid", False),  # so does an operator (here: already any word)
     ("tariff* quotas", "hybrid", False),  # and a prefix
 ])
-def test_rerank_hybrid_relaxes_full_text_for_plain_words(store, word_embedder, query, mode, relaxed):
+def test_index_hybrid_relaxes_full_text_for_plain_words(store, word_embedder, query, mode, relaxed):
     index = index_for(store, word_embedder, reranker=False)
     index.refresh()
     calls = []
