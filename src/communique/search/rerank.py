@@ -19,7 +19,7 @@ MiniLM is not installed, and never when the index's own vectors are MiniLM's (it
 Off by default, on the measure (``benchmarks/retrieval.py --variants static,static_rerank --rerank-k 10,20``,
 heldout dev split): hybrid recall@10 stays 0.959 at K 10 and 20 (the documents it misses lie at item ranks 26-54,
 beyond an affordable head), semantic gains 0.02 at K 20, and a query with a cold cache costs ~20 ms of CPU more
-per head passage (mean CPU per hybrid query 46 ms without, 295 ms at K 10, 592 ms at K 20: far over a 150 ms
+per head passage (mean CPU per hybrid query 41 ms without, 318 ms at K 10, 583 ms at K 20: far over a 150 ms
 budget). Worth trying on a faster machine or a warm server: ``COMMUNIQUE_RERANK=minilm``.
 """
 
