@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -61,3 +63,24 @@ def test_static_embedding_missing_file_says_how_to_build(tmp_path, monkeypatch):
 def test_static_embedding_reads_past_128_tokens(tokenizer):
     long_text = "summit " * 200 + "fisheries"  # the tokenizer file cuts at 128 tokens; a static mean need not
     assert _embedder(tokenizer).embed([long_text])[0, 0] > 0
+
+
+@pytest.mark.parametrize("writable", [True, False])
+def test_static_embedding_missing_file_built_once_on_first_use(tokenizer, tmp_path, monkeypatch, writable):
+    target = tmp_path / "pkg" / "static.npz"
+    monkeypatch.setenv(static.STATIC_PATH_ENV, str(target))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    built: list[Path] = []
+
+    def fake_build(model_path: Path, out: Path) -> Path:  # the real build runs the model over the vocabulary
+        if not writable and out == target:
+            raise PermissionError(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(out, vectors=np.ones((tokenizer.get_vocab_size(), 4), dtype=np.float16),
+                 model_sha256=np.array(MODEL_SHA256), tokenizer_sha256=np.array(TOKENIZER_SHA256))
+        built.append(out)
+        return out
+
+    monkeypatch.setattr(static, "build_static", fake_build)
+    assert static.load_static(tmp_path / "model.onnx", build=True).dim == 4
+    assert built == [target if writable else tmp_path / "cache" / "communique" / static.STATIC_PATH.name]

@@ -149,7 +149,7 @@ def _load(kind: str) -> Any:
     if kind == "static":
         from .static import load_static
 
-        return load_static(model_path)
+        return load_static(model_path, build=True)
     return Embedder(model_path)
 
 

@@ -84,16 +84,34 @@ def build_static(model_path: Path, out: Path) -> Path:
     probability = inverse_rank / inverse_rank.sum()
     weighted = reduced * (SIF_A / (SIF_A + probability))[:, None]
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp.npz")
+    tmp = out.with_suffix(f".{os.getpid()}.tmp.npz")  # one per process: two first users may build at once
     np.savez(tmp, vectors=weighted.astype(np.float16), model_sha256=np.array(MODEL_SHA256),
              tokenizer_sha256=np.array(TOKENIZER_SHA256))
     tmp.replace(out)  # never a half-written file under the final name
     return out
 
 
-def load_static(model_path: Path | None = None) -> StaticEmbedder:
-    """The built static embedder; :class:`ModelError` (one line, how to build it) when absent or stale."""
+def _cache_path() -> Path:
+    """Where a build goes when the package folder is not writable (a system-wide install)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "communique" / STATIC_PATH.name
+
+
+def load_static(model_path: Path | None = None, build: bool = False) -> StaticEmbedder:
+    """The built static embedder; :class:`ModelError` (one line, how to build it) when absent or stale.
+
+    With ``build`` and ``model_path`` (what ingest and search do), a missing file is built once from the pinned
+    model (about a CPU-minute, nothing downloaded): at :func:`static_path`, else in the user's cache folder.
+    """
     path = static_path()
+    if not path.is_file() and not os.environ.get(STATIC_PATH_ENV) and _cache_path().is_file():
+        path = _cache_path()
+    if not path.is_file() and build and model_path is not None:
+        log.warning("building the static embedding once from the installed MiniLM (about a CPU-minute)")
+        try:
+            path = build_static(model_path, path)
+        except OSError:  # the package folder is read-only: the user's cache
+            path = build_static(model_path, _cache_path())
     if not path.is_file():
         raise ModelError(f"{path}: static embedding not built; run: python -m communique.search.static")
     with np.load(path) as data:
