@@ -1,7 +1,7 @@
 """Run named stages over a stream of documents, in batches, in one process or a worker pool.
 
-Memory stays bounded: at most ``MAX_BATCHES_IN_FLIGHT`` batches of ``batch_size`` documents are held at
-once, whatever the length of the input stream. A stage that raises on one document does not stop the run:
+Memory stays bounded: at most ``MAX_BATCHES_IN_FLIGHT_PER_WORKER`` batches per worker are in flight, and a pool
+holds at most a window of :data:`WINDOW_DOCS` documents beside them, whatever the length of the input stream. A stage that raises on one document does not stop the run:
 that document comes back as a :class:`Failure` with a one-line reason and the rest go on.
 
 Time budget: each stage gets ``stage_budget_s`` seconds per document (``STAGE_BUDGET_S`` by default). A stage
@@ -12,6 +12,12 @@ main thread, as some runners do) the stage runs unbounded.
 
 Size budget: a document whose clean text is over ``MAX_STAGE_TEXT_CHARS`` is kept as it is before the next
 stage, noted the same way (extraction memory grows with the text).
+
+Length-aware tasks (``workers`` > 1): the stream is read :data:`WINDOW_DOCS` documents ahead; each window is
+ordered longest first and cut into tasks of at most :data:`TASK_CHARS` characters of input (a longer document goes
+alone) and ``batch_size`` documents, so the workers get tasks of equal work whatever the input order, and the last
+tasks of the run are the shortest (no worker idles on the tail while the other parses a long transcript). The results
+still come out in input order.
 
 Interruption: pool workers ignore Ctrl-C (the driver alone reports it, and closing the pool stops them) and
 exit on their own within ``PARENT_POLL_S`` when the driver process is gone (killed with SIGKILL).
@@ -26,6 +32,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -43,6 +50,8 @@ EXTRACT_PIPELINE: tuple[str, ...] = ("communique.nlp.v1",)
 
 DEFAULT_BATCH_SIZE = 32  # documents per task sent to a worker: amortises pickling, keeps memory small
 MAX_BATCHES_IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while results are written
+WINDOW_DOCS = 256  # documents read ahead and ordered longest first for the pool: ~8 MB of input at 30 KB a page
+TASK_CHARS = 60_000  # input characters per pool task: ~10,000 words, a few CPU-seconds (the most a worker idles)
 MAX_STAGE_TEXT_CHARS = 2_000_000  # clean text a stage may take: extraction memory grows with it (~1 GiB at 19 MB)
 STAGE_BUDGET_S = 120.0  # per stage per document: a long briefing takes ~25 s on a loaded machine; minutes: hostile
 PARENT_POLL_S = 0.5  # how often a pool worker checks that the driver is alive (it exits within this of a kill)
@@ -161,6 +170,29 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _input_chars(doc: Document) -> int:
+    return len(doc.raw) or len(doc.text)
+
+
+def _tasks(docs: Iterable[Document], batch_size: int, window: int = WINDOW_DOCS,
+           task_chars: int = TASK_CHARS) -> Iterator[list[tuple[int, Document]]]:
+    """Length-aware pool tasks of (input position, document): see the module notes."""
+    it = enumerate(docs)
+    while chunk := list(itertools.islice(it, window)):
+        chunk.sort(key=lambda pair: -_input_chars(pair[1]))  # stable: equal lengths stay in input order
+        task: list[tuple[int, Document]] = []
+        chars = 0
+        for pos, doc in chunk:
+            size = _input_chars(doc)
+            if task and (chars + size > task_chars or len(task) >= batch_size):
+                yield task
+                task, chars = [], 0
+            task.append((pos, doc))
+            chars += size
+        if task:
+            yield task
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(PARENT_POLL_S)
@@ -195,11 +227,22 @@ def run_pipeline(
         return
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
-        pending: list = []
+        pending: deque = deque()  # (input positions, async result) of the tasks in flight, oldest first
         limit = workers * MAX_BATCHES_IN_FLIGHT_PER_WORKER
-        for batch in _batches(docs, batch_size):
-            pending.append(pool.apply_async(pipeline.run_batch, (batch,)))
+        done: dict[int, Document | Failure] = {}  # results waiting for an earlier position
+        next_pos = 0
+
+        def collect() -> Iterator[Document | Failure]:
+            nonlocal next_pos
+            positions, result = pending.popleft()
+            done.update(zip(positions, result.get(), strict=True))
+            while next_pos in done:
+                yield done.pop(next_pos)
+                next_pos += 1
+
+        for task in _tasks(docs, batch_size):
+            pending.append(([pos for pos, _ in task], pool.apply_async(pipeline.run_batch, ([d for _, d in task],))))
             while len(pending) >= limit:
-                yield from pending.pop(0).get()
-        for result in pending:
-            yield from result.get()
+                yield from collect()
+        while pending:
+            yield from collect()
