@@ -17,12 +17,15 @@ Results go to ``benchmarks/results/throughput-*.json`` (gitignored); ``docs/scal
 
     nice python -m benchmarks.throughput --docs 20000 --workers 1 2 --ray 2 --bare --kb 1000 5000 20000
     python -m benchmarks.throughput --docs 500 --no-extract      # cleaning + metadata + store only
+    python -m benchmarks.throughput --docs 300 --workers 1 2 --shuffle 13   # 2-worker speed-up, any order (quiet!)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import resource
 import subprocess
 import sys
@@ -37,9 +40,13 @@ DOLLARS_PER_CORE_HOUR = 0.0446
 RESULTS = Path(__file__).parent / "results"
 
 
-def make_corpus(shared: Path, n: int, out: Path, pattern: str = "*.md") -> int:
+def make_corpus(shared: Path, n: int, out: Path, pattern: str = "*.md", shuffle: int | None = None) -> int:
+    """``n`` files in ``out``, named in ingest order; ``shuffle``: a seed, the data set's files in that seeded order
+    (lengths mixed: press-briefing transcripts among readouts) rather than sorted by folder and name."""
     files = sorted((shared / "datasets" / "wh_briefings_readouts").rglob(pattern))
     files = [f for f in files if f.name != "README.md"]
+    if shuffle is not None:
+        random.Random(shuffle).shuffle(files)
     out.mkdir(parents=True, exist_ok=True)
     words = 0
     for i in range(n):
@@ -282,15 +289,20 @@ def main() -> None:
     parser.add_argument("--tag", default="", help="suffix of the results file name")
     parser.add_argument("--pattern", default="*.md",
                         help="file-name pattern of the corpus, e.g. '*readout*' for readouts only (~500 words each)")
+    parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                        help="the corpus in a seeded random order of the data set's files (documents in any order)")
     args = parser.parse_args()
     results: dict = {"docs": args.docs, "extract": not args.no_extract, "runs": {},
                      "dollars_per_core_hour": DOLLARS_PER_CORE_HOUR}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus, args.pattern) if args.docs else 0
+        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus, args.pattern,
+                                                    args.shuffle) if args.docs else 0
         for workers in args.workers:
             db = Path(tmp) / f"kb-{workers}.db"
+            load_before = os.getloadavg()[0]
             child = run_child(CHILD, str(corpus), str(db), str(workers), "0" if args.no_extract else "1")
+            child["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]  # before, after
             results["runs"][f"local-{workers}"] = _rates(child, args.docs, words, workers)
             print(json.dumps({"workers": workers, **child}), file=sys.stderr)
         if args.ray:
@@ -306,6 +318,12 @@ def main() -> None:
             results["postgres"] = postgres_storage(args.pg, corpus)
         if args.kb:
             results["kb_build"] = kb_scaling(shared_dir(), args.kb, Path(tmp), args.kb_unique)
+    runs = results["runs"]
+    for workers in args.workers:  # wall-clock speed-up over one worker: only meaningful on a quiet machine
+        if workers > 1 and "local-1" in runs and f"local-{workers}" in runs:
+            one, many = runs["local-1"], runs[f"local-{workers}"]
+            results[f"speedup_{workers}_vs_1"] = round(one["seconds"] / many["seconds"], 3)
+            results[f"ingest_speedup_{workers}_vs_1"] = round(one["ingest_seconds"] / many["ingest_seconds"], 3)
     results["max_rss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     RESULTS.mkdir(exist_ok=True)
     name = f"throughput-{args.docs}{'-' + args.tag if args.tag else ''}.json"
