@@ -100,6 +100,23 @@ def stats_view(store: Store) -> dict[str, Any]:
 
 
 def _mention_entities(store: Store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
+    """(start, end) -> entity (id, name, type) of the document's mentions the knowledge base resolved.
+
+    1. the document's resolved spans as the knowledge base persisted them (its state, :mod:`communique.kb.update`),
+       each entity's name and type from the browse index (listed types) or its record (other entities): reads
+       that grow with the document, not with the store;
+    2. a store without that state (a knowledge base built by older code): every entity's mentions, scanned.
+    """
+    state = store.doc_states([doc_id]).get(doc_id)
+    spans = state.data.get("spans") if state is not None else None
+    if spans is not None:
+        eids = list(dict.fromkeys(str(span[2]) for span in spans))
+        labels = index_of(store).entity_labels(eids)
+        for eid in eids:
+            if eid not in labels and (ent := store.get_record("entities", eid)) is not None:
+                labels[eid] = (ent["name"], ent["type"])
+        return {(int(start), int(end)): {"id": eid, "name": labels[eid][0], "type": labels[eid][1]}
+                for start, end, eid, *_ in spans if eid in labels}
     found: dict[tuple[int, int], dict[str, str]] = {}
     for ent in store.iter_records("entities"):
         for m in ent.get("mentions", []):

@@ -198,6 +198,19 @@ class BrowseIndex:
             out.update({r[0]: r[1] for r in rows})
         return out
 
+    def entity_labels(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """(name, knowledge-base entity type) of the listed entities among ``ids`` (people, organisations, places
+        and countries; other entities are not listed), read by primary key."""
+        out: dict[str, tuple[str, str]] = {}
+        unique = list(dict.fromkeys(ids))
+        types = ("person", "organization", "place")
+        for start in range(0, len(unique), IDS_PER_QUERY):
+            part = unique[start : start + IDS_PER_QUERY]
+            rows = self.store._all(f"SELECT id, name, summary FROM browse_items WHERE type IN (?, ?, ?) AND id IN "
+                                   f"({','.join('?' * len(part))})", (*types, *part))
+            out.update({r[0]: (r[1], str(_loads(r[2]).get("kind"))) for r in rows})
+        return out
+
     def names_like(self, type_: str, words: str, exact: Sequence[str], limit: int) -> list[tuple[str, str]]:
         """(id, folded name) of items of ``type_`` whose folded names hold the word run ``words`` or are one of
         ``exact`` (folded and padded), at most ``limit``; names are indexed as facet ``name``."""
