@@ -9,7 +9,7 @@ from communique.kb import build
 from communique.kb.update import update
 from communique.model import Document, Mention
 from communique.read import views
-from communique.store.sqlite import SQLiteStore
+from communique.store.factory import open_store
 
 REPORTS = [  # invented names; "European" is an entity of type other (not listed by the browse index)
     ("Minister Aurelio Vantaggi met Mirela Dobrescu in Lisbon. European partners welcomed it; Vantaggi said so.",
@@ -33,7 +33,7 @@ def _doc(number: int) -> Document:
                     published=f"2025-02-0{number + 1}", kind="news", mentions=mentions)
 
 
-def _scanned(store: SQLiteStore, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
+def _scanned(store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
     found = {}
     for ent in store.iter_records("entities"):
         for m in ent["mentions"]:
@@ -42,9 +42,11 @@ def _scanned(store: SQLiteStore, doc_id: str) -> dict[tuple[int, int], dict[str,
     return found
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 @pytest.mark.parametrize("incremental", [False, True])
-def test_views_mention_entities_from_state_equal_the_scan(tmp_path, monkeypatch, incremental):
-    with SQLiteStore(str(tmp_path / "kb.db")) as store:
+def test_views_mention_entities_from_state_equal_the_scan(request, tmp_path, monkeypatch, incremental, backend):
+    target = str(tmp_path / "kb.db") if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    with open_store(target) as store:
         docs = [_doc(i) for i in range(len(REPORTS))]
         first = docs[:1] if incremental else docs
         for doc in first:
@@ -58,12 +60,17 @@ def test_views_mention_entities_from_state_equal_the_scan(tmp_path, monkeypatch,
         assert all(expected.values())
         types = {e["type"] for found in expected.values() for e in found.values()}
         assert {"person", "other", "place", "organization"} <= types
-        original = store.iter_records
+        original_scan, original_get = store.iter_records, store.get_record
 
         def no_entity_scan(type_, **kwargs):
             assert type_ != "entities", "the document page scanned every entity"
-            return original(type_, **kwargs)
+            return original_scan(type_, **kwargs)
+
+        def no_entity_record(type_, record_id):
+            assert type_ != "entities", "the document page decoded a whole entity record"
+            return original_get(type_, record_id)
 
         monkeypatch.setattr(store, "iter_records", no_entity_scan)
+        monkeypatch.setattr(store, "get_record", no_entity_record)
         for doc in docs:
             assert views._mention_entities(store, doc.id) == expected[doc.id]
