@@ -125,3 +125,17 @@ def test_browse_counts_are_read_again_when_the_index_changes(index) -> None:  # 
     assert index.facet_counts(Query("person"), "topic", 10) == [{"value": "energy", "count": 1}]
     reader = index_of(index.store)  # a new reader (a new request) sees the new index too
     assert reader.page(Query("person"))[1] == 1
+
+
+@pytest.mark.parametrize("facets", [{"topic": ["trade"]}, {"topic": ["trade", "energy"]}, {"country": ["Mexico"]}])
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("offset", [0, 1, 2])
+def test_browse_dated_facet_pages_walked_or_listed_alike(index, monkeypatch, facets, sort, offset) -> None:  # type: ignore[no-untyped-def]
+    from communique.store.browse import BrowseIndex
+
+    pages = {}
+    for probe in (False, True):
+        monkeypatch.setattr(BrowseIndex, "_probe", lambda self, q, total, probe=probe: probe)
+        pages[probe] = _ids(index, sort=sort, dated=True, facets=facets, offset=offset, limit=2)
+    assert pages[True] == pages[False]
+    assert pages[True][1] >= 1

@@ -156,14 +156,18 @@ class BrowseIndex:
             raise
 
     # -- reads ------------------------------------------------------------------------------------------------
-    def _where(self, q: Query) -> tuple[str, list[Any]]:
+    def _where(self, q: Query, *, probe: bool = False) -> tuple[str, list[Any]]:
+        """SQL conditions of ``q``; ``probe``: a facet filter as a lookup per row (for a walk in index order that
+        stops after the page) rather than a list of every matching id."""
         clauses, params = ["i.type=?"], [q.type]
         for facet, values in q.facets.items():
             if not values:  # a filter that nothing can satisfy (an actor no entity is named like)
                 clauses.append("1=0")
             else:
                 marks = ",".join("?" * len(values))
-                clauses.append(f"i.id IN (SELECT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({marks}))")
+                clauses.append(f"EXISTS (SELECT 1 FROM browse_facets f WHERE f.type=? AND f.facet=? AND f.value IN "
+                               f"({marks}) AND f.id=i.id)" if probe else
+                               f"i.id IN (SELECT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({marks}))")
                 params += [q.type, facet, *values]
         if q.facet_or_words is not None:
             facet, values = q.facet_or_words
@@ -195,6 +199,8 @@ class BrowseIndex:
         order = choose = SORT_COLUMNS[q.sort]
         if q.dated:  # dated rows only: without the constant undated-last key, the date index gives the order and
             choose = order.removeprefix(UNDATED_LAST)  # the page stops early (no sort of every dated row)
+            if q.facets and total and self._probe(q, total):
+                where, params = self._where(q, probe=True)
         # the page's ids are chosen on narrow rows; only those rows' summaries are read (a sort of whole rows
         # would carry every summary through it)
         rows = self.store._all(
@@ -202,6 +208,15 @@ class BrowseIndex:
             f"(SELECT i.id FROM browse_items i WHERE {where} ORDER BY {choose} LIMIT ? OFFSET ?) "
             f"ORDER BY {order}", (q.type, *params, q.limit, q.offset))
         return [_row(r) for r in rows], total
+
+    def _probe(self, q: Query, total: int) -> bool:
+        """Whether a facet-filtered page walks the rows in date order probing each (about (offset + limit) x rows /
+        total x values lookups, rows: the page's rows without the facet filters) rather than listing the ``total``
+        matching ids first: a frequent value (the timeline of a much-reported actor) is walked, a rare one listed."""
+        where, params = self._where(Query(**{**q.__dict__, "facets": {}}))
+        rows = int(self._counted(f"SELECT COUNT(*) FROM browse_items i WHERE {where}", params)[0][0])
+        values = max(len(v) for v in q.facets.values())
+        return total * total > (q.offset + q.limit) * rows * values
 
     def facet_counts(self, q: Query, facet: str, limit: int) -> list[dict[str, Any]]:
         """The ``limit`` most frequent values of ``facet`` among the items matching ``q`` with its other filters
