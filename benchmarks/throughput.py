@@ -17,12 +17,16 @@ Results go to ``benchmarks/results/throughput-*.json`` (gitignored); ``docs/scal
 
     nice python -m benchmarks.throughput --docs 20000 --workers 1 2 --ray 2 --bare --kb 1000 5000 20000
     python -m benchmarks.throughput --docs 500 --no-extract      # cleaning + metadata + store only
+    python -m benchmarks.throughput --docs 300 --workers 1 2 --shuffle 13   # 2-worker speed-up, any order (quiet!)
+    python -m benchmarks.throughput --docs 300 --schedule 13 14 15 16       # the pool's scheduling alone (a model)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import resource
 import subprocess
 import sys
@@ -37,9 +41,13 @@ DOLLARS_PER_CORE_HOUR = 0.0446
 RESULTS = Path(__file__).parent / "results"
 
 
-def make_corpus(shared: Path, n: int, out: Path, pattern: str = "*.md") -> int:
+def make_corpus(shared: Path, n: int, out: Path, pattern: str = "*.md", shuffle: int | None = None) -> int:
+    """``n`` files in ``out``, named in ingest order; ``shuffle``: a seed, the data set's files in that seeded order
+    (lengths mixed: press-briefing transcripts among readouts) rather than sorted by folder and name."""
     files = sorted((shared / "datasets" / "wh_briefings_readouts").rglob(pattern))
     files = [f for f in files if f.name != "README.md"]
+    if shuffle is not None:
+        random.Random(shuffle).shuffle(files)
     out.mkdir(parents=True, exist_ok=True)
     words = 0
     for i in range(n):
@@ -259,6 +267,61 @@ def _rates(run: dict, docs: int, words: int, cores: int) -> dict:
     return run
 
 
+def pool_schedule(shared: Path, docs: int, seeds: list[int], workers: int = 2) -> dict[str, dict[str, float]]:
+    """Share of the ideal ``workers``-fold speed-up the pool's scheduling allows, in a model where a document costs
+    its input characters: the data set's files in each seeded order, split as ``run_pipeline`` splits them (fixed
+    batches of ``DEFAULT_BATCH_SIZE`` in input order, results taken oldest first: the code before length-aware
+    tasks; :func:`pipeline._tasks` with results taken oldest first; and as ended, the code now), run by an event
+    simulation of the pool (FIFO task queue, at most ``workers * MAX_BATCHES_IN_FLIGHT_PER_WORKER`` tasks not yet
+    taken back). No NLP runs: a check of the scheduling alone, independent of the machine's load."""
+    from communique.model import Document
+    from communique.pipeline import DEFAULT_BATCH_SIZE, MAX_BATCHES_IN_FLIGHT_PER_WORKER, _batches, _tasks
+
+    def makespan(costs: list[int], oldest_first: bool) -> float:
+        limit, clock, free = workers * MAX_BATCHES_IN_FLIGHT_PER_WORKER, 0.0, [0.0] * workers
+        queued: list[int] = []
+        ends: dict[int, float] = {}
+        held: list[int] = []  # sent, not taken back
+        sent = 0
+
+        def start_free() -> None:
+            for w in range(workers):
+                if free[w] <= clock and queued:
+                    i = queued.pop(0)
+                    ends[i] = free[w] = clock + costs[i]
+
+        while sent < len(costs) or held:
+            while sent < len(costs) and len(held) < limit:
+                held.append(sent)
+                queued.append(sent)
+                sent += 1
+            start_free()
+            waits = [ends[held[0]]] if oldest_first and held[0] in ends else [ends[i] for i in held if i in ends]
+            clock = max(clock, min(waits) if waits else min(free))
+            start_free()
+            if oldest_first:
+                while held and held[0] in ends and ends[held[0]] <= clock:
+                    held.pop(0)
+            else:
+                held = [i for i in held if not (i in ends and ends[i] <= clock)]
+        return max(ends.values())
+
+    files = sorted(p for p in (shared / "datasets" / "wh_briefings_readouts").rglob("*.md") if p.name != "README.md")
+    out = {}
+    for seed in seeds:
+        order = list(files)
+        random.Random(seed).shuffle(order)
+        corpus = [Document(id=str(i), source=str(i), text="", raw=f.read_text(encoding="utf-8"))
+                  for i, f in enumerate(order[:docs])]
+        ideal = sum(len(d.raw) for d in corpus) / workers
+        fixed = [sum(len(d.raw) for d in b) for b in _batches(corpus, DEFAULT_BATCH_SIZE)]
+        aware = [sum(len(d.raw) for _, d in t) for t in _tasks(corpus, DEFAULT_BATCH_SIZE)]
+        out[str(seed)] = {"fixed_batches_oldest_first": round(ideal / makespan(fixed, True), 3),
+                          "length_aware_oldest_first": round(ideal / makespan(aware, True), 3),
+                          "length_aware_as_ended": round(ideal / makespan(aware, False), 3)}
+    return out
+
+
 def run(shared: Path, limit: int | None = None) -> dict[str, float]:
     """A small report for ``python -m benchmarks.gate``-style callers: the local runner at 1 worker."""
     docs = limit or 100
@@ -282,15 +345,25 @@ def main() -> None:
     parser.add_argument("--tag", default="", help="suffix of the results file name")
     parser.add_argument("--pattern", default="*.md",
                         help="file-name pattern of the corpus, e.g. '*readout*' for readouts only (~500 words each)")
+    parser.add_argument("--shuffle", type=int, default=None, metavar="SEED",
+                        help="the corpus in a seeded random order of the data set's files (documents in any order)")
+    parser.add_argument("--schedule", type=int, nargs="*", default=None, metavar="SEED",
+                        help="only the pool scheduling model (no NLP): share of the ideal 2-worker speed-up per seed")
     args = parser.parse_args()
+    if args.schedule is not None:
+        print(json.dumps(pool_schedule(shared_dir(), args.docs, args.schedule or [13]), indent=1))
+        return
     results: dict = {"docs": args.docs, "extract": not args.no_extract, "runs": {},
                      "dollars_per_core_hour": DOLLARS_PER_CORE_HOUR}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus, args.pattern) if args.docs else 0
+        words = results["words"] = make_corpus(shared_dir(), args.docs, corpus, args.pattern,
+                                                    args.shuffle) if args.docs else 0
         for workers in args.workers:
             db = Path(tmp) / f"kb-{workers}.db"
+            load_before = os.getloadavg()[0]
             child = run_child(CHILD, str(corpus), str(db), str(workers), "0" if args.no_extract else "1")
+            child["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]  # before, after
             results["runs"][f"local-{workers}"] = _rates(child, args.docs, words, workers)
             print(json.dumps({"workers": workers, **child}), file=sys.stderr)
         if args.ray:
@@ -306,6 +379,12 @@ def main() -> None:
             results["postgres"] = postgres_storage(args.pg, corpus)
         if args.kb:
             results["kb_build"] = kb_scaling(shared_dir(), args.kb, Path(tmp), args.kb_unique)
+    runs = results["runs"]
+    for workers in args.workers:  # wall-clock speed-up over one worker: only meaningful on a quiet machine
+        if workers > 1 and "local-1" in runs and f"local-{workers}" in runs:
+            one, many = runs["local-1"], runs[f"local-{workers}"]
+            results[f"speedup_{workers}_vs_1"] = round(one["seconds"] / many["seconds"], 3)
+            results[f"ingest_speedup_{workers}_vs_1"] = round(one["ingest_seconds"] / many["ingest_seconds"], 3)
     results["max_rss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     RESULTS.mkdir(exist_ok=True)
     name = f"throughput-{args.docs}{'-' + args.tag if args.tag else ''}.json"

@@ -48,3 +48,34 @@ def test_pipeline_workers_give_the_same_result_in_order(doc_factory):
     two = list(run_pipeline(docs, stages, workers=2, batch_size=3))
     assert [d.text for d in one] == [d.text for d in two]
     assert [d.id for d in two] == [d.id for d in docs]
+
+
+@pytest.mark.parametrize(("lengths", "batch_size", "task_chars", "expected"), [
+    ([10, 50, 20, 40], 32, 60, [[1], [3, 2], [0]]),  # longest first, cut at the character budget
+    ([5, 5, 5, 5, 5], 2, 1000, [[0, 1], [2, 3], [4]]),  # equal lengths: input order, at most batch_size each
+    ([100, 1, 1], 32, 10, [[0], [1, 2]]),  # a document over the budget goes alone
+])
+def test_pipeline_tasks_are_length_aware(doc_factory, lengths, batch_size, task_chars, expected):
+    from communique.pipeline import _tasks
+
+    docs = [doc_factory("x" * n).replace(raw="x" * n) for n in lengths]
+    tasks = list(_tasks(docs, batch_size, window=len(docs), task_chars=task_chars))
+    assert [[pos for pos, _ in task] for task in tasks] == expected
+    assert all(doc is docs[pos] for task in tasks for pos, doc in task)
+
+
+def test_pipeline_tasks_window_bounds_the_read_ahead(doc_factory):
+    from communique.pipeline import _tasks
+
+    docs = [doc_factory("x" * n) for n in (1, 2, 3, 4, 5)]
+    tasks = list(_tasks(docs, 32, window=2, task_chars=1000))
+    assert [[pos for pos, _ in task] for task in tasks] == [[1, 0], [3, 2], [4]]
+
+
+def test_pipeline_workers_keep_input_order_with_mixed_lengths(doc_factory):
+    docs = [doc_factory(f"Report {i} on the talks. " * (1 + (i * 7) % 13)) for i in range(30)]
+    stages = ["communique.clean.v1", "communique.metadata.v1"]
+    one = list(run_pipeline(docs, stages, workers=1, batch_size=4))
+    two = list(run_pipeline(docs, stages, workers=2, batch_size=4))
+    assert [d.text for d in one] == [d.text for d in two]
+    assert [d.id for d in two] == [d.id for d in docs]

@@ -1,7 +1,7 @@
 """Run named stages over a stream of documents, in batches, in one process or a worker pool.
 
-Memory stays bounded: at most ``MAX_BATCHES_IN_FLIGHT`` batches of ``batch_size`` documents are held at
-once, whatever the length of the input stream. A stage that raises on one document does not stop the run:
+Memory stays bounded: at most ``MAX_BATCHES_IN_FLIGHT_PER_WORKER`` batches per worker are in flight, and a pool
+holds at most a window of :data:`WINDOW_DOCS` documents beside them, whatever the length of the input stream. A stage that raises on one document does not stop the run:
 that document comes back as a :class:`Failure` with a one-line reason and the rest go on.
 
 Time budget: each stage gets ``stage_budget_s`` seconds per document (``STAGE_BUDGET_S`` by default). A stage
@@ -13,6 +13,13 @@ main thread, as some runners do) the stage runs unbounded.
 Size budget: a document whose clean text is over ``MAX_STAGE_TEXT_CHARS`` is kept as it is before the next
 stage, noted the same way (extraction memory grows with the text).
 
+Length-aware tasks (``workers`` > 1): the stream is read :data:`WINDOW_DOCS` documents ahead; each window is
+ordered longest first and cut into tasks of at most :data:`TASK_CHARS` characters of input (a longer document goes
+alone) and ``batch_size`` documents, so the workers get tasks of equal work whatever the input order, and the last
+tasks of the run are the shortest (no worker idles on the tail while the other parses a long transcript). A task's
+results are taken as soon as it ends, whichever it is, so a long task never keeps the other worker waiting for room
+to send more; they still come out in input order (at most :data:`MAX_WAITING_DOCS` held for an earlier one).
+
 Interruption: pool workers ignore Ctrl-C (the driver alone reports it, and closing the pool stops them) and
 exit on their own within ``PARENT_POLL_S`` when the driver process is gone (killed with SIGKILL).
 """
@@ -23,10 +30,11 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .errors import one_line
@@ -43,6 +51,9 @@ EXTRACT_PIPELINE: tuple[str, ...] = ("communique.nlp.v1",)
 
 DEFAULT_BATCH_SIZE = 32  # documents per task sent to a worker: amortises pickling, keeps memory small
 MAX_BATCHES_IN_FLIGHT_PER_WORKER = 2  # enough to keep every worker busy while results are written
+WINDOW_DOCS = 256  # documents read ahead and ordered longest first for the pool: ~8 MB of input at 30 KB a page
+MAX_WAITING_DOCS = 2 * WINDOW_DOCS  # results held for an earlier document still running: then no more is sent
+TASK_CHARS = 60_000  # input characters per pool task: ~10,000 words, a few CPU-seconds (the most a worker idles)
 MAX_STAGE_TEXT_CHARS = 2_000_000  # clean text a stage may take: extraction memory grows with it (~1 GiB at 19 MB)
 STAGE_BUDGET_S = 120.0  # per stage per document: a long briefing takes ~25 s on a loaded machine; minutes: hostile
 PARENT_POLL_S = 0.5  # how often a pool worker checks that the driver is alive (it exits within this of a kill)
@@ -161,6 +172,34 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _ended(finished: queue.SimpleQueue, positions: list[int]) -> Callable[[object], None]:
+    """A pool callback: a task's outcome (its results, or the error that stopped it) with its input positions."""
+    return lambda outcome: finished.put((positions, outcome))
+
+
+def _input_chars(doc: Document) -> int:
+    return len(doc.raw) or len(doc.text)
+
+
+def _tasks(docs: Iterable[Document], batch_size: int, window: int = WINDOW_DOCS,
+           task_chars: int = TASK_CHARS) -> Iterator[list[tuple[int, Document]]]:
+    """Length-aware pool tasks of (input position, document): see the module notes."""
+    it = enumerate(docs)
+    while chunk := list(itertools.islice(it, window)):
+        chunk.sort(key=lambda pair: -_input_chars(pair[1]))  # stable: equal lengths stay in input order
+        task: list[tuple[int, Document]] = []
+        chars = 0
+        for pos, doc in chunk:
+            size = _input_chars(doc)
+            if task and (chars + size > task_chars or len(task) >= batch_size):
+                yield task
+                task, chars = [], 0
+            task.append((pos, doc))
+            chars += size
+        if task:
+            yield task
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(PARENT_POLL_S)
@@ -195,11 +234,29 @@ def run_pipeline(
         return
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
-        pending: list = []
+        finished: queue.SimpleQueue = queue.SimpleQueue()  # (input positions, results or error) as tasks end
         limit = workers * MAX_BATCHES_IN_FLIGHT_PER_WORKER
-        for batch in _batches(docs, batch_size):
-            pending.append(pool.apply_async(pipeline.run_batch, (batch,)))
-            while len(pending) >= limit:
-                yield from pending.pop(0).get()
-        for result in pending:
-            yield from result.get()
+        done: dict[int, Document | Failure] = {}  # results waiting for an earlier position
+        next_pos, running = 0, 0
+
+        def collect() -> Iterator[Document | Failure]:
+            """The next task to end, whichever it is (a long task does not hold up the others' results)."""
+            nonlocal next_pos, running
+            positions, results = finished.get()
+            running -= 1
+            if isinstance(results, BaseException):
+                raise results
+            done.update(zip(positions, results, strict=True))
+            while next_pos in done:
+                yield done.pop(next_pos)
+                next_pos += 1
+
+        for task in _tasks(docs, batch_size):
+            positions = [pos for pos, _ in task]
+            pool.apply_async(pipeline.run_batch, ([d for _, d in task],), callback=_ended(finished, positions),
+                             error_callback=_ended(finished, positions))
+            running += 1
+            while running and (running >= limit or len(done) > MAX_WAITING_DOCS):
+                yield from collect()
+        while running:
+            yield from collect()

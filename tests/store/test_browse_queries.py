@@ -105,3 +105,37 @@ def test_index_pages_and_timeline_read_alike_on_both_backends(kb_store) -> None:
     timeline = timeline_page(kb_store, actor="Báez")
     assert [e["label"] for e in timeline["items"]] == ["Marsh meets Báez"]
     assert timeline_page(kb_store, undated=True)["total"] == 1
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize(("offset", "limit"), [(0, 2), (1, 3), (3, 5)])
+def test_browse_dated_pages_follow_the_full_sort(index, sort, offset, limit) -> None:  # type: ignore[no-untyped-def]
+    everything, _ = _ids(index, sort=sort, limit=50)
+    dated = [i for i in everything if i != "p3"]  # p3 is the undated one
+    ids, total = _ids(index, sort=sort, dated=True, offset=offset, limit=limit)
+    assert (ids, total) == (dated[offset : offset + limit], len(dated))
+
+
+def test_browse_counts_are_read_again_when_the_index_changes(index) -> None:  # type: ignore[no-untyped-def]
+    assert _ids(index)[1] == 5
+    assert index.facet_counts(Query("person"), "topic", 10)[0] == {"value": "trade", "count": 3}
+    index.replace([Item("person", "p9", "Ines Lara", " ines lara ", None, None, 1, {})],
+                  [Facet("person", "topic", "energy", "p9")], "w2")
+    assert _ids(index) == (["p9"], 1)
+    assert index.facet_counts(Query("person"), "topic", 10) == [{"value": "energy", "count": 1}]
+    reader = index_of(index.store)  # a new reader (a new request) sees the new index too
+    assert reader.page(Query("person"))[1] == 1
+
+
+@pytest.mark.parametrize("facets", [{"topic": ["trade"]}, {"topic": ["trade", "energy"]}, {"country": ["Mexico"]}])
+@pytest.mark.parametrize("sort", ["date", "-date"])
+@pytest.mark.parametrize("offset", [0, 1, 2])
+def test_browse_dated_facet_pages_walked_or_listed_alike(index, monkeypatch, facets, sort, offset) -> None:  # type: ignore[no-untyped-def]
+    from communique.store.browse import BrowseIndex
+
+    pages = {}
+    for probe in (False, True):
+        monkeypatch.setattr(BrowseIndex, "_probe", lambda self, q, total, probe=probe: probe)
+        pages[probe] = _ids(index, sort=sort, dated=True, facets=facets, offset=offset, limit=2)
+    assert pages[True] == pages[False]
+    assert pages[True][1] >= 1

@@ -17,6 +17,7 @@ from ..kb import kb_status
 from ..kb.roles import role_spans
 from ..store.base import Store
 from ..store.browse import index_of
+from ..store.sql import SQLStore
 from .highlight import Annotation, segments
 from .network import network_view
 
@@ -100,6 +101,26 @@ def stats_view(store: Store) -> dict[str, Any]:
 
 
 def _mention_entities(store: Store, doc_id: str) -> dict[tuple[int, int], dict[str, str]]:
+    """(start, end) -> entity (id, name, type) of the document's mentions the knowledge base resolved.
+
+    1. the document's resolved spans as the knowledge base persisted them (its state, :mod:`communique.kb.update`),
+       each entity's name and type from the browse index (listed types) or read in SQL from its record (other
+       entities; a record holds every mention of its entity): reads that grow with the document, not the store;
+    2. a store without that state (a knowledge base built by older code): every entity's mentions, scanned.
+    """
+    state = store.doc_states([doc_id]).get(doc_id)
+    spans = state.data.get("spans") if state is not None else None
+    if spans is not None:
+        eids = list(dict.fromkeys(str(span[2]) for span in spans))
+        labels = index_of(store).entity_labels(eids)
+        others = [eid for eid in eids if eid not in labels]
+        if others and isinstance(store, SQLStore):
+            labels.update(store.record_fields("entities", others, ("name", "type")))  # type: ignore[arg-type]
+        for eid in eids:
+            if eid not in labels and (ent := store.get_record("entities", eid)) is not None:
+                labels[eid] = (ent["name"], ent["type"])
+        return {(int(start), int(end)): {"id": eid, "name": labels[eid][0], "type": labels[eid][1]}
+                for start, end, eid, *_ in spans if eid in labels}
     found: dict[tuple[int, int], dict[str, str]] = {}
     for ent in store.iter_records("entities"):
         for m in ent.get("mentions", []):

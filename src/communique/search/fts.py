@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 BM25_WEIGHTS = (1.0, 0.6, 0.4)  # body, who (speaker/participants), tags (labels/topics): text matters most
+ITEMS_PER_STATEMENT = 500  # item ids per IN (...) list (SQLite allows 999 parameters per statement)
 
 _TABLES = ("search_items", "search_fts", "search_vectors", "search_docs", "search_pending")
 
@@ -71,13 +72,26 @@ class SQLiteIndex(SQLIndex):
         where, params = filter_clause(filters)
         # ask's keyword retrieval ranks with plain BM25 (its cascade was measured so); search weighs the columns
         rank = "bm25(search_fts)" if any_term else f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
-        sql = (f'SELECT i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, -{rank} AS score '
-               "FROM search_fts JOIN search_items i ON i.id = search_fts.rowid "
-               f"WHERE search_fts MATCH ? {'AND ' + where if where else ''} ORDER BY score DESC LIMIT ?")
+        match = to_fts_query(text, any_term=any_term)
         try:
-            return list(self.store.conn.execute(sql, (to_fts_query(text, any_term=any_term), *params, limit)))
+            if where:  # the filters are columns of the items: every match joined, then ranked
+                sql = (f'SELECT i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, -{rank} AS score '
+                       "FROM search_fts JOIN search_items i ON i.id = search_fts.rowid "
+                       f"WHERE search_fts MATCH ? AND {where} ORDER BY score DESC LIMIT ?")
+                return list(self.store.conn.execute(sql, (match, *params, limit)))
+            # no filter: ranked on the full-text table alone, then only the best items are read (a common word
+            # matches a share of the whole store: reading each match's item would cost as much again)
+            ranked = self.store.conn.execute(f"SELECT rowid, -{rank} AS score FROM search_fts WHERE search_fts "
+                                             "MATCH ? ORDER BY score DESC LIMIT ?", (match, limit)).fetchall()
         except sqlite3.OperationalError as exc:  # should not happen with to_fts_query; never leak sqlite3 errors
             raise SearchQueryError(f"search query could not be run ({exc}); simplify it") from None
+        items = {}
+        for start in range(0, len(ranked), ITEMS_PER_STATEMENT):
+            part = [r[0] for r in ranked[start : start + ITEMS_PER_STATEMENT]]
+            items.update({row[0]: row for row in self.store.conn.execute(
+                f'SELECT id, doc_id, type, start, "end", body, title, date FROM search_items WHERE id IN '
+                f"({','.join('?' * len(part))})", part)})
+        return [(*items[rowid], score) for rowid, score in ranked if rowid in items]
 
 
 def ensure_schema(store: Any) -> None:

@@ -70,6 +70,7 @@ SCHEMA_VERSION = "2"  # 2: vectors for passages and events, items point to their
 VECTOR_TYPES = ("document", "event")  # items with their own vector (see the module docstring for the measure)
 EMBED_CHUNK = 256  # items embedded and committed together: a killed refresh keeps what it finished
 VECTORS_PER_LOOKUP = 500  # vector ids per IN (...) list when turning ranked vectors into items
+PARTIAL_SORT_SHARE = 4  # rank by a partition when the ids wanted are under a quarter of the candidates (else sort)
 ITEMS_PER_DOC = 20  # items read per wanted document in `candidates` (one document has many matching items)
 _ITEM_COLUMNS = 'i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date'
 _TYPE_ORDER = {"document": 0, "quote": 1, "event": 2}  # items of one passage: the passage itself first
@@ -143,6 +144,17 @@ def index_for(store: Store, embedder: Any = None, vector_types: tuple[str, ...] 
 
         return PostgresIndex(store, embedder, vector_types, reranker)
     raise SearchQueryError(f"search needs an SQLite or PostgreSQL store, not {type(store).__name__}")
+
+
+def _best_first(scores: np.ndarray, keep: np.ndarray, n: int) -> np.ndarray:
+    """The first ``n`` or more of ``keep`` (ascending indices) by descending score, ties in index order: exactly
+    the start of the stable sort of all of them, found by a partition (linear) when ``n`` is a small part."""
+    if n * PARTIAL_SORT_SHARE >= len(keep):
+        return keep[np.argsort(-scores[keep], kind="stable")]
+    kept = scores[keep]
+    bound = np.partition(kept, len(kept) - n)[len(kept) - n]  # the n-th best score
+    head = keep[kept >= bound]  # every item scoring as well (ties included): none outside is ranked before them
+    return head[np.argsort(-scores[head], kind="stable")]
 
 
 class SQLIndex:
@@ -389,10 +401,12 @@ class SQLIndex:
             return []
         scores = found.vectors @ embedder.embed([text])[0]
         keep = np.flatnonzero(scores >= MIN_COSINE)
-        order = keep[np.argsort(-scores[keep], kind="stable")]
+        order = _best_first(scores, keep, VECTORS_PER_LOOKUP)  # a prefix; the whole order when more is needed
         where, params = filter_clause(filters, instr=self.instr)
         rows: list[tuple[Any, ...]] = []
-        for k in range(0, len(order), VECTORS_PER_LOOKUP):
+        for k in range(0, len(keep), VECTORS_PER_LOOKUP):
+            if k + VECTORS_PER_LOOKUP > len(order) and len(order) < len(keep):
+                order = _best_first(scores, keep, len(keep))
             chunk = order[k:k + VECTORS_PER_LOOKUP]
             score_of = {int(found.ids[j]): float(scores[j]) for j in chunk}
             marks = ",".join("?" * len(score_of))

@@ -10,6 +10,8 @@ so the next browse request rebuilds the index.
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +44,8 @@ SORT_COLUMNS = {
     "date": "(date IS NULL), date, sort_name, id", "-date": "(date IS NULL), date DESC, sort_name, id",
     "docs": "docs, sort_name, id", "-docs": "docs DESC, sort_name, id",
 }
+UNDATED_LAST = "(date IS NULL), "  # the first key of the date sorts
+COUNTS_KEPT = 1024  # counting statements whose answers a process keeps (a page asks 2 + one per facet): ~100 KB
 WRITE_ROWS = 1000  # rows per executemany while rebuilding
 IDS_PER_QUERY = 500  # ids per IN (...) list (SQLite allows 999 parameters per statement)
 
@@ -83,11 +87,40 @@ class Query:
     facet_or_words: tuple[str, list[str]] | None = None  # (facet, values): in the facet OR the name has ``words``
 
 
+_counts: OrderedDict[tuple[Any, ...], list[tuple[Any, ...]]] = OrderedDict()  # least recently used first
+_counts_lock = threading.Lock()
+
+
 class BrowseIndex:
-    """Reads and rewrites the browse tables of one SQL store."""
+    """Reads and rewrites the browse tables of one SQL store.
+
+    Counting statements (a page's total, its facet counts) read every matching row, so their cost grows with the
+    index; their answers are kept per process (:data:`COUNTS_KEPT`, least recently used dropped) under the
+    watermark the index was built from, which every rewrite changes: a count is read once per state of the index.
+    """
 
     def __init__(self, store: SQLStore) -> None:
         self.store = store
+        self._state: str | None = None  # the watermark this reader's counts are kept under (read once)
+
+    def _counted(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """The rows of a counting statement, from the kept answers when the index has not changed since."""
+        where = getattr(self.store, "path", None) or getattr(self.store, "url", None)
+        if self._state is None:
+            self._state = self.built_from() or ""
+        if not where or where == ":memory:" or not self._state:
+            return [tuple(r) for r in self.store._all(sql, params)]
+        key = (where, self._state, sql, tuple(params))
+        with _counts_lock:
+            if (rows := _counts.get(key)) is not None:
+                _counts.move_to_end(key)
+                return rows
+        rows = [tuple(r) for r in self.store._all(sql, params)]
+        with _counts_lock:
+            _counts[key] = rows
+            while len(_counts) > COUNTS_KEPT:
+                _counts.popitem(last=False)
+        return rows
 
     # -- writes -----------------------------------------------------------------------------------------------
     def built_from(self) -> str | None:
@@ -95,6 +128,7 @@ class BrowseIndex:
 
     def replace(self, items: Iterable[Item], facets: Iterable[Facet], watermark: str) -> None:
         """Atomically replace the whole index and record the watermark it was built from."""
+        self._state = None
         s = self.store
         s._begin_write()
         try:
@@ -122,14 +156,18 @@ class BrowseIndex:
             raise
 
     # -- reads ------------------------------------------------------------------------------------------------
-    def _where(self, q: Query) -> tuple[str, list[Any]]:
+    def _where(self, q: Query, *, probe: bool = False) -> tuple[str, list[Any]]:
+        """SQL conditions of ``q``; ``probe``: a facet filter as a lookup per row (for a walk in index order that
+        stops after the page) rather than a list of every matching id."""
         clauses, params = ["i.type=?"], [q.type]
         for facet, values in q.facets.items():
             if not values:  # a filter that nothing can satisfy (an actor no entity is named like)
                 clauses.append("1=0")
             else:
                 marks = ",".join("?" * len(values))
-                clauses.append(f"i.id IN (SELECT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({marks}))")
+                clauses.append(f"EXISTS (SELECT 1 FROM browse_facets f WHERE f.type=? AND f.facet=? AND f.value IN "
+                               f"({marks}) AND f.id=i.id)" if probe else
+                               f"i.id IN (SELECT id FROM browse_facets WHERE type=? AND facet=? AND value IN ({marks}))")
                 params += [q.type, facet, *values]
         if q.facet_or_words is not None:
             facet, values = q.facet_or_words
@@ -157,21 +195,35 @@ class BrowseIndex:
         if q.sort not in SORT_COLUMNS:
             raise CommuniqueError(f"unknown sort {q.sort!r}; use one of {', '.join(SORT_COLUMNS)}")
         where, params = self._where(q)
-        total = int(self.store._one(f"SELECT COUNT(*) FROM browse_items i WHERE {where}", params)[0])
+        total = int(self._counted(f"SELECT COUNT(*) FROM browse_items i WHERE {where}", params)[0][0])
+        order = choose = SORT_COLUMNS[q.sort]
+        if q.dated:  # dated rows only: without the constant undated-last key, the date index gives the order and
+            choose = order.removeprefix(UNDATED_LAST)  # the page stops early (no sort of every dated row)
+            if q.facets and total and self._probe(q, total):
+                where, params = self._where(q, probe=True)
         # the page's ids are chosen on narrow rows; only those rows' summaries are read (a sort of whole rows
         # would carry every summary through it)
         rows = self.store._all(
             f"SELECT i.id, i.name, i.first_date, i.date, i.docs, i.summary FROM browse_items i WHERE i.type=? AND i.id IN "
-            f"(SELECT i.id FROM browse_items i WHERE {where} ORDER BY {SORT_COLUMNS[q.sort]} LIMIT ? OFFSET ?) "
-            f"ORDER BY {SORT_COLUMNS[q.sort]}", (q.type, *params, q.limit, q.offset))
+            f"(SELECT i.id FROM browse_items i WHERE {where} ORDER BY {choose} LIMIT ? OFFSET ?) "
+            f"ORDER BY {order}", (q.type, *params, q.limit, q.offset))
         return [_row(r) for r in rows], total
+
+    def _probe(self, q: Query, total: int) -> bool:
+        """Whether a facet-filtered page walks the rows in date order probing each (about (offset + limit) x rows /
+        total x values lookups, rows: the page's rows without the facet filters) rather than listing the ``total``
+        matching ids first: a frequent value (the timeline of a much-reported actor) is walked, a rare one listed."""
+        where, params = self._where(Query(**{**q.__dict__, "facets": {}}))
+        rows = int(self._counted(f"SELECT COUNT(*) FROM browse_items i WHERE {where}", params)[0][0])
+        values = max(len(v) for v in q.facets.values())
+        return total * total > (q.offset + q.limit) * rows * values
 
     def facet_counts(self, q: Query, facet: str, limit: int) -> list[dict[str, Any]]:
         """The ``limit`` most frequent values of ``facet`` among the items matching ``q`` with its other filters
         (this facet's own filter left out, so a chosen value keeps its alternatives in view)."""
         others = Query(**{**q.__dict__, "facets": {k: v for k, v in q.facets.items() if k != facet}})
         where, params = self._where(others)
-        rows = self.store._all(
+        rows = self._counted(
             f"SELECT f.value, COUNT(*) FROM browse_facets f JOIN browse_items i ON i.type=f.type AND i.id=f.id "
             f"WHERE f.type=? AND f.facet=? AND {where} GROUP BY f.value ORDER BY COUNT(*) DESC, f.value LIMIT ?",
             (q.type, facet, *params, limit))
@@ -196,6 +248,19 @@ class BrowseIndex:
             part = unique[start : start + IDS_PER_QUERY]
             rows = self.store._all(f"SELECT id, name FROM browse_items WHERE id IN ({','.join('?' * len(part))})", part)
             out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def entity_labels(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """(name, knowledge-base entity type) of the listed entities among ``ids`` (people, organisations, places
+        and countries; other entities are not listed), read by primary key."""
+        out: dict[str, tuple[str, str]] = {}
+        unique = list(dict.fromkeys(ids))
+        types = ("person", "organization", "place")
+        for start in range(0, len(unique), IDS_PER_QUERY):
+            part = unique[start : start + IDS_PER_QUERY]
+            rows = self.store._all(f"SELECT id, name, summary FROM browse_items WHERE type IN (?, ?, ?) AND id IN "
+                                   f"({','.join('?' * len(part))})", (*types, *part))
+            out.update({r[0]: (r[1], str(_loads(r[2]).get("kind"))) for r in rows})
         return out
 
     def names_like(self, type_: str, words: str, exact: Sequence[str], limit: int) -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ MIGRATIONS: tuple[str, ...] = (
 
 class PostgresStore(SQLStore):
     placeholder = "%s"
+    json_text_sql = "(({column})::json ->> '{key}')"
     put_batch = PUT_BATCH
     upsert_source_sql = "INSERT INTO sources VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET doc_id = EXCLUDED.doc_id"
     insert_band_sql = "INSERT INTO lsh_bands VALUES (?, ?) ON CONFLICT DO NOTHING"

@@ -111,6 +111,7 @@ def schema_v5(*, real: str) -> str:
 
 class SQLStore(Store):
     placeholder = "?"
+    json_text_sql = "json_extract({column}, '$.{key}')"  # a top-level field of a JSON text column (SQLite)
     upsert_source_sql = "INSERT OR REPLACE INTO sources VALUES (?, ?)"
     insert_band_sql = "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)"
     insert_outlet_line_sql = "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)"
@@ -468,6 +469,14 @@ class SQLStore(Store):
     def get_record(self, type_: str, record_id: str) -> dict[str, Any] | None:
         row = self._one("SELECT data FROM kb_records WHERE type=? AND id=?", (type_, record_id))
         return json.loads(row[0]) if row else None
+
+    def record_fields(self, type_: str, ids: Sequence[str], keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """Top-level text fields of records (``keys``: names of this code's choosing, never a user's), read in SQL
+        without decoding whole records (an entity's record holds every mention of it: it grows with the store)."""
+        fields = ", ".join(self.json_text_sql.format(column="data", key=key) for key in keys)
+        rows = self._in_chunks(f"SELECT id, {fields} FROM kb_records WHERE type=? AND id IN ({{marks}})",
+                               list(dict.fromkeys(ids)), (type_,))
+        return {row[0]: tuple(row[1:]) for row in rows}
 
     def count_records(self, type_: str) -> int:
         return int(self._one("SELECT COUNT(*) FROM kb_records WHERE type=?", (type_,))[0])
