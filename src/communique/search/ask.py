@@ -7,7 +7,7 @@ Cascade:
 2. retrieve candidate documents with the full-text index (the question's names and words, best documents first);
 3. answer a recognised form from its records (events with participants and dates, quotes with speakers, roles) and
    keep only answers that satisfy the question's constraints (:func:`_satisfies`: month / year, place, the names
-   near a meeting date, a sentence that reports the meeting);
+   near a meeting date, a sentence that reports the meeting, a call or a meeting as asked);
 4. otherwise, or beside a meeting date, the general answerer (:func:`_general`): sentences of documents naming every
    asked name and place, scored by names and focus words, kept when the time constraint holds and the sentence holds
    an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
@@ -62,6 +62,9 @@ from .typed_answers import (
 )
 from .typed_answers import (
     human_date as _human_date,
+)
+from .typed_answers import (
+    kind_ok as _kind_ok,
 )
 from .typed_answers import (
     name_in as _name_in,
@@ -492,6 +495,8 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
             text = doc.text[span.start:span.end]
             if a.answer_type == "date" and a.meeting and not MEETING_REPORT.search(text):
                 return False
+            if not _kind_ok(a, doc, span):
+                return False  # a call asked about as a meeting, or a meeting as a call
             if a.has_time:
                 written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
                 dates = written or [*_evidence_dates(doc, span), doc.published or ""]
@@ -607,6 +612,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             if a.answer_type in ("date", "place") and a.meeting and not (
                     MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
                 continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+            if not _kind_ok(a, doc, s):
+                continue  # a call does not answer a question about a meeting, nor a meeting one about a call
             content = [f for f in focus if f not in meeting_focus and f not in _CALL_STEMS]
             found = sum(f in have_all or f in title_words for f in content)
             if a.answer_type == "sentence" and content and not found:

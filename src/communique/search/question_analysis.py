@@ -11,7 +11,9 @@ Cascade of :func:`analyze`:
    words that describe an asked person ("Which <Agency> Administrator ..." -> administrator): the answer stands
    next to them;
 7. the focus: the remaining content words, compared with the evidence sentence (the head noun is not one of them:
-   "In what city ..." is answered by a sentence naming the city, not the word "city").
+   "In what city ..." is answered by a sentence naming the city, not the word "city");
+8. the kind of meeting asked about: a call ("by phone", "call") or a meeting in person ("meet", "visit", "host");
+   a call does not answer a question about a meeting, nor a meeting one about a call.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .question_patterns import MONTHS, NAME_PREFIXES, STOP_WORDS
+from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
 
@@ -94,6 +96,7 @@ class Analysis:
     descriptors: tuple[str, ...] = ()  # the head noun and title words describing the asked person, folded
     meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
     many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
+    meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
 
     @property
     def has_time(self) -> bool:
@@ -243,4 +246,10 @@ def analyze(question: str) -> Analysis:
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    meeting=meeting, many=many, head=head, descriptors=descriptors)
+                    meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(question))
+
+
+def _meeting_kind(question: str) -> str:
+    """Step 8: "call" when the question asks about a call only, "in_person" for a meeting only, else ""."""
+    call, in_person = ASKED_CALL.search(question) is not None, ASKED_IN_PERSON.search(question) is not None
+    return "call" if call and not in_person else "in_person" if in_person and not call else ""

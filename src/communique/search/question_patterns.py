@@ -33,6 +33,10 @@ __all__ = [
     "DEICTIC",
     "PLACE_WRITTEN",
     "COUNTRY_ABBR",
+    "ASKED_CALL",
+    "ASKED_IN_PERSON",
+    "CALL_REPORT",
+    "IN_PERSON_REPORT",
 ]
 
 _Q = r"[?.!\s]*$"
@@ -160,3 +164,13 @@ DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))
 PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 # Country abbreviations that name a side, not the place of a meeting
 COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
+
+# The question asks about a call ("by phone", "call", "virtually") or a meeting in person ("meet", "visit", "host");
+# "speak" / "talk" ask about either; "called for" / "called on" ask for no call.
+ASKED_CALL = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone(?:d)?|telephone(?:d)?|virtual(?:ly)?|video)\b", re.IGNORECASE)
+ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|ed)|sit\s+down|"
+                             r"sat\s+down|in\s+person|receiv(?:e|ed))\b", re.IGNORECASE)
+# An evidence sentence that reports a call, and one that reports a meeting in person.
+CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
+IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|es|ed)|receiv(?:e|es|ed)|"
+                              r"in\s+person|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)

@@ -17,9 +17,11 @@ from .question_analysis import MONTHS, Analysis
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
     AMOUNT,
+    CALL_REPORT,
     COUNTRY_ABBR,
     DEICTIC,
     DURATION,
+    IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
     NAME_SUFFIXES,
     NUMBER,
@@ -29,7 +31,7 @@ from .question_patterns import (
 from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
-           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS"]
+           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok"]
 
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
@@ -110,6 +112,25 @@ def name_in(name: str, folded: str) -> bool:
         if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
             return True
     return False
+
+
+def _kind_of(text: str) -> str:
+    call, in_person = CALL_REPORT.search(text) is not None, IN_PERSON_REPORT.search(text) is not None
+    return "call" if call and not in_person else "in_person" if in_person and not call else ""
+
+
+def reported_kind(doc: Document, span: Span) -> str:
+    """The kind of meeting the sentence reports: "call" / "in_person" from its own words, else from the page's
+    title ("Readout of ... Call with ..."); "" when neither tells."""
+    return _kind_of(doc.text[span.start:span.end]) or _kind_of(doc.title or "")
+
+
+def kind_ok(a: Analysis, doc: Document, span: Span) -> bool:
+    """A call does not answer a question about a meeting in person, nor a meeting one about a call."""
+    if not a.meeting_kind:
+        return True
+    found = reported_kind(doc, span)
+    return not found or found == a.meeting_kind
 
 
 def evidence_dates(doc: Document, span: Span) -> list[str]:
