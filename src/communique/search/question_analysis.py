@@ -239,7 +239,11 @@ def analyze(question: str) -> Analysis:
     typed_head = answer_type in ("person", "place") and head in PERSON_NOUNS | PLACE_NOUNS
     titles = [w.lower().strip(".") for w in _WORD.findall(question) if w[0].isupper()
               and w.lower().strip(".") in TITLE_WORDS and w.lower().strip(".") not in _OPENERS]
-    descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles))
+    # "Who was <Name>'s predecessor": a person noun of a who-question describes the asked person too
+    related = [w for w in words[1:] if answer_type == "person" and wh == "who" and w in PERSON_NOUNS]
+    descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles + related))
+    # a relation ("predecessor", "counterpart"), not an office, is the asked kind of person: the answer stands by it
+    head = head or next((w for w in related if w not in TITLE_WORDS), "")
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))

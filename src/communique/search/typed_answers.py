@@ -38,6 +38,7 @@ DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wir
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
+FAMILY_FIRST_TOKENS = 3  # a three-word name ("<Family> <Given> <Given>") may be written by its first word alone
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 WORDS = re.compile(r"\w[\w\-’']*")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -96,6 +97,8 @@ def name_in(name: str, folded: str) -> bool:
     key = tokens[-1]
     if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
         return True
+    if len([t for t in tokens if len(t) > 1]) >= FAMILY_FIRST_TOKENS and re.search(rf"(?<!\w){re.escape(tokens[0])}(?!\w)", folded):
+        return True  # "<Family> <Given> <Given>": the family name is written first and alone
     words = name.replace(".", "").split()
     if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
         # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
@@ -180,13 +183,16 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 
 
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
+_NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
 NOT_NAME_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _whole_name(doc: Document, start: int, name: str) -> str:
-    """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname."""
+    """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname; a
+    longer one cut before a short last given name that reads like a word ("<Family> <Given> In,")."""
     if " " in name:
-        return name
+        m = _NAME_ENDS_ON.match(doc.text, start + len(name))
+        return f"{name} {m.group(1)}" if m and fold(m.group(1)) not in NOT_NAME_WORDS else name
     m = _NAME_GOES_ON.match(doc.text, start + len(name))
     if m is None or fold(m.group(1)) in STOP_WORDS or fold(m.group(1)) in NOT_NAME_WORDS:
         return name
