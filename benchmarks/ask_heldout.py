@@ -57,8 +57,12 @@ kept with ``--db`` holds one set's corpus: give each set its own file.
 
 With ``--split dev`` only the dev questions are asked, printed and scored (the test questions are filtered out
 before anything is asked; the corpus is the same, built from every question's sources): the only way to run it
-while improving the answerer. ``--split practice`` asks the improver's own practice questions (``PRACTICE``, written
-from 2023 pages that are distractors here, before the answerer was changed for them) against the same store.
+while improving the answerer. ``--split practice`` asks every practice file (``PRACTICE``,
+``data/ask_practice*.jsonl``) against the same store: ``ask_practice.jsonl``, the improver's own questions, written
+from 2023 pages that are distractors here before the answerer was changed for them; ``ask_practice2.jsonl`` (188
+questions, 33 unanswerable), written by someone who had read neither the answerer's code nor the held-out sets and
+never ran ``ask``, from White House documents of 2022-2024 that are distractors of this store (kinds and checks as
+in ``heldout``: varied phrasings, sources and unanswerables checked with a text search over all the distractors).
 (``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
@@ -79,9 +83,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 QUESTIONS = Path(__file__).with_name("data") / "ask_heldout.jsonl"
-# Practice questions written by the answerer's improver from 2023 White House pages that are distractors of this
-# corpus (none of them a source of QUESTIONS), asked against the same store: ``--split practice``.
-PRACTICE = Path(__file__).with_name("data") / "ask_practice.jsonl"
+# Practice questions from White House pages that are distractors of this corpus (none of them a source of
+# QUESTIONS), every file of them asked against the same store: ``--split practice``.
+PRACTICE = tuple(sorted(Path(__file__).with_name("data").glob("ask_practice*.jsonl")))
 WILD_DEV = "wild_dev/docs"
 WH = "wh_briefings_readouts"
 WH_FOLDERS = ("statements-releases", "press-briefings", "speeches-remarks", "presidential-actions")
@@ -266,7 +270,8 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
     every = load_questions(qset.questions)
     files, distractors = corpus(datasets, {s for q in every for s in q["sources"]}, qset)  # one corpus for every split
     # before anything is asked: the other splits are never asked nor printed
-    questions = select(load_questions(PRACTICE), split, limit) if split == "practice" else select(every, split, limit)
+    practice = [q for path in PRACTICE for q in load_questions(path)] if split == "practice" else []
+    questions = select(practice, split, limit) if split == "practice" else select(every, split, limit)
     started = time.perf_counter()
     replies: list[Reply] = []
     with tempfile.TemporaryDirectory() as tmp:

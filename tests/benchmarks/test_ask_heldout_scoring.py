@@ -154,14 +154,21 @@ def test_score_splits_scores_only_the_splits_named() -> None:
     assert not any(k.startswith(("answer", "citation", "unanswerable")) for k in got)
 
 
-def test_practice_questions_come_from_distractors_of_the_corpus() -> None:
-    practice = bench.load_questions(bench.PRACTICE)
+@pytest.mark.parametrize("name", ["ask_practice.jsonl", "ask_practice2.jsonl"])
+def test_ask_heldout_practice_files_are_all_asked_and_well_formed(name: str) -> None:
+    assert name in {p.name for p in bench.PRACTICE}
+    practice = bench.load_questions(next(p for p in bench.PRACTICE if p.name == name))
     assert {q["split"] for q in practice} == {"practice"}
     assert sum(q["unanswerable"] for q in practice) >= 5
+    assert len({q["id"] for q in practice}) == len(practice)
     for q in practice:
         assert set(q) == QUESTION_FIELDS and q["type"] in TYPES, q["id"]
         assert bool(q["expected"]) is bool(q["sources"]) is (not q["unanswerable"]), q["id"]
-        assert all("/2023-" in s for s in q["sources"]), q["id"]  # 2023 pages: not the questions' 2024 slice
+
+
+def test_practice_questions_come_from_distractors_of_the_corpus() -> None:
+    practice = [q for path in bench.PRACTICE for q in bench.load_questions(path)]
+    assert len({q["id"] for q in practice}) == len(practice)  # ids unique across the practice files
     datasets = ROOT.parent / "shared" / "datasets"
     if not (datasets / "wild_dev").is_dir():
         pytest.skip("the shared datasets are not next to the project")
