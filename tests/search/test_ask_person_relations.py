@@ -67,3 +67,19 @@ def test_question_analysis_relation_noun_of_a_who_question(question, head, descr
 )
 def test_name_in_family_name_first(name, text, found):
     assert name_in(name, text) is found
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("What post did Mara Velt hold when she met Kim in Tarnholm?", "Mara Velt"),
+        ("What is Park Min Ho's title in the Northern government?", "Park Min Ho"),
+        ("What office does Kim Dae Sung hold?", "Kim Dae Sung"),
+        ("What role did Velt have during the ferry talks of 2025?", "Velt"),
+    ],
+)
+def test_classify_role_question_with_a_trailing_constraint(question, who):
+    from communique.search.ask import classify
+
+    intent, groups = classify(question)
+    assert (intent, groups.get("who")) == ("role", who)

@@ -41,6 +41,7 @@ __all__ = [
 
 _Q = r"[?.!\s]*$"
 _QUOTED = r"[\"“‘']\s*(?P<words>.+?)\s*[\"”’']"
+_AFTER = r"(?:\s+(?:in|at|on|of|with|when|while|during|as|after|before|under)\b[^?]*)?"  # a trailing constraint
 
 QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(rx, re.IGNORECASE))
@@ -65,8 +66,10 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("attendees", r"^\s*who\s+(?:attended|took\s+part\s+in|participated\s+in|joined|was\s+at|were\s+at|"
                       r"was\s+present\s+at|led)\s+(?P<event>.+?)" + _Q),
         # "What is X's role / title / position?"
-        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _Q),
-        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)" + _Q),
+        # ... with a constraint after it: "in <Place>", "when <event>", "during <event>" (checked as constraints)
+        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _AFTER + _Q),
+        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)"
+                 + _AFTER + _Q),
         ("role", r"^\s*who\s+is\s+(?P<who>[A-Z][^?]+?)" + _Q),
     )
 )
