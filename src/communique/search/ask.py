@@ -11,7 +11,9 @@ Cascade:
 4. otherwise, or beside a meeting date, the general answerer (:func:`_general`): sentences of documents naming every
    asked name and place, scored by names and focus words, kept when the time constraint holds and the sentence holds
    an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
-5. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+5. "What did X say ...": only X's quoted or reported words answer (:mod:`said_by`), not the other side's nor a
+   joint discussion;
+6. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
 
 Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
 """
@@ -41,6 +43,7 @@ from .question_patterns import (
     STOP_WORDS,
     TITLE_HEADS,
 )
+from .said_by import asked_speaker, said_by
 from .segment import Span, sentences, squash
 from .typed_answers import (
     NOT_NAME_WORDS as _NOT_NAME_WORDS,
@@ -108,6 +111,9 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
                              re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
+# Where the topic of "what X said about <topic>" ends and a constraint begins ("during his call with Y", "when ...")
+_TOPIC_END = re.compile(r"\s+(?:during|when|while|after|before|at\s+(?:his|her|their|the|a)|in\s+(?:his|her|their|a))\s",
+                        re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
 # "<Name>, <Party> leader" / "<Name>, <Office> Minister of <Country>,"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
@@ -409,7 +415,7 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
 
 
 def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
-    who, topic = g["who"].strip(), g["topic"]
+    who, topic = g["who"].strip(), _TOPIC_END.split(g["topic"])[0]  # "<topic> during his call with Y": Y no topic
     # the topic's own words: months, years and the meeting or call it was said at are constraints, not the topic
     terms = [t for t in _content_words(topic) if t not in {_stem(m) for m in MONTHS} and not t.isdigit()
              and not _MEETING_VERBS.fullmatch(t) and t not in _MEETING_STEMS and t not in _CALL_STEMS]
@@ -424,7 +430,7 @@ def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
                 continue
             in_quote = any(q.start - 2 <= s.end and s.start <= q.end + 2 for q in quoted)
             words = {w.lower() for w in _WORDS.findall(s.text)}
-            reported = _has_name(s.text, who) and bool(words & SPEECH_VERBS)
+            reported = (_has_name(s.text, who) and bool(words & SPEECH_VERBS)) or said_by(doc, s, who)
             if in_quote or reported:
                 text = f"{who} said: “{squash(s.text)}”" if in_quote else squash(s.text)
                 out.append(_Candidate(0.5 + 0.5 * score, [AnswerSentence(text, [ctx.cite(doc, s)])]))
@@ -474,6 +480,15 @@ def _cited_text(ctx: _Context, sentence: AnswerSentence) -> str:
     """The text of the sentences an answer sentence cites."""
     docs = [(ctx.doc(c["doc"]), c) for c in sentence.citations]
     return " ".join(d.text[c["start"]:c["end"]] for d, c in docs if d is not None)
+
+
+def _cites_words_of(ctx: _Context, sentence: AnswerSentence, who: str) -> bool:
+    """Every sentence cited gives ``who``'s words (:func:`said_by`)."""
+    for cite in sentence.citations:
+        doc = ctx.doc(cite["doc"])
+        if doc is None or not said_by(doc, ctx.sentence_at(doc, cite["start"], cite["end"]), who):
+            return False
+    return bool(sentence.citations)
 
 
 def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
@@ -534,8 +549,13 @@ def ask(store: Any, question: str) -> Answer:
     if intent in ("general", "when_met") or not found:
         general = _general(ctx, a)
         if intent == "what_said":  # what X said: a sentence that names X, not one about whoever else was there
-            general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"]) for s in c.sentences)]
+            general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"])
+                                                 or _cites_words_of(ctx, s, groups["who"]) for s in c.sentences)]
         found += general
+    speaker = asked_speaker(question)
+    if speaker:  # "What did X say ...": X's quoted or reported words, not the other side's nor a joint discussion
+        found = [c for c in found if all(s.text.startswith(f"{speaker} said:") or _cites_words_of(ctx, s, speaker)
+                                         for s in c.sentences)]
     candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,

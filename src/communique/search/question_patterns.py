@@ -37,6 +37,9 @@ __all__ = [
     "ASKED_IN_PERSON",
     "CALL_REPORT",
     "IN_PERSON_REPORT",
+    "SPEECH_QUESTION",
+    "REPORTING_VERBS",
+    "JOINT_SUBJECT",
 ]
 
 _Q = r"[?.!\s]*$"
@@ -177,3 +180,14 @@ ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|hos
 CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
 IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|es|ed)|receiv(?:e|es|ed)|"
                               r"in\s+person|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)
+
+# "What did <X> say / tell / answer ...", "How did <X> describe ...": the answer is <X>'s own words.
+SPEECH_QUESTION = re.compile(r"^\s*(?i:what|how)\s+(?i:did)\s+(?P<who>[A-Z][^?]*?)\s+(?:say|tell|answer|reply|respond|describe|"
+                             r"state|stress|announce|note|call|reaffirm|reiterate|express|urge|warn|promise)\b")
+# Verbs that report one side's words in a readout ("<X> stressed ...", "<X> briefed <Y> on ..."); "discussed" is no
+# one side's words.
+REPORTING_VERBS = (SPEECH_VERBS - {"discussed"}) | frozenset("""
+briefed answered replied responded described promised assured reaffirms stresses says notes urges told tells
+""".split())
+# A subject of two sides ("<X> and <Y> discussed", "The two leaders", "They", "Both"): the words of neither alone.
+JOINT_SUBJECT = re.compile(r"\b(?:and|both|two|they|leaders|sides|together|with)\b", re.IGNORECASE)
