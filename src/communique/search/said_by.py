@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from .question_patterns import DEICTIC, JOINT_SUBJECT, MONTHS, NAME_PREFIXES, REPORTING_VERBS, SPEECH_QUESTION, STOP_WORDS
+from .question_patterns import (
+    DEICTIC,
+    JOINT_SUBJECT,
+    MONTHS,
+    NAME_PREFIXES,
+    REPORTING_VERBS,
+    SPEECH_QUESTION,
+    STOP_WORDS,
+)
 from .segment import Span
 from .typed_answers import WORDS, fold, name_in
 
