@@ -581,20 +581,20 @@ def _window(ctx: _Context, doc: Document, index: int) -> str:
 def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
     """Sentences that satisfy every constraint of the question, with the typed part that answers it.
 
-    1. documents that mention every name and place of the question;
+    1. documents that mention every name and place of the question (its context clause's names too);
     2. sentences whose neighbourhood names them, scored by names and focus words found;
     3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
     """
     focus = [_stem(f) for f in a.focus]
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
-    query = " ".join([*a.names, *a.places, *a.focus])
+    query = " ".join([*a.names, *a.places, *a.context_names, *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_title = _fold(doc.title or "")
         folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
         title_words = {_stem(w.strip("'-")) for w in _WORDS.findall(folded_title)}
-        if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places)):  # 1.
+        if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places, *a.context_names)):  # 1.
             continue
         lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
         # 3. a page of the asked month or year, or one that writes such a date

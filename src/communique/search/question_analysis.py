@@ -1,6 +1,9 @@
 """Question analysis for ``ask``: question word, expected answer type, focus words and constraints.
 
 Cascade of :func:`analyze`:
+0. a context clause ("..., according to X's call with Y", "... when X met Y") is split off first: steps 2-7 read
+   the question proper, the context's names need only be on the page (the month, year and meeting kind are read
+   from the whole question);
 1. the question word and the answer type it asks for (when -> date, where -> place, who / which <person noun> ->
    person, how many / much / long -> number with a unit, anything else -> a sentence);
 2. the time constraints written in the question ("in March 2023", "on December 21", "in 2024");
@@ -19,7 +22,7 @@ Cascade of :func:`analyze`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MONTHS, NAME_PREFIXES, STOP_WORDS
 
@@ -57,6 +60,11 @@ did does do was were is are had has have will would can could the a an kind sort
 _HEAD = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+((?:[\w\-’']+\s+){0,3})")
 # "On which day ...", "What was the date of ...", "On what date ...": a date is asked for.
 _DATE_ASKED = re.compile(r"^\s*(?:on\s+)?(?:which|what)\s+(?:(?:was|is)\s+the\s+)?(?:date|day)\b", re.IGNORECASE)
+# A context clause after the question proper: where the answer was reported, not what it must say ("..., according to
+# X's call with Y", "... as X noted when meeting Y", "... when X met Y"); its names must be on the page only.
+_CONTEXT = re.compile(r",?\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
+                      r"(?:when|while)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|came))\b",
+                      re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -96,6 +104,7 @@ class Analysis:
     descriptors: tuple[str, ...] = ()  # the head noun and title words describing the asked person, folded
     meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
     many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
+    context_names: tuple[str, ...] = ()  # names of a context clause ("according to X's call with Y"): on the page
     meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
 
     @property
@@ -223,8 +232,24 @@ def _head(question: str) -> str:
     return ""
 
 
+def _split_context(question: str) -> tuple[str, str]:
+    """(main clause, context clause): "How many X ..., according to Y's call with Z?" -> the part before "according"."""
+    m = _CONTEXT.search(question)
+    return (question[:m.start()], question[m.start():]) if m and m.start() > 0 else (question, "")
+
+
 def analyze(question: str) -> Analysis:
     """The analysis of ``question`` (see the module docstring for the steps)."""
+    main, context = _split_context(question)
+    analysis = _analyze(main + ("?" if context else ""), question)
+    if not context:
+        return analysis
+    asked = {n.lower() for n in (*analysis.names, *analysis.places)}
+    context_names = tuple(n for n in _names(context, asked) if n.lower() not in asked)
+    return replace(analysis, question=question, context_names=context_names)
+
+
+def _analyze(question: str, whole: str) -> Analysis:
     wh = _wh(question)
     answer_type, counted = _answer_type(question, wh)
     year, month, day = _time(question)
@@ -249,8 +274,9 @@ def analyze(question: str) -> Analysis:
         and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
+    year, month, day = _time(whole)  # a month or year of the context clause still dates the answer
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(question))
+                    meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole))
 
 
 def _meeting_kind(question: str) -> str:

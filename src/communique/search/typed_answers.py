@@ -202,7 +202,7 @@ def _whole_name(doc: Document, start: int, name: str) -> str:
 def _asked(a: Analysis, text: str) -> bool:
     """The text names something the question already names (not an answer to it)."""
     folded = fold(text)
-    return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places))
+    return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places, *a.context_names))
 
 
 def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:

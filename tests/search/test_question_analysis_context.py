@@ -1,0 +1,35 @@
+"""Question analysis splits off a context clause ("..., according to X's call with Y", "... when X met Y"): its
+names need only be on the page, its words are no focus; the month and the meeting kind still count."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.search.question_analysis import analyze
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "context_names", "focus_absent"),
+    [
+        ("How many inspectors will Norland send, according to Velt's call with Rask?", ("Norland",),
+         ("Velt", "Rask"), "call"),
+        ("How many ferries were idle when Mara Velt met Odo Rask in May 2025?", (), ("Mara Velt", "Odo Rask"), "met"),
+        ("Which port did Norland reopen, as Velt noted when meeting Rask?", ("Norland",), ("Velt", "Rask"), "noted"),
+    ],
+)
+def test_question_analysis_context_clause(question, names, context_names, focus_absent):
+    a = analyze(question)
+    assert a.names == names
+    assert a.context_names == context_names
+    assert focus_absent not in a.focus
+    assert a.question == question
+
+
+def test_question_analysis_context_keeps_month_and_kind():
+    a = analyze("How many ferries were idle when Velt called Rask in May 2025?")
+    assert (a.month, a.year, a.meeting_kind, a.meeting) == (5, 2025, "call", False)
+
+
+@pytest.mark.parametrize("question", ["When did Velt meet Rask?", "When Velt met Rask, what did they sign?"])
+def test_question_analysis_no_context_at_the_start(question):
+    assert analyze(question).context_names == ()
