@@ -13,11 +13,13 @@ from communique.search.typed_answers import name_in
 PAGE = ("President Kim Dae Sung met Chancellor Mara Velt in Tarnholm on Monday. "
         "Ties between the two countries cooled under Kim's predecessor, Park Min Ho, over fishing rights. "
         "Velt praised Kim for reopening the northern ferry line.")
+LIST = ("On the margins of the harbour summit, Chancellor Mara Velt met President Ivo Sand of Ostria, "
+        "Prime Minister Lena Holt of Wendmark, and Defense Minister Tor Vik of Kessland.")
 
 
-def _person(text: str, part: str) -> Mention:
+def _person(text: str, part: str, kind: str = "person") -> Mention:
     start = text.index(part)
-    return Mention(start, start + len(part), part, "person")
+    return Mention(start, start + len(part), part, kind)
 
 
 @pytest.fixture
@@ -30,8 +32,12 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
     doc = doc_factory(PAGE, id="visit", source="wire/visit.txt", kind="news", published="2025-03-03",
                       mentions=[_person(PAGE, "Kim Dae Sung"), _person(PAGE, "Mara Velt"), _person(PAGE, "Kim's"),
                                 _person(PAGE, "Park Min")])  # the mention cut before "Ho"
+    summit = doc_factory(LIST, id="summit", source="wire/summit.txt", kind="news", published="2025-06-03",
+                         mentions=[*(_person(LIST, n) for n in ("Mara Velt", "Ivo Sand", "Lena Holt", "Tor Vik")),
+                                   *(_person(LIST, c, "country") for c in ("Ostria", "Wendmark", "Kessland"))])
     with SQLiteStore(tmp_path / "kb.db") as s:
         s.put(doc, "test")
+        s.put(summit, "test")
         refresh_index(s)
         yield s
 
@@ -41,6 +47,19 @@ def test_ask_person_relations_answers_the_related_person(store, question):
     answer = ask(store, question)
     assert not answer.not_in_sources, answer.as_dict()
     assert "Park Min Ho" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Which Wendmark leader met Velt on the margins of the harbour summit?", "Lena Holt"),
+        ("Who represented Kessland when Velt met the leaders at the harbour summit?", "Tor Vik"),
+    ],
+)
+def test_ask_person_relations_the_person_of_the_asked_country(store, question, expected):
+    answer = ask(store, question)
+    assert not answer.not_in_sources, answer.as_dict()
+    assert answer.text.startswith(expected)
 
 
 @pytest.mark.parametrize(

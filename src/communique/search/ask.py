@@ -618,8 +618,10 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
                          or (f in _CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
-            if a.answer_type == "person" and any(_stem(d) in have_all for d in a.descriptors):
-                score = max(score, DESCRIBED_SHARE)
+            if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
+                    m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
+                    for m in doc.mentions for n in a.names)):
+                score = max(score, DESCRIBED_SHARE)  # the asked title or country ("Who represented <Country>")
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue
             name_share = len(names) / len(a.names) if a.names else 1.0

@@ -1,7 +1,8 @@
 """Typed answers for ``ask``: the part of an evidence sentence that answers the question's type.
 
 A date (written, resolved, or only a month), a place (after "in" / "at", a place mention, an event's place), a
-person (the one next to the asked title or to the question's words, a mention cut at a line break made whole), a
+person (the one next to the asked country, else the asked title, else the question's words; a mention cut at a
+line break made whole), a
 number with what it counts, a duration; plus the checks they share: a date against the asked month / year, a name
 asked about found in folded text (acronyms, initials, nationality adjectives).
 """
@@ -237,6 +238,10 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         described = [span.start + m.start() for m in WORDS.finditer(text)  # whole words: "administrator" only
                      if fold(m.group(0)) in a.descriptors or fold(m.group(0)).removesuffix("s") in a.descriptors]
         anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
+        # "Which <Country> leader", "Who represented <Country>": the person written next to the asked country
+        countries = [s for s, t in _mentions_in(doc, span, ("country", "place"))
+                     if any(name_in(n, fold(t)) for n in a.names)]
+        anchors = countries or anchors
         people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
