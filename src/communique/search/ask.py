@@ -52,6 +52,9 @@ from .typed_answers import (
     WORDS as _WORDS,
 )
 from .typed_answers import (
+    counts_asked as _counts_asked,
+)
+from .typed_answers import (
     date_ok as _date_ok,
 )
 from .typed_answers import (
@@ -101,6 +104,7 @@ SELF_NAME_BONUS = 0.04  # the asked names in the sentence itself beat names foun
 HEAD_BONUS = 0.1  # "Which treaty ...": a sentence naming a treaty beats one that does not (the name may stand alone)
 UNDESCRIBED_PENALTY = 0.2  # "Which premier ...": a person with no such title near is a weaker answer
 DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
+COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
 _MEETING_STEMS = frozenset(_stem(w) for w in MEETING_STEMS)  # compared with stemmed question words
@@ -622,6 +626,9 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
                     for m in doc.mentions for n in a.names)):
                 score = max(score, DESCRIBED_SHARE)  # the asked title or country ("Who represented <Country>")
+            counted = _counts_asked(a, s.text)  # "How many <things>": a number of the asked things is on topic
+            if counted:
+                score = max(score, COUNTED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue
             name_share = len(names) / len(a.names) if a.names else 1.0
@@ -640,7 +647,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             found = sum(f in have_all or f in title_words for f in content)
             if a.answer_type == "sentence" and content and not found:
                 continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
-            if a.answer_type in ("number", "duration") and content and not any(
+            if a.answer_type in ("number", "duration") and content and not counted and not any(
                     f in have_all or f in title_words for f in content):
                 continue  # "How much did X pledge": a number from a sentence about pledging, not any number
             typed = _typed_answer(a, doc, s)  # 4.

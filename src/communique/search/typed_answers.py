@@ -32,7 +32,8 @@ from .question_patterns import (
 from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
-           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok"]
+           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok",
+           "counts_asked"]
 
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
@@ -101,6 +102,9 @@ def name_in(name: str, folded: str) -> bool:
     if len([t for t in tokens if len(t) > 1]) >= FAMILY_FIRST_TOKENS and re.search(rf"(?<!\w){re.escape(tokens[0])}(?!\w)", folded):
         return True  # "<Family> <Given> <Given>": the family name is written first and alone
     words = name.replace(".", "").split()
+    if len(words) == 1 and words[0].isupper() and re.search(  # "US" written "U.S."
+            r"(?<![\w.])" + r"\.".join(words[0].lower()) + r"\.(?!\w)", folded):
+        return True
     if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
         # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
         glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
@@ -255,6 +259,11 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
     return squash(text), 0.0
 
 
+def counts_asked(a: Analysis, text: str) -> bool:
+    """"How many <things>": the text writes a number followed by the counted things ("24 U.S. F-35s")."""
+    return a.answer_type == "number" and bool(a.counted) and bool(_numbers(a, text, []))
+
+
 def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
     """Numbers of the sentence with what they count: durations for "how long", the counted words for "how many";
     numbers with an amount unit ($, percent, million) first, then the one nearest the question's focus words."""
@@ -274,7 +283,7 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
             continue
         if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
             continue
-        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
+        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|[\w\-]+)?", text[m.end():], re.IGNORECASE)
         amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
         found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
