@@ -33,3 +33,15 @@ def test_question_analysis_context_keeps_month_and_kind():
 @pytest.mark.parametrize("question", ["When did Velt meet Rask?", "When Velt met Rask, what did they sign?"])
 def test_question_analysis_no_context_at_the_start(question):
     assert analyze(question).context_names == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        ("Which Wendmark leader met Velt?", ("Wendmark",)),
+        ("Who represented Kessland at the summit?", ("Kessland",)),
+        ("Who co-chaired the Wendmark donor meeting for Kessland?", ()),  # the event's countries, not the person's
+    ],
+)
+def test_question_analysis_countries_describe_the_person(question, countries):
+    assert analyze(question).countries == countries

@@ -624,7 +624,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
-                    for m in doc.mentions for n in a.names)):
+                    for m in doc.mentions for n in a.countries)):
                 score = max(score, DESCRIBED_SHARE)  # the asked title or country ("Who represented <Country>")
             counted = _counts_asked(a, s.text)  # "How many <things>": a number of the asked things is on topic
             if counted:

@@ -11,8 +11,8 @@ Cascade of :func:`analyze`:
 4. the names (runs of capitalised words, titles dropped) that the evidence must mention;
 5. the counted words of a number question ("how many hours" -> hours; "how long" -> any duration);
 6. the head noun of "which / what <noun>" (the kind of thing asked for: "which treaty" -> treaty) and the title
-   words that describe an asked person ("Which <Agency> Administrator ..." -> administrator): the answer stands
-   next to them;
+   words that describe an asked person ("Which <Agency> Administrator ..." -> administrator), and the names that
+   describe the person ("Which <Country> leader", "Who represented <Country>"): the answer stands next to them;
 7. the focus: the remaining content words, compared with the evidence sentence (the head noun is not one of them:
    "In what city ..." is answered by a sentence naming the city, not the word "city");
 8. the kind of meeting asked about: a call ("by phone", "call") or a meeting in person ("meet", "visit", "host");
@@ -104,6 +104,8 @@ class Analysis:
     descriptors: tuple[str, ...] = ()  # the head noun and title words describing the asked person, folded
     meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
     many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
+    countries: tuple[str, ...] = ()  # names that describe the asked person ("Which <Country> leader", "Who represented
+    # <Country>"): the answer is the person written next to them
     context_names: tuple[str, ...] = ()  # names of a context clause ("according to X's call with Y"): on the page
     meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
 
@@ -275,8 +277,13 @@ def _analyze(question: str, whole: str) -> Analysis:
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
     year, month, day = _time(whole)  # a month or year of the context clause still dates the answer
+    nouns = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS))
+    countries = tuple(n for n in names if answer_type == "person" and (
+        re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
+        or re.match(rf"^\s*who\s+\w+\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE)))
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole))
+                    meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
+                    countries=countries)
 
 
 def _meeting_kind(question: str) -> str:

@@ -244,7 +244,7 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
         # "Which <Country> leader", "Who represented <Country>": the person written next to the asked country
         countries = [s for s, t in _mentions_in(doc, span, ("country", "place"))
-                     if any(name_in(n, fold(t)) for n in a.names)]
+                     if any(name_in(n, fold(t)) for n in a.countries)]
         anchors = countries or anchors
         people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
