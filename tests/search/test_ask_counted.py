@@ -44,6 +44,14 @@ def test_ask_counted_declines_other_things(store):
     assert ask(store, "How many submarines did Norland decide to buy?").not_in_sources
 
 
-@pytest.mark.parametrize(("name", "text", "found"), [("US", "u.s. investments", True), ("US", "use of", False)])
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        ("US", "u.s. investments", True),
+        ("US", "use of", False),
+        ("Norlanders", "the norlander people", True),  # a plural asked, the singular written
+        ("Davis", "davi spoke", False),  # a short name ending in "s" is no plural
+    ],
+)
 def test_name_in_dotted_acronym(name, text, found):
     assert name_in(name, text) is found

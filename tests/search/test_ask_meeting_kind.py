@@ -9,7 +9,7 @@ from communique.model import Timex
 from communique.search import ask
 from communique.search.question_analysis import analyze
 
-CALL = ("Chancellor Mara Velt spoke this morning with Premier Odo Rask. "
+CALL = ("Chancellor Mara Velt spoke this morning with Premier Odo Rask of Norland. "
         "The leaders discussed grain exports and the river treaty.")
 MEETING = ("Chancellor Mara Velt met Premier Odo Rask in Tarnholm on May 20, 2025. "
            "They agreed to open two new border crossings.")
@@ -47,6 +47,8 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
     [
         ("When did Velt and Rask meet in May 2025?", "May 20, 2025", "meeting-may"),  # not the call of May 6
         ("On what date did Velt hold a phone call with Rask?", "May 6, 2025", "call-may"),  # not the meeting
+        # the name alone, not "<Name> of <Country> about <topic>"
+        ("When did Velt speak with Premier Odo Rask of Norland about grain exports?", "May 6, 2025", "call-may"),
     ],
 )
 def test_ask_meeting_kind_answers_the_asked_kind(store, question, expected, doc):

@@ -45,3 +45,9 @@ def test_question_analysis_no_context_at_the_start(question):
 )
 def test_question_analysis_countries_describe_the_person(question, countries):
     assert analyze(question).countries == countries
+
+
+@pytest.mark.parametrize("question", ["For which date was the summit planned?", "On what day did Velt arrive?",
+                                      "By which date must Norland reply?"])
+def test_question_analysis_date_asked_after_a_preposition(question):
+    assert analyze(question).answer_type == "date"

@@ -535,9 +535,9 @@ def ask(store: Any, question: str) -> Answer:
         intent = "general"  # "Who is the <title> who ...": a person described, not a name to look up
     if intent in ("keywords", "when_event", "figures"):
         intent = "general"
-    for key in ("a", "b"):  # "<Name> at the <Place> in <Month>": the name alone; the rest are constraints
+    for key in ("a", "b"):  # "<Name> of <Country> about <topic> in <Month>": the name alone; the rest are constraints
         if key in groups:
-            groups[key] = re.split(r"\s+(?:in|at|on|during)\s+", groups[key])[0]
+            groups[key] = re.split(r"\s+(?:in|at|on|during|about|regarding|over|to|of|from|for|by)\s+", groups[key])[0]
     verb = {"speak": "spoke", "talk": "talked"}.get(
         next((w for w in ("speak", "talk") if re.search(rf"\b{w}\b", question, re.IGNORECASE)), ""), "met")
     handlers = {

@@ -58,8 +58,9 @@ _NOT_HEAD: frozenset[str] = frozenset("""
 did does do was were is are had has have will would can could the a an kind sort type one two three four five
 """.split())
 _HEAD = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+((?:[\w\-’']+\s+){0,3})")
-# "On which day ...", "What was the date of ...", "On what date ...": a date is asked for.
-_DATE_ASKED = re.compile(r"^\s*(?:on\s+)?(?:which|what)\s+(?:(?:was|is)\s+the\s+)?(?:date|day)\b", re.IGNORECASE)
+# "On which day ...", "What was the date of ...", "For which date ...": a date is asked for.
+_DATE_ASKED = re.compile(r"^\s*(?:(?:on|for|by|from|until|to)\s+)?(?:which|what)\s+(?:(?:was|is)\s+the\s+)?(?:date|day)\b",
+                         re.IGNORECASE)
 # A context clause after the question proper: where the answer was reported, not what it must say ("..., according to
 # X's call with Y", "... as X noted when meeting Y", "... when X met Y"); its names must be on the page only.
 _CONTEXT = re.compile(r",?\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"

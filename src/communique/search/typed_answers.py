@@ -41,6 +41,7 @@ MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence,
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
 FAMILY_FIRST_TOKENS = 3  # a three-word name ("<Family> <Given> <Given>") may be written by its first word alone
+MIN_PLURAL_CHARS = 6  # "Palestinians" ~ "Palestinian"; a short name ending in "s" ("Davis") is no plural
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 WORDS = re.compile(r"\w[\w\-’']*")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -99,6 +100,8 @@ def name_in(name: str, folded: str) -> bool:
     key = tokens[-1]
     if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
         return True
+    if len(key) >= MIN_PLURAL_CHARS and key.endswith("s") and re.search(rf"(?<!\w){re.escape(key[:-1])}(?!\w)", folded):
+        return True  # "Palestinians" asked, "Palestinian people" written
     if len([t for t in tokens if len(t) > 1]) >= FAMILY_FIRST_TOKENS and re.search(rf"(?<!\w){re.escape(tokens[0])}(?!\w)", folded):
         return True  # "<Family> <Given> <Given>": the family name is written first and alone
     words = name.replace(".", "").split()
