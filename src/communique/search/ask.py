@@ -91,7 +91,7 @@ MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short
 QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
 NOT_IN_SOURCES = "Not in the sources."
 NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after the answer ("She was met by ...")
-LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
+LEAD = 3  # a place asked about may be written once, in the title, dateline, address or first sentences of the page
 MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (all of them are in the document)
 NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
 PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
@@ -505,6 +505,7 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
             span = ctx.sentence_at(doc, cite["start"], cite["end"])
             index = next((i for i, s in enumerate(ctx.sentences(doc)) if s.start == span.start), 0)
             near = _fold(_window(ctx, doc, index) + " " + (doc.title or "") + " " + (doc.dateline or "") + " "
+                         + _slug(doc) + " "
                          + " ".join(s.text for s in ctx.sentences(doc)[:LEAD]))
             if not all(_name_in(p, near) for p in a.places):
                 return False
@@ -577,6 +578,12 @@ def ask(store: Any, question: str) -> Answer:
     return Answer(question, chosen[:MAX_ANSWER_SENTENCES], intent=intent, confidence=round(min(best, 1.0), 3))
 
 
+def _slug(doc: Document) -> str:
+    """The words of the page's address and file name ("...-talks-in-<place>.html"): page metadata like its title."""
+    words = [re.sub(r"\.\w{1,5}$", "", p.rsplit("/", 1)[-1]) for p in (doc.url or "", doc.source or "") if p]
+    return " ".join(re.sub(r"[-_+]+", " ", w) for w in words)
+
+
 def _window(ctx: _Context, doc: Document, index: int) -> str:
     spans = ctx.sentences(doc)
     return " ".join(s.text for s in spans[max(0, index - NAME_WINDOW):index + NAME_WINDOW + 1])
@@ -595,12 +602,13 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
     query = " ".join([*a.names, *a.places, *a.context_names, *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
-        folded_title = _fold(doc.title or "")
+        folded_title = _fold((doc.title or "") + " " + _slug(doc))
         folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
         title_words = {_stem(w.strip("'-")) for w in _WORDS.findall(folded_title)}
         if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places, *a.context_names)):  # 1.
             continue
-        lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
+        lead = _fold(" ".join([doc.title or "", doc.dateline or "", _slug(doc)]
+                              + [s.text for s in ctx.sentences(doc)[:LEAD]]))
         # 3. a page of the asked month or year, or one that writes such a date
         doc_time_ok = _date_ok(a, doc.published) or any(_date_ok(a, t.value) for t in doc.timexes
                                                         if t.type == "DATE" and t.value)
