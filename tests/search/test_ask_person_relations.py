@@ -52,6 +52,7 @@ def test_ask_person_relations_answers_the_related_person(store, question):
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        ("Which two countries' ministers did Velt meet at the harbour summit?", "Ostria and Wendmark and Kessland"),
         ("Which Wendmark leader met Velt on the margins of the harbour summit?", "Lena Holt"),
         ("Who represented Kessland when Velt met the leaders at the harbour summit?", "Tor Vik"),
     ],

@@ -51,3 +51,21 @@ def test_question_analysis_countries_describe_the_person(question, countries):
                                       "By which date must Norland reply?"])
 def test_question_analysis_date_asked_after_a_preposition(question):
     assert analyze(question).answer_type == "date"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "head"),
+    [
+        ("Which two countries' ministers did Velt bring together?", "place", "countries"),
+        ("Which country's president did Velt meet?", "place", "country"),
+        ("Which official's deputy did Velt meet?", "person", "official"),
+    ],
+)
+def test_question_analysis_possessive_noun_is_asked(question, answer_type, head):
+    a = analyze(question)
+    assert (a.answer_type, a.head) == (answer_type, head)
+
+
+def test_question_analysis_context_before_a_meeting():
+    a = analyze("Which ministers had Velt brought together the day before he met Rask?")
+    assert a.context_names == ("Rask",)

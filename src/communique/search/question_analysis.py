@@ -64,7 +64,8 @@ _DATE_ASKED = re.compile(r"^\s*(?:(?:on|for|by|from|until|to)\s+)?(?:which|what)
 # A context clause after the question proper: where the answer was reported, not what it must say ("..., according to
 # X's call with Y", "... as X noted when meeting Y", "... when X met Y"); its names must be on the page only.
 _CONTEXT = re.compile(r",?\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
-                      r"(?:when|while)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|came))\b",
+                      r"(?:when|while|before|after)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|"
+                      r"came))\b",
                       re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -81,6 +82,8 @@ _COUNT_STOP = frozenset("did do does were was are is had has have will would a a
 TITLE_WORDS: frozenset[str] = NAME_PREFIXES | frozenset("""
 foreign defense defence state commerce national security administrator commander general chief minister
 """.split())
+_WHOSE_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+(?:[\w\-]+\s+){0,2}?"
+                         r"([a-z]+)['’]s?\s")
 _WHICH_VERBS = ("did does do was were is are had has will would met joined led said held hosted visited greeted "
                 "accompanied signed attended briefed took spoke told called").split()
 _WHICH_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+"
@@ -147,6 +150,9 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
             counted.append(word)
         return "number", (tuple(counted) if kind == "many" else ())
     if wh in ("which", "what", "other"):
+        m = _WHOSE_NOUN.match(question)  # "Which two countries' ministers ...": the countries are asked for
+        if m and m.group(1).lower() in PLACE_NOUNS | PERSON_NOUNS:
+            return ("place" if m.group(1).lower() in PLACE_NOUNS else "person"), ()
         m = _WHICH_NOUN.match(question)
         noun = m.group(1).lower() if m else ""
         if noun in PERSON_NOUNS:

@@ -192,6 +192,7 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
 _NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a head noun that asks for countries
 NOT_NAME_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -239,6 +240,12 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
         written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
                    if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
+        if a.head in COUNTRY_NOUNS:  # "Which (two) countries ...": the countries named, not the city of the talks
+            countries = list(dict.fromkeys(t for _, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)
+                                           and t.lower() not in {c.lower() for c in COUNTRY_ABBR}))
+            if not countries:
+                return None
+            return (f"{' and '.join(countries)}." if a.head.endswith("s") else f"{countries[0]}."), 0.0
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
