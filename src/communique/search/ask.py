@@ -76,6 +76,9 @@ from .typed_answers import (
     name_in as _name_in,
 )
 from .typed_answers import (
+    ordinal_of as _ordinal_of,
+)
+from .typed_answers import (
     stem as _stem,
 )
 from .typed_answers import (
@@ -635,7 +638,7 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                     for m in doc.mentions for n in a.countries)):
                 score = max(score, DESCRIBED_SHARE)  # the asked title or country ("Who represented <Country>")
             counted = _counts_asked(a, s.text)  # "How many <things>": a number of the asked things is on topic
-            if counted:
+            if counted or (a.answer_type == "ordinal" and _ordinal_of(a, s.text)):  # "the 77th <Name>" too
                 score = max(score, COUNTED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue

@@ -5,7 +5,8 @@ Cascade of :func:`analyze`:
    the question proper, the context's names need only be on the page (the month, year and meeting kind are read
    from the whole question);
 1. the question word and the answer type it asks for (when -> date, where -> place, who / which <person noun> ->
-   person, how many / much / long -> number with a unit, anything else -> a sentence);
+   person, how many / much / long -> number with a unit, which session / anniversary -> an ordinal, anything else
+   -> a sentence);
 2. the time constraints written in the question ("in March 2023", "on December 21", "in 2024");
 3. the place constraints ("in <Place>", "at the <Place>"), capitalised words after "in" / "at" that are no month;
 4. the names (runs of capitalised words, titles dropped) that the evidence must mention;
@@ -38,6 +39,8 @@ person people official officials leader leaders minister ministers president pre
 secretary spokesperson spokesman administrator adviser advisor advisors chancellor senator governor diplomat
 commander chief director delegate delegates counterpart predecessor successor representative king queen prince
 """.split())
+# Nouns after "which" / "what" that ask for an ordinal ("Which session of <Assembly>" -> "77th").
+ORDINAL_HEADS: frozenset[str] = frozenset("session anniversary edition round term iteration installment".split())
 # Nouns after "which" / "what" that ask for a place.
 PLACE_NOUNS: frozenset[str] = frozenset("city cities country countries capital town venue place region island".split())
 # Question words and auxiliaries that open a question and are not names even when capitalised.
@@ -96,7 +99,7 @@ class Analysis:
 
     question: str
     wh: str  # when / where / who / which / what / how / yes_no / other
-    answer_type: str  # date / place / person / number / duration / sentence
+    answer_type: str  # date / place / person / number / duration / ordinal / sentence
     names: tuple[str, ...] = ()  # name phrases the evidence must mention (titles dropped)
     places: tuple[str, ...] = ()  # place constraints ("in <Place>")
     year: int | None = None
@@ -164,6 +167,9 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
         return "number", ()
     if _DATE_ASKED.match(question):
         return "date", ()
+    m = _HEAD.match(question)
+    if m and m.group(1).split() and re.sub(r"[’']s?$", "", m.group(1).split()[0].lower()) in ORDINAL_HEADS:
+        return "ordinal", ()  # "Which session of ...", "What anniversary of ...": the 77th, the 25th
     return "sentence", ()
 
 

@@ -33,11 +33,12 @@ from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
            "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok",
-           "counts_asked"]
+           "counts_asked", "ordinal_of"]
 
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
+ORDINAL_CONTEXT_CHARS = 40  # "the 77th <Name> of <Body>": the asked noun or name follows the ordinal closely
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
 FAMILY_FIRST_TOKENS = 3  # a three-word name ("<Family> <Given> <Given>") may be written by its first word alone
@@ -266,7 +267,29 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text, [x - span.start for x in anchors])
         return (f"{found[0]}.", 0.0) if found else None
+    if a.answer_type == "ordinal":
+        found = ordinal_of(a, text)
+        return (f"{found}.", 0.0) if found else None
     return squash(text), 0.0
+
+
+_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|\d+[\s-]year|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)\b", re.IGNORECASE)
+
+
+def ordinal_of(a: Analysis, text: str) -> str | None:
+    """"Which session of <Name>": an ordinal written before the asked noun or name ("the 77th <Name>"), with the
+    words that follow it up to ORDINAL_CONTEXT_CHARS."""
+    for m in _ORDINAL.finditer(text):
+        after = text[m.end():m.end() + ORDINAL_CONTEXT_CHARS]
+        phrase = re.split(r"[,;.()]", after)[0]
+        if phrase == after and " " in phrase.strip():
+            phrase = phrase[:phrase.rstrip().rfind(" ")]  # cut at the last whole word
+        folded = fold(phrase)
+        if (a.head and stem(a.head) in {stem(w) for w in WORDS.findall(folded)}) or any(
+                name_in(n, folded) for n in a.names):
+            return squash(m.group(0) + phrase)
+    return None
 
 
 def counts_asked(a: Analysis, text: str) -> bool:
