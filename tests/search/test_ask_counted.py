@@ -51,6 +51,7 @@ def test_ask_counted_declines_other_things(store):
         ("US", "use of", False),
         ("Norlanders", "the norlander people", True),  # a plural asked, the singular written
         ("Davis", "davi spoke", False),  # a short name ending in "s" is no plural
+        ("De Vrin", "in washington, d.v. today", False),  # a family name with a particle is never initials
     ],
 )
 def test_name_in_dotted_acronym(name, text, found):

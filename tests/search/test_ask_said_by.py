@@ -55,6 +55,7 @@ def test_ask_said_by_answers_the_speakers_words(store, question, expected):
         "What did Rask say about the northern ferry line?",  # the other side's words
         "What did Rask tell Velt about grain exports?",  # a joint discussion gives neither side's words
         "What did Velt say about river tolls during her call with Rask?",  # the constraint is no topic
+        "What did Velt say about the northern ferry line during her call with Holt?",  # Holt is on no page
     ],
 )
 def test_ask_said_by_declines_words_of_others(store, question):

@@ -423,12 +423,19 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
 
 def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
     who, topic = g["who"].strip(), _TOPIC_END.split(g["topic"])[0]  # "<topic> during his call with Y": Y no topic
+    # ... but Y must be on the page: the names of the constraint (months and question words aside)
+    tail = g["topic"][len(topic):]
+    on_page = [w for w in re.findall(r"\b[A-Z][\w\-’']+", tail) if w.lower() not in MONTHS
+               and _fold(w) not in STOP_WORDS and w.lower() not in NAME_PREFIXES]
     # the topic's own words: months, years and the meeting or call it was said at are constraints, not the topic
     terms = [t for t in _content_words(topic) if t not in {_stem(m) for m in MONTHS} and not t.isdigit()
              and not _MEETING_VERBS.fullmatch(t) and t not in _MEETING_STEMS and t not in _CALL_STEMS]
     need = min(MIN_TOPIC_WORDS, len(terms))
     out: list[_Candidate] = []
     for doc in ctx.candidates(f"{who} {topic}"):
+        page = _fold(doc.text + " " + (doc.title or "") + " " + _slug(doc))
+        if not all(_name_in(w, page) for w in on_page):
+            continue
         quoted = [q for q in doc.quotes
                   if _has_name(_speaker_near(doc, q.start, q.end) or q.speaker_name or "", who)]
         for s in ctx.sentences(doc):
@@ -638,7 +645,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                     for m in doc.mentions for n in a.countries)):
                 score = max(score, DESCRIBED_SHARE)  # the asked title or country ("Who represented <Country>")
             counted = _counts_asked(a, s.text)  # "How many <things>": a number of the asked things is on topic
-            if counted or (a.answer_type == "ordinal" and _ordinal_of(a, s.text)):  # "the 77th <Name>" too
+            if counted or (a.answer_type == "ordinal" and _ordinal_of(a, s.text, by_name=True)  # "the 77th <Name>"
+                           and len(names) == len(a.names)):  # among all the asked names
                 score = max(score, COUNTED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue

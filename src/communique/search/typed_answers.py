@@ -115,7 +115,7 @@ def name_in(name: str, folded: str) -> bool:
         if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
             return True
     capitals = [w for w in words if w[0].isupper()]
-    if len(capitals) > 1:  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
+    if len(capitals) > 1 and not any(w.lower() in NAME_PARTICLES for w in words):  # "De Croo" is no "D.C."  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
         initials = "".join(w[0].lower() for w in capitals)
         if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
             return True
@@ -194,6 +194,8 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
 _NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a head noun that asks for countries
+# Particles of a person's family name: a name holding one is a person's, never written as initials
+NAME_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
 NOT_NAME_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
@@ -277,16 +279,16 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|\d+[\s-]year|first|second|third|
                       r"ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)\b", re.IGNORECASE)
 
 
-def ordinal_of(a: Analysis, text: str) -> str | None:
+def ordinal_of(a: Analysis, text: str, by_name: bool = False) -> str | None:
     """"Which session of <Name>": an ordinal written before the asked noun or name ("the 77th <Name>"), with the
-    words that follow it up to ORDINAL_CONTEXT_CHARS."""
+    words that follow it up to ORDINAL_CONTEXT_CHARS; ``by_name``: before an asked name only."""
     for m in _ORDINAL.finditer(text):
         after = text[m.end():m.end() + ORDINAL_CONTEXT_CHARS]
         phrase = re.split(r"[,;.()]", after)[0]
         if phrase == after and " " in phrase.strip():
             phrase = phrase[:phrase.rstrip().rfind(" ")]  # cut at the last whole word
         folded = fold(phrase)
-        if (a.head and stem(a.head) in {stem(w) for w in WORDS.findall(folded)}) or any(
+        if (a.head and not by_name and stem(a.head) in {stem(w) for w in WORDS.findall(folded)}) or any(
                 name_in(n, folded) for n in a.names):
             return squash(m.group(0) + phrase)
     return None
