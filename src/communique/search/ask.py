@@ -52,6 +52,9 @@ from .typed_answers import (
     WORDS as _WORDS,
 )
 from .typed_answers import (
+    complete_date as _complete_date,
+)
+from .typed_answers import (
     counts_asked as _counts_asked,
 )
 from .typed_answers import (
@@ -352,7 +355,8 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
         if not spans:
             continue
         explicit, conf, span, event_date = max(spans, key=lambda x: (x[0], x[1], -x[2].start))  # dated, then earliest
-        when = _sentence_date(doc, span) or event_date or doc.published
+        when = _sentence_date(doc, span) or _complete_date(doc, event_date) or doc.published or next(
+            iter(_evidence_dates(doc, span)), None)  # "September 10" in the page's year; "on Sunday" by its dates
         if when:
             out.append(_Candidate(conf, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
                                                         [ctx.cite(doc, span)])]))

@@ -10,7 +10,7 @@ asked about found in folded text (acronyms, initials, nationality adjectives).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Document
 from ..text import strip_accents
@@ -33,7 +33,7 @@ from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
            "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok",
-           "counts_asked", "ordinal_of"]
+           "counts_asked", "ordinal_of", "complete_date", "page_year"]
 
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
@@ -47,6 +47,8 @@ MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the countr
 WORDS = re.compile(r"\w[\w\-’']*")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_NO_YEAR = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def fold(text: str) -> str:
@@ -71,7 +73,44 @@ def human_date(value: str) -> str:
     m = _ISO_MONTH.match(value)
     if m:
         return f"{date(int(m[1]), int(m[2]), 1):%B %Y} ({value})"
+    m = _NO_YEAR.match(value)
+    if m and 1 <= int(m[1]) <= 12:  # a day of a year nobody wrote: the day and month alone
+        return f"{date(2000, int(m[1]), 1):%B} {int(m[2])}"
     return value
+
+
+def page_year(doc: Document) -> str | None:
+    """The page's year: its publication date's, else the year its written full dates give most often."""
+    if doc.published and re.match(r"^\d{4}", doc.published):
+        return doc.published[:4]
+    years = [t.value[:4] for t in doc.timexes if t.type == "DATE" and t.value and _ISO_DAY.match(t.value)
+             and t.basis == "explicit"]
+    return max(set(years), key=years.count) if years else None
+
+
+def complete_date(doc: Document, value: str | None) -> str | None:
+    """A year-less day ("XXXX-09-10", from "September 10") in the page's year; other values as they are."""
+    m = _NO_YEAR.match(value or "")
+    year = page_year(doc) if m else None
+    return f"{year}-{m[1]}-{m[2]}" if m and year else value
+
+
+def _weekday_dates(doc: Document, span: Span) -> list[str]:
+    """A weekday of the sentence that no date resolved ("on Sunday"): the day of that name in the week up to the
+    page's anchor (its publication date, else its first written full date); none without an anchor."""
+    anchors = [doc.published or ""] + [t.value or "" for t in sorted(doc.timexes, key=lambda t: t.start)
+                                       if t.type == "DATE" and t.basis == "explicit"]
+    anchor = next((a for a in anchors if _ISO_DAY.match(a)), None)
+    if anchor is None:
+        return []
+    day = date.fromisoformat(anchor)
+    out: list[str] = []
+    for t in doc.timexes:
+        name = fold(t.text).split()[0] if t.text.strip() else ""
+        if span.start <= t.start < span.end and not t.value and name in _WEEKDAYS:
+            back = (day.weekday() - _WEEKDAYS.index(name)) % 7
+            out.append((day - timedelta(days=back)).isoformat())
+    return out
 
 
 def date_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
@@ -153,9 +192,12 @@ def evidence_dates(doc: Document, span: Span) -> list[str]:
     timexes = [t for t in timexes if t not in deictic]
     timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
     dates = [t.value for t in timexes if t.value]
+    dates += [complete_date(doc, t.value) or "" for t in doc.timexes if t.type == "DATE" and t.value
+              and span.start <= t.start < span.end and _NO_YEAR.match(t.value)]  # "September 10", no year
     dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
               and _ISO_DAY.match(e.date_value) and e.status != "planned"]
     dates += _written_dates(doc, span)
+    dates += _weekday_dates(doc, span)  # "on Sunday" on a page dated by another day: that week's Sunday
     dates += [t.value for t in deictic if t.value]
     return list(dict.fromkeys(dates))
 
