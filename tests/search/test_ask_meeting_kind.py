@@ -10,7 +10,8 @@ from communique.search import ask
 from communique.search.question_analysis import analyze
 
 CALL = ("Chancellor Mara Velt spoke this morning with Premier Odo Rask of Norland. "
-        "The leaders discussed grain exports and the river treaty.")
+        "The leaders discussed grain exports and the river treaty. "
+        "The two leaders reviewed the Ferry Task Force the Chancellor announced during her visit to Tarnholm.")
 MEETING = ("Chancellor Mara Velt met Premier Odo Rask in Tarnholm on May 20, 2025. "
            "They agreed to open two new border crossings.")
 
@@ -58,8 +59,17 @@ def test_ask_meeting_kind_answers_the_asked_kind(store, question, expected, doc)
     assert {c["doc"] for s in answer.sentences for c in s.citations} == {doc}
 
 
-def test_ask_meeting_kind_declines_a_call_asked_as_a_meeting(store):
-    assert ask(store, "When did Velt meet Rask in person in early May 2025, on May 6?").not_in_sources
+@pytest.mark.parametrize("question", ["When did Velt meet Rask in person in early May 2025, on May 6?",
+                                      "Did Velt meet Rask in person on May 6, 2025?"])
+def test_ask_meeting_kind_declines_a_call_asked_as_a_meeting(store, question):
+    assert ask(store, question).not_in_sources
+
+
+def test_ask_meeting_kind_what_was_said_may_name_another_visit(store):
+    # the sentence names an earlier visit, and the two leaders only as "The two leaders": the call's page answers
+    answer = ask(store, "Which task force did Velt and Rask review in their May 2025 call?")
+    assert not answer.not_in_sources, answer.as_dict()
+    assert "Ferry Task Force" in answer.text
 
 
 @pytest.mark.parametrize(

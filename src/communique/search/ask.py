@@ -110,6 +110,7 @@ SELF_NAME_BONUS = 0.04  # the asked names in the sentence itself beat names foun
 HEAD_BONUS = 0.1  # "Which treaty ...": a sentence naming a treaty beats one that does not (the name may stand alone)
 UNDESCRIBED_PENALTY = 0.2  # "Which premier ...": a person with no such title near is a weaker answer
 DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
+SHORT_BODY = 8  # the first sentences of a page refer back ("The two leaders", "She") to the people its lead names
 COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
@@ -630,7 +631,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
         undated = not doc.published and not any(_date_parts(t.value) for t in doc.timexes if t.type == "DATE")
         for i, s in enumerate(ctx.sentences(doc)):
             window = _fold(_window(ctx, doc, i))
-            names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)]
+            names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)
+                     or (i < SHORT_BODY and _name_in(n, lead))]  # "The two leaders" of a short readout
             if a.names and len(names) / len(a.names) < MIN_NAME_SHARE:  # 2.
                 continue
             if not all(_name_in(p, window) or _name_in(p, lead) for p in a.places):

@@ -177,9 +177,11 @@ def reported_kind(doc: Document, span: Span) -> str:
 
 
 def kind_ok(a: Analysis, doc: Document, span: Span) -> bool:
-    """A call does not answer a question about a meeting in person, nor a meeting one about a call."""
-    if not a.meeting_kind:
-        return True
+    """The date or place of a meeting in person is not a call's, nor a call's a meeting's, nor "Did they meet?"
+    answered by a call (for other answers the
+    question's meeting may be another event the page names: "the forum meeting", "an earlier visit")."""
+    if not a.meeting_kind or (a.answer_type not in ("date", "place") and a.wh != "yes_no"):
+        return True  # what was said or who was there: the question's meeting may be another event of the page
     found = reported_kind(doc, span)
     return not found or found == a.meeting_kind
 
