@@ -10,6 +10,7 @@ from communique.search import ask
 from communique.search.said_by import asked_speaker
 
 READOUT = ("Chancellor Mara Velt spoke today with Premier Odo Rask. "
+           "The blockade by Kessland was on the agenda. "
            "The Chancellor stressed the need to reopen the northern ferry line. "
            "The leaders discussed grain exports and river tolls. "
            "Rask thanked Velt for her support on fisheries quotas.")
@@ -56,6 +57,7 @@ def test_ask_said_by_answers_the_speakers_words(store, question, expected):
         "What did Rask tell Velt about grain exports?",  # a joint discussion gives neither side's words
         "What did Velt say about river tolls during her call with Rask?",  # the constraint is no topic
         "What did Velt say about the northern ferry line during her call with Holt?",  # Holt is on no page
+        "What did Velt say about Kessland?",  # the topic's name in the sentence before her words, not in them
     ],
 )
 def test_ask_said_by_declines_words_of_others(store, question):

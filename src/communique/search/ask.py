@@ -576,6 +576,10 @@ def ask(store: Any, question: str) -> Answer:
     if speaker:  # "What did X say ...": X's quoted or reported words, not the other side's nor a joint discussion
         found = [c for c in found if all(s.text.startswith(f"{speaker} said:") or _cites_words_of(ctx, s, speaker)
                                          for s in c.sentences)]
+        # ... about the topic's names in the words themselves ("about <Name>"), not in the sentence next to them
+        topic = _TOPIC_END.split(question[question.find(speaker) + len(speaker):])[0]
+        named = [n for n in a.names if n in topic and not _has_name(n, speaker)]
+        found = [c for c in found if all(_name_in(n, _fold(_cited_text(ctx, s))) for s in c.sentences for n in named)]
     candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
