@@ -35,3 +35,22 @@ def test_ask_page_address_place_written_in_the_address(store):
 @pytest.mark.parametrize("question", ["How long did the Ortiz-Lind talks in Oslo last?"])
 def test_ask_page_address_place_written_nowhere(store, question):
     assert ask(store, question).not_in_sources
+
+
+CALL = "Premier Odo Rask, calling from the Harbour Ferry, spoke with Chancellor Mara Velt in Tarnholm."
+
+
+def test_ask_from_where_is_the_place_after_from(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
+    from communique.model import Mention
+    from communique.search import refresh_index
+    from communique.search.semantic import NO_SEMANTIC_ENV
+    from communique.store.sqlite import SQLiteStore
+
+    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+    start = CALL.index("Tarnholm")
+    with SQLiteStore(tmp_path / "kb.db") as s:
+        s.put(doc_factory(CALL, id="call", source="wire/call.txt", kind="news",
+                          mentions=[Mention(start, start + len("Tarnholm"), "Tarnholm", "place")]), "test")
+        refresh_index(s)
+        answer = ask(s, "From where was Rask calling when he spoke with Velt?")
+    assert answer.text.startswith("Harbour Ferry"), answer.as_dict()

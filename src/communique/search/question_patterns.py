@@ -32,6 +32,7 @@ __all__ = [
     "CALL_WORDS",
     "DEICTIC",
     "PLACE_WRITTEN",
+    "PLACE_FROM",
     "COUNTRY_ABBR",
     "ASKED_CALL",
     "ASKED_IN_PERSON",
@@ -168,6 +169,8 @@ CALL_WORDS = re.compile(r"\b(?:call|called|phone|telephone|spoke|speak|virtual(?
 DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
 # "in <Place>" / "at the <Place>" written in an answer sentence
 PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
+# "calling from <Place>": the answer to "From where ..."
+PLACE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 # Country abbreviations that name a side, not the place of a meeting
 COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 

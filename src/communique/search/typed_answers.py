@@ -26,6 +26,7 @@ from .question_patterns import (
     MONTH_DAY_WRITTEN,
     NAME_SUFFIXES,
     NUMBER,
+    PLACE_FROM,
     PLACE_WRITTEN,
     STOP_WORDS,
 )
@@ -284,8 +285,12 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
         places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
                    and not _asked(a, e.place)]
-        after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
-        written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
+        # "From where / which city ...": the place after "from"; else after "in" / "at"
+        prep = "from" if re.match(r"^\s*from\s+(?:where|which|what)\b", a.question, re.IGNORECASE) else "in|at"
+        after_prep = [(s, t) for s, t in places
+                      if re.search(rf"\b(?:{prep})\s+(?:the\s+)?$", doc.text[max(0, s - 10):s])]
+        written_rx = PLACE_WRITTEN if prep != "from" else PLACE_FROM
+        written = [(span.start + m.start(1), m.group(1)) for m in written_rx.finditer(text)
                    if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
         if a.head in COUNTRY_NOUNS:  # "Which (two) countries ...": the countries named, not the city of the talks
             countries = list(dict.fromkeys(t for _, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)
