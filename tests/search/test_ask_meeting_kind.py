@@ -50,6 +50,7 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
         ("On what date did Velt hold a phone call with Rask?", "May 6, 2025", "call-may"),  # not the meeting
         # the name alone, not "<Name> of <Country> about <topic>"
         ("When did Velt speak with Premier Odo Rask of Norland about grain exports?", "May 6, 2025", "call-may"),
+        ("When did Velt talk to Rask by phone?", "May 6, 2025", "call-may"),
     ],
 )
 def test_ask_meeting_kind_answers_the_asked_kind(store, question, expected, doc):
@@ -85,3 +86,9 @@ def test_ask_meeting_kind_what_was_said_may_name_another_visit(store):
 )
 def test_question_analysis_meeting_kind(question, kind):
     assert analyze(question).meeting_kind == kind
+
+
+def test_classify_when_met_talk_to():
+    from communique.search.ask import classify
+
+    assert classify("When did Velt talk to Rask?") == ("when_met", {"a": "Velt", "b": "Rask"})

@@ -53,7 +53,7 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "When did X and Y meet / speak / talk / hold talks?"
         ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:and|&|meet\s+with|speak\s+with|talk\s+with)\s+(?P<b>.+?)\s+"
                      r"(?:meet|speak|talk|hold\s+talks|have\s+a\s+call|call|confer|sit\s+down)\b.*" + _Q),
-        ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:meet|speak|talk)\s+(?:with\s+)?(?P<b>[^?]+?)" + _Q),
+        ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:meet|speak|talk)\s+(?:(?:with|to)\s+)?(?P<b>[^?]+?)" + _Q),
         # "When did <event> meet / take place?"
         ("when_event", r"^\s*when\s+(?:did|was|were)\s+(?P<event>.+?)\s*(?:meet|take\s+place|held|happen)?" + _Q),
         # "Who said "<words>"?"
