@@ -11,9 +11,11 @@ from communique.search.question_analysis import analyze
 
 CALL = ("Chancellor Mara Velt spoke this morning with Premier Odo Rask of Norland. "
         "The leaders discussed grain exports and the river treaty. "
-        "The two leaders reviewed the Ferry Task Force the Chancellor announced during her visit to Tarnholm.")
+        "The two leaders reviewed the Ferry Task Force the Chancellor announced during her June 2024 visit to "
+        "Tarnholm.")
 MEETING = ("Chancellor Mara Velt met Premier Odo Rask in Tarnholm on May 20, 2025. "
-           "They agreed to open two new border crossings.")
+           "They agreed to open two new border crossings. "
+           "The two leaders committed to meet again at the Harbour Summit in Ostria.")
 
 
 def _timex(text: str, part: str, value: str, basis: str = "explicit") -> Timex:
@@ -31,7 +33,8 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
     docs = [
         doc_factory(CALL, id="call-may", source="readouts/call.md", kind="readout", published="2025-05-06",
                     title="Readout of Chancellor Velt's Call with Premier Rask",
-                    timexes=[_timex(CALL, "this morning", "2025-05-06", "publication")]),
+                    timexes=[_timex(CALL, "this morning", "2025-05-06", "publication"),
+                             _timex(CALL, "June 2024", "2024-06", "explicit")]),
         doc_factory(MEETING, id="meeting-may", source="readouts/meeting.md", kind="readout", published="2025-05-20",
                     title="Readout of Chancellor Velt's Meeting with Premier Rask",
                     timexes=[_timex(MEETING, "May 20, 2025", "2025-05-20")]),
@@ -51,6 +54,9 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
         # the name alone, not "<Name> of <Country> about <topic>"
         ("When did Velt speak with Premier Odo Rask of Norland about grain exports?", "May 6, 2025", "call-may"),
         ("When did Velt talk to Rask by phone?", "May 6, 2025", "call-may"),
+        ("Where did Velt meet Rask in May 2025?", "Tarnholm", "meeting-may"),  # not the call naming a June visit
+        ("Where did Velt and Rask commit to meet again after their talks in late May 2025?", "Harbour Summit",
+         "meeting-may"),
     ],
 )
 def test_ask_meeting_kind_answers_the_asked_kind(store, question, expected, doc):

@@ -663,12 +663,15 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             name_share = len(names) / len(a.names) if a.names else 1.0
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
             if a.answer_type != "date" and a.has_time:  # 3. the sentence's own dates, else the page's
-                own = _evidence_dates(doc, s)
+                own = _evidence_dates(doc, s) + [  # "in <Place> during her June 2021 visit": the place's month
+                    t.value for t in doc.timexes if t.type == "DATE" and t.value and t.basis == "explicit"
+                    and s.start <= t.start < s.end and re.fullmatch(r"\d{4}-\d{2}", t.value)
+                    and a.answer_type == "place"]
                 if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     continue
                 conf -= UNDATED_PENALTY if undated and not own else 0.0
             if a.answer_type in ("date", "place") and a.meeting and not (
-                    MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
+                    MEETING_REPORT.search(s.text) and len(names) == len(a.names)):
                 continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
             if not _kind_ok(a, doc, s):
                 continue  # a call does not answer a question about a meeting, nor a meeting one about a call

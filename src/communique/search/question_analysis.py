@@ -55,7 +55,7 @@ _MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|par
                           r"who\s+else|which\s+(?:officials|leaders|ministers|people|delegates))\b", re.IGNORECASE)
 # Words of the question form that no evidence sentence needs to contain.
 _QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according figures figure numbers given "
-                                             "amounts down besides last lasted".split())
+                                             "amounts down besides last lasted early late mid".split())
 # Words after "which" / "what" that are not the asked kind of thing (auxiliaries, numbers, determiners).
 _NOT_HEAD: frozenset[str] = frozenset("""
 did does do was were is are had has have will would can could the a an kind sort type one two three four five

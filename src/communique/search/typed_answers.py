@@ -293,11 +293,11 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         written = [(span.start + m.start(1), m.group(1)) for m in written_rx.finditer(text)
                    if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
         if a.head in COUNTRY_NOUNS:  # "Which (two) countries ...": the countries named, not the city of the talks
-            countries = list(dict.fromkeys(t for _, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)
-                                           and t.lower() not in {c.lower() for c in COUNTRY_ABBR}))
-            if not countries:
+            named = list(dict.fromkeys(t for _, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)
+                                       and t.lower() not in {c.lower() for c in COUNTRY_ABBR}))
+            if not named:
                 return None
-            return (f"{' and '.join(countries)}." if a.head.endswith("s") else f"{countries[0]}."), 0.0
+            return (f"{' and '.join(named)}." if a.head.endswith("s") else f"{named[0]}."), 0.0
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
@@ -305,9 +305,9 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
                      if fold(m.group(0)) in a.descriptors or fold(m.group(0)).removesuffix("s") in a.descriptors]
         anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
         # "Which <Country> leader", "Who represented <Country>": the person written next to the asked country
-        countries = [s for s, t in _mentions_in(doc, span, ("country", "place"))
-                     if any(name_in(n, fold(t)) for n in a.countries)]
-        anchors = countries or anchors
+        by_country = [s for s, t in _mentions_in(doc, span, ("country", "place"))
+                      if any(name_in(n, fold(t)) for n in a.countries)]
+        anchors = by_country or anchors
         people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
@@ -319,8 +319,8 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         found = _numbers(a, text, [x - span.start for x in anchors])
         return (f"{found[0]}.", 0.0) if found else None
     if a.answer_type == "ordinal":
-        found = ordinal_of(a, text)
-        return (f"{found}.", 0.0) if found else None
+        ordinal = ordinal_of(a, text)
+        return (f"{ordinal}.", 0.0) if ordinal else None
     return squash(text), 0.0
 
 
