@@ -123,7 +123,8 @@ def site(large_kb: dict[str, str], serve_app) -> dict[str, str]:  # type: ignore
 PAGES = {
     "home": ("/", "li.event"),
     "search-filtered": ("/search?q=trade&kind=readout&since=2020&until=2024", "li.hit"),
-    "ask": ("/search?q=When+did+{a}+meet+{b}%3F", "section.answer ul.evidence q"),
+    # "speak with": the pair's event may be a call, and a call does not answer "When did they meet?"
+    "ask": ("/search?q=When+did+{a}+speak+with+{b}%3F", "section.answer ul.evidence q"),
     "people": ("/people?sort=name", "tr.item"),
     "organizations": ("/organizations", "tr.item"),
     "places": ("/places?sort=-date", "tr.item"),

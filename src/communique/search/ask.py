@@ -7,11 +7,13 @@ Cascade:
 2. retrieve candidate documents with the full-text index (the question's names and words, best documents first);
 3. answer a recognised form from its records (events with participants and dates, quotes with speakers, roles) and
    keep only answers that satisfy the question's constraints (:func:`_satisfies`: month / year, place, the names
-   near a meeting date, a sentence that reports the meeting);
+   near a meeting date, a sentence that reports the meeting, a call or a meeting as asked);
 4. otherwise, or beside a meeting date, the general answerer (:func:`_general`): sentences of documents naming every
    asked name and place, scored by names and focus words, kept when the time constraint holds and the sentence holds
    an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
-5. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+5. "What did X say ...": only X's quoted or reported words answer (:mod:`said_by`), not the other side's nor a
+   joint discussion;
+6. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
 
 Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
 """
@@ -41,12 +43,19 @@ from .question_patterns import (
     STOP_WORDS,
     TITLE_HEADS,
 )
+from .said_by import asked_speaker, said_by
 from .segment import Span, sentences, squash
 from .typed_answers import (
     NOT_NAME_WORDS as _NOT_NAME_WORDS,
 )
 from .typed_answers import (
     WORDS as _WORDS,
+)
+from .typed_answers import (
+    complete_date as _complete_date,
+)
+from .typed_answers import (
+    counts_asked as _counts_asked,
 )
 from .typed_answers import (
     date_ok as _date_ok,
@@ -64,7 +73,13 @@ from .typed_answers import (
     human_date as _human_date,
 )
 from .typed_answers import (
+    kind_ok as _kind_ok,
+)
+from .typed_answers import (
     name_in as _name_in,
+)
+from .typed_answers import (
+    ordinal_of as _ordinal_of,
 )
 from .typed_answers import (
     stem as _stem,
@@ -82,7 +97,7 @@ MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short
 QUOTE_CONTEXT_CHARS = 90  # how far before/after a quote to look for "X said"
 NOT_IN_SOURCES = "Not in the sources."
 NAME_WINDOW = 1  # a name asked about may stand in the sentence before or after the answer ("She was met by ...")
-LEAD = 3  # a place asked about may be written once, in the title, dateline or first sentences of the page
+LEAD = 3  # a place asked about may be written once, in the title, dateline, address or first sentences of the page
 MIN_NAME_SHARE = 0.5  # at least half the asked names near the answer sentence (all of them are in the document)
 NAME_WEIGHT = 0.5  # names and focus words count alike in a sentence's confidence
 PLACE_BONUS = 0.02  # the asked place in the answer sentence itself beats a place named elsewhere on the page
@@ -95,6 +110,8 @@ SELF_NAME_BONUS = 0.04  # the asked names in the sentence itself beat names foun
 HEAD_BONUS = 0.1  # "Which treaty ...": a sentence naming a treaty beats one that does not (the name may stand alone)
 UNDESCRIBED_PENALTY = 0.2  # "Which premier ...": a person with no such title near is a weaker answer
 DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title beside a person counts as half the focus
+SHORT_BODY = 8  # the first sentences of a page refer back ("The two leaders", "She") to the people its lead names
+COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
 
 _MEETING_STEMS = frozenset(_stem(w) for w in MEETING_STEMS)  # compared with stemmed question words
@@ -105,6 +122,9 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
                              re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
+# Where the topic of "what X said about <topic>" ends and a constraint begins ("during his call with Y", "when ...")
+_TOPIC_END = re.compile(r"\s+(?:during|when|while|after|before|at\s+(?:his|her|their|the|a)|in\s+(?:his|her|their|a))\s",
+                        re.IGNORECASE)
 _TITLE_WORD = r"(?:[A-Z][\w\-’'.]*|of|the|to|for|and|on)"
 # "<Name>, <Party> leader" / "<Name>, <Office> Minister of <Country>,"
 _TITLE_AFTER = re.compile(rf"\s*,\s*({_TITLE_WORD}(?:\s+{_TITLE_WORD})*(?:\s+(?:{'|'.join(TITLE_HEADS)}))?)")
@@ -336,7 +356,8 @@ def _when_met(ctx: _Context, g: dict[str, str], verb: str = "met") -> list[_Cand
         if not spans:
             continue
         explicit, conf, span, event_date = max(spans, key=lambda x: (x[0], x[1], -x[2].start))  # dated, then earliest
-        when = _sentence_date(doc, span) or event_date or doc.published
+        when = _sentence_date(doc, span) or _complete_date(doc, event_date) or doc.published or next(
+            iter(_evidence_dates(doc, span)), None)  # "September 10" in the page's year; "on Sunday" by its dates
         if when:
             out.append(_Candidate(conf, [AnswerSentence(f"{a} and {b} {verb} on {_human_date(when)}.",
                                                         [ctx.cite(doc, span)])]))
@@ -406,13 +427,20 @@ def _who_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
 
 
 def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
-    who, topic = g["who"].strip(), g["topic"]
+    who, topic = g["who"].strip(), _TOPIC_END.split(g["topic"])[0]  # "<topic> during his call with Y": Y no topic
+    # ... but Y must be on the page: the names of the constraint (months and question words aside)
+    tail = g["topic"][len(topic):]
+    on_page = [w for w in re.findall(r"\b[A-Z][\w\-’']+", tail) if w.lower() not in MONTHS
+               and _fold(w) not in STOP_WORDS and w.lower() not in NAME_PREFIXES]
     # the topic's own words: months, years and the meeting or call it was said at are constraints, not the topic
     terms = [t for t in _content_words(topic) if t not in {_stem(m) for m in MONTHS} and not t.isdigit()
              and not _MEETING_VERBS.fullmatch(t) and t not in _MEETING_STEMS and t not in _CALL_STEMS]
     need = min(MIN_TOPIC_WORDS, len(terms))
     out: list[_Candidate] = []
     for doc in ctx.candidates(f"{who} {topic}"):
+        page = _fold(doc.text + " " + (doc.title or "") + " " + _slug(doc))
+        if not all(_name_in(w, page) for w in on_page):
+            continue
         quoted = [q for q in doc.quotes
                   if _has_name(_speaker_near(doc, q.start, q.end) or q.speaker_name or "", who)]
         for s in ctx.sentences(doc):
@@ -421,7 +449,7 @@ def _what_said(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
                 continue
             in_quote = any(q.start - 2 <= s.end and s.start <= q.end + 2 for q in quoted)
             words = {w.lower() for w in _WORDS.findall(s.text)}
-            reported = _has_name(s.text, who) and bool(words & SPEECH_VERBS)
+            reported = (_has_name(s.text, who) and bool(words & SPEECH_VERBS)) or said_by(doc, s, who)
             if in_quote or reported:
                 text = f"{who} said: “{squash(s.text)}”" if in_quote else squash(s.text)
                 out.append(_Candidate(0.5 + 0.5 * score, [AnswerSentence(text, [ctx.cite(doc, s)])]))
@@ -473,6 +501,15 @@ def _cited_text(ctx: _Context, sentence: AnswerSentence) -> str:
     return " ".join(d.text[c["start"]:c["end"]] for d, c in docs if d is not None)
 
 
+def _cites_words_of(ctx: _Context, sentence: AnswerSentence, who: str) -> bool:
+    """Every sentence cited gives ``who``'s words (:func:`said_by`)."""
+    for cite in sentence.citations:
+        doc = ctx.doc(cite["doc"])
+        if doc is None or not said_by(doc, ctx.sentence_at(doc, cite["start"], cite["end"]), who):
+            return False
+    return bool(sentence.citations)
+
+
 def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
     """A record answer keeps the question's constraints: its date in the asked month / year, the asked places near."""
     for sentence in c.sentences:
@@ -483,6 +520,7 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
             span = ctx.sentence_at(doc, cite["start"], cite["end"])
             index = next((i for i, s in enumerate(ctx.sentences(doc)) if s.start == span.start), 0)
             near = _fold(_window(ctx, doc, index) + " " + (doc.title or "") + " " + (doc.dateline or "") + " "
+                         + _slug(doc) + " "
                          + " ".join(s.text for s in ctx.sentences(doc)[:LEAD]))
             if not all(_name_in(p, near) for p in a.places):
                 return False
@@ -492,6 +530,8 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
             text = doc.text[span.start:span.end]
             if a.answer_type == "date" and a.meeting and not MEETING_REPORT.search(text):
                 return False
+            if not _kind_ok(a, doc, span):
+                return False  # a call asked about as a meeting, or a meeting as a call
             if a.has_time:
                 written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
                 dates = written or [*_evidence_dates(doc, span), doc.published or ""]
@@ -511,9 +551,9 @@ def ask(store: Any, question: str) -> Answer:
         intent = "general"  # "Who is the <title> who ...": a person described, not a name to look up
     if intent in ("keywords", "when_event", "figures"):
         intent = "general"
-    for key in ("a", "b"):  # "<Name> at the <Place> in <Month>": the name alone; the rest are constraints
+    for key in ("a", "b"):  # "<Name> of <Country> about <topic> in <Month>": the name alone; the rest are constraints
         if key in groups:
-            groups[key] = re.split(r"\s+(?:in|at|on|during)\s+", groups[key])[0]
+            groups[key] = re.split(r"\s+(?:in|at|on|during|about|regarding|over|to|of|from|for|by)\s+", groups[key])[0]
     verb = {"speak": "spoke", "talk": "talked"}.get(
         next((w for w in ("speak", "talk") if re.search(rf"\b{w}\b", question, re.IGNORECASE)), ""), "met")
     handlers = {
@@ -529,8 +569,17 @@ def ask(store: Any, question: str) -> Answer:
     if intent in ("general", "when_met") or not found:
         general = _general(ctx, a)
         if intent == "what_said":  # what X said: a sentence that names X, not one about whoever else was there
-            general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"]) for s in c.sentences)]
+            general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"])
+                                                 or _cites_words_of(ctx, s, groups["who"]) for s in c.sentences)]
         found += general
+    speaker = asked_speaker(question)
+    if speaker:  # "What did X say ...": X's quoted or reported words, not the other side's nor a joint discussion
+        found = [c for c in found if all(s.text.startswith(f"{speaker} said:") or _cites_words_of(ctx, s, speaker)
+                                         for s in c.sentences)]
+        # ... about the topic's names in the words themselves ("about <Name>"), not in the sentence next to them
+        topic = _TOPIC_END.split(question[question.find(speaker) + len(speaker):])[0]
+        named = [n for n in a.names if n in topic and not _has_name(n, speaker)]
+        found = [c for c in found if all(_name_in(n, _fold(_cited_text(ctx, s))) for s in c.sentences for n in named)]
     candidates = sorted(found, key=lambda c: -c.confidence)
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
@@ -548,6 +597,12 @@ def ask(store: Any, question: str) -> Answer:
     return Answer(question, chosen[:MAX_ANSWER_SENTENCES], intent=intent, confidence=round(min(best, 1.0), 3))
 
 
+def _slug(doc: Document) -> str:
+    """The words of the page's address and file name ("...-talks-in-<place>.html"): page metadata like its title."""
+    words = [re.sub(r"\.\w{1,5}$", "", p.rsplit("/", 1)[-1]) for p in (doc.url or "", doc.source or "") if p]
+    return " ".join(re.sub(r"[-_+]+", " ", w) for w in words)
+
+
 def _window(ctx: _Context, doc: Document, index: int) -> str:
     spans = ctx.sentences(doc)
     return " ".join(s.text for s in spans[max(0, index - NAME_WINDOW):index + NAME_WINDOW + 1])
@@ -556,22 +611,23 @@ def _window(ctx: _Context, doc: Document, index: int) -> str:
 def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
     """Sentences that satisfy every constraint of the question, with the typed part that answers it.
 
-    1. documents that mention every name and place of the question;
+    1. documents that mention every name and place of the question (its context clause's names too);
     2. sentences whose neighbourhood names them, scored by names and focus words found;
     3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
     """
     focus = [_stem(f) for f in a.focus]
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
-    query = " ".join([*a.names, *a.places, *a.focus])
+    query = " ".join([*a.names, *a.places, *a.context_names, *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
-        folded_title = _fold(doc.title or "")
+        folded_title = _fold((doc.title or "") + " " + _slug(doc))
         folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
         title_words = {_stem(w.strip("'-")) for w in _WORDS.findall(folded_title)}
-        if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places)):  # 1.
+        if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places, *a.context_names)):  # 1.
             continue
-        lead = _fold(" ".join([doc.title or "", doc.dateline or ""] + [s.text for s in ctx.sentences(doc)[:LEAD]]))
+        lead = _fold(" ".join([doc.title or "", doc.dateline or "", _slug(doc)]
+                              + [s.text for s in ctx.sentences(doc)[:LEAD]]))
         # 3. a page of the asked month or year, or one that writes such a date
         doc_time_ok = _date_ok(a, doc.published) or any(_date_ok(a, t.value) for t in doc.timexes
                                                         if t.type == "DATE" and t.value)
@@ -579,7 +635,8 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
         undated = not doc.published and not any(_date_parts(t.value) for t in doc.timexes if t.type == "DATE")
         for i, s in enumerate(ctx.sentences(doc)):
             window = _fold(_window(ctx, doc, i))
-            names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)]
+            names = [n for n in a.names if _name_in(n, window) or _name_in(n, folded_title)
+                     or (i < SHORT_BODY and _name_in(n, lead))]  # "The two leaders" of a short readout
             if a.names and len(names) / len(a.names) < MIN_NAME_SHARE:  # 2.
                 continue
             if not all(_name_in(p, window) or _name_in(p, lead) for p in a.places):
@@ -593,25 +650,36 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
                          or (f in _CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
-            if a.answer_type == "person" and any(_stem(d) in have_all for d in a.descriptors):
-                score = max(score, DESCRIBED_SHARE)
+            if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
+                    m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
+                    for m in doc.mentions for n in a.countries)):
+                score = max(score, DESCRIBED_SHARE)  # the asked title or country ("Who represented <Country>")
+            counted = _counts_asked(a, s.text)  # "How many <things>": a number of the asked things is on topic
+            if counted or (a.answer_type == "ordinal" and _ordinal_of(a, s.text, by_name=True)  # "the 77th <Name>"
+                           and len(names) == len(a.names)):  # among all the asked names
+                score = max(score, COUNTED_SHARE)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 continue
             name_share = len(names) / len(a.names) if a.names else 1.0
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
             if a.answer_type != "date" and a.has_time:  # 3. the sentence's own dates, else the page's
-                own = _evidence_dates(doc, s)
+                own = _evidence_dates(doc, s) + [  # "in <Place> during her June 2021 visit": the place's month
+                    t.value for t in doc.timexes if t.type == "DATE" and t.value and t.basis == "explicit"
+                    and s.start <= t.start < s.end and re.fullmatch(r"\d{4}-\d{2}", t.value)
+                    and a.answer_type == "place"]
                 if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     continue
                 conf -= UNDATED_PENALTY if undated and not own else 0.0
             if a.answer_type in ("date", "place") and a.meeting and not (
-                    MEETING_REPORT.search(s.text) and all(_name_in(n, window) for n in a.names)):
+                    MEETING_REPORT.search(s.text) and len(names) == len(a.names)):
                 continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+            if not _kind_ok(a, doc, s):
+                continue  # a call does not answer a question about a meeting, nor a meeting one about a call
             content = [f for f in focus if f not in meeting_focus and f not in _CALL_STEMS]
             found = sum(f in have_all or f in title_words for f in content)
             if a.answer_type == "sentence" and content and not found:
                 continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
-            if a.answer_type in ("number", "duration") and content and not any(
+            if a.answer_type in ("number", "duration") and content and not counted and not any(
                     f in have_all or f in title_words for f in content):
                 continue  # "How much did X pledge": a number from a sentence about pledging, not any number
             typed = _typed_answer(a, doc, s)  # 4.

@@ -1,27 +1,33 @@
 """Question analysis for ``ask``: question word, expected answer type, focus words and constraints.
 
 Cascade of :func:`analyze`:
+0. a context clause ("..., according to X's call with Y", "... when X met Y") is split off first: steps 2-7 read
+   the question proper, the context's names need only be on the page (the month, year and meeting kind are read
+   from the whole question);
 1. the question word and the answer type it asks for (when -> date, where -> place, who / which <person noun> ->
-   person, how many / much / long -> number with a unit, anything else -> a sentence);
+   person, how many / much / long -> number with a unit, which session / anniversary -> an ordinal, anything else
+   -> a sentence);
 2. the time constraints written in the question ("in March 2023", "on December 21", "in 2024");
 3. the place constraints ("in <Place>", "at the <Place>"), capitalised words after "in" / "at" that are no month;
 4. the names (runs of capitalised words, titles dropped) that the evidence must mention;
 5. the counted words of a number question ("how many hours" -> hours; "how long" -> any duration);
 6. the head noun of "which / what <noun>" (the kind of thing asked for: "which treaty" -> treaty) and the title
-   words that describe an asked person ("Which <Agency> Administrator ..." -> administrator): the answer stands
-   next to them;
+   words that describe an asked person ("Which <Agency> Administrator ..." -> administrator), and the names that
+   describe the person ("Which <Country> leader", "Who represented <Country>"): the answer stands next to them;
 7. the focus: the remaining content words, compared with the evidence sentence (the head noun is not one of them:
-   "In what city ..." is answered by a sentence naming the city, not the word "city").
+   "In what city ..." is answered by a sentence naming the city, not the word "city");
+8. the kind of meeting asked about: a call ("by phone", "call") or a meeting in person ("meet", "visit", "host");
+   a call does not answer a question about a meeting, nor a meeting one about a call.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import communique.lexicon as lexicon
 
-from .question_patterns import MONTHS, NAME_PREFIXES, STOP_WORDS
+from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
 
@@ -35,6 +41,8 @@ person people official officials leader leaders minister ministers president pre
 secretary spokesperson spokesman administrator adviser advisor advisors chancellor senator governor diplomat
 commander chief director delegate delegates counterpart predecessor successor representative king queen prince
 """.split())
+# Nouns after "which" / "what" that ask for an ordinal ("Which session of <Assembly>" -> "77th").
+ORDINAL_HEADS: frozenset[str] = frozenset("session anniversary edition round term iteration installment".split())
 # Nouns after "which" / "what" that ask for a place.
 PLACE_NOUNS: frozenset[str] = frozenset("city cities country countries capital town venue place region island".split())
 # Question words and auxiliaries that open a question and are not names even when capitalised.
@@ -49,14 +57,21 @@ _MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|par
                           r"who\s+else|which\s+(?:officials|leaders|ministers|people|delegates))\b", re.IGNORECASE)
 # Words of the question form that no evidence sentence needs to contain.
 _QUESTION_FILLER: frozenset[str] = frozenset("much many long date day else way according figures figure numbers given "
-                                             "amounts down besides last lasted".split())
+                                             "amounts down besides last lasted early late mid".split())
 # Words after "which" / "what" that are not the asked kind of thing (auxiliaries, numbers, determiners).
 _NOT_HEAD: frozenset[str] = frozenset("""
 did does do was were is are had has have will would can could the a an kind sort type one two three four five
 """.split())
 _HEAD = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+((?:[\w\-’']+\s+){0,3})")
-# "On which day ...", "What was the date of ...", "On what date ...": a date is asked for.
-_DATE_ASKED = re.compile(r"^\s*(?:on\s+)?(?:which|what)\s+(?:(?:was|is)\s+the\s+)?(?:date|day)\b", re.IGNORECASE)
+# "On which day ...", "What was the date of ...", "For which date ...": a date is asked for.
+_DATE_ASKED = re.compile(r"^\s*(?:(?:on|for|by|from|until|to)\s+)?(?:which|what)\s+(?:(?:was|is)\s+the\s+)?(?:date|day)\b",
+                         re.IGNORECASE)
+# A context clause after the question proper: where the answer was reported, not what it must say ("..., according to
+# X's call with Y", "... as X noted when meeting Y", "... when X met Y"); its names must be on the page only.
+_CONTEXT = re.compile(r",?\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
+                      r"(?:when|while|before|after)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|"
+                      r"came))\b",
+                      re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -72,6 +87,8 @@ _COUNT_STOP = frozenset("did do does were was are is had has have will would a a
 TITLE_WORDS: frozenset[str] = NAME_PREFIXES | frozenset("""
 foreign defense defence state commerce national security administrator commander general chief minister
 """.split())
+_WHOSE_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+(?:[\w\-]+\s+){0,2}?"
+                         r"([a-z]+)['’]s?\s")
 _WHICH_VERBS = ("did does do was were is are had has will would met joined led said held hosted visited greeted "
                 "accompanied signed attended briefed took spoke told called").split()
 _WHICH_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(?i:which|what)\s+"
@@ -84,7 +101,7 @@ class Analysis:
 
     question: str
     wh: str  # when / where / who / which / what / how / yes_no / other
-    answer_type: str  # date / place / person / number / duration / sentence
+    answer_type: str  # date / place / person / number / duration / ordinal / sentence
     names: tuple[str, ...] = ()  # name phrases the evidence must mention (titles dropped)
     places: tuple[str, ...] = ()  # place constraints ("in <Place>")
     year: int | None = None
@@ -96,6 +113,10 @@ class Analysis:
     descriptors: tuple[str, ...] = ()  # the head noun and title words describing the asked person, folded
     meeting: bool = False  # the question asks about a meeting or call: the evidence must report one
     many: bool = False  # the question asks for everyone ("Who took part in ...", "Who else ...")
+    countries: tuple[str, ...] = ()  # names that describe the asked person ("Which <Country> leader", "Who represented
+    # <Country>"): the answer is the person written next to them
+    context_names: tuple[str, ...] = ()  # names of a context clause ("according to X's call with Y"): on the page
+    meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
 
     @property
     def has_time(self) -> bool:
@@ -134,6 +155,9 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
             counted.append(word)
         return "number", (tuple(counted) if kind == "many" else ())
     if wh in ("which", "what", "other"):
+        m = _WHOSE_NOUN.match(question)  # "Which two countries' ministers ...": the countries are asked for
+        if m and m.group(1).lower() in PLACE_NOUNS | PERSON_NOUNS:
+            return ("place" if m.group(1).lower() in PLACE_NOUNS else "person"), ()
         m = _WHICH_NOUN.match(question)
         noun = m.group(1).lower() if m else ""
         if noun in PERSON_NOUNS:
@@ -145,6 +169,9 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
         return "number", ()
     if _DATE_ASKED.match(question):
         return "date", ()
+    m = _HEAD.match(question)
+    if m and m.group(1).split() and re.sub(r"[’']s?$", "", m.group(1).split()[0].lower()) in ORDINAL_HEADS:
+        return "ordinal", ()  # "Which session of ...", "What anniversary of ...": the 77th, the 25th
     return "sentence", ()
 
 
@@ -222,8 +249,24 @@ def _head(question: str) -> str:
     return ""
 
 
+def _split_context(question: str) -> tuple[str, str]:
+    """(main clause, context clause): "How many X ..., according to Y's call with Z?" -> the part before "according"."""
+    m = _CONTEXT.search(question)
+    return (question[:m.start()], question[m.start():]) if m and m.start() > 0 else (question, "")
+
+
 def analyze(question: str) -> Analysis:
     """The analysis of ``question`` (see the module docstring for the steps)."""
+    main, context = _split_context(question)
+    analysis = _analyze(main + ("?" if context else ""), question)
+    if not context:
+        return analysis
+    asked = {n.lower() for n in (*analysis.names, *analysis.places)}
+    context_names = tuple(n for n in _names(context, asked) if n.lower() not in asked)
+    return replace(analysis, question=question, context_names=context_names)
+
+
+def _analyze(question: str, whole: str) -> Analysis:
     wh = _wh(question)
     answer_type, counted = _answer_type(question, wh)
     year, month, day = _time(question)
@@ -238,11 +281,27 @@ def analyze(question: str) -> Analysis:
     typed_head = answer_type in ("person", "place") and head in PERSON_NOUNS | PLACE_NOUNS
     titles = [w.lower().strip(".") for w in _WORD.findall(question) if w[0].isupper()
               and w.lower().strip(".") in TITLE_WORDS and w.lower().strip(".") not in _OPENERS]
-    descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles))
+    # "Who was <Name>'s predecessor": a person noun of a who-question describes the asked person too
+    related = [w for w in words[1:] if answer_type == "person" and wh == "who" and w in PERSON_NOUNS]
+    descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles + related))
+    # a relation ("predecessor", "counterpart"), not an office, is the asked kind of person: the answer stands by it
+    head = head or next((w for w in related if w not in TITLE_WORDS), "")
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
+    year, month, day = _time(whole)  # a month or year of the context clause still dates the answer
+    nouns = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS))
+    countries = tuple(n for n in names if answer_type == "person" and (
+        re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
+        or re.match(rf"^\s*who\s+\w+\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE)))
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    meeting=meeting, many=many, head=head, descriptors=descriptors)
+                    meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
+                    countries=countries)
+
+
+def _meeting_kind(question: str) -> str:
+    """Step 8: "call" when the question asks about a call only, "in_person" for a meeting only, else ""."""
+    call, in_person = ASKED_CALL.search(question) is not None, ASKED_IN_PERSON.search(question) is not None
+    return "call" if call and not in_person else "in_person" if in_person and not call else ""

@@ -34,11 +34,20 @@ __all__ = [
     "CALL_WORDS",
     "DEICTIC",
     "PLACE_WRITTEN",
+    "PLACE_FROM",
     "COUNTRY_ABBR",
+    "ASKED_CALL",
+    "ASKED_IN_PERSON",
+    "CALL_REPORT",
+    "IN_PERSON_REPORT",
+    "SPEECH_QUESTION",
+    "REPORTING_VERBS",
+    "JOINT_SUBJECT",
 ]
 
 _Q = r"[?.!\s]*$"
 _QUOTED = r"[\"“‘']\s*(?P<words>.+?)\s*[\"”’']"
+_AFTER = r"(?:\s+(?:in|at|on|of|with|when|while|during|as|after|before|under)\b[^?]*)?"  # a trailing constraint
 
 QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (intent, re.compile(rx, re.IGNORECASE))
@@ -46,7 +55,7 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "When did X and Y meet / speak / talk / hold talks?"
         ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:and|&|meet\s+with|speak\s+with|talk\s+with)\s+(?P<b>.+?)\s+"
                      r"(?:meet|speak|talk|hold\s+talks|have\s+a\s+call|call|confer|sit\s+down)\b.*" + _Q),
-        ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:meet|speak|talk)\s+(?:with\s+)?(?P<b>[^?]+?)" + _Q),
+        ("when_met", r"^\s*when\s+did\s+(?P<a>.+?)\s+(?:meet|speak|talk)\s+(?:(?:with|to)\s+)?(?P<b>[^?]+?)" + _Q),
         # "When did <event> meet / take place?"
         ("when_event", r"^\s*when\s+(?:did|was|were)\s+(?P<event>.+?)\s*(?:meet|take\s+place|held|happen)?" + _Q),
         # "Who said "<words>"?"
@@ -63,8 +72,10 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("attendees", r"^\s*who\s+(?:attended|took\s+part\s+in|participated\s+in|joined|was\s+at|were\s+at|"
                       r"was\s+present\s+at|led)\s+(?P<event>.+?)" + _Q),
         # "What is X's role / title / position?"
-        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _Q),
-        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)" + _Q),
+        # ... with a constraint after it: "in <Place>", "when <event>", "during <event>" (checked as constraints)
+        ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _AFTER + _Q),
+        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)"
+                 + _AFTER + _Q),
         ("role", r"^\s*who\s+is\s+(?P<who>[A-Z][^?]+?)" + _Q),
     )
 )
@@ -158,5 +169,28 @@ CALL_WORDS = re.compile(r"\b(?:call|called|phone|telephone|spoke|speak|virtual(?
 DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))")
 # "in <Place>" / "at the <Place>" written in an answer sentence
 PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
+# "calling from <Place>": the answer to "From where ..."
+PLACE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 # Country abbreviations that name a side, not the place of a meeting
 COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
+
+# The question asks about a call ("by phone", "call", "virtually") or a meeting in person ("meet", "visit", "host");
+# "speak" / "talk" ask about either; "called for" / "called on" ask for no call.
+ASKED_CALL = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone(?:d)?|telephone(?:d)?|virtual(?:ly)?|video)\b", re.IGNORECASE)
+ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|ed)|sit\s+down|"
+                             r"sat\s+down|in\s+person|receiv(?:e|ed))\b", re.IGNORECASE)
+# An evidence sentence that reports a call, and one that reports a meeting in person.
+CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
+IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|es|ed)|receiv(?:e|es|ed)|"
+                              r"in\s+person|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)
+
+# "What did <X> say / tell / answer ...", "How did <X> describe ...": the answer is <X>'s own words.
+SPEECH_QUESTION = re.compile(r"^\s*(?i:what|how)\s+(?i:did)\s+(?P<who>[A-Z][^?]*?)\s+(?:say|tell|answer|reply|respond|describe|"
+                             r"state|stress|announce|note|call|reaffirm|reiterate|express|urge|warn|promise)\b")
+# Verbs that report one side's words in a readout ("<X> stressed ...", "<X> briefed <Y> on ..."); "discussed" is no
+# one side's words.
+REPORTING_VERBS = (SPEECH_VERBS - {"discussed"}) | frozenset("""
+briefed answered replied responded described promised assured reaffirms stresses says notes urges told tells
+""".split())
+# A subject of two sides ("<X> and <Y> discussed", "The two leaders", "They", "Both"): the words of neither alone.
+JOINT_SUBJECT = re.compile(r"\b(?:and|both|two|they|leaders|sides|together|with)\b", re.IGNORECASE)

@@ -1,7 +1,8 @@
 """Typed answers for ``ask``: the part of an evidence sentence that answers the question's type.
 
 A date (written, resolved, or only a month), a place (after "in" / "at", a place mention, an event's place), a
-person (the one next to the asked title or to the question's words, a mention cut at a line break made whole), a
+person (the one next to the asked country, else the asked title, else the question's words; a mention cut at a
+line break made whole), a
 number with what it counts, a duration; plus the checks they share: a date against the asked month / year, a name
 asked about found in folded text (acronyms, initials, nationality adjectives).
 """
@@ -9,7 +10,9 @@ asked about found in folded text (acronyms, initials, nationality adjectives).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+
+import communique.lexicon as lexicon
 
 from ..model import Document
 from ..text import strip_accents
@@ -17,29 +20,37 @@ from .question_analysis import MONTHS, WEEKDAYS, Analysis
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
     AMOUNT,
+    CALL_REPORT,
     COUNTRY_ABBR,
     DEICTIC,
     DURATION,
+    IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
     NAME_SUFFIXES,
     NUMBER,
+    PLACE_FROM,
     PLACE_WRITTEN,
     STOP_WORDS,
 )
 from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
-           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS"]
+           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok",
+           "counts_asked", "ordinal_of", "complete_date", "page_year"]
 
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
+ORDINAL_CONTEXT_CHARS = 40  # "the 77th <Name> of <Body>": the asked noun or name follows the ordinal closely
 NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218 billion U.S. dollars")
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
+FAMILY_FIRST_TOKENS = 3  # a three-word name ("<Family> <Given> <Given>") may be written by its first word alone
+MIN_PLURAL_CHARS = 6  # "Palestinians" ~ "Palestinian"; a short name ending in "s" ("Davis") is no plural
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 WORDS = re.compile(r"\w[\w\-’']*")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_NO_YEAR = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 
 
 def fold(text: str) -> str:
@@ -64,7 +75,44 @@ def human_date(value: str) -> str:
     m = _ISO_MONTH.match(value)
     if m:
         return f"{date(int(m[1]), int(m[2]), 1):%B %Y} ({value})"
+    m = _NO_YEAR.match(value)
+    if m and 1 <= int(m[1]) <= 12:  # a day of a year nobody wrote: the day and month alone
+        return f"{date(2000, int(m[1]), 1):%B} {int(m[2])}"
     return value
+
+
+def page_year(doc: Document) -> str | None:
+    """The page's year: its publication date's, else the year its written full dates give most often."""
+    if doc.published and re.match(r"^\d{4}", doc.published):
+        return doc.published[:4]
+    years = [t.value[:4] for t in doc.timexes if t.type == "DATE" and t.value and _ISO_DAY.match(t.value)
+             and t.basis == "explicit"]
+    return max(set(years), key=years.count) if years else None
+
+
+def complete_date(doc: Document, value: str | None) -> str | None:
+    """A year-less day ("XXXX-09-10", from "September 10") in the page's year; other values as they are."""
+    m = _NO_YEAR.match(value or "")
+    year = page_year(doc) if m else None
+    return f"{year}-{m[1]}-{m[2]}" if m and year else value
+
+
+def _weekday_dates(doc: Document, span: Span) -> list[str]:
+    """A weekday of the sentence that no date resolved ("on Sunday"): the day of that name in the week up to the
+    page's anchor (its publication date, else its first written full date); none without an anchor."""
+    anchors = [doc.published or ""] + [t.value or "" for t in sorted(doc.timexes, key=lambda t: t.start)
+                                       if t.type == "DATE" and t.basis == "explicit"]
+    anchor = next((a for a in anchors if _ISO_DAY.match(a)), None)
+    if anchor is None:
+        return []
+    day = date.fromisoformat(anchor)
+    out: list[str] = []
+    for t in doc.timexes:
+        name = fold(t.text).split()[0] if t.text.strip() else ""
+        if span.start <= t.start < span.end and not t.value and name in lexicon.WEEKDAYS:
+            back = (day.weekday() - lexicon.WEEKDAYS[name]) % 7
+            out.append((day - timedelta(days=back)).isoformat())
+    return out
 
 
 def date_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
@@ -94,14 +142,21 @@ def name_in(name: str, folded: str) -> bool:
     key = tokens[-1]
     if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):  # "<A>-<B>" holds "<B>"
         return True
+    if len(key) >= MIN_PLURAL_CHARS and key.endswith("s") and re.search(rf"(?<!\w){re.escape(key[:-1])}(?!\w)", folded):
+        return True  # "Palestinians" asked, "Palestinian people" written
+    if len([t for t in tokens if len(t) > 1]) >= FAMILY_FIRST_TOKENS and re.search(rf"(?<!\w){re.escape(tokens[0])}(?!\w)", folded):
+        return True  # "<Family> <Given> <Given>": the family name is written first and alone
     words = name.replace(".", "").split()
+    if len(words) == 1 and words[0].isupper() and re.search(  # "US" written "U.S."
+            r"(?<![\w.])" + r"\.".join(words[0].lower()) + r"\.(?!\w)", folded):
+        return True
     if len(words) == 1 and words[0].isupper() and MIN_ACRONYM <= len(words[0]) <= MAX_ACRONYM:
         # an acronym asked, the full name written: "ABC" ~ "Agency for Beekeeping Cooperation"
         glue = r"[\w']*\s+(?:(?:of|the|and|for|on)\s+)*"
         if re.search(r"\b" + glue.join(re.escape(c) for c in words[0].lower()) + r"\w*", folded):
             return True
     capitals = [w for w in words if w[0].isupper()]
-    if len(capitals) > 1:  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
+    if len(capitals) > 1 and not any(w.lower() in NAME_PARTICLES for w in words):  # "De Croo" is no "D.C."  # a full name asked, its initials written: "<Northern> <Republic>" ~ "N.R." / "NR"
         initials = "".join(w[0].lower() for w in capitals)
         if re.search(r"(?<![\w.])" + r"\.?".join(initials) + r"\.?(?![\w])", folded):
             return True
@@ -112,6 +167,27 @@ def name_in(name: str, folded: str) -> bool:
     return False
 
 
+def _kind_of(text: str) -> str:
+    call, in_person = CALL_REPORT.search(text) is not None, IN_PERSON_REPORT.search(text) is not None
+    return "call" if call and not in_person else "in_person" if in_person and not call else ""
+
+
+def reported_kind(doc: Document, span: Span) -> str:
+    """The kind of meeting the sentence reports: "call" / "in_person" from its own words, else from the page's
+    title ("Readout of ... Call with ..."); "" when neither tells."""
+    return _kind_of(doc.text[span.start:span.end]) or _kind_of(doc.title or "")
+
+
+def kind_ok(a: Analysis, doc: Document, span: Span) -> bool:
+    """The date or place of a meeting in person is not a call's, nor a call's a meeting's, nor "Did they meet?"
+    answered by a call (for other answers the
+    question's meeting may be another event the page names: "the forum meeting", "an earlier visit")."""
+    if not a.meeting_kind or (a.answer_type not in ("date", "place") and a.wh != "yes_no"):
+        return True  # what was said or who was there: the question's meeting may be another event of the page
+    found = reported_kind(doc, span)
+    return not found or found == a.meeting_kind
+
+
 def evidence_dates(doc: Document, span: Span) -> list[str]:
     """Calendar dates of the sentence, written ones first, then the date of an event it reports."""
     timexes = [t for t in doc.timexes if t.type == "DATE" and t.value and span.start <= t.start < span.end
@@ -120,9 +196,12 @@ def evidence_dates(doc: Document, span: Span) -> list[str]:
     timexes = [t for t in timexes if t not in deictic]
     timexes.sort(key=lambda t: (t.basis != "explicit", t.start))
     dates = [t.value for t in timexes if t.value]
+    dates += [complete_date(doc, t.value) or "" for t in doc.timexes if t.type == "DATE" and t.value
+              and span.start <= t.start < span.end and _NO_YEAR.match(t.value)]  # "September 10", no year
     dates += [e.date_value for e in doc.events if e.date_value and e.start < span.end and e.end > span.start
               and _ISO_DAY.match(e.date_value) and e.status != "planned"]
     dates += _written_dates(doc, span)
+    dates += _weekday_dates(doc, span)  # "on Sunday" on a page dated by another day: that week's Sunday
     dates += [t.value for t in deictic if t.value]
     return list(dict.fromkeys(dates))
 
@@ -159,13 +238,19 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 
 
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
+_NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
+COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a head noun that asks for countries
+# Particles of a person's family name: a name holding one is a person's, never written as initials
+NAME_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
 NOT_NAME_WORDS = frozenset(MONTHS) | WEEKDAYS
 
 
 def _whole_name(doc: Document, start: int, name: str) -> str:
-    """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname."""
+    """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname; a
+    longer one cut before a short last given name that reads like a word ("<Family> <Given> In,")."""
     if " " in name:
-        return name
+        m = _NAME_ENDS_ON.match(doc.text, start + len(name))
+        return f"{name} {m.group(1)}" if m and fold(m.group(1)) not in NOT_NAME_WORDS else name
     m = _NAME_GOES_ON.match(doc.text, start + len(name))
     if m is None or fold(m.group(1)) in STOP_WORDS or fold(m.group(1)) in NOT_NAME_WORDS:
         return name
@@ -175,7 +260,7 @@ def _whole_name(doc: Document, start: int, name: str) -> str:
 def _asked(a: Analysis, text: str) -> bool:
     """The text names something the question already names (not an answer to it)."""
     folded = fold(text)
-    return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places))
+    return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places, *a.context_names))
 
 
 def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
@@ -201,15 +286,29 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         places += [(s, t) for s, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)]
         places += [(span.start, e.place) for e in doc.events if e.place and e.start < span.end and e.end > span.start
                    and not _asked(a, e.place)]
-        after_prep = [(s, t) for s, t in places if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", doc.text[max(0, s - 8):s])]
-        written = [(span.start + m.start(1), m.group(1)) for m in PLACE_WRITTEN.finditer(text)
+        # "From where / which city ...": the place after "from"; else after "in" / "at"
+        prep = "from" if re.match(r"^\s*from\s+(?:where|which|what)\b", a.question, re.IGNORECASE) else "in|at"
+        after_prep = [(s, t) for s, t in places
+                      if re.search(rf"\b(?:{prep})\s+(?:the\s+)?$", doc.text[max(0, s - 10):s])]
+        written_rx = PLACE_WRITTEN if prep != "from" else PLACE_FROM
+        written = [(span.start + m.start(1), m.group(1)) for m in written_rx.finditer(text)
                    if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
+        if a.head in COUNTRY_NOUNS:  # "Which (two) countries ...": the countries named, not the city of the talks
+            named = list(dict.fromkeys(t for _, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)
+                                       and t.lower() not in {c.lower() for c in COUNTRY_ABBR}))
+            if not named:
+                return None
+            return (f"{' and '.join(named)}." if a.head.endswith("s") else f"{named[0]}."), 0.0
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
         described = [span.start + m.start() for m in WORDS.finditer(text)  # whole words: "administrator" only
                      if fold(m.group(0)) in a.descriptors or fold(m.group(0)).removesuffix("s") in a.descriptors]
         anchors = described or anchors  # "Which <Agency> Administrator": the person written next to the title
+        # "Which <Country> leader", "Who represented <Country>": the person written next to the asked country
+        by_country = [s for s, t in _mentions_in(doc, span, ("country", "place"))
+                      if any(name_in(n, fold(t)) for n in a.countries)]
+        anchors = by_country or anchors
         people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
                    if span.start <= r.person_start < span.end and not _asked(a, r.person)]
@@ -220,7 +319,34 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text, [x - span.start for x in anchors])
         return (f"{found[0]}.", 0.0) if found else None
+    if a.answer_type == "ordinal":
+        ordinal = ordinal_of(a, text)
+        return (f"{ordinal}.", 0.0) if ordinal else None
     return squash(text), 0.0
+
+
+_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|\d+[\s-]year|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)\b", re.IGNORECASE)
+
+
+def ordinal_of(a: Analysis, text: str, by_name: bool = False) -> str | None:
+    """"Which session of <Name>": an ordinal written before the asked noun or name ("the 77th <Name>"), with the
+    words that follow it up to ORDINAL_CONTEXT_CHARS; ``by_name``: before an asked name only."""
+    for m in _ORDINAL.finditer(text):
+        after = text[m.end():m.end() + ORDINAL_CONTEXT_CHARS]
+        phrase = re.split(r"[,;.()]", after)[0]
+        if phrase == after and " " in phrase.strip():
+            phrase = phrase[:phrase.rstrip().rfind(" ")]  # cut at the last whole word
+        folded = fold(phrase)
+        if (a.head and not by_name and stem(a.head) in {stem(w) for w in WORDS.findall(folded)}) or any(
+                name_in(n, folded) for n in a.names):
+            return squash(m.group(0) + phrase)
+    return None
+
+
+def counts_asked(a: Analysis, text: str) -> bool:
+    """"How many <things>": the text writes a number followed by the counted things ("24 U.S. F-35s")."""
+    return a.answer_type == "number" and bool(a.counted) and bool(_numbers(a, text, []))
 
 
 def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
@@ -242,7 +368,7 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
             continue
         if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
             continue
-        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|\w+)?", text[m.end():])
+        unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|[\w\-]+)?", text[m.end():], re.IGNORECASE)
         amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
         found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
