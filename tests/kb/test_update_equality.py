@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import random
 from collections import defaultdict
 
 import pytest
 
 from communique.kb import build
+from communique.kb.browse import rows
 from communique.kb.update import update
 from communique.model import Claim, Document, Event, Mention, Quote, Role
 from communique.store.sqlite import SQLiteStore
@@ -129,6 +131,46 @@ def test_update_batches_equal_full_rebuild(tmp_path, seed):
         full = _snapshot(store)
     assert bcubed_f1(incremental["stories"], full["stories"]) == 1.0
     assert incremental == full
+
+
+def _browse_tables(store: SQLiteStore) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    items = {(*r[:7], json.dumps(json.loads(r[7]), sort_keys=True)) for r in store._all("SELECT * FROM browse_items")}
+    return items, set(store._all("SELECT * FROM browse_facets"))
+
+
+def _browse_rows(store: SQLiteStore) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    items, facets = rows(store)
+    return ({(i.type, i.id, i.name, i.sort_name, i.first_date, i.date, i.docs, json.dumps(i.summary, sort_keys=True))
+             for i in items}, {(f.type, f.facet, f.value, f.id) for f in facets})
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_update_browse_rows_equal_a_full_rewrite(tmp_path, seed, monkeypatch):
+    """After each update the browse index (rewritten piecewise, never whole) holds the rows a whole rewrite gives."""
+    import communique.kb.browse as browse
+
+    whole = []
+    monkeypatch.setattr(browse, "_all_rows", lambda store, rows=browse._all_rows: whole.append(1) or rows(store))
+    docs = [d.replace(mentions=[dataclasses.replace(m, type="country") if m.type == "place" and int(d.id[:2]) % 2
+                                else m for m in d.mentions]) for d in _corpus()]  # some places as countries
+    random.Random(seed).shuffle(docs)
+    batches = [docs[:8], docs[8:9], docs[9:17], docs[17:24], docs[24:]]
+    with SQLiteStore(tmp_path / "kb.db") as store:
+        store.put_many(batches[0], "p")
+        build(store)
+        assert whole == [1]
+        for number, batch in enumerate(batches[1:], start=1):
+            store.put_many(batch, "p")
+            removed: list[str] = []
+            if number == 3:
+                removed = [batches[0][0].id]
+                store.delete_document(removed[0])
+                again = batches[0][1]
+                store.put(again.replace(mentions=again.mentions[:-1], title="Another title"), "p2")
+            update(store, [d.id for d in batch], removed)
+            assert whole == [1]
+            assert _browse_tables(store) == _browse_rows(store)
+            whole.pop()
 
 
 @pytest.mark.parametrize("late", [0, 4])

@@ -10,7 +10,7 @@ so the next browse request rebuilds the index.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,33 +93,111 @@ class BrowseIndex:
     def built_from(self) -> str | None:
         return self.store.kb_state().get(STATE_KEY)
 
-    def replace(self, items: Iterable[Item], facets: Iterable[Facet], watermark: str) -> None:
-        """Atomically replace the whole index and record the watermark it was built from."""
+    def replace(self, items: Iterable[Item], facets: Iterable[Facet], watermark: str,
+                state: dict[str, str] | None = None) -> None:
+        """Atomically replace the whole index and record the watermark it was built from (and ``state``: more
+        ``kb_state`` keys the index keeps)."""
         s = self.store
         s._begin_write()
         try:
             s._execute(s._sql("DELETE FROM browse_items"))
             s._execute(s._sql("DELETE FROM browse_facets"))
-            batch: list[tuple[Any, ...]] = []
-            insert = s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            for it in items:
-                batch.append((it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
-                              json.dumps(it.summary, ensure_ascii=False)))
-                if len(batch) >= WRITE_ROWS:
-                    s._executemany(insert, batch)
-                    batch = []
-            if batch:
-                s._executemany(insert, batch)
-            rows = sorted({(f.type, f.facet, f.value, f.id) for f in facets})
-            insert = s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)")
-            for start in range(0, len(rows), WRITE_ROWS):
-                s._executemany(insert, rows[start : start + WRITE_ROWS])
-            s._execute(s._sql("DELETE FROM kb_state WHERE key=?"), (STATE_KEY,))
-            s._execute(s._sql("INSERT INTO kb_state VALUES (?, ?)"), (STATE_KEY, watermark))
+            self.insert(items, facets)
+            self._state({STATE_KEY: watermark, **(state or {})})
             s._commit()
         except BaseException:
             s._rollback()
             raise
+
+    def insert(self, items: Iterable[Item], facets: Iterable[Facet]) -> None:
+        """Insert rows (inside a write: :meth:`replace`, or :meth:`begin` .. :meth:`commit`)."""
+        s = self.store
+        batch: list[tuple[Any, ...]] = []
+        insert = s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for it in items:
+            batch.append((it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
+                          json.dumps(it.summary, ensure_ascii=False)))
+            if len(batch) >= WRITE_ROWS:
+                s._executemany(insert, batch)
+                batch = []
+        if batch:
+            s._executemany(insert, batch)
+        rows = sorted({(f.type, f.facet, f.value, f.id) for f in facets})
+        insert = s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)")
+        for start in range(0, len(rows), WRITE_ROWS):
+            s._executemany(insert, rows[start : start + WRITE_ROWS])
+
+    def begin(self) -> None:
+        """Start a piecewise rewrite (:meth:`remove`, :meth:`insert`, reads, then :meth:`commit`)."""
+        self.store._begin_write()
+
+    def remove(self, types: Sequence[str], ids: Collection[str]) -> None:
+        """Delete the items of ``types`` with these ids and every facet row of them."""
+        s, ids = self.store, sorted(set(ids))
+        type_marks = ",".join("?" * len(types))
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            part = ids[start : start + IDS_PER_QUERY]
+            marks = ",".join("?" * len(part))
+            for table in ("browse_items", "browse_facets"):
+                s._execute(s._sql(f"DELETE FROM {table} WHERE type IN ({type_marks}) AND id IN ({marks})"),
+                           (*types, *part))
+
+    def commit(self, state: dict[str, str]) -> None:
+        self._state(state)
+        self.store._commit()
+
+    def rollback(self) -> None:
+        self.store._rollback()
+
+    def _state(self, state: dict[str, str]) -> None:
+        s = self.store
+        for key, value in state.items():
+            s._execute(s._sql("DELETE FROM kb_state WHERE key=?"), (key,))
+            s._execute(s._sql("INSERT INTO kb_state VALUES (?, ?)"), (key, value))
+
+    # -- reads of a piecewise rewrite ------------------------------------------------------------------------
+    def _by_ids(self, sql: str, ids: Collection[str], prefix: Sequence[Any] = ()) -> list[Any]:
+        ids = sorted(set(ids))
+        rows: list[Any] = []
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            part = ids[start : start + IDS_PER_QUERY]
+            rows += self.store._all(sql.format(marks=",".join("?" * len(part))), (*prefix, *part))
+        return rows
+
+    def items(self, types: Sequence[str], ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """Rows of the items of ``types`` with these ids (as :meth:`page` gives them), by id."""
+        marks = ",".join("?" * len(types))
+        rows = self._by_ids(f"SELECT id, name, first_date, date, docs, summary FROM browse_items WHERE type IN "
+                            f"({marks}) AND id IN ({{marks}})", ids, types)
+        return {r[0]: _row(r) for r in rows}
+
+    def facets_of(self, type_: str, facet: str, ids: Collection[str]) -> dict[str, set[str]]:
+        """Item id -> its values of one facet (ids without any left out)."""
+        out: dict[str, set[str]] = {}
+        for id_, value in self._by_ids("SELECT id, value FROM browse_facets WHERE type=? AND facet=? AND id IN "
+                                       "({marks})", ids, (type_, facet)):
+            out.setdefault(id_, set()).add(value)
+        return out
+
+    def with_values(self, type_: str, facet: str, values: Collection[str]) -> dict[str, set[str]]:
+        """Facet value -> ids of the items of ``type_`` with it."""
+        out: dict[str, set[str]] = {}
+        for value, id_ in self._by_ids("SELECT value, id FROM browse_facets WHERE type=? AND facet=? AND value IN "
+                                       "({marks})", values, (type_, facet)):
+            out.setdefault(value, set()).add(id_)
+        return out
+
+    def date_span(self, type_: str, ids: Collection[str]) -> tuple[str | None, str | None]:
+        """(earliest, latest) date of the items of ``type_`` with these ids (None: none dated)."""
+        rows = self._by_ids("SELECT MIN(date), MAX(date) FROM browse_items WHERE type=? AND date IS NOT NULL AND "
+                            "id IN ({marks})", ids, (type_,))
+        firsts, lasts = [r[0] for r in rows if r[0]], [r[1] for r in rows if r[1]]
+        return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
+
+    def distinct_values(self, type_: str, facet: str, ids: Collection[str]) -> set[str]:
+        """The values of one facet over the items of ``type_`` with these ids."""
+        return {r[0] for r in self._by_ids("SELECT DISTINCT value FROM browse_facets WHERE type=? AND facet=? AND "
+                                           "id IN ({marks})", ids, (type_, facet))}
 
     # -- reads ------------------------------------------------------------------------------------------------
     def _where(self, q: Query) -> tuple[str, list[Any]]:
