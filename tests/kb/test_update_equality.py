@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import random
 from collections import defaultdict
+from typing import Any
 
 import pytest
 
@@ -133,19 +134,19 @@ def test_update_batches_equal_full_rebuild(tmp_path, seed):
     assert incremental == full
 
 
-def _browse_tables(store: SQLiteStore) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+def _browse_tables(store: Any) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
     items = {(*r[:7], json.dumps(json.loads(r[7]), sort_keys=True)) for r in store._all("SELECT * FROM browse_items")}
     return items, set(store._all("SELECT * FROM browse_facets"))
 
 
-def _browse_rows(store: SQLiteStore) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+def _browse_rows(store: Any) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
     items, facets = rows(store)
     return ({(i.type, i.id, i.name, i.sort_name, i.first_date, i.date, i.docs, json.dumps(i.summary, sort_keys=True))
              for i in items}, {(f.type, f.facet, f.value, f.id) for f in facets})
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_update_browse_rows_equal_a_full_rewrite(tmp_path, seed, monkeypatch):
+@pytest.mark.parametrize(("seed", "backend"), [(1, "sqlite"), (2, "sqlite"), (3, "sqlite"), (4, "postgres")])
+def test_update_browse_rows_equal_a_full_rewrite(tmp_path, seed, backend, monkeypatch, request):
     """After each update the browse index (rewritten piecewise, never whole) holds the rows a whole rewrite gives."""
     import communique.kb.browse as browse
 
@@ -155,7 +156,13 @@ def test_update_browse_rows_equal_a_full_rewrite(tmp_path, seed, monkeypatch):
                                 else m for m in d.mentions]) for d in _corpus()]  # some places as countries
     random.Random(seed).shuffle(docs)
     batches = [docs[:8], docs[8:9], docs[9:17], docs[17:24], docs[24:]]
-    with SQLiteStore(tmp_path / "kb.db") as store:
+    if backend == "postgres":
+        from communique.store.postgres import PostgresStore
+
+        opened: SQLiteStore | PostgresStore = PostgresStore(request.getfixturevalue("postgres_url"))
+    else:
+        opened = SQLiteStore(tmp_path / "kb.db")
+    with opened as store:
         store.put_many(batches[0], "p")
         build(store)
         assert whole == [1]
