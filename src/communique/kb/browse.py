@@ -253,6 +253,7 @@ class Touched:
     entities: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # upserted (sort key, record), in order
     deleted_entities: set[str] = field(default_factory=set)
     renamed: set[str] = field(default_factory=set)  # entities whose name changed (their events name them)
+    grown: dict[str, set[str]] = field(default_factory=dict)  # entity -> documents it gained (it lost none)
     events: list[dict[str, Any]] = field(default_factory=list)
     deleted_events: set[str] = field(default_factory=set)
     stories: list[dict[str, Any]] = field(default_factory=list)
@@ -342,7 +343,15 @@ def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[st
     events.update(store.get_records("events", named_in - set(events) - t.deleted_events))
     records = {rec["id"]: rec for _, rec in t.entities}
     topic_changed = set().union(*old_actors.values(), *(ev["participants"] for ev in events.values()))
+    upserted = set(records)
     records.update(store.get_records("entities", topic_changed - set(records) - t.deleted_entities))
+    # an entity that only gained documents (or only takes part in other events) keeps its dates and outlets
+    # but for those of the documents it gained: its old row is read before it goes
+    kept = {eid for eid in records if eid in t.grown or eid not in upserted}
+    old_rows = index.items(_ENTITY_ITEMS[:3], kept)
+    old_outlets: dict[str, set[str]] = {}
+    for type_ in {ENTITY_TYPES[rec["type"]] for eid, rec in records.items() if eid in old_rows}:
+        old_outlets.update(index.facets_of(type_, "outlet", old_rows))
     index.remove(_ENTITY_ITEMS, set(records) | t.deleted_entities)
 
     # 4. events
@@ -366,10 +375,19 @@ def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[st
     items, facets = [], []
     for eid, rec in records.items():
         seen = {m["doc"] for m in rec["mentions"]}
-        first, last = index.date_span("document", seen)
+        if rec["type"] not in ENTITY_TYPES:  # not listed: its name facets only
+            dates, outlets = [], set()
+        elif (old := old_rows.get(eid)) is not None:  # the old span and outlets, and those of the new documents
+            added = t.grown.get(eid, set())
+            first, last = index.date_span("document", added)
+            ends = [d for d in (first, old["first_date"]) if d]
+            dates = sorted(d for d in (min(ends, default=None), last, old["date"]) if d)
+            outlets = old_outlets.get(eid, set()) | index.distinct_values("document", "outlet", added)
+        else:
+            first, last = index.date_span("document", seen)
+            dates, outlets = [d for d in (first, last) if d], index.distinct_values("document", "outlet", seen)
         topics = set().union(*(topics_of.get(e, set()) for e in acts.get(eid, ())))
-        part = _entity_rows(rec, [d for d in (first, last) if d], len(seen),
-                            index.distinct_values("document", "outlet", seen), topics, country_name)
+        part = _entity_rows(rec, [dates[0], dates[-1]] if dates else [], len(seen), outlets, topics, country_name)
         items += part[0]
         facets += part[1]
     index.insert(items, facets)

@@ -366,23 +366,32 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     changes.people = people_changes(people, resolver.title_of, person_eids)
     changes.person_keys = {" ".join(k): eid or None for k, eid in people.new_keys.items()}
     store.apply_kb_changes(changes)
-    update_index(store, _touched(kb_state.get("watermark"), changes, ents, removed, moved_docs))
+    update_index(store, _touched(kb_state.get("watermark"), changes, ents, removed | (set(old_states) & new_ids),
+                                 moved_docs))
     return {**{t: store.count_records(t) for t in ("entities", "events", "quotes", "claims", "stories")},
             "updated_docs": len(affected) + len(moved_docs)}
 
 
-def _touched(before: str | None, changes: KBChanges, ents: _StoredEntities, removed: Collection[str],
+def _touched(before: str | None, changes: KBChanges, ents: _StoredEntities, rederived: set[str],
              moved_docs: Collection[str]) -> Touched:
-    """What the update wrote, for the browse index's piecewise rewrite (:func:`kb.browse.update_index`)."""
-    docs: dict[str, list[str] | None] = {d: None for d in removed}
+    """What the update wrote, for the browse index's piecewise rewrite (:func:`kb.browse.update_index`);
+    ``rederived``: the documents removed or re-processed (their dates and outlets may have changed)."""
+    docs: dict[str, list[str] | None] = {d: None for d in rederived}
     for doc_id, state in changes.doc_states.items():
         docs[doc_id] = None if state is None else [span[2] for span in state.data["spans"]]
     for doc_id in moved_docs:
         docs.setdefault(doc_id, None)
     entities = changes.upsert["entities"]
     renamed = {rec["id"] for _, rec in entities if rec["id"] in ents.loaded and ents.loaded[rec["id"]][0] != rec["name"]}
+    grown: dict[str, set[str]] = {}  # entities whose documents only grew, none of the old ones derived again
+    for _, rec in entities:
+        if rec["id"] in ents.loaded:
+            old = {m[0] for m in ents.loaded[rec["id"]][3]}
+            new = {m["doc"] for m in rec["mentions"]}
+            if old <= new and not old & rederived:
+                grown[rec["id"]] = new - old
     return Touched(
-        before=before, docs=docs, entities=entities, deleted_entities=set(changes.delete["entities"]), renamed=renamed,
+        before=before, docs=docs, entities=entities, deleted_entities=set(changes.delete["entities"]), renamed=renamed, grown=grown,
         events=[r for _, r in changes.upsert["events"]], deleted_events=set(changes.delete["events"]),
         stories=[r for _, r in changes.upsert["stories"]], deleted_stories=set(changes.delete["stories"]),
         quotes=[r for _, r in changes.upsert["quotes"]], deleted_quotes=set(changes.delete["quotes"]))
