@@ -102,9 +102,9 @@ def _doc_fields(doc: Any) -> dict[str, Any]:
 
 
 def _entity_rows(ent: Mapping[str, Any], dates: list[str], seen: int, outlets: Iterable[str], topics: Iterable[str],
-                 country_name: Mapping[str, str]) -> tuple[list[Item], list[Facet]]:
+                 country_name: Mapping[str, str], role: Any = False) -> tuple[list[Item], list[Facet]]:
     """Step 1 and 5 for one entity: ``dates`` (sorted) and ``outlets`` of the ``seen`` documents mentioning it,
-    ``topics`` of the events it takes part in."""
+    ``topics`` of the events it takes part in; ``role``: its latest role when known (False: from its roles)."""
     facets = [Facet("entity", "name", fold_words(name), ent["id"]) for name in {ent["name"], *ent.get("aliases", [])}]
     type_ = ENTITY_TYPES.get(ent["type"])
     if type_ is None:
@@ -112,7 +112,7 @@ def _entity_rows(ent: Mapping[str, Any], dates: list[str], seen: int, outlets: I
     country = country_name.get(ent.get("country") or "", ent.get("country"))
     summary = {"kind": ent["type"], "country": country,
                "aliases": [a for a in ent.get("aliases", []) if a != ent["name"]][:ALIASES_SHOWN],
-               "role": latest_role(ent.get("roles", [])) if type_ == "person" else None}
+               "role": (latest_role(ent.get("roles", [])) if role is False else role) if type_ == "person" else None}
     item = Item(type_, ent["id"], ent["name"], fold_words(ent["name"]), dates[0] if dates else None,
                 dates[-1] if dates else None, seen, summary)
     facets.append(Facet(type_, "kind", ent["type"], ent["id"]))
@@ -254,6 +254,7 @@ class Touched:
     deleted_entities: set[str] = field(default_factory=set)
     renamed: set[str] = field(default_factory=set)  # entities whose name changed (their events name them)
     grown: dict[str, set[str]] = field(default_factory=dict)  # entity -> documents it gained (it lost none)
+    roles_changed: set[str] = field(default_factory=set)  # stored entities whose roles changed
     events: list[dict[str, Any]] = field(default_factory=list)
     deleted_events: set[str] = field(default_factory=set)
     stories: list[dict[str, Any]] = field(default_factory=list)
@@ -335,23 +336,25 @@ def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[st
         facets += part[1]
     index.insert(items, facets)
 
-    # 1 (out). entities: the touched ones and those whose events change (their topics)
+    # 1 (out). entities: the rewritten ones (their old rows read first: an entity that only gained documents keeps
+    # its dates and outlets but for the new documents', its role unless its roles changed) and, for the topic
+    # facets, every one that takes part in a rewritten or deleted event
     events = {ev["id"]: ev for ev in t.events}
-    old_actors = index.facets_of("event", "actor", set(events) | t.deleted_events)
     renamed = t.renamed | t.deleted_entities
     named_in = set().union(*index.with_values("event", "actor", renamed).values()) if renamed else set()
     events.update(store.get_records("events", named_in - set(events) - t.deleted_events))
+    old_actors = index.facets_of("event", "actor", set(events) | t.deleted_events)
+    old_event_topics = index.facets_of("event", "topic", set(events) | t.deleted_events)
     records = {rec["id"]: rec for _, rec in t.entities}
-    topic_changed = set().union(*old_actors.values(), *(ev["participants"] for ev in events.values()))
-    upserted = set(records)
-    records.update(store.get_records("entities", topic_changed - set(records) - t.deleted_entities))
-    # an entity that only gained documents (or only takes part in other events) keeps its dates and outlets
-    # but for those of the documents it gained: its old row is read before it goes
-    kept = {eid for eid in records if eid in t.grown or eid not in upserted}
-    old_rows = index.items(_ENTITY_ITEMS[:3], kept)
+    in_events = set().union(*old_actors.values(), *(ev["participants"] for ev in events.values()))
+    listed = index.item_types(_ENTITY_ITEMS[:3], (set(records) | in_events) - t.deleted_entities)
+    old_rows = index.items(_ENTITY_ITEMS[:3], {eid for eid in records if eid in listed})
     old_outlets: dict[str, set[str]] = {}
-    for type_ in {ENTITY_TYPES[rec["type"]] for eid, rec in records.items() if eid in old_rows}:
-        old_outlets.update(index.facets_of(type_, "outlet", old_rows))
+    old_topics: dict[str, set[str]] = {}
+    for type_ in set(listed.values()):
+        of_type = {eid for eid, ty in listed.items() if ty == type_}
+        old_outlets.update(index.facets_of(type_, "outlet", of_type & set(old_rows)))
+        old_topics.update(index.facets_of(type_, "topic", of_type))
     index.remove(_ENTITY_ITEMS, set(records) | t.deleted_entities)
 
     # 4. events
@@ -369,28 +372,51 @@ def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[st
         facets += part[1]
     index.insert(items, facets)
 
-    # 1. entities
-    acts = index.with_values("event", "actor", records)
+    # 1. entities: topics of the listed ones from their old topics (a topic only a rewritten or deleted event gave
+    # is kept if another event still gives it), of new ones from all their events
+    gained: dict[str, set[str]] = defaultdict(set)
+    for ev in events.values():
+        for eid in ev["participants"]:
+            gained[eid].update(ev["topics"])
+    doubtful: dict[str, set[str]] = defaultdict(set)
+    for ev_id, actors in old_actors.items():
+        for eid in actors:
+            doubtful[eid].update(old_event_topics.get(ev_id, set()))
+    entity_topics: dict[str, set[str]] = {}
+    for eid in listed:
+        keep = {tp for tp in old_topics.get(eid, set()) if tp not in doubtful.get(eid, set()) or tp in gained[eid]
+                or index.has_actor_topic(eid, tp)}
+        entity_topics[eid] = keep | gained[eid]
+    unlisted = [eid for eid, rec in records.items() if eid not in listed and rec["type"] in ENTITY_TYPES]
+    acts = index.with_values("event", "actor", unlisted)
     topics_of = index.facets_of("event", "topic", set().union(*acts.values()) if acts else set())
+    for eid in unlisted:
+        entity_topics[eid] = set().union(*(topics_of.get(e, set()) for e in acts.get(eid, ())))
     items, facets = [], []
     for eid, rec in records.items():
         seen = {m["doc"] for m in rec["mentions"]}
+        role: Any = False
         if rec["type"] not in ENTITY_TYPES:  # not listed: its name facets only
             dates, outlets = [], set()
-        elif (old := old_rows.get(eid)) is not None:  # the old span and outlets, and those of the new documents
-            added = t.grown.get(eid, set())
+        elif (old := old_rows.get(eid)) is not None and eid in t.grown:  # the old span and outlets and the new ones
+            added = t.grown[eid]
             first, last = index.date_span("document", added)
             ends = [d for d in (first, old["first_date"]) if d]
             dates = sorted(d for d in (min(ends, default=None), last, old["date"]) if d)
             outlets = old_outlets.get(eid, set()) | index.distinct_values("document", "outlet", added)
+            role = False if eid in t.roles_changed else old.get("role")
         else:
             first, last = index.date_span("document", seen)
             dates, outlets = [d for d in (first, last) if d], index.distinct_values("document", "outlet", seen)
-        topics = set().union(*(topics_of.get(e, set()) for e in acts.get(eid, ())))
-        part = _entity_rows(rec, [dates[0], dates[-1]] if dates else [], len(seen), outlets, topics, country_name)
+        part = _entity_rows(rec, [dates[0], dates[-1]] if dates else [], len(seen), outlets, entity_topics.get(eid, set()),
+                            country_name, role)
         items += part[0]
         facets += part[1]
     index.insert(items, facets)
+    # the topic facets of listed entities the update did not rewrite
+    topic_only = {eid: ty for eid, ty in listed.items() if eid not in records}
+    index.remove_facets("topic", topic_only)
+    index.insert([], [Facet(ty, "topic", tp, eid) for eid, ty in topic_only.items() for tp in entity_topics[eid]])
 
     # 3. stories: the rewritten ones and those of the touched documents (their countries or entities changed)
     stories = {s["id"]: s for s in t.stories}

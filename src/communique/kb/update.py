@@ -91,6 +91,7 @@ class _StoredEntities(dict[str, Entity]):
         super().__init__()
         self.store = store
         self.loaded: dict[str, Any] = {}  # entity id -> its fingerprint as loaded
+        self.role_spans: dict[str, list[dict[str, Any]]] = {}  # entity id -> its role spans as loaded
         self.absent: set[str] = set()
 
     def _load(self, eids: Collection[str]) -> None:
@@ -102,6 +103,7 @@ class _StoredEntities(dict[str, Entity]):
             if eid in found:
                 entity = Entity.from_dict(found[eid])
                 self.loaded[eid] = _fingerprint(entity)
+                self.role_spans[eid] = found[eid].get("role_spans", [])
                 dict.__setitem__(self, eid, entity)
             else:
                 self.absent.add(eid)
@@ -123,16 +125,24 @@ class _StoredEntities(dict[str, Entity]):
         self.absent.discard(eid)
         dict.__setitem__(self, eid, entity)
 
-    def changed(self) -> Iterator[Entity]:
+    def changed(self) -> Iterator[tuple[Entity, Any]]:
+        """(entity, its record) of every entity added or changed since loading (role spans reused when its roles
+        did not change: they are derived from every role it has)."""
         for eid, ent in dict.items(self):
-            if eid not in self.loaded or _fingerprint(ent) != self.loaded[eid]:
-                yield ent
+            if eid not in self.loaded:
+                yield ent, ent.as_dict()
+            elif (now := _fingerprint(ent)) != self.loaded[eid]:
+                yield ent, ent.as_dict(self.role_spans[eid] if now[4] == self.loaded[eid][4] else None)
 
 
 def _fingerprint(ent: Entity) -> tuple[Any, ...]:
     """What an update may change of an entity (without serialising its possibly long record)."""
-    return (ent.name, ent.country, frozenset(ent.aliases), tuple(ent.mentions),
-            tuple((r.get("doc"), r.get("start"), r.get("title")) for r in ent.roles))
+    return (ent.name, ent.country, frozenset(ent.aliases), tuple(ent.mentions), tuple(map(_role_key, ent.roles)))
+
+
+def _role_key(role: dict[str, Any]) -> tuple[Any, ...]:
+    """What a role's spans and an entity's latest role are derived from."""
+    return tuple(role.get(k) for k in ("doc", "start", "title", "as_of", "country", "organization", "current"))
 
 
 def _may_join(state: DocState, new_docs: list[Document], vectors: dict[str, dict[str, float]],
@@ -355,7 +365,7 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     gone_entities = sorted(eid for eid in lost if (ent := ents.get(eid)) is not None and not ent.mentions)
     changes.delete["entities"] = gone_entities
     changes.upsert = {
-        "entities": [(_entity_sort_key(store, ents, ent.id), ent.as_dict()) for ent in ents.changed()
+        "entities": [(_entity_sort_key(store, ents, ent.id), record) for ent, record in ents.changed()
                      if ent.mentions],
         "events": [(event_sort_key(e), e) for e in out.events],
         "quotes": out.quotes,
@@ -384,6 +394,8 @@ def _touched(before: str | None, changes: KBChanges, ents: _StoredEntities, rede
     entities = changes.upsert["entities"]
     renamed = {rec["id"] for _, rec in entities if rec["id"] in ents.loaded and ents.loaded[rec["id"]][0] != rec["name"]}
     grown: dict[str, set[str]] = {}  # entities whose documents only grew, none of the old ones derived again
+    roles_changed = {rec["id"] for _, rec in entities
+                     if rec["id"] in ents.loaded and ents.loaded[rec["id"]][4] != tuple(map(_role_key, rec["roles"]))}
     for _, rec in entities:
         if rec["id"] in ents.loaded:
             old = {m[0] for m in ents.loaded[rec["id"]][3]}
@@ -392,6 +404,7 @@ def _touched(before: str | None, changes: KBChanges, ents: _StoredEntities, rede
                 grown[rec["id"]] = new - old
     return Touched(
         before=before, docs=docs, entities=entities, deleted_entities=set(changes.delete["entities"]), renamed=renamed, grown=grown,
+        roles_changed=roles_changed,
         events=[r for _, r in changes.upsert["events"]], deleted_events=set(changes.delete["events"]),
         stories=[r for _, r in changes.upsert["stories"]], deleted_stories=set(changes.delete["stories"]),
         quotes=[r for _, r in changes.upsert["quotes"]], deleted_quotes=set(changes.delete["quotes"]))

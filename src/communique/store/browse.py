@@ -142,6 +142,12 @@ class BrowseIndex:
                 s._execute(s._sql(f"DELETE FROM {table} WHERE type IN ({type_marks}) AND id IN ({marks})"),
                            (*types, *part))
 
+    def remove_facets(self, facet: str, items: dict[str, str]) -> None:
+        """Delete one facet's rows of some items (id -> type)."""
+        s = self.store
+        for id_, type_ in sorted(items.items()):
+            s._execute(s._sql("DELETE FROM browse_facets WHERE type=? AND facet=? AND id=?"), (type_, facet, id_))
+
     def commit(self, state: dict[str, str]) -> None:
         self._state(state)
         self.store._commit()
@@ -170,6 +176,18 @@ class BrowseIndex:
         rows = self._by_ids(f"SELECT id, name, first_date, date, docs, summary FROM browse_items WHERE type IN "
                             f"({marks}) AND id IN ({{marks}})", ids, types)
         return {r[0]: _row(r) for r in rows}
+
+    def item_types(self, types: Sequence[str], ids: Collection[str]) -> dict[str, str]:
+        """Item id -> its type, of the items of ``types`` with these ids."""
+        marks = ",".join("?" * len(types))
+        return {r[0]: r[1] for r in self._by_ids(f"SELECT id, type FROM browse_items WHERE type IN ({marks}) AND id IN "
+                                                 "({marks})", ids, types)}
+
+    def has_actor_topic(self, actor: str, topic: str) -> bool:
+        """Whether an event with this participant has this topic."""
+        return self.store._one(
+            "SELECT 1 FROM browse_facets a JOIN browse_facets t ON t.type=a.type AND t.facet='topic' AND t.value=? "
+            "AND t.id=a.id WHERE a.type='event' AND a.facet='actor' AND a.value=? LIMIT 1", (topic, actor)) is not None
 
     def facets_of(self, type_: str, facet: str, ids: Collection[str]) -> dict[str, set[str]]:
         """Item id -> its values of one facet (ids without any left out)."""
