@@ -164,8 +164,7 @@ class Entity:
     roles: list[dict] = field(default_factory=list)
     known_roles: list[dict] = field(default_factory=list)  # from the gazetteer: title, country, from, to, source
 
-    def as_dict(self, spans: list[dict] | None = None) -> dict:
-        """The record; ``spans``: :func:`role_spans` of its roles when already known (an update's unchanged roles)."""
+    def as_dict(self) -> dict:
         record = {
             "id": self.id, "type": self.type, "name": self.name, "aliases": sorted(self.aliases),
             "country": self.country, "roles": self.roles,
@@ -174,7 +173,7 @@ class Entity:
         if self.known_roles:
             record["known_roles"] = self.known_roles
         if self.roles:
-            record["role_spans"] = role_spans(self.roles) if spans is None else spans
+            record["role_spans"] = role_spans(self.roles)
         return record
 
     @classmethod

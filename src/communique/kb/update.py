@@ -91,7 +91,6 @@ class _StoredEntities(dict[str, Entity]):
         super().__init__()
         self.store = store
         self.loaded: dict[str, Any] = {}  # entity id -> its fingerprint as loaded
-        self.role_spans: dict[str, list[dict[str, Any]]] = {}  # entity id -> its role spans as loaded
         self.absent: set[str] = set()
 
     def _load(self, eids: Collection[str]) -> None:
@@ -103,7 +102,6 @@ class _StoredEntities(dict[str, Entity]):
             if eid in found:
                 entity = Entity.from_dict(found[eid])
                 self.loaded[eid] = _fingerprint(entity)
-                self.role_spans[eid] = found[eid].get("role_spans", [])
                 dict.__setitem__(self, eid, entity)
             else:
                 self.absent.add(eid)
@@ -125,24 +123,18 @@ class _StoredEntities(dict[str, Entity]):
         self.absent.discard(eid)
         dict.__setitem__(self, eid, entity)
 
-    def changed(self) -> Iterator[tuple[Entity, Any]]:
-        """(entity, its record) of every entity added or changed since loading (role spans reused when its roles
-        did not change: they are derived from every role it has)."""
+    def changed(self, lost: Collection[str]) -> Iterator[tuple[Entity, Any]]:
+        """(entity, its record) of every entity added or changed since loading; ``lost``: those that lost mentions
+        or roles (the others only gained some)."""
         for eid, ent in dict.items(self):
-            if eid not in self.loaded:
+            if eid not in self.loaded or eid in lost or _fingerprint(ent) != self.loaded[eid]:
                 yield ent, ent.as_dict()
-            elif (now := _fingerprint(ent)) != self.loaded[eid]:
-                yield ent, ent.as_dict(self.role_spans[eid] if now[4] == self.loaded[eid][4] else None)
 
 
 def _fingerprint(ent: Entity) -> tuple[Any, ...]:
-    """What an update may change of an entity (without serialising its possibly long record)."""
-    return (ent.name, ent.country, frozenset(ent.aliases), tuple(ent.mentions), tuple(map(_role_key, ent.roles)))
-
-
-def _role_key(role: dict[str, Any]) -> tuple[Any, ...]:
-    """What a role's spans and an entity's latest role are derived from."""
-    return tuple(role.get(k) for k in ("doc", "start", "title", "as_of", "country", "organization", "current"))
+    """What an update may change of an entity (without reading its possibly long lists: an update only appends to
+    them, but for the entities it retracts mentions from, which it names: see :meth:`_StoredEntities.changed`)."""
+    return ent.name, ent.country, frozenset(ent.aliases), len(ent.mentions), len(ent.roles)
 
 
 def _may_join(state: DocState, new_docs: list[Document], vectors: dict[str, dict[str, float]],
@@ -365,7 +357,7 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     gone_entities = sorted(eid for eid in lost if (ent := ents.get(eid)) is not None and not ent.mentions)
     changes.delete["entities"] = gone_entities
     changes.upsert = {
-        "entities": [(_entity_sort_key(store, ents, ent.id), record) for ent, record in ents.changed()
+        "entities": [(_entity_sort_key(store, ents, ent.id), record) for ent, record in ents.changed(lost)
                      if ent.mentions],
         "events": [(event_sort_key(e), e) for e in out.events],
         "quotes": out.quotes,
@@ -377,15 +369,16 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     changes.person_keys = {" ".join(k): eid or None for k, eid in people.new_keys.items()}
     store.apply_kb_changes(changes)
     update_index(store, _touched(kb_state.get("watermark"), changes, ents, removed | (set(old_states) & new_ids),
-                                 moved_docs))
+                                 moved_docs, lost))
     return {**{t: store.count_records(t) for t in ("entities", "events", "quotes", "claims", "stories")},
             "updated_docs": len(affected) + len(moved_docs)}
 
 
 def _touched(before: str | None, changes: KBChanges, ents: _StoredEntities, rederived: set[str],
-             moved_docs: Collection[str]) -> Touched:
+             moved_docs: Collection[str], lost: Collection[str]) -> Touched:
     """What the update wrote, for the browse index's piecewise rewrite (:func:`kb.browse.update_index`);
-    ``rederived``: the documents removed or re-processed (their dates and outlets may have changed)."""
+    ``rederived``: the documents removed or re-processed; ``lost``: entities that lost mentions (the other stored
+    ones only gained mentions and roles, appended to their lists)."""
     docs: dict[str, list[str] | None] = {d: None for d in rederived}
     for doc_id, state in changes.doc_states.items():
         docs[doc_id] = None if state is None else [span[2] for span in state.data["spans"]]
@@ -393,15 +386,14 @@ def _touched(before: str | None, changes: KBChanges, ents: _StoredEntities, rede
         docs.setdefault(doc_id, None)
     entities = changes.upsert["entities"]
     renamed = {rec["id"] for _, rec in entities if rec["id"] in ents.loaded and ents.loaded[rec["id"]][0] != rec["name"]}
-    grown: dict[str, set[str]] = {}  # entities whose documents only grew, none of the old ones derived again
-    roles_changed = {rec["id"] for _, rec in entities
-                     if rec["id"] in ents.loaded and ents.loaded[rec["id"]][4] != tuple(map(_role_key, rec["roles"]))}
+    grown: dict[str, set[str]] = {}  # stored entities that only gained mentions: the documents of those
+    roles_changed: set[str] = set()
     for _, rec in entities:
-        if rec["id"] in ents.loaded:
-            old = {m[0] for m in ents.loaded[rec["id"]][3]}
-            new = {m["doc"] for m in rec["mentions"]}
-            if old <= new and not old & rederived:
-                grown[rec["id"]] = new - old
+        if (loaded := ents.loaded.get(rec["id"])) is not None:
+            if rec["id"] in lost or len(rec["roles"]) != loaded[4]:
+                roles_changed.add(rec["id"])
+            if rec["id"] not in lost:
+                grown[rec["id"]] = {m["doc"] for m in rec["mentions"][loaded[3]:]}
     return Touched(
         before=before, docs=docs, entities=entities, deleted_entities=set(changes.delete["entities"]), renamed=renamed, grown=grown,
         roles_changed=roles_changed,
