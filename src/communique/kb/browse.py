@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -302,13 +302,17 @@ def update_index(store: Store, t: Touched) -> BrowseIndex:
         return refresh_index(store)
     countries: Countries = json.loads(state[COUNTRIES_KEY])
     shown_before = _country_names(countries)
-    if not _update_countries(countries, t) or _country_names(countries) != shown_before:
+    if not _update_countries(countries, t):
         return refresh_index(store)
-    shown: dict[str, str] = {eid: shown_before.get(code, str(name)) for code, members in countries.items()
+    country_name = _country_names(countries)
+    named = set(country_name) - set(shown_before)  # codes named for the first time: their entities are shown anew
+    if any(country_name.get(c) != shown_before.get(c) for c in set(country_name) | set(shown_before) if c not in named):
+        return refresh_index(store)  # another country entity now names a code: every row that shows it changes
+    shown: dict[str, str] = {eid: country_name.get(code, str(name)) for code, members in countries.items()
                              for eid, _, name in members}
     index.begin()
     try:
-        _update_rows(store, index, t, shown, shown_before)
+        _update_rows(store, index, t, shown, country_name, named)
         index.commit({STATE_KEY: _built_from(state.get("watermark")),
                       COUNTRIES_KEY: json.dumps(countries, ensure_ascii=False)})
     except BaseException:
@@ -318,7 +322,7 @@ def update_index(store: Store, t: Touched) -> BrowseIndex:
 
 
 def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[str, str],
-                 country_name: Mapping[str, str]) -> None:
+                 country_name: Mapping[str, str], named: Collection[str]) -> None:
     """The writes of :func:`update_index`, inside its transaction (``shown``: country entity -> the name its
     documents list it by; ``country_name``: code -> name)."""
     # 2. documents
@@ -346,6 +350,10 @@ def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[st
     old_actors = index.facets_of("event", "actor", set(events) | t.deleted_events)
     old_event_topics = index.facets_of("event", "topic", set(events) | t.deleted_events)
     records = {rec["id"]: rec for _, rec in t.entities}
+    if named:  # the entities of a code named for the first time showed the code itself
+        with_code = set().union(*(set().union(*index.with_values(type_, "country", named).values())
+                                  for type_ in _ENTITY_ITEMS[:3]))
+        records.update(store.get_records("entities", with_code - set(records) - t.deleted_entities))
     in_events = set().union(*old_actors.values(), *(ev["participants"] for ev in events.values()))
     listed = index.item_types(_ENTITY_ITEMS[:3], (set(records) | in_events) - t.deleted_entities)
     old_rows = index.items(_ENTITY_ITEMS[:3], {eid for eid in records if eid in listed})
