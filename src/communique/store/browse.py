@@ -192,8 +192,8 @@ class BrowseIndex:
     def facets_of(self, type_: str, facet: str, ids: Collection[str]) -> dict[str, set[str]]:
         """Item id -> its values of one facet (ids without any left out)."""
         out: dict[str, set[str]] = {}
-        for id_, value in self._by_ids("SELECT id, value FROM browse_facets WHERE type=? AND facet=? AND id IN "
-                                       "({marks})", ids, (type_, facet)):
+        for id_, value in self._by_ids(f"SELECT id, value FROM browse_facets{self.store.facets_by_item} WHERE type=? "
+                                       "AND facet=? AND id IN ({marks})", ids, (type_, facet)):
             out.setdefault(id_, set()).add(value)
         return out
 
@@ -214,8 +214,8 @@ class BrowseIndex:
 
     def distinct_values(self, type_: str, facet: str, ids: Collection[str]) -> set[str]:
         """The values of one facet over the items of ``type_`` with these ids."""
-        return {r[0] for r in self._by_ids("SELECT DISTINCT value FROM browse_facets WHERE type=? AND facet=? AND "
-                                           "id IN ({marks})", ids, (type_, facet))}
+        return {r[0] for r in self._by_ids(f"SELECT DISTINCT value FROM browse_facets{self.store.facets_by_item} "
+                                           "WHERE type=? AND facet=? AND id IN ({marks})", ids, (type_, facet))}
 
     # -- reads ------------------------------------------------------------------------------------------------
     def _where(self, q: Query) -> tuple[str, list[Any]]:

@@ -112,6 +112,7 @@ def schema_v5(*, real: str) -> str:
 
 class SQLStore(Store):
     placeholder = "?"
+    facets_by_item = ""  # a hint that makes a read of the browse facets of given items use the item index
     upsert_source_sql = "INSERT OR REPLACE INTO sources VALUES (?, ?)"
     insert_band_sql = "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)"
     insert_outlet_line_sql = "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)"
