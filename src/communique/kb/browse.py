@@ -401,22 +401,25 @@ def _update_rows(store: Store, index: BrowseIndex, t: Touched, shown: Mapping[st
     for eid in unlisted:
         entity_topics[eid] = set().union(*(topics_of.get(e, set()) for e in acts.get(eid, ())))
     items, facets = [], []
+    # the documents whose dates and outlets each entity row needs (only the new ones where the old row stays)
+    needed: dict[str, set[str]] = {}
+    for eid, rec in records.items():
+        if rec["type"] in ENTITY_TYPES:
+            grown = eid in old_rows and eid in t.grown
+            needed[eid] = t.grown[eid] if grown else {m["doc"] for m in rec["mentions"]}
+    all_needed = set().union(*needed.values()) if needed else set()
+    doc_dates = {doc_id: row["date"] for doc_id, row in index.items(("document",), all_needed).items() if row["date"]}
+    doc_outlets = index.facets_of("document", "outlet", all_needed)
     for eid, rec in records.items():
         seen = {m["doc"] for m in rec["mentions"]}
         role: Any = False
-        if rec["type"] not in ENTITY_TYPES:  # not listed: its name facets only
-            dates, outlets = [], set()
-        elif (old := old_rows.get(eid)) is not None and eid in t.grown:  # the old span and outlets and the new ones
-            added = t.grown[eid]
-            first, last = index.date_span("document", added)
-            ends = [d for d in (first, old["first_date"]) if d]
-            dates = sorted(d for d in (min(ends, default=None), last, old["date"]) if d)
-            outlets = old_outlets.get(eid, set()) | index.distinct_values("document", "outlet", added)
+        span = sorted(d for doc_id in needed.get(eid, ()) if (d := doc_dates.get(doc_id)))
+        outlets = set().union(*(doc_outlets.get(doc_id, set()) for doc_id in needed.get(eid, ())))
+        if (old := old_rows.get(eid)) is not None and eid in t.grown:  # the old span and outlets and the new ones
+            span = sorted({*span, *(d for d in (old["first_date"], old["date"]) if d)})
+            outlets |= old_outlets.get(eid, set())
             role = False if eid in t.roles_changed else old.get("role")
-        else:
-            first, last = index.date_span("document", seen)
-            dates, outlets = [d for d in (first, last) if d], index.distinct_values("document", "outlet", seen)
-        part = _entity_rows(rec, [dates[0], dates[-1]] if dates else [], len(seen), outlets, entity_topics.get(eid, set()),
+        part = _entity_rows(rec, [span[0], span[-1]] if span else [], len(seen), outlets, entity_topics.get(eid, set()),
                             country_name, role)
         items += part[0]
         facets += part[1]
