@@ -161,6 +161,15 @@ def people_changes(people: _People, title_of: Mapping[str, set[str]],
 
 def build(store: Store) -> dict[str, int]:
     """Derive and save the knowledge base; returns the count of each record type."""
+    counts = _derive(store)  # what the derivation held is freed before the browse index is written
+    from .browse import refresh_index
+
+    refresh_index(store)  # the index pages' read model, from what was just built
+    return counts
+
+
+def _derive(store: Store) -> dict[str, int]:
+    """Steps 1-5 of :func:`build`, written in one transaction."""
     watermark = store.watermark()
     # documents in id order: the same documents give the same entities, stories and events in any ingest order;
     # read once: a document's text gives its term counts, pair features and lead sentence, then only its
@@ -204,9 +213,6 @@ def build(store: Store) -> dict[str, int]:
     }
     del corpus
     store.apply_kb_changes(changes)
-    from .browse import refresh_index
-
-    refresh_index(store)  # the index pages' read model, from what was just built
     return {k: len(v) for k, v in changes.upsert.items()}
 
 
