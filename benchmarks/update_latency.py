@@ -35,6 +35,7 @@ more stored documents share a new one's publication window, and the update touch
 driver does on PostgreSQL); the first ``--put-docs`` processed documents, each arm in a fresh schema.
 
     python -m benchmarks.update_latency --db /tmp/wh.db [--part equality|latency|puts|all] [--sizes 2000,10000]
+                                        [--every N]
                                         [--pg postgresql:///db?host=/var/run/postgresql]
 """
 
@@ -69,12 +70,13 @@ PIPELINE = "bench"
 RECORDS = ("entities", "events", "quotes", "claims", "stories")
 
 
-def ingest_missing(db: str) -> int:
-    """Ingest the data set's documents not yet in ``db`` (full pipeline, no knowledge base, no index)."""
+def ingest_missing(db: str, every: int = 1) -> int:
+    """Ingest the data set's documents not yet in ``db`` (full pipeline, no knowledge base, no index); ``every``:
+    only every n-th file in path order (a smaller store where the machine is shared)."""
     from communique.ingest.run import ingest
     from communique.store.sqlite import SQLiteStore
 
-    files = sorted(str(p) for p in (shared_dir() / "datasets" / WH).rglob("*.md") if p.name != "README.md")
+    files = sorted(str(p) for p in (shared_dir() / "datasets" / WH).rglob("*.md") if p.name != "README.md")[::every]
     with SQLiteStore(db) as store:
         ingest(files, store, on_error=lambda m: print("  error:", m, file=sys.stderr))
         return int(store.stats()["documents"])
@@ -329,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first", type=float, default=DEFAULT_FIRST)
     parser.add_argument("--batches", type=int, default=DEFAULT_BATCHES)
     parser.add_argument("--no-ingest", action="store_true", help="use --db as it is")
+    parser.add_argument("--every", type=int, default=1, help="ingest only every n-th file of the data set")
     parser.add_argument("--spread", action="store_true",
                         help="move copy k by k times the years the corpus spans (a larger store covers more years, "
                              "at the density of the data set), not by k years (a larger store is denser)")
@@ -338,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {}
     if not args.no_ingest:
-        report["documents"] = ingest_missing(args.db)
+        report["documents"] = ingest_missing(args.db, args.every)
     if args.part in ("equality", "all"):
         report["equality"] = equality(args.db, str(workdir / "equality.db"), args.first, args.batches)
         print(json.dumps(report["equality"]), flush=True)
