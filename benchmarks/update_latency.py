@@ -10,7 +10,8 @@ stored, split and timed.
 ``--first`` are built in full, the rest added in ``--batches`` batches, each followed by ``kb.update.update``; in the
 middle batch one stored document is removed and one re-processed (its last mention dropped). Then the same store is
 rebuilt in full. Reported: story B-cubed F1 of the incremental stories against the rebuilt ones, the share of
-entities (each a set of mentions) not found identical on the other side, and record counts of both.
+entities (each a set of mentions) not found identical on the other side, record counts of both, and whether the
+browse index the updates rewrote piecewise holds the rows a whole rewrite gives.
 
 (b) ``latency``: a store of ``--size`` documents (default 2,000 and 10,000) built in full, then 10 new documents
 added: their put, the update and the search-index refresh, timed in CPU seconds of this process (SQLite runs in
@@ -34,6 +35,7 @@ more stored documents share a new one's publication window, and the update touch
 driver does on PostgreSQL); the first ``--put-docs`` processed documents, each arm in a fresh schema.
 
     python -m benchmarks.update_latency --db /tmp/wh.db [--part equality|latency|puts|all] [--sizes 2000,10000]
+                                        [--every N]
                                         [--pg postgresql:///db?host=/var/run/postgresql]
 """
 
@@ -68,12 +70,13 @@ PIPELINE = "bench"
 RECORDS = ("entities", "events", "quotes", "claims", "stories")
 
 
-def ingest_missing(db: str) -> int:
-    """Ingest the data set's documents not yet in ``db`` (full pipeline, no knowledge base, no index)."""
+def ingest_missing(db: str, every: int = 1) -> int:
+    """Ingest the data set's documents not yet in ``db`` (full pipeline, no knowledge base, no index); ``every``:
+    only every n-th file in path order (a smaller store where the machine is shared)."""
     from communique.ingest.run import ingest
     from communique.store.sqlite import SQLiteStore
 
-    files = sorted(str(p) for p in (shared_dir() / "datasets" / WH).rglob("*.md") if p.name != "README.md")
+    files = sorted(str(p) for p in (shared_dir() / "datasets" / WH).rglob("*.md") if p.name != "README.md")[::every]
     with SQLiteStore(db) as store:
         ingest(files, store, on_error=lambda m: print("  error:", m, file=sys.stderr))
         return int(store.stats()["documents"])
@@ -90,6 +93,21 @@ def snapshot(store: Any) -> dict[str, Any]:
     entities = {frozenset((m["doc"], m["start"], m["end"]) for m in e["mentions"]) for e in store.iter_records("entities")}
     stories = {frozenset(s["docs"]) for s in store.iter_records("stories")}
     return {"entities": entities, "stories": stories, "counts": {t: store.count_records(t) for t in RECORDS}}
+
+
+def browse_tables(store: Any) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """The browse index as stored (items with their summaries normalised, facets)."""
+    items = {(*r[:7], json.dumps(json.loads(r[7]), sort_keys=True)) for r in store._all("SELECT * FROM browse_items")}
+    return items, set(store._all("SELECT * FROM browse_facets"))
+
+
+def browse_rows(store: Any) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
+    """The browse index a whole rewrite would write now."""
+    from communique.kb.browse import rows
+
+    items, facets = rows(store)
+    return ({(i.type, i.id, i.name, i.sort_name, i.first_date, i.date, i.docs, json.dumps(i.summary, sort_keys=True))
+             for i in items}, {(f.type, f.facet, f.value, f.id) for f in facets})
 
 
 def bcubed_f1(a: set[frozenset[str]], b: set[frozenset[str]]) -> float:
@@ -132,6 +150,7 @@ def equality(db: str, out: str, first: float, batches: int) -> dict[str, Any]:
             update(store, [d.id for d in batch], removed)
             times.append(round(time.process_time() - started, 2))
         incremental = snapshot(store)
+        browse_equal = browse_tables(store) == browse_rows(store)
         build(store)
         full = snapshot(store)
     differing = len(incremental["entities"] ^ full["entities"])
@@ -144,6 +163,7 @@ def equality(db: str, out: str, first: float, batches: int) -> dict[str, Any]:
         "entities_differing_share": round(differing / (len(incremental["entities"]) + len(full["entities"])), 4),
         "counts_incremental": incremental["counts"], "counts_full": full["counts"],
         "first_build_cpu_s": round(build_s, 1), "update_cpu_s": times,
+        "browse_rows_equal_whole_rewrite": browse_equal,
     }
 
 
@@ -311,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first", type=float, default=DEFAULT_FIRST)
     parser.add_argument("--batches", type=int, default=DEFAULT_BATCHES)
     parser.add_argument("--no-ingest", action="store_true", help="use --db as it is")
+    parser.add_argument("--every", type=int, default=1, help="ingest only every n-th file of the data set")
     parser.add_argument("--spread", action="store_true",
                         help="move copy k by k times the years the corpus spans (a larger store covers more years, "
                              "at the density of the data set), not by k years (a larger store is denser)")
@@ -320,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {}
     if not args.no_ingest:
-        report["documents"] = ingest_missing(args.db)
+        report["documents"] = ingest_missing(args.db, args.every)
     if args.part in ("equality", "all"):
         report["equality"] = equality(args.db, str(workdir / "equality.db"), args.first, args.batches)
         print(json.dumps(report["equality"]), flush=True)

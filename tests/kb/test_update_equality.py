@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import random
 from collections import defaultdict
+from typing import Any
 
 import pytest
 
 from communique.kb import build
+from communique.kb.browse import rows
 from communique.kb.update import update
 from communique.model import Claim, Document, Event, Mention, Quote, Role
 from communique.store.sqlite import SQLiteStore
@@ -129,6 +132,62 @@ def test_update_batches_equal_full_rebuild(tmp_path, seed):
         full = _snapshot(store)
     assert bcubed_f1(incremental["stories"], full["stories"]) == 1.0
     assert incremental == full
+
+
+def _with_countries(doc: Document) -> Document:
+    """The report with its place as a country for odd meetings (coded Q<meeting> from the fifth on, uncoded before)
+    and, for even meetings, its minister's role in the country of the next meeting (a code first seen on a person)."""
+    meeting = int(doc.id[:2])
+    code = f"Q{meeting}" if meeting >= 5 else None
+    mentions = [dataclasses.replace(m, type="country", country=code) if m.type == "place" and meeting % 2 else m
+                for m in doc.mentions]
+    roles = [dataclasses.replace(r, country=f"Q{meeting + 1}") if meeting % 2 == 0 else r for r in doc.roles]
+    return doc.replace(mentions=mentions, roles=roles)
+
+
+def _browse_tables(store: Any) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    items = {(*r[:7], json.dumps(json.loads(r[7]), sort_keys=True)) for r in store._all("SELECT * FROM browse_items")}
+    return items, set(store._all("SELECT * FROM browse_facets"))
+
+
+def _browse_rows(store: Any) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    items, facets = rows(store)
+    return ({(i.type, i.id, i.name, i.sort_name, i.first_date, i.date, i.docs, json.dumps(i.summary, sort_keys=True))
+             for i in items}, {(f.type, f.facet, f.value, f.id) for f in facets})
+
+
+@pytest.mark.parametrize(("seed", "backend"), [(1, "sqlite"), (2, "sqlite"), (3, "sqlite"), (4, "postgres")])
+def test_update_browse_rows_equal_a_full_rewrite(tmp_path, seed, backend, monkeypatch, request):
+    """After each update the browse index (rewritten piecewise, never whole) holds the rows a whole rewrite gives."""
+    import communique.kb.browse as browse
+
+    whole = []
+    monkeypatch.setattr(browse, "_all_rows", lambda store, rows=browse._all_rows: whole.append(1) or rows(store))
+    docs = [_with_countries(d) for d in _corpus()]
+    random.Random(seed).shuffle(docs)
+    batches = [docs[:8], docs[8:9], docs[9:17], docs[17:24], docs[24:]]
+    if backend == "postgres":
+        from communique.store.postgres import PostgresStore
+
+        opened: SQLiteStore | PostgresStore = PostgresStore(request.getfixturevalue("postgres_url"))
+    else:
+        opened = SQLiteStore(tmp_path / "kb.db")
+    with opened as store:
+        store.put_many(batches[0], "p")
+        build(store)
+        assert whole == [1]
+        for number, batch in enumerate(batches[1:], start=1):
+            store.put_many(batch, "p")
+            removed: list[str] = []
+            if number == 3:
+                removed = [batches[0][0].id]
+                store.delete_document(removed[0])
+                again = batches[0][1]
+                store.put(again.replace(mentions=again.mentions[:-1], title="Another title"), "p2")
+            update(store, [d.id for d in batch], removed)
+            assert whole == [1]
+            assert _browse_tables(store) == _browse_rows(store)
+            whole.pop()
 
 
 @pytest.mark.parametrize("late", [0, 4])

@@ -34,6 +34,7 @@ from .stories import (
     Story,
     cluster_stories,
     document_frequencies,
+    lead_sentence,
     pair_features,
     person_keys,
     published_day,
@@ -135,7 +136,7 @@ def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapp
     spans = [[m.start, m.end, eid, m.text] for m in doc.mentions
              if (eid := res.by_span.get((doc.id, m.start, m.end)))]
     return DocState(ingested_at, doc.published, story, {
-        "terms": dict(counts), "norm": norm, "features": features.as_dict(), "spans": spans, "names": names,
+        "terms": counts if isinstance(counts, dict) else dict(counts), "norm": norm, "features": features.as_dict(), "spans": spans, "names": names,
         "short": [f.as_dict() for f in short_forms], "quotes": records.get("quotes", []),
         "claims": records.get("claims", []),
     })
@@ -160,16 +161,31 @@ def people_changes(people: _People, title_of: Mapping[str, set[str]],
 
 def build(store: Store) -> dict[str, int]:
     """Derive and save the knowledge base; returns the count of each record type."""
+    counts = _derive(store)  # what the derivation held is freed before the browse index is written
+    from .browse import refresh_index
+
+    refresh_index(store)  # the index pages' read model, from what was just built
+    return counts
+
+
+def _derive(store: Store) -> dict[str, int]:
+    """Steps 1-5 of :func:`build`, written in one transaction."""
     watermark = store.watermark()
-    # documents in id order: the same documents give the same entities, stories and events in any ingest order
+    # documents in id order: the same documents give the same entities, stories and events in any ingest order;
+    # read once: a document's text gives its term counts, pair features and lead sentence, then only its
+    # annotations stay in memory (with the lead sentence as its text: a story title's last resort)
     resolver = Resolver()
-    for doc in store.iter_documents(include_text=False, by_id=True):
-        resolver.add(doc)
+    corpus: list[Document] = []
+    counts: dict[str, dict[str, float]] = {}
+    features: dict[str, PairFeatures] = {}
+    for doc in store.iter_documents(by_id=True):
+        counts[doc.id] = term_counts(doc)
+        features[doc.id] = pair_features(doc)
+        doc = doc.replace(text=lead_sentence(doc.text))
+        resolver.add(doc.replace(text=""))
+        corpus.append(doc)
     res = resolver.finish()
-    corpus = list(store.iter_documents(by_id=True))
-    counts = {d.id: term_counts(d) for d in corpus}
     df = document_frequencies(counts.values())
-    features = {d.id: pair_features(d) for d in corpus}
     stories = cluster_stories(corpus, df=df, n_docs=len(corpus), terms=counts, features=features)
     story_of = {doc_id: story for story in stories for doc_id in story.docs}
     out = assemble(corpus, story_of, res)
@@ -197,9 +213,6 @@ def build(store: Store) -> dict[str, int]:
     }
     del corpus
     store.apply_kb_changes(changes)
-    from .browse import refresh_index
-
-    refresh_index(store)  # the index pages' read model, from what was just built
     return {k: len(v) for k, v in changes.upsert.items()}
 
 

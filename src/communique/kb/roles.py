@@ -21,20 +21,25 @@ def role_spans(roles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if r.get("country"):
             by_title.setdefault(_title(r), set()).add(r["country"])
     spans: dict[tuple[str, str | None], dict[str, Any]] = {}
+    dated_of: dict[str, bool] = {}  # as_of -> whether it is a date (a person's roles share few dates)
     for r in sorted(roles, key=lambda r: (str(r.get("as_of") or "9999"), r.get("doc") or "", r.get("start") or 0)):
         title = _title(r)
         countries = by_title.get(title, set())
         country = r.get("country") or (next(iter(countries)) if len(countries) == 1 else None)
-        span = spans.setdefault((title, country), {
-            "title": title, "country": country, "organizations": {}, "from": None, "to": None, "docs": set(),
-            "current": True, "latest": "", "evidence": {"doc": r.get("doc"), "start": r.get("start")}})
+        span = spans.get((title, country))
+        if span is None:
+            span = spans[(title, country)] = {
+                "title": title, "country": country, "organizations": {}, "from": None, "to": None, "docs": set(),
+                "current": True, "latest": "", "evidence": {"doc": r.get("doc"), "start": r.get("start")}}
         former = str(r["title"]).startswith(FORMER)
         if r.get("organization"):
             span["organizations"][r["organization"]] = span["organizations"].get(r["organization"], 0) + 1
         if r.get("doc"):
             span["docs"].add(r["doc"])
         when = str(r.get("as_of") or "")
-        dated = bool(_ISO_DAY.match(when[:10]))
+        dated = dated_of.get(when)
+        if dated is None:
+            dated = dated_of[when] = bool(_ISO_DAY.match(when[:10]))
         if dated and not former:
             span["from"] = min(span["from"] or when[:10], when[:10])
             span["to"] = max(span["to"] or when[:10], when[:10])

@@ -74,6 +74,7 @@ __all__ = [
     "assign_stories",
     "story_id",
     "lead_event",
+    "lead_sentence",
     "dates_compatible",
     "document_frequencies",
     "person_keys",
@@ -575,6 +576,12 @@ def _average_link(n: int, sims: dict[tuple[int, int], float], lead_dates: Sequen
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
+def lead_sentence(text: str) -> str:
+    """The first sentence of a text (a story title's last resort, step 6); ``lead_sentence(lead_sentence(t))`` is
+    ``lead_sentence(t)``, so a document may keep only it (the knowledge-base build drops the rest)."""
+    return next((s for s in _SENTENCE_END.split(text.strip()) if s.strip()), "")
+
+
 def _earliest(docs: Sequence[Document]) -> Document:
     return min(docs, key=lambda d: (d.published or "9999", d.id))
 
@@ -677,8 +684,7 @@ def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]
     elif first.title:
         title = first.title
     else:
-        lead_sentence = next((s for s in _SENTENCE_END.split(first.text.strip()) if s.strip()), "")
-        title = lead_sentence.strip()[:TITLE_MAX_CHARS]
+        title = lead_sentence(first.text).strip()[:TITLE_MAX_CHARS]
     place = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if places else None
     if date is None and partial is None:
         date = first.published if first.published and _as_date(first.published) else None

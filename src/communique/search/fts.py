@@ -41,6 +41,15 @@ _TABLES = ("search_items", "search_fts", "search_vectors", "search_docs", "searc
 
 
 class SQLiteIndex(SQLIndex):
+    def _todo(self, last: int) -> list[tuple[int, str, float]]:
+        """As :meth:`SQLIndex._todo`, from the covering indexes of the documents' ``id`` and ``ingested_at`` (a
+        join reads ``ingested_at`` from each row, past its text and annotations)."""
+        ids = dict(self._all("SELECT seq, id FROM documents"))
+        stored = dict(self._all("SELECT seq, ingested_at FROM documents"))
+        indexed = dict(self._all("SELECT doc_id, ingested_at FROM search_docs"))
+        return [(seq, doc_id, stored[seq]) for seq, doc_id in sorted(ids.items()) if seq in stored and (
+            seq > last or doc_id not in indexed or stored[seq] > indexed[doc_id])]
+
     schema = (
         "CREATE TABLE search_docs (doc_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, ingested_at REAL NOT NULL)",
         'CREATE TABLE search_items (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, type TEXT NOT NULL, '

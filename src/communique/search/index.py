@@ -265,10 +265,7 @@ class SQLIndex:
     # -- refresh ------------------------------------------------------------------------------------------------
     def refresh(self, *, vectors: bool = True) -> int:
         self.ensure()
-        last = int(self._meta("last_seq") or 0)
-        todo = self._all(
-            "SELECT d.seq, d.id, d.ingested_at FROM documents d LEFT JOIN search_docs s ON s.doc_id = d.id "
-            "WHERE d.seq > ? OR s.doc_id IS NULL OR d.ingested_at > s.ingested_at ORDER BY d.seq", (last,))
+        todo = self._todo(int(self._meta("last_seq") or 0))
         self._end_read()
         done = 0
         for seq, doc_id, ingested_at in todo:
@@ -280,6 +277,12 @@ class SQLIndex:
         if vectors:
             self.refresh_vectors()
         return done
+
+    def _todo(self, last: int) -> list[tuple[int, str, float]]:
+        """(seq, id, ingested_at) of the documents stored after ``last`` or re-stored since indexed, by seq."""
+        return self._all(
+            "SELECT d.seq, d.id, d.ingested_at FROM documents d LEFT JOIN search_docs s ON s.doc_id = d.id "
+            "WHERE d.seq > ? OR s.doc_id IS NULL OR d.ingested_at > s.ingested_at ORDER BY d.seq", (last,))
 
     def _index_document(self, doc: Document, seq: int, ingested_at: float) -> None:
         had_vectors = self._all("SELECT 1 FROM search_vectors WHERE item_id IN "

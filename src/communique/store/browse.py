@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,16 +101,16 @@ class BrowseIndex:
 
     def __init__(self, store: SQLStore) -> None:
         self.store = store
-        self._state: str | None = None  # the watermark this reader's counts are kept under (read once)
+        self._seen: str | None = None  # the watermark this reader's counts are kept under (read once)
 
     def _counted(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """The rows of a counting statement, from the kept answers when the index has not changed since."""
         where = getattr(self.store, "path", None) or getattr(self.store, "url", None)
-        if self._state is None:
-            self._state = self.built_from() or ""
-        if not where or where == ":memory:" or not self._state:
+        if self._seen is None:
+            self._seen = self.built_from() or ""
+        if not where or where == ":memory:" or not self._seen:
             return [tuple(r) for r in self.store._all(sql, params)]
-        key = (where, self._state, sql, tuple(params))
+        key = (where, self._seen, sql, tuple(params))
         with _counts_lock:
             if (rows := _counts.get(key)) is not None:
                 _counts.move_to_end(key)
@@ -126,34 +126,131 @@ class BrowseIndex:
     def built_from(self) -> str | None:
         return self.store.kb_state().get(STATE_KEY)
 
-    def replace(self, items: Iterable[Item], facets: Iterable[Facet], watermark: str) -> None:
-        """Atomically replace the whole index and record the watermark it was built from."""
-        self._state = None
+    def replace(self, items: Iterable[Item], facets: Iterable[Facet], watermark: str,
+                state: dict[str, str] | None = None) -> None:
+        """Atomically replace the whole index and record the watermark it was built from (and ``state``: more
+        ``kb_state`` keys the index keeps)."""
+        self._seen = None
         s = self.store
         s._begin_write()
         try:
             s._execute(s._sql("DELETE FROM browse_items"))
             s._execute(s._sql("DELETE FROM browse_facets"))
-            batch: list[tuple[Any, ...]] = []
-            insert = s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            for it in items:
-                batch.append((it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
-                              json.dumps(it.summary, ensure_ascii=False)))
-                if len(batch) >= WRITE_ROWS:
-                    s._executemany(insert, batch)
-                    batch = []
-            if batch:
-                s._executemany(insert, batch)
-            rows = sorted({(f.type, f.facet, f.value, f.id) for f in facets})
-            insert = s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)")
-            for start in range(0, len(rows), WRITE_ROWS):
-                s._executemany(insert, rows[start : start + WRITE_ROWS])
-            s._execute(s._sql("DELETE FROM kb_state WHERE key=?"), (STATE_KEY,))
-            s._execute(s._sql("INSERT INTO kb_state VALUES (?, ?)"), (STATE_KEY, watermark))
+            self.insert(items, facets)
+            self._state({STATE_KEY: watermark, **(state or {})})
             s._commit()
         except BaseException:
             s._rollback()
             raise
+
+    def insert(self, items: Iterable[Item], facets: Iterable[Facet]) -> None:
+        """Insert rows (inside a write: :meth:`replace`, or :meth:`begin` .. :meth:`commit`)."""
+        s = self.store
+        batch: list[tuple[Any, ...]] = []
+        insert = s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for it in items:
+            batch.append((it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
+                          json.dumps(it.summary, ensure_ascii=False)))
+            if len(batch) >= WRITE_ROWS:
+                s._executemany(insert, batch)
+                batch = []
+        if batch:
+            s._executemany(insert, batch)
+        rows = sorted({(f.type, f.facet, f.value, f.id) for f in facets})
+        insert = s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)")
+        for start in range(0, len(rows), WRITE_ROWS):
+            s._executemany(insert, rows[start : start + WRITE_ROWS])
+
+    def begin(self) -> None:
+        """Start a piecewise rewrite (:meth:`remove`, :meth:`insert`, reads, then :meth:`commit`)."""
+        self.store._begin_write()
+
+    def remove(self, types: Sequence[str], ids: Collection[str]) -> None:
+        """Delete the items of ``types`` with these ids and every facet row of them."""
+        s, ids = self.store, sorted(set(ids))
+        type_marks = ",".join("?" * len(types))
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            part = ids[start : start + IDS_PER_QUERY]
+            marks = ",".join("?" * len(part))
+            for table in ("browse_items", "browse_facets"):
+                s._execute(s._sql(f"DELETE FROM {table} WHERE type IN ({type_marks}) AND id IN ({marks})"),
+                           (*types, *part))
+
+    def remove_facets(self, facet: str, items: dict[str, str]) -> None:
+        """Delete one facet's rows of some items (id -> type)."""
+        s = self.store
+        for id_, type_ in sorted(items.items()):
+            s._execute(s._sql("DELETE FROM browse_facets WHERE type=? AND facet=? AND id=?"), (type_, facet, id_))
+
+    def commit(self, state: dict[str, str]) -> None:
+        self._state(state)
+        self.store._commit()
+        self._seen = None  # counts are kept under the new watermark
+
+    def rollback(self) -> None:
+        self.store._rollback()
+
+    def _state(self, state: dict[str, str]) -> None:
+        s = self.store
+        for key, value in state.items():
+            s._execute(s._sql("DELETE FROM kb_state WHERE key=?"), (key,))
+            s._execute(s._sql("INSERT INTO kb_state VALUES (?, ?)"), (key, value))
+
+    # -- reads of a piecewise rewrite ------------------------------------------------------------------------
+    def _by_ids(self, sql: str, ids: Collection[str], prefix: Sequence[Any] = ()) -> list[Any]:
+        ids = sorted(set(ids))
+        rows: list[Any] = []
+        for start in range(0, len(ids), IDS_PER_QUERY):
+            part = ids[start : start + IDS_PER_QUERY]
+            rows += self.store._all(sql.format(marks=",".join("?" * len(part))), (*prefix, *part))
+        return rows
+
+    def items(self, types: Sequence[str], ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        """Rows of the items of ``types`` with these ids (as :meth:`page` gives them), by id."""
+        marks = ",".join("?" * len(types))
+        rows = self._by_ids(f"SELECT id, name, first_date, date, docs, summary FROM browse_items WHERE type IN "
+                            f"({marks}) AND id IN ({{marks}})", ids, types)
+        return {r[0]: _row(r) for r in rows}
+
+    def item_types(self, types: Sequence[str], ids: Collection[str]) -> dict[str, str]:
+        """Item id -> its type, of the items of ``types`` with these ids."""
+        marks = ",".join("?" * len(types))
+        return {r[0]: r[1] for r in self._by_ids(f"SELECT id, type FROM browse_items WHERE type IN ({marks}) AND id IN "
+                                                 "({marks})", ids, types)}
+
+    def has_actor_topic(self, actor: str, topic: str) -> bool:
+        """Whether an event with this participant has this topic."""
+        return self.store._one(
+            "SELECT 1 FROM browse_facets a JOIN browse_facets t ON t.type=a.type AND t.facet='topic' AND t.value=? "
+            "AND t.id=a.id WHERE a.type='event' AND a.facet='actor' AND a.value=? LIMIT 1", (topic, actor)) is not None
+
+    def facets_of(self, type_: str, facet: str, ids: Collection[str]) -> dict[str, set[str]]:
+        """Item id -> its values of one facet (ids without any left out)."""
+        out: dict[str, set[str]] = {}
+        for id_, value in self._by_ids(f"SELECT id, value FROM browse_facets{self.store.facets_by_item} WHERE type=? "
+                                       "AND facet=? AND id IN ({marks})", ids, (type_, facet)):
+            out.setdefault(id_, set()).add(value)
+        return out
+
+    def with_values(self, type_: str, facet: str, values: Collection[str]) -> dict[str, set[str]]:
+        """Facet value -> ids of the items of ``type_`` with it."""
+        out: dict[str, set[str]] = {}
+        for value, id_ in self._by_ids("SELECT value, id FROM browse_facets WHERE type=? AND facet=? AND value IN "
+                                       "({marks})", values, (type_, facet)):
+            out.setdefault(value, set()).add(id_)
+        return out
+
+    def date_span(self, type_: str, ids: Collection[str]) -> tuple[str | None, str | None]:
+        """(earliest, latest) date of the items of ``type_`` with these ids (None: none dated)."""
+        rows = self._by_ids("SELECT MIN(date), MAX(date) FROM browse_items WHERE type=? AND date IS NOT NULL AND "
+                            "id IN ({marks})", ids, (type_,))
+        firsts, lasts = [r[0] for r in rows if r[0]], [r[1] for r in rows if r[1]]
+        return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
+
+    def distinct_values(self, type_: str, facet: str, ids: Collection[str]) -> set[str]:
+        """The values of one facet over the items of ``type_`` with these ids."""
+        return {r[0] for r in self._by_ids(f"SELECT DISTINCT value FROM browse_facets{self.store.facets_by_item} "
+                                           "WHERE type=? AND facet=? AND id IN ({marks})", ids, (type_, facet))}
 
     # -- reads ------------------------------------------------------------------------------------------------
     def _where(self, q: Query, *, probe: bool = False) -> tuple[str, list[Any]]:

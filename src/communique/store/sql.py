@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -28,6 +28,7 @@ _WRITE_COLUMNS = (*COLUMNS, "removed", "content_hash", "pipeline", "annotations"
 _SETTABLE = {"story", "duplicate_of", "title", "publisher", "published", "dateline", "kind"}
 FETCH_ROWS = 256  # rows fetched per round trip when streaming documents
 KEYS_PER_QUERY = 500  # line keys per IN (...) list (SQLite allows 999 parameters per statement)
+WRITE_ROWS = 1000  # rows serialised and sent per executemany when writing the knowledge base (memory stays flat)
 _KB_TABLES = ("kb_records", "kb_state", "kb_doc_state", "kb_blocks", "kb_df", "kb_people", "kb_person_keys")
 MIN_PREFIX_CHARS = 4  # a shorter id prefix is too likely to be ambiguous (or a typo) to look up
 LIKE_ESCAPE = "\\"  # the escape character of LIKE patterns built by like_prefix
@@ -112,6 +113,7 @@ def schema_v5(*, real: str) -> str:
 class SQLStore(Store):
     placeholder = "?"
     json_text_sql = "json_extract({column}, '$.{key}')"  # a top-level field of a JSON text column (SQLite)
+    facets_by_item = ""  # a hint that makes a read of the browse facets of given items use the item index
     upsert_source_sql = "INSERT OR REPLACE INTO sources VALUES (?, ?)"
     insert_band_sql = "INSERT OR IGNORE INTO lsh_bands VALUES (?, ?)"
     insert_outlet_line_sql = "INSERT OR IGNORE INTO outlet_lines VALUES (?, ?, ?)"
@@ -354,6 +356,18 @@ class SQLStore(Store):
             self._execute(self._sql(f"DELETE FROM {table} WHERE {where}{column} IN ({','.join('?' * len(part))})"),
                           (*prefix, *part))
 
+    def _write_rows(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        """``executemany`` over rows made lazily, :data:`WRITE_ROWS` at a time (a full build writes every
+        document's state and every record: serialised all at once they would hold the knowledge base twice)."""
+        sql, batch = self._sql(sql), []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= WRITE_ROWS:
+                self._executemany(sql, batch)
+                batch = []
+        if batch:
+            self._executemany(sql, batch)
+
     def _write_kb(self, c: KBChanges) -> None:
         if c.replace:
             for table in _KB_TABLES:
@@ -361,22 +375,23 @@ class SQLStore(Store):
         for type_, ids in c.delete.items():
             self._delete_in("kb_records", "id", ids, "type=? AND ", (type_,))
         for type_, items in c.upsert.items():
-            rows = [(type_, item["id"], 0, json.dumps(item, ensure_ascii=False), key) for key, item in items]
-            if rows:
-                self._executemany(self._sql(
-                    "INSERT INTO kb_records (type, id, seq, data, sort_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT (type, id) "
-                    "DO UPDATE SET data=excluded.data, sort_key=CASE WHEN excluded.sort_key='' THEN kb_records.sort_key "
-                    "ELSE excluded.sort_key END"), rows)
+            self._write_rows(
+                "INSERT INTO kb_records (type, id, seq, data, sort_key) VALUES (?, ?, ?, ?, ?) ON CONFLICT (type, id) "
+                "DO UPDATE SET data=excluded.data, sort_key=CASE WHEN excluded.sort_key='' THEN kb_records.sort_key "
+                "ELSE excluded.sort_key END",
+                ((type_, item["id"], 0, json.dumps(item, ensure_ascii=False), key) for key, item in items))
         if c.state:
             self._executemany(self._sql("INSERT INTO kb_state VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                                         "value=excluded.value"), list(c.state.items()))
-        self._delete_in("kb_doc_state", "doc_id", list(c.doc_states))
-        self._executemany(self._sql("INSERT INTO kb_doc_state VALUES (?, ?, ?, ?, ?)"), [
+        if not c.replace:  # emptied above
+            self._delete_in("kb_doc_state", "doc_id", list(c.doc_states))
+        self._write_rows("INSERT INTO kb_doc_state VALUES (?, ?, ?, ?, ?)", (
             (d, st.ingested_at, st.published, st.story, json.dumps(st.data, ensure_ascii=False))
-            for d, st in c.doc_states.items() if st is not None])
-        self._delete_in("kb_blocks", "doc_id", list(c.blocks))
-        self._executemany(self._sql(self.insert_block_sql),
-                          [(k, d) for d, keys in c.blocks.items() for k in dict.fromkeys(keys or ())])
+            for d, st in c.doc_states.items() if st is not None))
+        if not c.replace:
+            self._delete_in("kb_blocks", "doc_id", list(c.blocks))
+        self._write_rows(self.insert_block_sql,
+                         ((k, d) for d, keys in c.blocks.items() for k in dict.fromkeys(keys or ())))
         if c.df:
             self._executemany(self._sql("INSERT INTO kb_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET "
                                         "n=kb_df.n+excluded.n"), list(c.df.items()))

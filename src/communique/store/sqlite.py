@@ -27,6 +27,10 @@ MIGRATIONS: tuple[str, ...] = (
 
 
 class SQLiteStore(SQLStore):
+    # without statistics SQLite reads facets of a few items through the (type, facet, ...) key: every row of the
+    # facet; the item index reads only theirs
+    facets_by_item = " INDEXED BY browse_facets_item"
+
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
@@ -75,6 +79,16 @@ class SQLiteStore(SQLStore):
             except BaseException:
                 self._rollback()
                 raise
+
+    def kb_lagging(self) -> tuple[list[str], list[str]]:
+        """As :meth:`SQLStore.kb_lagging`, from the two covering indexes of the documents (``id``, ``ingested_at``):
+        a join reads ``ingested_at`` from each row, past its text and annotations (most of an update's scan)."""
+        ids = dict(self.conn.execute("SELECT seq, id FROM documents").fetchall())
+        stored = {ids[seq]: at for seq, at in self.conn.execute("SELECT seq, ingested_at FROM documents").fetchall()
+                  if seq in ids}
+        states = dict(self.conn.execute("SELECT doc_id, ingested_at FROM kb_doc_state").fetchall())
+        changed = sorted(d for d, at in stored.items() if d not in states or states[d] < at)
+        return changed, sorted(d for d in states if d not in stored)
 
     def stats(self) -> dict[str, Any]:
         return {**super().stats(), "path": self.path}
