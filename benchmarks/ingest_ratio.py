@@ -16,7 +16,10 @@ Words = whitespace words of the stored clean texts. ``ratio_*`` = bare CPU / con
 spaCy's words per CPU-second that the configuration reaches): ``ratio_ingest`` (1), ``ratio_ingest_kb`` (1+2),
 ``ratio_end_to_end_<embedder>`` (1+2+3). Nothing here is tuned on these documents; a measurement, not a gate.
 
-    nice python -m benchmarks.ingest_ratio [--docs 60]
+    nice python -m benchmarks.ingest_ratio [--docs 60] [--only ingest,kb]
+
+``--only``: the configurations to time among ``ingest``, ``kb`` and ``index`` (all by default; ``ingest,kb``
+skips the slow index variants while iterating on ingest speed; ``bare`` is always timed).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from communique.store.sqlite import SQLiteStore
 STAGES = (*DEFAULT_PIPELINE, *EXTRACT_PIPELINE)  # clean, metadata, NLP: the embedding is timed with the index
 DOCS = 60  # enough for a stable ratio in a few minutes of CPU on one core
 STRIDE = 25  # every 25th document of ~1,500: all folders and years
+PARTS = ("ingest", "kb", "index")  # the configurations --only chooses from
 
 
 def corpus(shared: Path, docs: int) -> list[Path]:
@@ -52,23 +56,30 @@ def _cpu(fn):  # type: ignore[no-untyped-def]
     return time.process_time() - started, result
 
 
-def run(shared: Path, docs: int) -> dict[str, float]:
+def run(shared: Path, docs: int, only: tuple[str, ...] = PARTS) -> dict[str, float]:
+    """The figures of the module docstring for the configurations in ``only`` (``kb`` needs ``ingest``,
+    ``index`` needs both: the store they time is the one the earlier parts filled)."""
+    if "index" in only and "kb" not in only or "kb" in only and "ingest" not in only:
+        raise ValueError(f"--only {','.join(only)}: kb needs ingest, index needs kb")
     files = corpus(shared, docs)
     out: dict[str, float] = {"documents": float(len(files))}
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "kb.db")
         out["cpu_ingest"], report = _cpu(lambda: ingest([str(f) for f in files], store, stages=STAGES))
-        out["cpu_kb"], _ = _cpu(lambda: build(store))
-        out["cpu_index_text"], _ = _cpu(lambda: index_for(store).refresh(vectors=False))
+        if "kb" in only:
+            out["cpu_kb"], _ = _cpu(lambda: build(store))
+        if "index" in only:
+            out["cpu_index_text"], _ = _cpu(lambda: index_for(store).refresh(vectors=False))
         texts = [d.text for d in store.iter_documents() if d.duplicate_of is None]
         out["stored"] = float(report.added)
         out["words"] = float(sum(len(t.split()) for t in texts))
-        for name in ("minilm", "static"):
-            embedder = get_embedder(name)
-            out[f"cpu_index_{name}"], _ = _cpu(lambda e=embedder: index_for(store, e).refresh_vectors())
-        minilm = get_embedder("minilm")
-        items = store.conn.execute("SELECT who, body FROM search_items").fetchall()
-        out["cpu_index_minilm_items"], _ = _cpu(lambda: minilm.embed([f"{w}: {b}" if w else b for w, b in items]))
+        if "index" in only:
+            for name in ("minilm", "static"):
+                embedder = get_embedder(name)
+                out[f"cpu_index_{name}"], _ = _cpu(lambda e=embedder: index_for(store, e).refresh_vectors())
+            minilm = get_embedder("minilm")
+            items = store.conn.execute("SELECT who, body FROM search_items").fetchall()
+            out["cpu_index_minilm_items"], _ = _cpu(lambda: minilm.embed([f"{w}: {b}" if w else b for w, b in items]))
         store.close()
 
     def bare() -> None:
@@ -77,16 +88,22 @@ def run(shared: Path, docs: int) -> dict[str, float]:
             pass
 
     out["cpu_bare"], _ = _cpu(bare)
-    base = out["cpu_ingest"] + out["cpu_kb"]
     out["ratio_ingest"] = out["cpu_bare"] / out["cpu_ingest"]
-    out["ratio_ingest_kb"] = out["cpu_bare"] / base
-    for name in ("minilm", "static", "minilm_items"):
-        out[f"ratio_end_to_end_{name}"] = out["cpu_bare"] / (base + out["cpu_index_text"] + out[f"cpu_index_{name}"])
+    if "kb" in only:
+        base = out["cpu_ingest"] + out["cpu_kb"]
+        out["ratio_ingest_kb"] = out["cpu_bare"] / base
+    if "index" in only:
+        for name in ("minilm", "static", "minilm_items"):
+            out[f"ratio_end_to_end_{name}"] = out["cpu_bare"] / (base + out["cpu_index_text"] + out[f"cpu_index_{name}"])
     return {k: round(v, 3) for k, v in out.items()}
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=DOCS)
+    parser.add_argument("--only", default=",".join(PARTS), help="comma-separated among ingest, kb, index (default all)")
     args = parser.parse_args()
-    print(json.dumps(run(shared_dir(), args.docs), indent=2))
+    chosen = tuple(part for part in PARTS if part in args.only.split(","))
+    if unknown := set(args.only.split(",")) - set(PARTS):
+        parser.error(f"--only: unknown {', '.join(sorted(unknown))} (choose among {', '.join(PARTS)})")
+    print(json.dumps(run(shared_dir(), args.docs, chosen), indent=2))
