@@ -20,8 +20,10 @@ Cascade:
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,8 +160,26 @@ def people_changes(people: _People, title_of: Mapping[str, set[str]],
             if eid in people.history else None for eid in eids}
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """The build allocates many long-lived records and makes next to no reference cycles: the cyclic collector
+    would scan the growing heap again and again for nothing (about a fifth of the CPU of a small build)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(store: Store) -> dict[str, int]:
     """Derive and save the knowledge base; returns the count of each record type."""
+    with _cycle_collector_paused():
+        return _build(store)
+
+
+def _build(store: Store) -> dict[str, int]:
     watermark = store.watermark()
     # documents in id order: the same documents give the same entities, stories and events in any ingest order
     resolver = Resolver()
