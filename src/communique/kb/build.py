@@ -20,8 +20,10 @@ Cascade:
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,9 +161,23 @@ def people_changes(people: _People, title_of: Mapping[str, set[str]],
             if eid in people.history else None for eid in eids}
 
 
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """The build allocates many long-lived records and makes next to no reference cycles: the cyclic collector
+    would scan the growing heap again and again for nothing (about a fifth of the CPU of a small build)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(store: Store) -> dict[str, int]:
     """Derive and save the knowledge base; returns the count of each record type."""
-    counts = _derive(store)  # what the derivation held is freed before the browse index is written
+    with _cycle_collector_paused():
+        counts = _derive(store)  # what the derivation held is freed before the browse index is written
     from .browse import refresh_index
 
     refresh_index(store)  # the index pages' read model, from what was just built

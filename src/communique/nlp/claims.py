@@ -130,8 +130,8 @@ def _phrase(tokens: list[Any]) -> str | None:
         return None
     if any(t.dep_ == "cc" or t.like_num for t in tokens):
         return None  # a coordination or another figure: not one thing measured
-    doc = tokens[0].doc
-    text = " ".join(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].split())
+    # the span's own text: Doc.text would join every token of the document on each call
+    text = " ".join(tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.split())
     if tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
@@ -222,11 +222,12 @@ def _about_measure(sdoc: Any, start: int, end: int, timexes: list[tuple[int, int
     return None
 
 
-def _as_of(sdoc: Any, start: int, end: int, dated: list[Timex]) -> str | None:
-    """Step 6: nearest dated time expression in the same sentence (after the figure first)."""
+def _as_of(sdoc: Any, start: int, end: int, dated: list[Timex], text_len: int) -> str | None:
+    """Step 6: nearest dated time expression in the same sentence (after the figure first); ``text_len``: the
+    length of the parsed text (without a parse, the whole text is one sentence)."""
     if not dated:
         return None
-    sent_start, sent_end = 0, len(sdoc.text) if sdoc is not None else 10**9
+    sent_start, sent_end = 0, text_len if sdoc is not None else 10**9
     if sdoc is not None:
         tok = _token_at(sdoc, start, end)
         if tok is not None:
@@ -322,7 +323,7 @@ def find_claims(
                 unit=unit,
                 qualifier=qualifier,
                 about=about,
-                as_of=_as_of(sdoc, start, end, dated),
+                as_of=_as_of(sdoc, start, end, dated, len(text)),
                 speaker_name=_speaker(start, end, quotes or []),
             )
         )

@@ -35,11 +35,22 @@ PARAGRAPH_BREAK = "\n\n"  # clean texts separate paragraphs (and headline, datel
 
 def paragraph_starts(doc: Any) -> Any:
     """A sentence never spans a blank line: the token after one starts a sentence (set before the parser, which
-    keeps preset boundaries). Without it a site header, a headline and the first paragraph parse as one tree."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if PARAGRAPH_BREAK in prev.text_with_ws or (prev.is_space and PARAGRAPH_BREAK in prev.text):
-            tok.is_sent_start = True
+    keeps preset boundaries). Without it a site header, a headline and the first paragraph parse as one tree.
+
+    A token holds the break when its text does (a token's trailing whitespace is one space at most); each distinct
+    token text is looked at once, and the starts are written in one array (``Token.is_sent_start`` checks the whole
+    document for a parse on each assignment)."""
+    import numpy as np
+
+    if len(doc) < 2:
+        return doc
+    orths = doc.to_array("ORTH")
+    breaking = [o for o in np.unique(orths[:-1]).tolist() if PARAGRAPH_BREAK in doc.vocab.strings[o]]
+    after = np.flatnonzero(np.isin(orths[:-1], breaking)) + 1
+    if len(after):
+        starts = doc.to_array("SENT_START")
+        starts[after] = 1
+        doc.from_array(["SENT_START"], starts[:, None])
     return doc
 
 
