@@ -216,7 +216,7 @@ def _caption_like(text: str, unit: _Unit) -> bool:
 # 3-4 -------------------------------------------------------------------------------------------------------
 def _depth(tok: Any) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:  # spaCy makes a new Token per access: compare indexes
         tok = tok.head
         depth += 1
     return depth
@@ -313,7 +313,7 @@ def _intent(tok: Any) -> bool:
     if _has_child(tok, {"aux"}, set(P.FUTURE_AUX)):
         return True
     head = tok.head
-    if tok.dep_ == "xcomp" and head is not tok:
+    if tok.dep_ == "xcomp" and head.i != tok.i:
         if head.lemma_.lower() in P.INTENT_HEADS or head.lower_ in P.INTENT_HEADS:
             return True
         if head.lemma_.lower() == "be" and _has_child(head, {"aux"}, set(P.FUTURE_AUX)):
@@ -413,14 +413,14 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
         # "X held talks with Y", "X had a call with Y": the governing verb's subject takes part; a noun that
         # is itself a subject ("the visit was overdue") refers back to an event, it does not report one
         governor = tok.head
-        if (tok.dep_ == "compound" and governor is not tok and governor.pos_ in ("NOUN", "PROPN")
-                and governor.dep_ in ("dobj", "pobj", "attr", "conj") and governor.head is not governor):
+        if (tok.dep_ == "compound" and governor.i != tok.i and governor.pos_ in ("NOUN", "PROPN")
+                and governor.dep_ in ("dobj", "pobj", "attr", "conj") and governor.head.i != governor.i):
             # "X held a summit session with Y": the trigger modifies the noun the verb governs; that noun's
             # with-objects and the verb's subject take part
             take(governor)
             tok = governor
             governor = tok.head
-        if tok.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and governor is not tok:
+        if tok.dep_ in ("dobj", "pobj", "attr", "conj", "compound") and governor.i != tok.i:
             if governor.dep_ == "prep":
                 governor = governor.head
             if tok.dep_ == "pobj" and governor.pos_ in ("NOUN", "PROPN") and governor.lower_ in P.DOCUMENT_NOUNS:
@@ -429,14 +429,14 @@ def _argument_heads(tok: Any, noun: bool) -> list[Any]:
                 heads.extend(c for c in governor.children if c.dep_ == "poss")
             else:
                 take(governor)
-            heads = [h for h in heads if h is not tok]
+            heads = [h for h in heads if h.i != tok.i]
         if not any(h.dep_ in _SUBJ_DEPS or h.dep_ == "poss" for h in heads):
             heads.extend(_owner_of_frame(tok))
         return _subjects_first(heads)
     # no subject: climb xcomp / conj chains, which share their subject ("agreed to cooperate", "met and agreed")
     climb, steps = tok, 0
     while not any(h.dep_ in _SUBJ_DEPS for h in heads) and steps < MAX_DEPTH_CLIMB:
-        if climb.dep_ not in ("xcomp", "conj", "pcomp", "acl", "advcl") or climb.head is climb:
+        if climb.dep_ not in ("xcomp", "conj", "pcomp", "acl", "advcl") or climb.head.i == climb.i:
             break
         climb = climb.head
         heads.extend(c for c in climb.children if c.dep_ in _SUBJ_DEPS)
@@ -449,7 +449,7 @@ def _owner_of_frame(tok: Any) -> list[Any]:
     (climbing prepositions and their nouns) is the other side."""
     node = tok
     for _ in range(MAX_FRAME_CLIMB):
-        if node.dep_ not in ("pobj", "prep", "pcomp") or node.head is node:
+        if node.dep_ not in ("pobj", "prep", "pcomp") or node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in ("NOUN", "PROPN"):
@@ -575,7 +575,7 @@ def _speaker_subject(head: Any, trigger: Any) -> Any:
         return None
     clause = head.head
     for _ in range(MAX_DEPTH_CLIMB):
-        if clause.dep_ != "ccomp" or clause.head is clause:
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
             clause = clause.head if clause.dep_ in ("xcomp", "conj") else None
             if clause is None:
                 return None
@@ -662,7 +662,7 @@ def _modifies_person(m: Mention, sdoc: Any, starts: list[int], person_tokens: di
         return False
     t = sdoc[_token_index(starts, m.start)]
     steps = 0
-    while t.head is not t and t.head.i in toks and steps < 8:
+    while t.head.i != t.i and t.head.i in toks and steps < 8:
         t = t.head
         steps += 1
         p = person_tokens.get(t.i)

@@ -136,7 +136,7 @@ def _attached_place(trigger: Any, m: Mention) -> bool:
     if span is None or not len(span):
         return True
     tok = span[0]
-    while tok.dep_ in ("compound", "amod", "det", "nmod") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "det", "nmod") and tok.head.i != tok.i:
         tok = tok.head
     prep = tok.head
     if prep.dep_ != "prep":

@@ -157,7 +157,7 @@ def _about_count(sdoc: Any, num_start: int, num_end: int) -> tuple[Any, list[Any
         return None
     # the number may be the head ("12,500 arrests": nummod) or sit in a "more than 10,000" quantmod chain
     noun = tok.head if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") else None
-    while noun is not None and noun.dep_ in ("nummod", "quantmod") and noun.head is not noun:
+    while noun is not None and noun.dep_ in ("nummod", "quantmod") and noun.head.i != noun.i:
         noun = noun.head
     if (
         noun is None
@@ -208,7 +208,7 @@ def _about_measure(sdoc: Any, start: int, end: int, timexes: list[tuple[int, int
     verb = root
     while (
         verb.pos_ not in ("VERB", "AUX")
-        and verb.head is not verb
+        and verb.head.i != verb.i
         and verb.dep_
         in ("dobj", "attr", "pobj", "prep", "npadvmod", "advmod", "quantmod", "nummod", "compound")
     ):

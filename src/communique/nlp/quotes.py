@@ -297,7 +297,7 @@ def _resolve_pronoun(ctx: _Context, pronoun: str, before: int, last: _Speaker | 
         for p in candidates:
             tok = ctx.sdoc[ctx.token_at(p.start)]
             head = tok
-            while head.dep_ == "compound" and head.head is not head:
+            while head.dep_ == "compound" and head.head.i != head.i:
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") or tok.is_sent_start:  # a sentence opening with a name is about them
                 subjects.append(p)
@@ -318,7 +318,7 @@ def _speaker_from_subject(ctx: _Context, cue_tok: Any, last: _Speaker | None) ->
         subj = cue_tok.head  # "footage of Trump saying ..." -> Trump
     verb = cue_tok
     for _ in range(SUBJECT_HOPS):  # "Blige sings to Clinton before asking her" -> Blige
-        if subj is not None or verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or verb.head is verb:
+        if subj is not None or verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or verb.head.i == verb.i:
             break
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -479,7 +479,7 @@ def _paragraph_subject(ctx: _Context, para: tuple[int, int]) -> _Speaker | None:
     for p in ctx.people:
         if a <= p.start < b:
             first = tok = ctx.sdoc[ctx.token_at(p.start)]
-            while tok.dep_ == "compound" and tok.head is not tok:
+            while tok.dep_ == "compound" and tok.head.i != tok.i:
                 tok = tok.head
             opens = not _WORD.search(ctx.text[a : p.start].replace("the", "")) or first.is_sent_start
             if tok.dep_ in ("nsubj", "nsubjpass") or opens:

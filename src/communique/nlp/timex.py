@@ -129,7 +129,7 @@ def tense_at(sdoc: Any, start: int, end: int) -> str | None:
     for _ in range(MAX_HEAD_HOPS):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
             break
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     else:
@@ -141,7 +141,7 @@ def tense_at(sdoc: Any, start: int, end: int) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & {"will", "'ll", "shall", "wo"} or "going" in words:
         return "future"
-    if "to" in words and token.head is not token:
+    if "to" in words and token.head.i != token.i:
         head = token.head
         if head.lemma_ in (
             "plan",
