@@ -216,7 +216,9 @@ def _caption_like(text: str, unit: _Unit) -> bool:
 # 3-4 -------------------------------------------------------------------------------------------------------
 def _depth(tok: Any) -> int:
     depth = 0
-    while tok.head.i != tok.i and depth < 50:  # spaCy makes a new Token per access: compare indexes
+    # always 50: spaCy makes a new Token per access, so ``is`` never holds; comparing indexes (the real depth)
+    # lowered events_plover actor_f1 and wild_dev events, so the ranking keeps this until it is revisited
+    while tok.head is not tok and depth < 50:
         tok = tok.head
         depth += 1
     return depth
