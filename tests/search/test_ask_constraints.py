@@ -28,12 +28,7 @@ def _place(text: str, part: str) -> Mention:
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     docs = [
         doc_factory(MARCH, id="wire-march", source="wire/march.txt", kind="news", published="2025-03-03",
                     timexes=[_timex(MARCH, "March 3, 2025", "2025-03-03")],
@@ -43,11 +38,7 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
                              _timex(JUNE, "June 9, 2025", "2025-06-09")],
                     mentions=[_place(JUNE, "Oslo")]),
     ]
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        for d in docs:
-            s.put(d, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store(docs)
 
 
 @pytest.mark.parametrize(

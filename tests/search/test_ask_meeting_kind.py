@@ -24,12 +24,7 @@ def _timex(text: str, part: str, value: str, basis: str = "explicit") -> Timex:
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     docs = [
         doc_factory(CALL, id="call-may", source="readouts/call.md", kind="readout", published="2025-05-06",
                     title="Readout of Chancellor Velt's Call with Premier Rask",
@@ -39,11 +34,7 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
                     title="Readout of Chancellor Velt's Meeting with Premier Rask",
                     timexes=[_timex(MEETING, "May 20, 2025", "2025-05-20")]),
     ]
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        for d in docs:
-            s.put(d, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store(docs)
 
 
 @pytest.mark.parametrize(

@@ -25,12 +25,7 @@ def _person(text: str, part: str) -> Mention:
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     docs = [
         doc_factory(READOUT, id="readout", source="readouts/ortiz-lind.md", kind="readout", published="2025-04-02",
                     timexes=[Timex(*_span(READOUT, "April 2, 2025"), "April 2, 2025", "DATE", "2025-04-02",
@@ -40,11 +35,7 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
                     timexes=[Timex(*_span(PROFILE, "October 2019"), "October 2019", "DATE", "2019-10", "explicit")],
                     mentions=[_person(PROFILE, "Ana Ortiz")]),
     ]
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        for d in docs:
-            s.put(d, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store(docs)
 
 
 @pytest.mark.parametrize(

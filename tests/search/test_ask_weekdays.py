@@ -22,12 +22,7 @@ def _timex(text: str, part: str, value: str | None, basis: str) -> Timex:
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     docs = [
         doc_factory(HOSTED, id="hosted", source="wire/hosted.txt", kind="news",
                     timexes=[_timex(HOSTED, "Sunday", None, "relative"),
@@ -38,11 +33,7 @@ def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
                     timexes=[_timex(NO_YEAR, "September 10", "XXXX-09-10", "relative"),
                              _timex(NO_YEAR, "March 3, 2024", "2024-03-03", "explicit")]),
     ]
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        for d in docs:
-            s.put(d, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store(docs)
 
 
 @pytest.mark.parametrize(
