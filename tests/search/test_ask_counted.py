@@ -14,17 +14,10 @@ PAGE = ("Chancellor Mara Velt welcomed Premier Odo Rask to Tarnholm today. "
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        s.put(doc_factory(PAGE, id="visit", source="readouts/visit.md", kind="readout", published="2025-05-06"),
-              "test")
-        refresh_index(s)
-        yield s
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
+    return indexed_store([
+        doc_factory(PAGE, id="visit", source="readouts/visit.md", kind="readout", published="2025-05-06"),
+    ])
 
 
 @pytest.mark.parametrize(

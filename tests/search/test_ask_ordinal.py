@@ -13,16 +13,8 @@ PAGE = ("Premier Odo Rask met Chancellor Mara Velt on the margins of the 12th Ha
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        s.put(doc_factory(PAGE, id="assembly", source="wire/assembly.txt", kind="news", published="2025-05-06"), "test")
-        refresh_index(s)
-        yield s
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
+    return indexed_store([doc_factory(PAGE, id="assembly", source="wire/assembly.txt", kind="news", published="2025-05-06")])
 
 
 @pytest.mark.parametrize(

@@ -12,18 +12,10 @@ TEXT = ("After three hours of talks between Foreign Minister Ana Ortiz and her c
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     doc = doc_factory(TEXT, id="talks", source="wire/ortiz-lind-talks-bergen.txt", kind="news",
                       url="https://news.example/2025/04/ortiz-lind-talks-bergen", published="2025-04-02")
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        s.put(doc, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store([doc])
 
 
 def test_ask_page_address_place_written_in_the_address(store):
@@ -40,17 +32,11 @@ def test_ask_page_address_place_written_nowhere(store, question):
 CALL = "Premier Odo Rask, calling from the Harbour Ferry, spoke with Chancellor Mara Velt in Tarnholm."
 
 
-def test_ask_from_where_is_the_place_after_from(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
+def test_ask_from_where_is_the_place_after_from(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     from communique.model import Mention
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
 
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
     start = CALL.index("Tarnholm")
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        s.put(doc_factory(CALL, id="call", source="wire/call.txt", kind="news",
-                          mentions=[Mention(start, start + len("Tarnholm"), "Tarnholm", "place")]), "test")
-        refresh_index(s)
-        answer = ask(s, "From where was Rask calling when he spoke with Velt?")
+    store = indexed_store([doc_factory(CALL, id="call", source="wire/call.txt", kind="news",
+                                       mentions=[Mention(start, start + len("Tarnholm"), "Tarnholm", "place")])])
+    answer = ask(store, "From where was Rask calling when he spoke with Velt?")
     assert answer.text.startswith("Harbour Ferry"), answer.as_dict()

@@ -23,23 +23,14 @@ def _person(text: str, part: str, kind: str = "person") -> Mention:
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     doc = doc_factory(PAGE, id="visit", source="wire/visit.txt", kind="news", published="2025-03-03",
                       mentions=[_person(PAGE, "Kim Dae Sung"), _person(PAGE, "Mara Velt"), _person(PAGE, "Kim's"),
                                 _person(PAGE, "Park Min")])  # the mention cut before "Ho"
     summit = doc_factory(LIST, id="summit", source="wire/summit.txt", kind="news", published="2025-06-03",
                          mentions=[*(_person(LIST, n) for n in ("Mara Velt", "Ivo Sand", "Lena Holt", "Tor Vik")),
                                    *(_person(LIST, c, "country") for c in ("Ostria", "Wendmark", "Kessland"))])
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        s.put(doc, "test")
-        s.put(summit, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store([doc, summit])
 
 
 @pytest.mark.parametrize("question", ["Who was Kim Dae Sung's predecessor?", "Who is Kim's predecessor?"])

@@ -22,19 +22,11 @@ def _person(text: str, part: str) -> Mention:
 
 
 @pytest.fixture
-def store(tmp_path, doc_factory, monkeypatch):  # type: ignore[no-untyped-def]
-    from communique.search import refresh_index
-    from communique.search.semantic import NO_SEMANTIC_ENV
-    from communique.store.sqlite import SQLiteStore
-
-    monkeypatch.setenv(NO_SEMANTIC_ENV, "1")
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     doc = doc_factory(READOUT, id="call", source="readouts/call.md", kind="readout", published="2025-05-06",
                       title="Readout of Chancellor Velt's Call with Premier Rask",
                       mentions=[_person(READOUT, "Mara Velt"), _person(READOUT, "Odo Rask")])
-    with SQLiteStore(tmp_path / "kb.db") as s:
-        s.put(doc, "test")
-        refresh_index(s)
-        yield s
+    return indexed_store([doc])
 
 
 @pytest.mark.parametrize(
