@@ -37,9 +37,7 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -241,41 +239,14 @@ def timed(queries: list[tuple[str, str, dict[str, Any]]], call: Callable[[str, d
 
 @contextmanager
 def server(db: Path, semantic: bool) -> Iterator[str]:
-    from benchmarks.wild_dev import _communique
+    """The base URL of ``communique serve`` on ``db`` (serve_load's start and stop)."""
+    from benchmarks.serve_load import _start, _stop
 
-    env = dict(os.environ)
-    env.pop("COMMUNIQUE_TOKEN", None)
-    env.pop("COMMUNIQUE_READ_TOKEN", None)
-    if semantic:
-        env.pop("COMMUNIQUE_NO_SEMANTIC", None)
-    else:
-        env["COMMUNIQUE_NO_SEMANTIC"] = "1"
-    proc = subprocess.Popen([*_communique(), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert proc.stderr is not None
-    stderr = proc.stderr
-    deadline = time.monotonic() + START_TIMEOUT_S
-    base = None
-    seen: list[str] = []
-    while time.monotonic() < deadline:
-        line = stderr.readline()
-        if not line:
-            break
-        seen.append(line.rstrip())
-        if "serving" in line and " at http" in line:
-            base = line.split(" at ", 1)[1].split()[0].rstrip("/")
-            threading.Thread(target=lambda: [None for _ in stderr], daemon=True).start()  # drain the access log
-            break
+    proc, base = _start(db, semantic, START_TIMEOUT_S)
     try:
-        if base is None:
-            raise RuntimeError("the server did not start: " + " | ".join(seen[-5:]))
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc)
 
 
 def over_http(db: Path, queries: list[tuple[str, str, dict[str, Any]]], rounds: int,

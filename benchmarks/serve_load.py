@@ -59,14 +59,18 @@ def _build(db: Path, shared: Path) -> None:
                    env=env, stdout=subprocess.DEVNULL)
 
 
-def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
+def _start(db: Path, semantic: bool = False,
+           timeout_s: float = START_TIMEOUT_S) -> tuple[subprocess.Popen[str], str]:
+    """``communique serve`` on a free local port, no tokens; (process, base URL). ``semantic``: vectors too."""
     env = dict(os.environ, COMMUNIQUE_NO_SEMANTIC="1")
+    if semantic:
+        env.pop("COMMUNIQUE_NO_SEMANTIC")
     env.pop("COMMUNIQUE_TOKEN", None)
     env.pop("COMMUNIQUE_READ_TOKEN", None)
     proc = subprocess.Popen([*_communique(), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
-    deadline = time.monotonic() + START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     seen: list[str] = []
     while time.monotonic() < deadline:
         line = proc.stderr.readline()
@@ -78,6 +82,14 @@ def _start(db: Path) -> tuple[subprocess.Popen[str], str]:
             return proc, match.group(0).rstrip("/")
     proc.kill()
     raise RuntimeError("the server did not start: " + " | ".join(seen[-5:]))
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def _plan(doc_ids: list[str]) -> list[list[tuple[str, str]]]:
@@ -163,11 +175,7 @@ def run(shared: Path, limit: int | None = None, db: Path | None = None) -> dict[
         try:
             return load(base)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            _stop(proc)
 
 
 if __name__ == "__main__":
