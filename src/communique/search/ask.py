@@ -21,11 +21,12 @@ Citations point at sentences of the clean text: ``doc.text[start:end]`` is the c
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from ..model import Document
 from ..text import strip_accents
+from . import answer_scorer
 from .hits import SearchQueryError, doc_title
 from .index import SQLIndex, index_for
 from .question_analysis import MONTHS, Analysis, analyze
@@ -160,6 +161,7 @@ class Answer:
 class _Candidate:
     confidence: float
     sentences: list[AnswerSentence]
+    step: str = "general"  # the cascade step (handler) that produced it: a feature of the learned scorer
 
 
 # -- text helpers -----------------------------------------------------------------------------------------
@@ -244,6 +246,7 @@ class _Context:
         self.index = index or index_for(store)
         self._docs: dict[str, Document] = {}
         self._sentences: dict[str, list[Span]] = {}
+        self.ranks: dict[str, int] = {}  # document id -> its best position in any retrieval of this question
 
     def doc(self, doc_id: str) -> Document | None:
         if doc_id not in self._docs:
@@ -272,6 +275,8 @@ class _Context:
             ids = self.index.candidates(words, limit=limit)
         except SearchQueryError:
             return []
+        for rank, i in enumerate(ids):
+            self.ranks[i] = min(rank, self.ranks.get(i, rank))
         return [d for d in (self.doc(i) for i in ids) if d is not None]
 
     def cite(self, doc: Document, span: Span) -> dict[str, Any]:
@@ -540,8 +545,8 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
     return True
 
 
-def ask(store: Any, question: str) -> Answer:
-    """Answer ``question`` from the stored documents, or say it is not in the sources."""
+def candidates_for(store: Any, question: str) -> tuple[_Context, Analysis, str, list[_Candidate]]:
+    """(context, analysis, intent, every candidate answer kept by steps 1-5 of the cascade, best rule score first)."""
     index = index_for(store)
     intent, groups = classify(question)
     a = analyze(question)
@@ -565,7 +570,7 @@ def ask(store: Any, question: str) -> Answer:
         "general": lambda: [],
     }
     # the records of a recognised question form first; the general analysis when they give nothing
-    found = [c for c in handlers[intent]() if _satisfies(ctx, a, c)]
+    found = [replace(c, step=intent) for c in handlers[intent]() if _satisfies(ctx, a, c)]
     if intent in ("general", "when_met") or not found:
         general = _general(ctx, a)
         if intent == "what_said":  # what X said: a sentence that names X, not one about whoever else was there
@@ -580,7 +585,26 @@ def ask(store: Any, question: str) -> Answer:
         topic = _TOPIC_END.split(question[question.find(speaker) + len(speaker):])[0]
         named = [n for n in a.names if n in topic and not _has_name(n, speaker)]
         found = [c for c in found if all(_name_in(n, _fold(_cited_text(ctx, s))) for s in c.sentences for n in named)]
-    candidates = sorted(found, key=lambda c: -c.confidence)
+    return ctx, a, intent, sorted(found, key=lambda c: -c.confidence)
+
+
+def ask(store: Any, question: str, scorer: str | None = None) -> Answer:
+    """Answer ``question`` from the stored documents, or say it is not in the sources.
+
+    ``scorer``: "rules" (the hand-set confidences and :data:`MIN_CONFIDENCE`) or "learned" (:mod:`answer_scorer`
+    picks the candidate and declines below its threshold); None: :data:`answer_scorer.DEFAULT_SCORER`."""
+    ctx, a, intent, candidates = candidates_for(store, question)
+    if (scorer or answer_scorer.DEFAULT_SCORER) == "learned":
+        chosen_one, probability = answer_scorer.choose(ctx, a, candidates)
+        if chosen_one is None:
+            return Answer(question, [], not_in_sources=True, intent=intent, confidence=round(probability, 3))
+        return Answer(question, chosen_one.sentences[:MAX_ANSWER_SENTENCES], intent=intent,
+                      confidence=round(probability, 3))
+    return rule_answer(question, intent, candidates)
+
+
+def rule_answer(question: str, intent: str, candidates: list[_Candidate]) -> Answer:
+    """The rule scorer: the best confidence wins (with its ties), below :data:`MIN_CONFIDENCE` none does."""
     if not candidates or candidates[0].confidence < MIN_CONFIDENCE:
         return Answer(question, [], not_in_sources=True, intent=intent,
                       confidence=round(candidates[0].confidence, 3) if candidates else 0.0)
