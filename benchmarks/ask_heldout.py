@@ -66,7 +66,7 @@ in ``heldout``: varied phrasings, sources and unanswerables checked with a text 
 (``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
-        [--db FILE (kept; a rerun skips the ingest)]
+        [--db FILE (kept; a rerun skips the ingest)] [--scorer rules|learned (ask's answer scorer; default its own)]
 """
 
 from __future__ import annotations
@@ -261,7 +261,8 @@ def corpus(datasets: Path, sources: Iterable[str], qset: QuestionSet = SETS["hel
 
 # -- run ---------------------------------------------------------------------------------------------------------
 def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
-        db: str | None = None, qset: QuestionSet = SETS["heldout"], split: str | None = None) -> dict[str, float]:
+        db: str | None = None, qset: QuestionSet = SETS["heldout"], split: str | None = None,
+        scorer: str | None = None) -> dict[str, float]:
     from communique.ingest.run import finish, ingest
     from communique.search import ask, refresh_index
     from communique.store.sqlite import SQLiteStore
@@ -290,7 +291,7 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
 
         by_id = {d.id: rel(d.source) for d in store.iter_documents(include_text=False)}
         for q in questions:
-            answer = ask(store, q["question"])
+            answer = ask(store, q["question"], scorer=scorer)
             reply = Reply(answer.text, answer.not_in_sources,
                           [by_id.get(c["doc"]) for s in answer.sentences for c in s.citations])
             replies.append(reply)
@@ -318,9 +319,10 @@ if __name__ == "__main__":
     keep = args[args.index("--db") + 1] if "--db" in args else None
     only = args[args.index("--split") + 1] if "--split" in args else None
     chosen = args[args.index("--set") + 1] if "--set" in args else "heldout"
+    how = args[args.index("--scorer") + 1] if "--scorer" in args else None
     if chosen not in SETS:
         sys.exit(f"unknown question set {chosen!r}: choose one of {', '.join(SETS)} with --set")
-    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, SETS[chosen], only)
+    metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, SETS[chosen], only, how)
     for e in errs or []:
         print(e, file=sys.stderr)
     print(json.dumps(metrics, indent=2))

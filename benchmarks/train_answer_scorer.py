@@ -9,8 +9,9 @@ practice questions' pages are distractors).
    a candidate is labelled right when the benchmark's ``is_correct`` accepts its text and it cites an expected
    source (cached with ``--cache FILE``: a rerun skips the asking);
 2. a logistic regression (numpy, L2, Newton steps: deterministic), features scaled to mean 0 / sd 1;
-3. the decline threshold: the one that maximises right answers plus declined unanswerables over out-of-fold
-   probabilities (``INNER_FOLDS`` folds of the training questions, by a hash of the question id);
+3. the decline thresholds (one for a winner the rules would keep, one for a ``relaxed`` winner that breaks a
+   constraint): the pair that maximises right answers plus declined unanswerables over out-of-fold probabilities
+   (``INNER_FOLDS`` folds of the training questions, by a hash of the question id);
 4. cross-set folds, each scored with the benchmark's four metrics for the rules and for the learned scorer: train on
    practice / evaluate on dev; train on dev + ``ask_practice.jsonl`` / evaluate on ``ask_practice2.jsonl``;
    ``DOC_FOLDS`` folds by source document (every question of one page in one fold);
@@ -75,8 +76,8 @@ def collect(db: str, questions: Sequence[dict]) -> list[dict]:
     paths = {d.id: rel(d.source) for d in store.iter_documents(include_text=False)}
     out = []
     for q in questions:
-        ctx, a, intent, candidates = candidates_for(store, q["question"])
-        rule = rule_answer(q["question"], intent, candidates)
+        ctx, a, intent, candidates = candidates_for(store, q["question"], wide=True)
+        rule = rule_answer(q["question"], intent, [c for c in candidates if not c.relaxed])
         rows = answer_scorer.features(ctx, a, candidates)
         out.append({
             "id": q["id"], "set": q["set"], "expected": q["expected"], "sources": q["sources"],
@@ -114,7 +115,8 @@ def fit(questions: Sequence[dict]) -> dict[str, Any]:
         hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
         w = w - np.linalg.solve(hess, grad)
     return {"features": list(FEATURES), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
-            "weights": w[1:].round(6).tolist(), "bias": round(float(w[0]), 6), "threshold": 0.5}
+            "weights": w[1:].round(6).tolist(), "bias": round(float(w[0]), 6), "threshold": 0.5,
+            "relaxed_threshold": 0.5}
 
 
 def _probs(model: dict[str, Any], q: dict) -> list[float]:
@@ -125,13 +127,15 @@ def _probs(model: dict[str, Any], q: dict) -> list[float]:
 
 def learned_reply(model: dict[str, Any], q: dict, probs: list[float] | None = None) -> Reply:
     """The learned scorer's reply from the cached candidates (as :func:`answer_scorer.choose`)."""
+    from communique.search.answer_scorer import FEATURES, threshold
+
     probs = _probs(model, q) if probs is None else probs
     if not probs:
         return Reply("", True, [])
     top = max(range(len(probs)), key=lambda i: (probs[i], -i))
-    if probs[top] < model["threshold"]:
-        return Reply("", True, [])
     c = q["candidates"][top]
+    if probs[top] < threshold(model, bool(c["features"][FEATURES.index("relaxed")])):
+        return Reply("", True, [])
     return Reply(c["text"], False, list(c["cited"]))
 
 
@@ -143,8 +147,9 @@ def _outcome(q: dict, r: Reply) -> bool:
     return r.not_in_sources if q["unanswerable"] else is_correct(q["expected"], r.text, r.not_in_sources)
 
 
-def choose_threshold(questions: Sequence[dict]) -> float:
-    """Step 3: the threshold with the most right outcomes over out-of-fold probabilities (the lowest of ties)."""
+def choose_thresholds(questions: Sequence[dict]) -> tuple[float, float]:
+    """Step 3: the (threshold, relaxed threshold) with the most right outcomes over out-of-fold probabilities (the
+    lowest of ties)."""
     probs: dict[str, list[float]] = {}
     for k in range(INNER_FOLDS):
         train = [q for q in questions if _bucket(q["id"], INNER_FOLDS) != k]
@@ -153,16 +158,16 @@ def choose_threshold(questions: Sequence[dict]) -> float:
             if _bucket(q["id"], INNER_FOLDS) == k:
                 probs[q["id"]] = _probs(model, q)
 
-    def right(t: float) -> int:
-        model = {"threshold": t}
+    def right(pair: tuple[float, float]) -> int:
+        model = {"threshold": pair[0], "relaxed_threshold": pair[1]}
         return sum(_outcome(q, learned_reply(model, q, probs[q["id"]])) for q in questions)
 
-    return max(THRESHOLDS, key=lambda t: (right(t), -t))
+    return max(((t, r) for t in THRESHOLDS for r in THRESHOLDS), key=lambda pair: (right(pair), -pair[0], -pair[1]))
 
 
 def train(questions: Sequence[dict]) -> dict[str, Any]:
     model = fit(questions)
-    model["threshold"] = choose_threshold(questions)
+    model["threshold"], model["relaxed_threshold"] = choose_thresholds(questions)
     return model
 
 
@@ -172,7 +177,8 @@ def evaluate(train_qs: Sequence[dict], test_qs: Sequence[dict]) -> dict[str, dic
     rules = score(test_qs, [rule_reply(q) for q in test_qs])
     learned = score(test_qs, [learned_reply(model, q) for q in test_qs])
     return {"rules": {m: rules[m] for m in METRICS}, "learned": {m: learned[m] for m in METRICS},
-            "threshold": {"value": model["threshold"]}, "questions": {"n": float(len(test_qs))}}
+            "threshold": {"value": model["threshold"], "relaxed": model["relaxed_threshold"]},
+            "questions": {"n": float(len(test_qs))}}
 
 
 def folds(data: Sequence[dict]) -> dict[str, tuple[list[dict], list[dict]]]:
@@ -209,7 +215,7 @@ def main(args: list[str]) -> None:
         model = train(data)
         model["trained_on"] = "ask_heldout.jsonl dev split + ask_practice*.jsonl (python -m benchmarks.train_answer_scorer)"
         MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n")
-        print(f"wrote {MODEL_PATH} (threshold {model['threshold']})", file=sys.stderr)
+        print(f"wrote {MODEL_PATH} (thresholds {model['threshold']} / {model['relaxed_threshold']})", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ weights, feature scaling and the decline threshold in ``data/answer_scorer.json`
 Cascade of :func:`choose`:
 1. no candidate: decline;
 2. every candidate scored (:func:`probabilities`), the most probable wins (the rule order breaks ties);
-3. its probability below the model's threshold (chosen by cross-validation on the training questions): decline.
+3. its probability below the model's threshold (chosen by cross-validation on the training questions): decline;
+   a candidate that breaks a constraint the rules require (``relaxed``) has its own, higher threshold.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from .question_patterns import STOP_WORDS
 from .segment import Span
 from .typed_answers import WORDS, date_ok, evidence_dates, fold, name_in, reported_kind, stem
 
-__all__ = ["FEATURES", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilities", "choose", "load_model"]
+__all__ = ["FEATURES", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilities", "choose", "load_model",
+           "threshold"]
 
 # "rules": the hand-set confidences decide (the learned scorer did not beat them on the cross-set folds of
 # benchmarks/train_answer_scorer.py); "learned": this module decides
@@ -43,7 +45,7 @@ LEAD = 3  # the first sentences of a page: where a readout names its people, pla
 STEPS = ("general", "when_met", "role", "who_said", "what_said", "attendees")
 TYPES = ("date", "place", "person", "number", "sentence")  # duration and ordinal fall under "other"
 FEATURES: tuple[str, ...] = (
-    "rule_confidence", "rule_gap", "rule_top", "rule_position", "candidates",
+    "rule_confidence", "rule_gap", "rule_top", "rule_position", "candidates", "relaxed", "strict_candidates",
     *(f"step_{s}" for s in STEPS), *(f"type_{t}" for t in TYPES), "type_other", "yes_no",
     "doc_rank", "doc_retrieved",
     "focus_sentence", "focus_window", "focus_title",
@@ -67,6 +69,7 @@ class Candidate(Protocol):
     confidence: float
     sentences: list[Any]
     step: str
+    relaxed: bool
 
 
 class Context(Protocol):
@@ -103,7 +106,9 @@ def features(ctx: Context, a: Analysis, candidates: Sequence[Candidate]) -> list
     """One row of :data:`FEATURES` per candidate (``candidates`` best rule score first, as ``ask`` sorts them)."""
     focus = [stem(f) for f in a.focus]
     question_words = _words(a.question) - {stem(w) for w in STOP_WORDS}
-    best = candidates[0].confidence if candidates else 0.0
+    strict = [c for c in candidates if not c.relaxed]
+    best = max((c.confidence for c in strict), default=max((c.confidence for c in candidates), default=0.0))
+    pages: dict[str, str] = {}
     keys = [_answer_key(" ".join(s.text for s in c.sentences)) for c in candidates]
     key_count = Counter(keys)
     key_docs: dict[str, set[str]] = {}
@@ -117,6 +122,8 @@ def features(ctx: Context, a: Analysis, candidates: Sequence[Candidate]) -> list
         f["rule_top"] = float(c.confidence >= best - 0.001)
         f["rule_position"] = _log(position)
         f["candidates"] = _log(len(candidates))
+        f["relaxed"] = float(c.relaxed)
+        f["strict_candidates"] = _log(len(strict))
         if c.step in STEPS:
             f[f"step_{c.step}"] = 1.0
         f[f"type_{a.answer_type}" if a.answer_type in TYPES else "type_other"] = 1.0
@@ -131,13 +138,16 @@ def features(ctx: Context, a: Analysis, candidates: Sequence[Candidate]) -> list
         cite = next((cite for s in c.sentences for cite in s.citations), None)
         doc = ctx.doc(cite["doc"]) if cite else None
         if doc is not None and cite is not None:
-            _page_features(f, ctx, a, doc, ctx.sentence_at(doc, cite["start"], cite["end"]), focus, answer_text)
+            if doc.id not in pages:
+                pages[doc.id] = fold(doc.text)
+            _page_features(f, ctx, a, doc, ctx.sentence_at(doc, cite["start"], cite["end"]), focus, answer_text,
+                           pages[doc.id])
         rows.append([f[name] for name in FEATURES])
     return rows
 
 
 def _page_features(f: dict[str, float], ctx: Context, a: Analysis, doc: Document, span: Span, focus: list[str],
-                   answer_text: str) -> None:
+                   answer_text: str, folded_page: str) -> None:
     """The features that read the cited sentence, its neighbours and its page."""
     spans = ctx.sentences(doc)
     index = next((i for i, s in enumerate(spans) if s.start == span.start), 0)
@@ -152,7 +162,7 @@ def _page_features(f: dict[str, float], ctx: Context, a: Analysis, doc: Document
     f["focus_sentence"] = _share(sum(w in have for w in focus), len(focus))
     f["focus_window"] = _share(sum(w in near for w in focus), len(focus))
     f["focus_title"] = _share(sum(w in titled for w in focus), len(focus))
-    page = fold(doc.text) + " " + title
+    page = folded_page + " " + title
     f["names_sentence"] = _share(sum(name_in(n, sentence) for n in a.names), len(a.names))
     f["names_window"] = _share(sum(name_in(n, window) for n in a.names), len(a.names))
     f["names_page"] = _share(sum(name_in(n, page) for n in a.names), len(a.names))
@@ -178,9 +188,14 @@ def _page_features(f: dict[str, float], ctx: Context, a: Analysis, doc: Document
     f["page_dated"] = float(bool(doc.published))
 
 
+def threshold(model: dict[str, Any], relaxed: bool) -> float:
+    """The probability below which the winner is declined: its own for a candidate that breaks a constraint."""
+    return float(model["relaxed_threshold"] if relaxed else model["threshold"])
+
+
 @cache
 def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
-    """The stored model: feature names, their means and scales, weights, bias and decline threshold."""
+    """The stored model: feature names, their means and scales, weights, bias and decline thresholds."""
     model: dict[str, Any] = json.loads(path.read_text())
     if tuple(model["features"]) != FEATURES:
         raise ValueError(f"{path}: trained on other features; rerun benchmarks.train_answer_scorer")
@@ -205,6 +220,6 @@ def choose(ctx: Context, a: Analysis, candidates: Sequence[C],
     model = model or load_model()
     probs = probabilities(features(ctx, a, candidates), model)  # 2.
     top = max(range(len(candidates)), key=lambda i: (probs[i], -i))
-    if probs[top] < model["threshold"]:  # 3.
+    if probs[top] < threshold(model, candidates[top].relaxed):  # 3.
         return None, probs[top]
     return candidates[top], probs[top]

@@ -114,6 +114,7 @@ DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title bes
 SHORT_BODY = 8  # the first sentences of a page refer back ("The two leaders", "She") to the people its lead names
 COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
+WIDE_MIN_FOCUS = 0.2  # ``wide``: a sentence with fewer of the focus words is off topic even for the learned scorer
 
 _MEETING_STEMS = frozenset(_stem(w) for w in MEETING_STEMS)  # compared with stemmed question words
 _CALL_STEMS = frozenset(_stem(w) for w in CALL_STEMS)
@@ -162,6 +163,7 @@ class _Candidate:
     confidence: float
     sentences: list[AnswerSentence]
     step: str = "general"  # the cascade step (handler) that produced it: a feature of the learned scorer
+    relaxed: bool = False  # it breaks a constraint the rules require (kept only for the learned scorer to weigh)
 
 
 # -- text helpers -----------------------------------------------------------------------------------------
@@ -545,8 +547,11 @@ def _satisfies(ctx: _Context, a: Analysis, c: _Candidate) -> bool:
     return True
 
 
-def candidates_for(store: Any, question: str) -> tuple[_Context, Analysis, str, list[_Candidate]]:
-    """(context, analysis, intent, every candidate answer kept by steps 1-5 of the cascade, best rule score first)."""
+def candidates_for(store: Any, question: str, wide: bool = False) -> tuple[_Context, Analysis, str, list[_Candidate]]:
+    """(context, analysis, intent, every candidate answer kept by steps 1-5 of the cascade, best rule score first).
+
+    ``wide``: also the candidates that break a constraint of step 3 or 4 (a month, place, meeting kind, too few
+    focus words), marked ``relaxed``: the rules never choose them; the learned scorer weighs them."""
     index = index_for(store)
     intent, groups = classify(question)
     a = analyze(question)
@@ -570,9 +575,10 @@ def candidates_for(store: Any, question: str) -> tuple[_Context, Analysis, str, 
         "general": lambda: [],
     }
     # the records of a recognised question form first; the general analysis when they give nothing
-    found = [replace(c, step=intent) for c in handlers[intent]() if _satisfies(ctx, a, c)]
-    if intent in ("general", "when_met") or not found:
-        general = _general(ctx, a)
+    found = [replace(c, step=intent, relaxed=not _satisfies(ctx, a, c)) for c in handlers[intent]()]
+    found = [c for c in found if wide or not c.relaxed]
+    if intent in ("general", "when_met") or not any(not c.relaxed for c in found):
+        general = _general(ctx, a, wide)
         if intent == "what_said":  # what X said: a sentence that names X, not one about whoever else was there
             general = [c for c in general if all(_has_name(_cited_text(ctx, s), groups["who"])
                                                  or _cites_words_of(ctx, s, groups["who"]) for s in c.sentences)]
@@ -593,8 +599,9 @@ def ask(store: Any, question: str, scorer: str | None = None) -> Answer:
 
     ``scorer``: "rules" (the hand-set confidences and :data:`MIN_CONFIDENCE`) or "learned" (:mod:`answer_scorer`
     picks the candidate and declines below its threshold); None: :data:`answer_scorer.DEFAULT_SCORER`."""
-    ctx, a, intent, candidates = candidates_for(store, question)
-    if (scorer or answer_scorer.DEFAULT_SCORER) == "learned":
+    learned = (scorer or answer_scorer.DEFAULT_SCORER) == "learned"
+    ctx, a, intent, candidates = candidates_for(store, question, wide=learned)
+    if learned:
         chosen_one, probability = answer_scorer.choose(ctx, a, candidates)
         if chosen_one is None:
             return Answer(question, [], not_in_sources=True, intent=intent, confidence=round(probability, 3))
@@ -632,13 +639,16 @@ def _window(ctx: _Context, doc: Document, index: int) -> str:
     return " ".join(s.text for s in spans[max(0, index - NAME_WINDOW):index + NAME_WINDOW + 1])
 
 
-def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
+def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]:
     """Sentences that satisfy every constraint of the question, with the typed part that answers it.
 
     1. documents that mention every name and place of the question (its context clause's names too);
     2. sentences whose neighbourhood names them, scored by names and focus words found;
     3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
+
+    ``wide``: a sentence that fails a check of steps 2-3 other than the names (too few focus words, another month,
+    no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
     focus = [_stem(f) for f in a.focus]
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
@@ -682,8 +692,11 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
             if counted or (a.answer_type == "ordinal" and _ordinal_of(a, s.text, by_name=True)  # "the 77th <Name>"
                            and len(names) == len(a.names)):  # among all the asked names
                 score = max(score, COUNTED_SHARE)
+            loose = False  # a check failed, kept only for the learned scorer (``wide``)
             if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
-                continue
+                if not wide or score < WIDE_MIN_FOCUS:
+                    continue
+                loose = True
             name_share = len(names) / len(a.names) if a.names else 1.0
             conf = NAME_WEIGHT * name_share + (1 - NAME_WEIGHT) * score
             if a.answer_type != "date" and a.has_time:  # 3. the sentence's own dates, else the page's
@@ -692,20 +705,30 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                     and s.start <= t.start < s.end and re.fullmatch(r"\d{4}-\d{2}", t.value)
                     and a.answer_type == "place"]
                 if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
-                    continue
+                    if not wide:
+                        continue
+                    loose = True
                 conf -= UNDATED_PENALTY if undated and not own else 0.0
             if a.answer_type in ("date", "place") and a.meeting and not (
                     MEETING_REPORT.search(s.text) and len(names) == len(a.names)):
-                continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+                if not wide:
+                    continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+                loose = True
             if not _kind_ok(a, doc, s):
-                continue  # a call does not answer a question about a meeting, nor a meeting one about a call
+                if not wide:
+                    continue  # a call does not answer a question about a meeting, nor a meeting one about a call
+                loose = True
             content = [f for f in focus if f not in meeting_focus and f not in _CALL_STEMS]
             found = sum(f in have_all or f in title_words for f in content)
             if a.answer_type == "sentence" and content and not found:
-                continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
+                if not wide:
+                    continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
+                loose = True
             if a.answer_type in ("number", "duration") and content and not counted and not any(
                     f in have_all or f in title_words for f in content):
-                continue  # "How much did X pledge": a number from a sentence about pledging, not any number
+                if not wide:
+                    continue  # "How much did X pledge": a number from a sentence about pledging, not any number
+                loose = True
             typed = _typed_answer(a, doc, s)  # 4.
             if typed is None:
                 continue
@@ -718,5 +741,6 @@ def _general(ctx: _Context, a: Analysis) -> list[_Candidate]:
                 conf -= UNDESCRIBED_PENALTY
             if a.names and a.answer_type != "date":  # a date: the written one wins, wherever the names stand
                 conf += SELF_NAME_BONUS * sum(_name_in(n, _fold(s.text)) for n in a.names) / len(a.names)
-            out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])]))
+            out.append(_Candidate(conf - penalty - RANK_PENALTY * rank, [AnswerSentence(answer, [ctx.cite(doc, s)])],
+                                  relaxed=loose))
     return out
