@@ -127,16 +127,20 @@ def _probs(model: dict[str, Any], q: dict) -> list[float]:
 
 def learned_reply(model: dict[str, Any], q: dict, probs: list[float] | None = None) -> Reply:
     """The learned scorer's reply from the cached candidates (as :func:`answer_scorer.choose`)."""
-    from communique.search.answer_scorer import FEATURES, threshold
+    from communique.search.answer_scorer import pick
 
     probs = _probs(model, q) if probs is None else probs
-    if not probs:
+    index = pick(probs, _relaxed(q), model)
+    if index is None:
         return Reply("", True, [])
-    top = max(range(len(probs)), key=lambda i: (probs[i], -i))
-    c = q["candidates"][top]
-    if probs[top] < threshold(model, bool(c["features"][FEATURES.index("relaxed")])):
-        return Reply("", True, [])
+    c = q["candidates"][index]
     return Reply(c["text"], False, list(c["cited"]))
+
+
+def _relaxed(q: dict) -> list[bool]:
+    from communique.search.answer_scorer import FEATURES
+
+    return [bool(c["features"][FEATURES.index("relaxed")]) for c in q["candidates"]]
 
 
 def rule_reply(q: dict) -> Reply:
@@ -158,9 +162,21 @@ def choose_thresholds(questions: Sequence[dict]) -> tuple[float, float]:
             if _bucket(q["id"], INNER_FOLDS) == k:
                 probs[q["id"]] = _probs(model, q)
 
+    # the outcome of each question depends on the thresholds only through which candidate (or none) is picked
+    from communique.search.answer_scorer import pick
+
+    outcomes = []
+    for q in questions:
+        right_of = {i: _outcome(q, Reply(c["text"], False, c["cited"])) for i, c in enumerate(q["candidates"])}
+        outcomes.append((probs[q["id"]], _relaxed(q), right_of, bool(q["unanswerable"])))
+
     def right(pair: tuple[float, float]) -> int:
         model = {"threshold": pair[0], "relaxed_threshold": pair[1]}
-        return sum(_outcome(q, learned_reply(model, q, probs[q["id"]])) for q in questions)
+        total = 0
+        for p, relaxed, right_of, unanswerable in outcomes:
+            index = pick(p, relaxed, model)
+            total += unanswerable if index is None else right_of[index]
+        return total
 
     return max(((t, r) for t in THRESHOLDS for r in THRESHOLDS), key=lambda pair: (right(pair), -pair[0], -pair[1]))
 

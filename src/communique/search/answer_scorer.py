@@ -11,8 +11,10 @@ weights, feature scaling and the decline threshold in ``data/answer_scorer.json`
 Cascade of :func:`choose`:
 1. no candidate: decline;
 2. every candidate scored (:func:`probabilities`), the most probable wins (the rule order breaks ties);
-3. its probability below the model's threshold (chosen by cross-validation on the training questions): decline;
-   a candidate that breaks a constraint the rules require (``relaxed``) has its own, higher threshold.
+3. its probability at or above the model's threshold (chosen by cross-validation on the training questions): it
+   answers; a candidate that breaks a constraint the rules require (``relaxed``) has its own threshold;
+4. a relaxed winner below its threshold: the most probable candidate that breaks no constraint, when it reaches the
+   threshold; else decline.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from .question_patterns import STOP_WORDS
 from .segment import Span
 from .typed_answers import WORDS, date_ok, evidence_dates, fold, name_in, reported_kind, stem
 
-__all__ = ["FEATURES", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilities", "choose", "load_model",
+__all__ = ["FEATURES", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilities", "choose", "pick", "load_model",
            "threshold"]
 
 # "rules": the hand-set confidences decide (the learned scorer did not beat them on the cross-set folds of
@@ -219,7 +221,19 @@ def choose(ctx: Context, a: Analysis, candidates: Sequence[C],
         return None, 0.0
     model = model or load_model()
     probs = probabilities(features(ctx, a, candidates), model)  # 2.
-    top = max(range(len(candidates)), key=lambda i: (probs[i], -i))
-    if probs[top] < threshold(model, candidates[top].relaxed):  # 3.
-        return None, probs[top]
-    return candidates[top], probs[top]
+    index = pick(probs, [c.relaxed for c in candidates], model)
+    return (None, max(probs)) if index is None else (candidates[index], probs[index])
+
+
+def pick(probs: Sequence[float], relaxed: Sequence[bool], model: dict[str, Any]) -> int | None:
+    """Steps 2-4 of :func:`choose` on the candidates' probabilities: the index that answers, or None to decline."""
+    if not probs:
+        return None
+    top = max(range(len(probs)), key=lambda i: (probs[i], -i))  # 2. (ties: the rule order)
+    if probs[top] >= threshold(model, relaxed[top]):  # 3.
+        return top
+    strict = [i for i in range(len(probs)) if not relaxed[i]]
+    if relaxed[top] and strict:  # 4.
+        best = max(strict, key=lambda i: (probs[i], -i))
+        return best if probs[best] >= threshold(model, False) else None
+    return None
