@@ -38,7 +38,8 @@ __all__ = ["FEATURES", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilitie
            "threshold"]
 
 # "rules": the hand-set confidences decide (the learned scorer did not beat them on the cross-set folds of
-# benchmarks/train_answer_scorer.py); "learned": this module decides
+# benchmarks/train_answer_scorer.py: practice -> dev, dev + practice1 -> practice2, by source page; README);
+# "learned": this module decides
 DEFAULT_SCORER = "rules"
 MODEL_PATH = Path(__file__).with_name("data") / "answer_scorer.json"
 NEIGHBOURS = 1  # the sentence before and after the answer sentence are its window (names often stand there)
