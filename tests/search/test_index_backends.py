@@ -118,6 +118,22 @@ def test_index_other_embedder_replaces_vectors(store, word_embedder):
     assert index.query("Arctic", mode="hybrid")  # vectors of another model: full text, never mixed spaces
 
 
+@pytest.mark.parametrize(("bound", "filters", "expected"), [
+    (2, {}, ["harbour-3.txt", "harbour-4.txt"]),
+    (10, {}, ["harbour-0.txt", "harbour-1.txt", "harbour-2.txt", "harbour-3.txt", "harbour-4.txt"]),
+    (2, {"source": "harbour-1"}, ["harbour-1.txt"]),
+])
+def test_index_all_words_ranked_among_the_newest_matches(store, doc_factory, bound, filters, expected):
+    for n in range(5):  # the older the document, the more it says harbour
+        store.put(doc_factory(f"Harbour {'harbour ' * (5 - n)}pilots met at dawn.", source=f"harbour-{n}.txt"), "t")
+    refresh_index(store)
+    index = index_for(store)
+    index.ranked_matches = bound
+    hits = index.query("harbour pilots", Filters(**filters), mode="fts")
+    assert sorted(_sources(store, hits)) == expected
+    assert index.candidates("harbour pilots", limit=5)  # any word (ask): every match scored, whatever the bound
+
+
 def test_index_candidates_any_word_best_document_first(store):
     ids = index_for(store).candidates("scholarships Budapest Arctic", limit=2)
     assert len(ids) == 2 and len(set(ids)) == 2
@@ -152,6 +168,11 @@ def test_index_old_schema_is_rebuilt(tmp_path, kb_docs, monkeypatch):
     ("talks NOT trade", "talks & ! trade"),
     ("schol*", "schol:*"),
     ("border: (talks) & !x", "border & talks & x"),
+    ("meeting with the minister", "meeting & minister"),
+    ('"the end" of talks', "(the <-> end) & talks"),
+    ("the who", "the & who"),
+    ("talks AND the", "talks & the"),
+    ("Theresa May", "theresa & may"),
 ])
 def test_index_tsquery_from_the_shared_syntax(query, tsquery):
     assert to_tsquery(query) == tsquery

@@ -20,7 +20,9 @@ with the vectors added since, reloaded when the generation changes: no full scan
 
 A hybrid query (``query``, the default mode):
 
-1. full text, every word of the query (its syntax: :func:`hits.parse_query`), best first;
+1. full text, every word of the query but function words (its syntax: :func:`hits.parse_query`), best first
+   among the newest :data:`RANKED_MATCHES` items that match (a common word matches a share of the whole store:
+   scoring every match would grow with it);
 2. when that finds fewer than the candidates wanted and the query is plain words (no operator, phrase or prefix: a
    question), the items matching any of its words but stop words follow, best BM25 first (:meth:`_relaxed`);
 3. semantic: the items by cosine with the query's vector (at least :data:`MIN_COSINE`);
@@ -60,7 +62,7 @@ from .question_patterns import STOP_WORDS
 from .rerank import RERANK_K, rerank
 
 __all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
-           "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC"]
+           "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC", "RANKED_MATCHES"]
 
 MODES = ("hybrid", "fts", "semantic")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009): damps the weight of top ranks
@@ -72,6 +74,7 @@ EMBED_CHUNK = 256  # items embedded and committed together: a killed refresh kee
 VECTORS_PER_LOOKUP = 500  # vector ids per IN (...) list when turning ranked vectors into items
 PARTIAL_SORT_SHARE = 4  # rank by a partition when the ids wanted are under a quarter of the candidates (else sort)
 ITEMS_PER_DOC = 20  # items read per wanted document in `candidates` (one document has many matching items)
+RANKED_MATCHES = 1000  # all-words matches scored (the newest): BM25 costs ~2 us a match, so ~2 ms at any store size
 _ITEM_COLUMNS = 'i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date'
 _TYPE_ORDER = {"document": 0, "quote": 1, "event": 2}  # items of one passage: the passage itself first
 
@@ -174,6 +177,7 @@ class SQLIndex:
         self.embedder = embedder  # None: the default one (semantic.get_embedder), looked up when needed
         self.reranker = reranker  # None: the default one (rerank.get_reranker); False: no re-ranking
         self.rerank_k = RERANK_K  # head items the re-ranker orders (a benchmark may try others)
+        self.ranked_matches = RANKED_MATCHES  # all-words matches scored, the newest (a test may lower it)
         self._ready = False
 
     def model_key(self, name: str) -> str:
