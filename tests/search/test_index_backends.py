@@ -108,6 +108,18 @@ def test_index_matrix_grows_and_reloads_when_vectors_go(store, doc_factory, word
     assert reloaded is not first and set(reloaded.ids.tolist()) == live
 
 
+def test_index_shortlist_falls_back_to_every_vector(store, word_embedder, monkeypatch):
+    index = index_for(store, word_embedder)
+    index.refresh_vectors()
+    want = [(h.doc, h.start, h.score) for h in index.query("Arctic shipping energy", mode="semantic")]
+    monkeypatch.setattr(index_module, "_matrices", {})
+    monkeypatch.setattr(index_module, "SHORTLIST_MIN_VECTORS", 1)
+    monkeypatch.setattr(index_module, "SHORTLIST_DIMS", 8)
+    monkeypatch.setattr(index_module, "SHORTLIST", 1)  # one vector: fewer items than wanted, so every vector
+    assert index.matrix(word_embedder.name).basis is not None
+    assert [(h.doc, h.start, h.score) for h in index.query("Arctic shipping energy", mode="semantic")] == want
+
+
 def test_index_other_embedder_replaces_vectors(store, word_embedder):
     index = index_for(store, word_embedder)
     count = index.refresh_vectors()
