@@ -48,17 +48,18 @@ class PostgresIndex(SQLIndex):
         self.store.conn.rollback()
 
     def _fts(self, text: str, filters: Filters, limit: int, *, any_term: bool = False) -> list[tuple[Any, ...]]:
-        """As SQLite's: all words ranked among the newest :data:`index.RANKED_MATCHES` matches, any word among all."""
+        """As SQLite's: all words ranked among the newest :attr:`ranked_matches` matches, any word among all."""
         where, params = filter_clause(filters, instr=self.instr)
+        columns = ('i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, '
+                   f"ts_rank_cd('{TS_WEIGHTS}', i.tsv, q) AS score")
         matched = f"FROM search_items i, to_tsquery('english', ?) q WHERE i.tsv @@ q {'AND ' + where if where else ''}"
         tsquery = to_tsquery(text, any_term=any_term)
-        first = 0
-        if not any_term:  # ids only, newest first, stopped at the bound: no rank computed
-            rows = self._all(f"SELECT i.id {matched} ORDER BY i.id DESC LIMIT 1 OFFSET ?",
-                             (tsquery, *params, self.ranked_matches - 1))
-            first = int(rows[0][0]) if rows else 0
-        sql = ('SELECT i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, '
-               f"ts_rank_cd('{TS_WEIGHTS}', i.tsv, q) AS score {matched} AND i.id >= ? ORDER BY score DESC, i.id LIMIT ?")
-        rows = self._all(sql, (tsquery, *params, first, limit))
+        if any_term:
+            sql = f"SELECT {columns} {matched} ORDER BY score DESC, i.id LIMIT ?"
+            rows = self._all(sql, (tsquery, *params, limit))
+        else:  # the newest matches (ranks computed past the limit: PostgreSQL defers them), then the best of them
+            sql = (f"SELECT * FROM (SELECT {columns} {matched} ORDER BY i.id DESC LIMIT ?) newest "
+                   "ORDER BY score DESC, id LIMIT ?")
+            rows = self._all(sql, (tsquery, *params, self.ranked_matches, limit))
         self._end_read()
         return rows
