@@ -130,13 +130,18 @@ class VectorMatrix:
         self.ids = np.concatenate([self.ids, ids])
         if self.basis is not None:
             self.reduced = np.concatenate([self.reduced, new @ self.basis])
-        elif len(self.ids) >= SHORTLIST_MIN_VECTORS and self.vectors.shape[1] > SHORTLIST_DIMS:
-            rng = np.random.default_rng(PCA_SEED)
-            sample = self.vectors[np.sort(rng.choice(len(self.ids), size=min(len(self.ids), PCA_SAMPLE),
-                                                     replace=False))]
-            components = np.linalg.svd(sample, full_matrices=False)[2]
-            self.basis = np.ascontiguousarray(components[:SHORTLIST_DIMS].T)
-            self.reduced = self.vectors @ self.basis
+        elif len(self.ids) >= SHORTLIST_MIN_VECTORS:
+            self.make_shortlist()
+
+    def make_shortlist(self) -> None:
+        """Compute the principal components and every row's projection (a benchmark may call it on any size)."""
+        if self.vectors.shape[1] <= SHORTLIST_DIMS:  # nothing to save
+            return
+        rng = np.random.default_rng(PCA_SEED)
+        sample = self.vectors[np.sort(rng.choice(len(self.ids), size=min(len(self.ids), PCA_SAMPLE), replace=False))]
+        components = np.linalg.svd(sample, full_matrices=False)[2]
+        self.basis = np.ascontiguousarray(components[:SHORTLIST_DIMS].T)
+        self.reduced = self.vectors @ self.basis
 
     def scores(self, query: np.ndarray, *, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """(ids, cosine of each row with ``query``): every row when ``exact`` or without components; else the
