@@ -114,7 +114,7 @@ def test_index_shortlist_falls_back_to_every_vector(store, word_embedder, monkey
     want = [(h.doc, h.start, h.score) for h in index.query("Arctic shipping energy", mode="semantic")]
     monkeypatch.setattr(index_module, "_matrices", {})
     monkeypatch.setattr(index_module, "SHORTLIST_MIN_VECTORS", 1)
-    monkeypatch.setattr(index_module, "SHORTLIST_DIMS", 8)
+    monkeypatch.setattr(index_module, "SHORTLIST_DIM_SHARE", 8)
     monkeypatch.setattr(index_module, "SHORTLIST", 1)  # one vector: fewer items than wanted, so every vector
     assert index.matrix(word_embedder.name).basis is not None
     assert [(h.doc, h.start, h.score) for h in index.query("Arctic shipping energy", mode="semantic")] == want

@@ -34,7 +34,7 @@ def _matrix(rows: int, dim: int, seed: int) -> VectorMatrix:
 @pytest.mark.parametrize(("rows", "listed"), [(400, False), (2000, True)])
 def test_index_shortlist_only_from_its_size_on(monkeypatch, rows, listed):
     monkeypatch.setattr(index_module, "SHORTLIST_MIN_VECTORS", 1000)
-    monkeypatch.setattr(index_module, "SHORTLIST_DIMS", 8)
+    monkeypatch.setattr(index_module, "SHORTLIST_DIM_SHARE", 2)
     matrix = _matrix(rows, 16, rows)
     assert (matrix.basis is not None) is listed
     if listed:
@@ -44,7 +44,7 @@ def test_index_shortlist_only_from_its_size_on(monkeypatch, rows, listed):
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_index_shortlist_scores_its_rows_exactly_and_keeps_the_best(monkeypatch, seed):
     monkeypatch.setattr(index_module, "SHORTLIST_MIN_VECTORS", 1000)
-    monkeypatch.setattr(index_module, "SHORTLIST_DIMS", 12)
+    monkeypatch.setattr(index_module, "SHORTLIST_DIM_SHARE", 2)
     monkeypatch.setattr(index_module, "SHORTLIST", 300)
     matrix = _matrix(3000, 16, seed)
     query = matrix.vectors[17] * 0.9 + matrix.vectors[2500] * 0.1

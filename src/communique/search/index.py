@@ -65,7 +65,7 @@ from .question_patterns import STOP_WORDS
 from .rerank import RERANK_K, rerank
 
 __all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
-           "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC", "RANKED_MATCHES", "SHORTLIST_MIN_VECTORS", "SHORTLIST", "SHORTLIST_DIMS"]
+           "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC", "RANKED_MATCHES", "SHORTLIST_MIN_VECTORS", "SHORTLIST", "SHORTLIST_DIM_SHARE"]
 
 MODES = ("hybrid", "fts", "semantic")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009): damps the weight of top ranks
@@ -78,7 +78,7 @@ VECTORS_PER_LOOKUP = 500  # vector ids per IN (...) list when turning ranked vec
 PARTIAL_SORT_SHARE = 4  # rank by a partition when the ids wanted are under a quarter of the candidates (else sort)
 ITEMS_PER_DOC = 20  # items read per wanted document in `candidates` (one document has many matching items)
 SHORTLIST_MIN_VECTORS = 50_000  # below this an exact product over every vector takes a few ms: no shortlist
-SHORTLIST_DIMS = 64  # principal components scored over every vector: a quarter of 256 dimensions, 0.9 of the energy
+SHORTLIST_DIM_SHARE = 4  # principal components scored over every vector: a quarter of its dimensions, of the reads
 SHORTLIST = 1000  # vectors rescored in full per query: twice the ids one item lookup takes (VECTORS_PER_LOOKUP)
 PCA_SAMPLE = 20_000  # rows whose SVD gives the components (a second or so, once per matrix)
 PCA_SEED = 13  # the sample: the same components for the same vectors
@@ -104,17 +104,18 @@ class SearchIndex(Protocol):
 @dataclass
 class VectorMatrix:
     """The vectors of one store in memory: item ids and an L2-normalised float32 matrix; from
-    :data:`SHORTLIST_MIN_VECTORS` rows on, also their first :data:`SHORTLIST_DIMS` principal components.
+    :data:`SHORTLIST_MIN_VECTORS` rows on, also their first principal components (1 / :data:`SHORTLIST_DIM_SHARE`
+    of the dimensions).
 
     Components: the SVD of a seeded sample of :data:`PCA_SAMPLE` rows (uncentred: they keep dot products), made
     once when the matrix reaches the size; rows added later are projected as they come. A query then scores every
-    row on the components (a quarter of the memory read), and only the :data:`SHORTLIST` best with every dimension
+    row on the components, and only the :data:`SHORTLIST` best with every dimension
     (:meth:`scores`)."""
 
     generation: str = ""
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
-    basis: np.ndarray | None = None  # dimensions x SHORTLIST_DIMS; None: exact scores only
+    basis: np.ndarray | None = None  # dimensions x components; None: exact scores only
     reduced: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # rows @ basis
 
     @property
@@ -135,12 +136,13 @@ class VectorMatrix:
 
     def make_shortlist(self) -> None:
         """Compute the principal components and every row's projection (a benchmark may call it on any size)."""
-        if self.vectors.shape[1] <= SHORTLIST_DIMS:  # nothing to save
+        dims = self.vectors.shape[1] // SHORTLIST_DIM_SHARE
+        if dims < 1:  # nothing to save
             return
         rng = np.random.default_rng(PCA_SEED)
         sample = self.vectors[np.sort(rng.choice(len(self.ids), size=min(len(self.ids), PCA_SAMPLE), replace=False))]
         components = np.linalg.svd(sample, full_matrices=False)[2]
-        self.basis = np.ascontiguousarray(components[:SHORTLIST_DIMS].T)
+        self.basis = np.ascontiguousarray(components[:dims].T)
         self.reduced = self.vectors @ self.basis
 
     def scores(self, query: np.ndarray, *, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
