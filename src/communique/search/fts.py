@@ -95,7 +95,7 @@ class SQLiteIndex(SQLIndex):
             else:  # the newest matches, scored as they come and no further than the bound, then the best of them
                 newest = self.store.conn.execute(f"SELECT search_fts.rowid, -{rank} AS score {matched} ORDER BY "
                                                  "search_fts.rowid DESC LIMIT ?",
-                                                 (match, *params, self.ranked_matches)).fetchall()
+                                                 (match, *params, max(limit, self.ranked_matches))).fetchall()
                 ranked = sorted(newest, key=lambda r: -r[1])[:limit]
         except sqlite3.OperationalError as exc:  # should not happen with to_fts_query; never leak sqlite3 errors
             raise SearchQueryError(f"search query could not be run ({exc}); simplify it") from None

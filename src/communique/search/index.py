@@ -23,8 +23,8 @@ then the :data:`SHORTLIST` best in full.
 A hybrid query (``query``, the default mode):
 
 1. full text, every word of the query but function words (its syntax: :func:`hits.parse_query`), best first
-   among the newest :data:`RANKED_MATCHES` items that match (a common word matches a share of the whole store:
-   scoring every match would grow with it);
+   among the newest :data:`RANKED_MATCHES` items that match, or the limit if more (a common word matches a share
+   of the whole store: scoring every match would grow with it);
 2. when that finds fewer than the candidates wanted and the query is plain words (no operator, phrase or prefix: a
    question), the items matching any of its words but stop words follow, best BM25 first (:meth:`_relaxed`);
 3. semantic: the items by cosine with the query's vector (at least :data:`MIN_COSINE`), the shortlist of a
@@ -82,7 +82,7 @@ SHORTLIST_DIM_SHARE = 4  # principal components scored over every vector: a quar
 SHORTLIST = 1000  # vectors rescored in full per query: twice the ids one item lookup takes (VECTORS_PER_LOOKUP)
 PCA_SAMPLE = 20_000  # rows whose SVD gives the components (a second or so, once per matrix)
 PCA_SEED = 13  # the sample: the same components for the same vectors
-RANKED_MATCHES = 1000  # all-words matches scored (the newest): BM25 costs ~2 us a match, so ~2 ms at any store size
+RANKED_MATCHES = 300  # all-words matches scored, the newest (or the limit if more): 5x a search page's 60 candidates
 _ITEM_COLUMNS = 'i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date'
 _TYPE_ORDER = {"document": 0, "quote": 1, "event": 2}  # items of one passage: the passage itself first
 

@@ -60,6 +60,6 @@ class PostgresIndex(SQLIndex):
         else:  # the newest matches (ranks computed past the limit: PostgreSQL defers them), then the best of them
             sql = (f"SELECT * FROM (SELECT {columns} {matched} ORDER BY i.id DESC LIMIT ?) newest "
                    "ORDER BY score DESC, id LIMIT ?")
-            rows = self._all(sql, (tsquery, *params, self.ranked_matches, limit))
+            rows = self._all(sql, (tsquery, *params, max(limit, self.ranked_matches), limit))
         self._end_read()
         return rows
