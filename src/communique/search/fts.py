@@ -96,7 +96,7 @@ class SQLiteIndex(SQLIndex):
                 newest = self.store.conn.execute(f"SELECT search_fts.rowid, -{rank} AS score {matched} ORDER BY "
                                                  "search_fts.rowid DESC LIMIT ?",
                                                  (match, *params, max(limit, self.ranked_matches))).fetchall()
-                ranked = sorted(newest, key=lambda r: -r[1])[:limit]
+                ranked = sorted(newest, key=lambda r: (-r[1], r[0]))[:limit]  # ties: the older item first, as before
         except sqlite3.OperationalError as exc:  # should not happen with to_fts_query; never leak sqlite3 errors
             raise SearchQueryError(f"search query could not be run ({exc}); simplify it") from None
         items = {}
