@@ -57,9 +57,9 @@ class PostgresIndex(SQLIndex):
         if any_term:
             sql = f"SELECT {columns} {matched} ORDER BY score DESC, i.id LIMIT ?"
             rows = self._all(sql, (tsquery, *params, limit))
-        else:  # the newest matches (ranks computed past the limit: PostgreSQL defers them), then the best of them
-            sql = (f"SELECT * FROM (SELECT {columns} {matched} ORDER BY i.id DESC LIMIT ?) newest "
-                   "ORDER BY score DESC, id LIMIT ?")
-            rows = self._all(sql, (tsquery, *params, max(limit, self.ranked_matches), limit))
+        else:  # the ids of the newest matches (no rank computed), then the best of them by rank
+            sql = (f"SELECT {columns} FROM (SELECT i.id {matched} ORDER BY i.id DESC LIMIT ?) newest "
+                   "JOIN search_items i ON i.id = newest.id, to_tsquery('english', ?) q ORDER BY score DESC, i.id LIMIT ?")
+            rows = self._all(sql, (tsquery, *params, max(limit, self.ranked_matches), tsquery, limit))
         self._end_read()
         return rows
