@@ -27,6 +27,12 @@ after a change) can be compared for identical results.
 
     python -m benchmarks.query_scale --workdir /work/query-data [--unique 300] [--sizes 1000,10000]
                                      [--rounds 5] [--no-http] [--no-vectors] [--dump answers.json]
+
+From :data:`search.index.SHORTLIST_MIN_VECTORS` vectors on (the 10,000-document store, not the 1,000 one), a
+semantic query scores a shortlist (:class:`search.index.VectorMatrix`): ``--shortlist-recall DB...`` measures how
+much of the exact ranking it keeps, for the same query mix, on any stores (the shortlist made whatever their size):
+
+    python -m benchmarks.query_scale --workdir /work/query-data --shortlist-recall store10000.db other.db
 """
 
 from __future__ import annotations
@@ -284,6 +290,37 @@ def measure(db: Path, doc_ids: list[str], rounds: int, http: bool, with_vectors:
     return out
 
 
+def shortlist_recall(db: Path, k_values: tuple[int, ...] = (10, 60)) -> dict[str, Any]:
+    """How much of the exact semantic ranking the vector shortlist keeps (``index.VectorMatrix``, made whatever the
+    matrix's size): for each query of the mix, the share of the exact first k scores found among the shortlist's
+    first k (by score, so that equal vectors, as a copy and its original, count as one another), averaged."""
+    import numpy as np
+
+    from communique.search import index_for
+    from communique.search.index import VectorMatrix
+    from communique.search.semantic import get_embedder
+    from communique.store.sqlite import SQLiteStore
+
+    embedder = get_embedder()
+    if embedder is None:
+        return {"error": "no embedder installed"}
+    with SQLiteStore(str(db)) as store:
+        found = index_for(store).matrix(embedder.name)
+    if found is None:
+        return {"error": f"no vectors of {embedder.name} in {db}"}
+    matrix = VectorMatrix("recall")
+    matrix.extend([(int(i), v.astype(np.float16).tobytes()) for i, v in zip(found.ids, found.vectors, strict=True)])
+    matrix.make_shortlist()
+    recall: dict[int, list[float]] = {k: [] for k in k_values}
+    for query in embedder.embed(list(SEARCH_QUERIES + QUESTIONS)):
+        exact = np.sort(matrix.scores(query, exact=True)[1])[::-1]
+        short = np.sort(matrix.scores(query)[1])[::-1]
+        for k in k_values:
+            want, got = exact[:k], short[:k]
+            recall[k].append(float(np.mean([np.isclose(got, v, atol=1e-6).any() for v in want])))
+    return {"vectors": len(matrix.ids), **{f"recall@{k}": round(float(np.mean(v)), 4) for k, v in recall.items()}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workdir", required=True, help="folder for the processed store and the sized stores (kept)")
@@ -294,7 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-vectors", action="store_true", help="full-text index only (build and queries)")
     parser.add_argument("--build-only", action="store_true", help="make the stores, time nothing")
     parser.add_argument("--dump", help="write every answer's digest here (compare two runs for identical results)")
+    parser.add_argument("--shortlist-recall", metavar="DB", nargs="+",
+                        help="only measure the vector shortlist's recall against exact scores on these stores")
     args = parser.parse_args(argv)
+    if args.shortlist_recall:
+        print(json.dumps({db: shortlist_recall(Path(db)) for db in args.shortlist_recall}, indent=1))
+        return 0
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     with_vectors = not args.no_vectors

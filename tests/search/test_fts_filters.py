@@ -82,7 +82,8 @@ def test_malformed_query_names_the_problem(query, problem):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("energy security", '"energy" "security"'), ('"energy security" OR trade', '"energy security" OR "trade"'),
-     ("NEAR(energy", '"NEAR energy"'), ("ene*", '"ene"*'), ("U.S.-Mexico", '"U S Mexico"')],
+     ("NEAR(energy", '"NEAR energy"'), ("ene*", '"ene"*'), ("U.S.-Mexico", '"U S Mexico"'),
+     ("talks with the minister", '"talks" "minister"'), ("the who", '"the" "who"'), ("the*", '"the"*')],
 )
 def test_queries_are_requoted(query, expected):
     assert to_fts_query(query) == expected

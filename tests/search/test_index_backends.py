@@ -108,6 +108,18 @@ def test_index_matrix_grows_and_reloads_when_vectors_go(store, doc_factory, word
     assert reloaded is not first and set(reloaded.ids.tolist()) == live
 
 
+def test_index_shortlist_falls_back_to_every_vector(store, word_embedder, monkeypatch):
+    index = index_for(store, word_embedder)
+    index.refresh_vectors()
+    want = [(h.doc, h.start, h.score) for h in index.query("Arctic shipping energy", mode="semantic")]
+    monkeypatch.setattr(index_module, "_matrices", {})
+    monkeypatch.setattr(index_module, "SHORTLIST_MIN_VECTORS", 1)
+    monkeypatch.setattr(index_module, "SHORTLIST_DIM_SHARE", 8)
+    monkeypatch.setattr(index_module, "SHORTLIST", 1)  # one vector: fewer items than wanted, so every vector
+    assert index.matrix(word_embedder.name).basis is not None
+    assert [(h.doc, h.start, h.score) for h in index.query("Arctic shipping energy", mode="semantic")] == want
+
+
 def test_index_other_embedder_replaces_vectors(store, word_embedder):
     index = index_for(store, word_embedder)
     count = index.refresh_vectors()
@@ -116,6 +128,26 @@ def test_index_other_embedder_replaces_vectors(store, word_embedder):
     assert other.refresh_vectors() == count
     assert index.matrix(word_embedder.name) is None and other.matrix("test-other") is not None
     assert index.query("Arctic", mode="hybrid")  # vectors of another model: full text, never mixed spaces
+
+
+_HARBOURS = [f"harbour-{n}.txt" for n in range(5)]
+
+
+@pytest.mark.parametrize(("bound", "limit", "filters", "expected"), [
+    (3, 1, {}, _HARBOURS[2:]),  # fts mode ranks limit x CANDIDATES_PER_RESULT: 3, the newest three
+    (10, 20, {}, _HARBOURS),
+    (3, 1, {"source": "harbour-1"}, ["harbour-1.txt"]),
+    (1, 20, {}, _HARBOURS),  # never fewer than the limit scored
+])
+def test_index_all_words_ranked_among_the_newest_matches(store, doc_factory, bound, limit, filters, expected):
+    for n in range(5):  # the older the document, the more it says harbour
+        store.put(doc_factory(f"Harbour {'harbour ' * (5 - n)}pilots met at dawn.", source=f"harbour-{n}.txt"), "t")
+    refresh_index(store)
+    index = index_for(store)
+    index.ranked_matches = bound
+    hits = index.query("harbour pilots", Filters(**filters), limit=limit, mode="fts")
+    assert _sources(store, hits) <= set(expected) and len(_sources(store, hits)) == min(limit, len(expected))
+    assert index.candidates("harbour pilots", limit=5)  # any word (ask): every match scored, whatever the bound
 
 
 def test_index_candidates_any_word_best_document_first(store):
@@ -152,6 +184,11 @@ def test_index_old_schema_is_rebuilt(tmp_path, kb_docs, monkeypatch):
     ("talks NOT trade", "talks & ! trade"),
     ("schol*", "schol:*"),
     ("border: (talks) & !x", "border & talks & x"),
+    ("meeting with the minister", "meeting & minister"),
+    ('"the end" of talks', "(the <-> end) & talks"),
+    ("the who", "the & who"),
+    ("talks AND the", "talks & the"),
+    ("Theresa May", "theresa & may"),
 ])
 def test_index_tsquery_from_the_shared_syntax(query, tsquery):
     assert to_tsquery(query) == tsquery

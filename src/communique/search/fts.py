@@ -78,20 +78,25 @@ class SQLiteIndex(SQLIndex):
         self._exec("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_items WHERE doc_id = ?)", (doc_id,))
 
     def _fts(self, text: str, filters: Filters, limit: int, *, any_term: bool = False) -> list[tuple[Any, ...]]:
+        """Items matching ``text`` best BM25 first: all its words (ranked among the newest
+        :attr:`ranked_matches` matches), or any of them (``any_term``, ranked among all matches)."""
         where, params = filter_clause(filters)
         # ask's keyword retrieval ranks with plain BM25 (its cascade was measured so); search weighs the columns
         rank = "bm25(search_fts)" if any_term else f"bm25(search_fts, {', '.join(map(str, BM25_WEIGHTS))})"
         match = to_fts_query(text, any_term=any_term)
+        # ranked on the full-text table (joined to the items for filters only), then only the best items are read
+        # (a common word matches a share of the whole store: reading each match's item would cost as much again)
+        matched = (f"FROM search_fts JOIN search_items i ON i.id = search_fts.rowid WHERE search_fts MATCH ? AND "
+                   f"{where}" if where else "FROM search_fts WHERE search_fts MATCH ?")
         try:
-            if where:  # the filters are columns of the items: every match joined, then ranked
-                sql = (f'SELECT i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, -{rank} AS score '
-                       "FROM search_fts JOIN search_items i ON i.id = search_fts.rowid "
-                       f"WHERE search_fts MATCH ? AND {where} ORDER BY score DESC LIMIT ?")
-                return list(self.store.conn.execute(sql, (match, *params, limit)))
-            # no filter: ranked on the full-text table alone, then only the best items are read (a common word
-            # matches a share of the whole store: reading each match's item would cost as much again)
-            ranked = self.store.conn.execute(f"SELECT rowid, -{rank} AS score FROM search_fts WHERE search_fts "
-                                             "MATCH ? ORDER BY score DESC LIMIT ?", (match, limit)).fetchall()
+            if any_term:
+                ranked = self.store.conn.execute(f"SELECT search_fts.rowid, -{rank} AS score {matched} ORDER BY "
+                                                 "score DESC LIMIT ?", (match, *params, limit)).fetchall()
+            else:  # the newest matches, scored as they come and no further than the bound, then the best of them
+                newest = self.store.conn.execute(f"SELECT search_fts.rowid, -{rank} AS score {matched} ORDER BY "
+                                                 "search_fts.rowid DESC LIMIT ?",
+                                                 (match, *params, max(limit, self.ranked_matches))).fetchall()
+                ranked = sorted(newest, key=lambda r: (-r[1], r[0]))[:limit]  # ties: the older item first, as before
         except sqlite3.OperationalError as exc:  # should not happen with to_fts_query; never leak sqlite3 errors
             raise SearchQueryError(f"search query could not be run ({exc}); simplify it") from None
         items = {}

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import CommuniqueError
 from ..model import KINDS, Document
+from .function_words import FUNCTION_WORDS
 from .segment import passages, squash
 
 __all__ = [
@@ -168,6 +169,8 @@ def parse_query(query: str, *, any_term: bool = False) -> list[Term | str]:
     """Terms and operators (``AND``/``OR``/``NOT``) of ``query``, alternating where an operator was written.
 
     ``any_term``: keyword retrieval (``ask``): every term joined with ``OR``, operators read as words dropped.
+    Without it and without an operator, the single words of :data:`function_words.FUNCTION_WORDS` are dropped
+    when another term is left (each would match most items: a long posting list that narrows and weighs little).
     Raises :class:`SearchQueryError` for an unbalanced double quote, an operator without a term on each side, or a
     query with no words.
     """
@@ -197,7 +200,15 @@ def parse_query(query: str, *, any_term: bool = False) -> list[Term | str]:
     if any_term:
         unique = list(dict.fromkeys(terms))
         return [x for t in unique for x in ("OR", t)][1:]
+    if len(terms) == len(parts):  # no operator written: every word must match but function words
+        content: list[Term | str] = [t for t in terms if not _is_function_word(t)]
+        return content or parts
     return parts
+
+
+def _is_function_word(term: Term) -> bool:
+    """A single bare word of :data:`function_words.FUNCTION_WORDS` (a phrase or a prefix is kept as written)."""
+    return len(term.words) == 1 and not term.prefix and term.words[0].lower() in FUNCTION_WORDS
 
 
 def to_fts_query(query: str, *, any_term: bool = False) -> str:

@@ -16,14 +16,19 @@ derived data):
   document ``seq`` indexed, the vector model and a generation that changes whenever vectors are removed.
 
 Vector queries read an in-memory matrix (:class:`VectorMatrix`), loaded once per process and store, extended
-with the vectors added since, reloaded when the generation changes: no full scan of the table per query.
+with the vectors added since, reloaded when the generation changes: no full scan of the table per query. From
+:data:`SHORTLIST_MIN_VECTORS` vectors on, a query reads a quarter of it: every vector's first principal components,
+then the :data:`SHORTLIST` best in full.
 
 A hybrid query (``query``, the default mode):
 
-1. full text, every word of the query (its syntax: :func:`hits.parse_query`), best first;
+1. full text, every word of the query but function words (its syntax: :func:`hits.parse_query`), best first
+   among the newest :data:`RANKED_MATCHES` items that match, or the limit if more (a common word matches a share
+   of the whole store: scoring every match would grow with it);
 2. when that finds fewer than the candidates wanted and the query is plain words (no operator, phrase or prefix: a
    question), the items matching any of its words but stop words follow, best BM25 first (:meth:`_relaxed`);
-3. semantic: the items by cosine with the query's vector (at least :data:`MIN_COSINE`);
+3. semantic: the items by cosine with the query's vector (at least :data:`MIN_COSINE`), the shortlist of a
+   large matrix rescored (:class:`VectorMatrix`), then every vector when it holds fewer items than wanted (filters);
 4. reciprocal-rank fusion of 1-2 and 3: ``sum over rankings of 1 / (RRF_K + rank)``;
 5. when the index's vectors are candidates only (the static embedding) and MiniLM is installed, the first
    ``rerank_k`` items are re-ranked with MiniLM at query time (:mod:`.rerank`).
@@ -60,7 +65,7 @@ from .question_patterns import STOP_WORDS
 from .rerank import RERANK_K, rerank
 
 __all__ = ["SearchIndex", "SQLIndex", "VectorMatrix", "index_for", "model_key", "embed_text", "VECTOR_TYPES", "MODES", "RRF_K", "CANDIDATES_PER_RESULT",
-           "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC"]
+           "MIN_COSINE", "SCHEMA_VERSION", "ITEMS_PER_DOC", "RANKED_MATCHES", "SHORTLIST_MIN_VECTORS", "SHORTLIST", "SHORTLIST_DIM_SHARE"]
 
 MODES = ("hybrid", "fts", "semantic")
 RRF_K = 60  # the usual reciprocal-rank-fusion constant (Cormack et al. 2009): damps the weight of top ranks
@@ -72,6 +77,12 @@ EMBED_CHUNK = 256  # items embedded and committed together: a killed refresh kee
 VECTORS_PER_LOOKUP = 500  # vector ids per IN (...) list when turning ranked vectors into items
 PARTIAL_SORT_SHARE = 4  # rank by a partition when the ids wanted are under a quarter of the candidates (else sort)
 ITEMS_PER_DOC = 20  # items read per wanted document in `candidates` (one document has many matching items)
+SHORTLIST_MIN_VECTORS = 50_000  # below this an exact product over every vector takes a few ms: no shortlist
+SHORTLIST_DIM_SHARE = 4  # principal components scored over every vector: a quarter of its dimensions, of the reads
+SHORTLIST = 1000  # vectors rescored in full per query: twice the ids one item lookup takes (VECTORS_PER_LOOKUP)
+PCA_SAMPLE = 20_000  # rows whose SVD gives the components (a second or so, once per matrix)
+PCA_SEED = 13  # the sample: the same components for the same vectors
+RANKED_MATCHES = 300  # all-words matches scored, the newest (or the limit if more): 5x a search page's 60 candidates
 _ITEM_COLUMNS = 'i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date'
 _TYPE_ORDER = {"document": 0, "quote": 1, "event": 2}  # items of one passage: the passage itself first
 
@@ -92,11 +103,20 @@ class SearchIndex(Protocol):
 
 @dataclass
 class VectorMatrix:
-    """The vectors of one store in memory: item ids and an L2-normalised float32 matrix."""
+    """The vectors of one store in memory: item ids and an L2-normalised float32 matrix; from
+    :data:`SHORTLIST_MIN_VECTORS` rows on, also their first principal components (1 / :data:`SHORTLIST_DIM_SHARE`
+    of the dimensions).
+
+    Components: the SVD of a seeded sample of :data:`PCA_SAMPLE` rows (uncentred: they keep dot products), made
+    once when the matrix reaches the size; rows added later are projected as they come. A query then scores every
+    row on the components, and only the :data:`SHORTLIST` best with every dimension
+    (:meth:`scores`)."""
 
     generation: str = ""
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    basis: np.ndarray | None = None  # dimensions x components; None: exact scores only
+    reduced: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))  # rows @ basis
 
     @property
     def last_id(self) -> int:
@@ -109,6 +129,32 @@ class VectorMatrix:
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         self.vectors = new if not len(self.ids) else np.concatenate([self.vectors, new])
         self.ids = np.concatenate([self.ids, ids])
+        if self.basis is not None:
+            self.reduced = np.concatenate([self.reduced, new @ self.basis])
+        elif len(self.ids) >= SHORTLIST_MIN_VECTORS:
+            self.make_shortlist()
+
+    def make_shortlist(self) -> None:
+        """Compute the principal components and every row's projection (a benchmark may call it on any size)."""
+        dims = self.vectors.shape[1] // SHORTLIST_DIM_SHARE
+        if dims < 1:  # nothing to save
+            return
+        rng = np.random.default_rng(PCA_SEED)
+        sample = self.vectors[np.sort(rng.choice(len(self.ids), size=min(len(self.ids), PCA_SAMPLE), replace=False))]
+        components = np.linalg.svd(sample, full_matrices=False)[2]
+        self.basis = np.ascontiguousarray(components[:dims].T)
+        self.reduced = self.vectors @ self.basis
+
+    def scores(self, query: np.ndarray, *, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, cosine of each row with ``query``): every row when ``exact`` or without components; else the
+        :data:`SHORTLIST` rows best on the components, the others at -2 (below any cosine)."""
+        ids, vectors, basis, reduced = self.ids, self.vectors, self.basis, self.reduced
+        if exact or basis is None or len(reduced) != len(ids):
+            return ids, vectors @ query
+        out = np.full(len(ids), -2.0, dtype=np.float32)
+        shortlist = np.argpartition(-(reduced @ (query @ basis)), min(SHORTLIST, len(ids)) - 1)[:SHORTLIST]
+        out[shortlist] = vectors[shortlist] @ query
+        return ids, out
 
 
 _matrices: dict[str, VectorMatrix] = {}
@@ -174,6 +220,7 @@ class SQLIndex:
         self.embedder = embedder  # None: the default one (semantic.get_embedder), looked up when needed
         self.reranker = reranker  # None: the default one (rerank.get_reranker); False: no re-ranking
         self.rerank_k = RERANK_K  # head items the re-ranker orders (a benchmark may try others)
+        self.ranked_matches = RANKED_MATCHES  # all-words matches scored, the newest (a test may lower it)
         self._ready = False
 
     def model_key(self, name: str) -> str:
@@ -402,7 +449,18 @@ class SQLIndex:
         found = self.matrix(embedder.name)
         if found is None or not len(found.ids):
             return []
-        scores = found.vectors @ embedder.embed([text])[0]
+        query = embedder.embed([text])[0]
+        rows: list[tuple[Any, ...]] = []
+        for exact in (False, True):  # the shortlist; every vector when it holds too few (filtered) items
+            ids, scores = found.scores(query, exact=exact)
+            rows = self._by_vector(ids, scores, filters, limit)
+            if len(rows) >= limit or found.basis is None:
+                break
+        self._end_read()
+        return rows[:limit]
+
+    def _by_vector(self, ids: np.ndarray, scores: np.ndarray, filters: Filters, limit: int) -> list[tuple[Any, ...]]:
+        """The first ``limit`` items (or more) passing ``filters`` by descending cosine (``scores`` of ``ids``)."""
         keep = np.flatnonzero(scores >= MIN_COSINE)
         order = _best_first(scores, keep, VECTORS_PER_LOOKUP)  # a prefix; the whole order when more is needed
         where, params = filter_clause(filters, instr=self.instr)
@@ -411,7 +469,7 @@ class SQLIndex:
             if k + VECTORS_PER_LOOKUP > len(order) and len(order) < len(keep):
                 order = _best_first(scores, keep, len(keep))
             chunk = order[k:k + VECTORS_PER_LOOKUP]
-            score_of = {int(found.ids[j]): float(scores[j]) for j in chunk}
+            score_of = {int(ids[j]): float(scores[j]) for j in chunk}
             marks = ",".join("?" * len(score_of))
             got = self._all(f"SELECT {_ITEM_COLUMNS}, i.passage FROM search_items i WHERE (i.id IN ({marks}) OR "
                             f"i.passage IN ({marks})){' AND ' + where if where else ''}",
@@ -423,8 +481,7 @@ class SQLIndex:
             rows += [(*r[:8], sc) for r, sc in kept]
             if len(rows) >= limit:
                 break
-        self._end_read()
-        return rows[:limit]
+        return rows
 
     def query(self, text: str, filters: Filters = Filters(), limit: int = 20, mode: str = "hybrid") -> list[Hit]:
         if mode not in MODES:

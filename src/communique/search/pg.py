@@ -48,11 +48,18 @@ class PostgresIndex(SQLIndex):
         self.store.conn.rollback()
 
     def _fts(self, text: str, filters: Filters, limit: int, *, any_term: bool = False) -> list[tuple[Any, ...]]:
+        """As SQLite's: all words ranked among the newest :attr:`ranked_matches` matches, any word among all."""
         where, params = filter_clause(filters, instr=self.instr)
-        sql = ('SELECT i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, '
-               f"ts_rank_cd('{TS_WEIGHTS}', i.tsv, q) AS score "
-               "FROM search_items i, to_tsquery('english', ?) q "
-               f"WHERE i.tsv @@ q {'AND ' + where if where else ''} ORDER BY score DESC, i.id LIMIT ?")
-        rows = self._all(sql, (to_tsquery(text, any_term=any_term), *params, limit))
+        columns = ('i.id, i.doc_id, i.type, i.start, i."end", i.body, i.title, i.date, '
+                   f"ts_rank_cd('{TS_WEIGHTS}', i.tsv, q) AS score")
+        matched = f"FROM search_items i, to_tsquery('english', ?) q WHERE i.tsv @@ q {'AND ' + where if where else ''}"
+        tsquery = to_tsquery(text, any_term=any_term)
+        if any_term:
+            sql = f"SELECT {columns} {matched} ORDER BY score DESC, i.id LIMIT ?"
+            rows = self._all(sql, (tsquery, *params, limit))
+        else:  # the ids of the newest matches (no rank computed), then the best of them by rank
+            sql = (f"SELECT {columns} FROM (SELECT i.id {matched} ORDER BY i.id DESC LIMIT ?) newest "
+                   "JOIN search_items i ON i.id = newest.id, to_tsquery('english', ?) q ORDER BY score DESC, i.id LIMIT ?")
+            rows = self._all(sql, (tsquery, *params, max(limit, self.ranked_matches), tsquery, limit))
         self._end_read()
         return rows
