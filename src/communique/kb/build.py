@@ -54,6 +54,8 @@ STATE_KEY = "incremental"  # kb_state key: the version of the persisted update s
 STATE_VERSION = "1"  # bump when the persisted state changes meaning: the next ingest then rebuilds
 SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the documents an update resolves again)
 RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
+WRITE_DOCS = 500  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
+WRITE_ENTITIES = 2000  # entity records made and written per part of a full build
 
 
 @dataclass
@@ -185,11 +187,14 @@ def build(store: Store) -> dict[str, int]:
 
 
 def _derive(store: Store) -> dict[str, int]:
-    """Steps 1-5 of :func:`build`, written in one transaction."""
+    """Steps 1-5 of :func:`build`, written in one transaction (:meth:`Store.apply_kb_parts`).
+
+    Documents are read once, in id order (the same documents give the same entities, stories and events in any
+    ingest order): a document's text gives its term counts, pair features and lead sentence (a story title's last
+    resort), then only what clustering reads stays in memory (:func:`_clustering_view`). Steps 3-5 then run story
+    by story, :data:`WRITE_DOCS` documents at a time, each group's documents read again without their text and
+    its records written and released before the next (:func:`_parts`)."""
     watermark = store.watermark()
-    # documents in id order: the same documents give the same entities, stories and events in any ingest order;
-    # read once: a document's text gives its term counts, pair features and lead sentence, then only its
-    # annotations stay in memory (with the lead sentence as its text: a story title's last resort)
     resolver = Resolver()
     corpus: list[Document] = []
     counts: dict[str, dict[str, float]] = {}
@@ -197,39 +202,81 @@ def _derive(store: Store) -> dict[str, int]:
     for doc in store.iter_documents(by_id=True):
         counts[doc.id] = term_counts(doc)
         features[doc.id] = pair_features(doc)
-        doc = doc.replace(text=lead_sentence(doc.text))
         resolver.add(doc.replace(text=""))
-        corpus.append(doc)
+        corpus.append(_clustering_view(doc))
     res = resolver.finish()
     df = document_frequencies(counts.values())
-    stories = cluster_stories(corpus, df=df, n_docs=len(corpus), terms=counts, features=features)
-    story_of = {doc_id: story for story in stories for doc_id in story.docs}
-    out = assemble(corpus, story_of, res)
-    ingested = store.ingested_times()
-    changes = KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION})
-    names = names_by_doc(res)
-    for doc in corpus:
-        story = story_of[doc.id]
-        if doc.story != story.id:
-            changes.stories[doc.id] = story.id
-        shorts = resolver.short_forms.get(doc.id, [])
-        changes.doc_states[doc.id] = doc_state(
-            doc, ingested.get(doc.id, 0.0), story.id, counts[doc.id], raw_norm(counts[doc.id], df, len(corpus)),
-            features[doc.id], res, names.get(doc.id, []), shorts, out.doc_records[doc.id])
-        changes.blocks[doc.id] = doc_keys(doc, counts[doc.id], df, len(corpus), features[doc.id], shorts)
-    changes.df = dict(df)
-    changes.people = people_changes(resolver.people, resolver.title_of, resolver.people.history)
-    changes.person_keys = {" ".join(k): eid for k, eid in resolver.people.by_key.items()}
-    changes.upsert = {
-        "entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(res.entities.values())],
-        "events": [(event_sort_key(e), e) for e in out.events],
-        "quotes": out.quotes,
-        "claims": out.claims,
-        "stories": [(story_sort_key(r), r) for r in (story_record(s, out.story_events.get(s.id, [])) for s in stories)],
-    }
+    n_docs = len(corpus)
+    stories = cluster_stories(corpus, df=df, n_docs=n_docs, terms=counts, features=features)
     del corpus
-    store.apply_kb_changes(changes)
-    return {k: len(v) for k, v in changes.upsert.items()}
+    written = dict.fromkeys(RECORD_TYPES, 0)
+    store.apply_kb_parts(_parts(store, watermark, resolver, res, stories, counts, features, df, n_docs, written))
+    return written
+
+
+def _clustering_view(doc: Document) -> Document:
+    """What story clustering (``kb.stories``) reads of a document: its annotations but quotes, claims, timexes and
+    roles (entity resolution has taken those already), with its lead sentence as its text."""
+    return doc.replace(text=lead_sentence(doc.text), raw="", removed=[], meta={}, roles=[], quotes=[], timexes=[],
+                       claims=[])
+
+
+def _story_groups(stories: list[Story]) -> Iterator[list[Story]]:
+    """Whole stories, in order, about :data:`WRITE_DOCS` documents at a time (a larger story alone)."""
+    group: list[Story] = []
+    size = 0
+    for story in stories:
+        group.append(story)
+        size += len(story.docs)
+        if size >= WRITE_DOCS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, stories: list[Story],
+           counts: dict[str, dict[str, float]], features: dict[str, PairFeatures], df: Mapping[str, int],
+           n_docs: int, written: dict[str, int]) -> Iterator[KBChanges]:
+    """The writes of a full build, made one after the other: the emptied tables, the state, the document
+    frequencies and the person index; the entities, :data:`WRITE_ENTITIES` at a time; then steps 3-5 per group of
+    stories (events, quotes, claims, stories, document states and block keys). Per-document inputs are dropped as
+    their group is written; ``written`` counts the records."""
+    yield KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION}, df=dict(df),
+                    people=people_changes(resolver.people, resolver.title_of, resolver.people.history),
+                    person_keys={" ".join(k): eid for k, eid in resolver.people.by_key.items()})
+    entities = list(res.entities.values())
+    for start in range(0, len(entities), WRITE_ENTITIES):
+        part = entities[start : start + WRITE_ENTITIES]
+        written["entities"] += len(part)
+        yield KBChanges(upsert={"entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(part, start)]})
+    del entities
+    ingested = store.ingested_times()
+    names = names_by_doc(res)
+    for group in _story_groups(stories):
+        story_of = {doc_id: story for story in group for doc_id in story.docs}
+        docs = store.get_many(list(story_of), include_text=False)
+        out = assemble(docs, story_of, res)
+        changes = KBChanges(upsert={
+            "events": [(event_sort_key(e), e) for e in out.events],
+            "quotes": out.quotes,
+            "claims": out.claims,
+            "stories": [(story_sort_key(r), r) for r in (story_record(s, out.story_events.get(s.id, []))
+                                                          for s in group)],
+        })
+        for doc in docs:
+            story = story_of[doc.id]
+            if doc.story != story.id:
+                changes.stories[doc.id] = story.id
+            shorts = resolver.short_forms.pop(doc.id, [])
+            doc_counts, doc_features = counts.pop(doc.id), features.pop(doc.id)
+            changes.doc_states[doc.id] = doc_state(
+                doc, ingested.get(doc.id, 0.0), story.id, doc_counts, raw_norm(doc_counts, df, n_docs),
+                doc_features, res, names.pop(doc.id, []), shorts, out.doc_records[doc.id])
+            changes.blocks[doc.id] = doc_keys(doc, doc_counts, df, n_docs, doc_features, shorts)
+        for type_, items in changes.upsert.items():
+            written[type_] += len(items)
+        yield changes
 
 
 def ensure_built(store: Store) -> None:
