@@ -20,6 +20,7 @@ Cascade:
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Document
+from ..model import Document, Mention
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
 from .resolve import Resolution, Resolver, ShortForm, _People
@@ -199,11 +200,12 @@ def _derive(store: Store) -> dict[str, int]:
     corpus: list[Document] = []
     counts: dict[str, dict[str, float]] = {}
     features: dict[str, PairFeatures] = {}
+    shared = _Shared()
     for doc in store.iter_documents(by_id=True):
-        counts[doc.id] = term_counts(doc)
+        counts[doc.id] = {shared(term): shared(n) for term, n in term_counts(doc).items()}
         features[doc.id] = pair_features(doc)
         resolver.add(doc.replace(text=""))
-        corpus.append(_clustering_view(doc))
+        corpus.append(_clustering_view(doc, shared))
     res = resolver.finish()
     df = document_frequencies(counts.values())
     n_docs = len(corpus)
@@ -214,11 +216,29 @@ def _derive(store: Store) -> dict[str, int]:
     return written
 
 
-def _clustering_view(doc: Document) -> Document:
-    """What story clustering (``kb.stories``) reads of a document: its annotations but quotes, claims, timexes and
-    roles (entity resolution has taken those already), with its lead sentence as its text."""
+class _Shared(dict[Any, Any]):
+    """One object per distinct value (term, name form, count): what the whole store's documents repeat is held once
+    (each document read from JSON brings its own copy of every string)."""
+
+    def __call__(self, value: Any) -> Any:
+        return self.setdefault(value, value)
+
+
+def _clustering_view(doc: Document, shared: _Shared) -> Document:
+    """What story clustering (``kb.stories``) reads of a document: its mentions and events (their strings shared),
+    not its quotes, claims, timexes and roles (entity resolution has taken those already), with its lead sentence
+    as its text."""
+    mentions = [Mention(m.start, m.end, shared(m.text), shared(m.type), shared(m.country), shared(m.label))
+                for m in doc.mentions]
+    events = [dataclasses.replace(
+        ev, type=shared(ev.type), mode=shared(ev.mode), label=shared(ev.label), date_value=shared(ev.date_value),
+        date_text=shared(ev.date_text), date_basis=shared(ev.date_basis), place=shared(ev.place),
+        status=shared(ev.status), participants=tuple((shared(n), s, e) for n, s, e in ev.participants),
+        topics=tuple(shared(t) for t in ev.topics)) for ev in doc.events]
     return doc.replace(text=lead_sentence(doc.text), raw="", removed=[], meta={}, roles=[], quotes=[], timexes=[],
-                       claims=[])
+                       claims=[], mentions=mentions, events=events, published=shared(doc.published),
+                       kind=shared(doc.kind), language=shared(doc.language), publisher=shared(doc.publisher),
+                       content_type=shared(doc.content_type))
 
 
 def _story_groups(stories: list[Story]) -> Iterator[list[Story]]:
