@@ -126,10 +126,7 @@ def story_record(story: Story, events: list[str]) -> dict[str, Any]:
 
 def names_by_doc(res: Resolution) -> dict[str, list[list[str]]]:
     """The name forms resolved in each document: doc id -> [[name, entity id]]."""
-    out: dict[str, list[list[str]]] = defaultdict(list)
-    for (doc_id, name), eid in res.by_doc_name.items():
-        out[doc_id].append([name, eid])
-    return out
+    return {doc_id: [[name, eid] for name, eid in names.items()] for doc_id, names in res.by_doc_name.items() if names}
 
 
 def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapping[str, float], norm: float,
@@ -138,8 +135,8 @@ def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapp
     """What an update needs of a document without reading it again: its term counts (document frequencies) and
     vector length, its pair features (which stored documents a new one may join), the entity of each mention and
     name form (retraction; events of its story), its short forms (step 3 again) and its quote and claim ids."""
-    spans = [[m.start, m.end, eid, m.text] for m in doc.mentions
-             if (eid := res.by_span.get((doc.id, m.start, m.end)))]
+    doc_spans = res.by_span.get(doc.id, {})
+    spans = [[m.start, m.end, eid, m.text] for m in doc.mentions if (eid := doc_spans.get((m.start, m.end)))]
     return DocState(ingested_at, doc.published, story, {
         "terms": counts if isinstance(counts, dict) else dict(counts), "norm": norm, "features": features.as_dict(), "spans": spans, "names": names,
         "short": [f.as_dict() for f in short_forms], "quotes": records.get("quotes", []),
@@ -272,7 +269,6 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
         yield KBChanges(upsert={"entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(part, start)]})
     del entities
     ingested = store.ingested_times()
-    names = names_by_doc(res)
     for group in _story_groups(stories):
         story_of = {doc_id: story for story in group for doc_id in story.docs}
         docs = store.get_many(list(story_of), include_text=False)
@@ -292,8 +288,10 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
             doc_counts, doc_features = counts.pop(doc.id), features.pop(doc.id)
             changes.doc_states[doc.id] = doc_state(
                 doc, ingested.get(doc.id, 0.0), story.id, doc_counts, raw_norm(doc_counts, df, n_docs),
-                doc_features, res, names.pop(doc.id, []), shorts, out.doc_records[doc.id])
+                doc_features, res, [[n, e] for n, e in res.by_doc_name.pop(doc.id, {}).items()], shorts,
+                out.doc_records[doc.id])
             changes.blocks[doc.id] = doc_keys(doc, doc_counts, df, n_docs, doc_features, shorts)
+            res.by_span.pop(doc.id, None)  # no later group reads this document's resolution
         for type_, items in changes.upsert.items():
             written[type_] += len(items)
         yield changes
