@@ -55,7 +55,7 @@ STATE_KEY = "incremental"  # kb_state key: the version of the persisted update s
 STATE_VERSION = "1"  # bump when the persisted state changes meaning: the next ingest then rebuilds
 SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the documents an update resolves again)
 RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
-WRITE_DOCS = 500  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
+WRITE_DOCS = 100  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
 WRITE_ENTITIES = 2000  # entity records made and written per part of a full build
 
 
