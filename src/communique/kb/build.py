@@ -56,6 +56,8 @@ STATE_VERSION = "1"  # bump when the persisted state changes meaning: the next i
 SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the documents an update resolves again)
 RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
 WRITE_DOCS = 100  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
+# the mention types story clustering reads once term counts are made (who, and where: ``kb.stories``)
+CLUSTERING_MENTION_TYPES = frozenset({"person", "place", "country"})
 WRITE_ENTITIES = 2000  # entity records made and written per part of a full build
 
 
@@ -222,11 +224,11 @@ class _Shared(dict[Any, Any]):
 
 
 def _clustering_view(doc: Document, shared: _Shared) -> Document:
-    """What story clustering (``kb.stories``) reads of a document: its mentions and events (their strings shared),
-    not its quotes, claims, timexes and roles (entity resolution has taken those already), with its lead sentence
-    as its text."""
+    """What story clustering (``kb.stories``) reads of a document: its person, place and country mentions and its
+    events, their strings shared; not its other mentions, quotes, claims, timexes and roles (term counts and entity
+    resolution have taken those already); its lead sentence as its text."""
     mentions = [Mention(m.start, m.end, shared(m.text), shared(m.type), shared(m.country), shared(m.label))
-                for m in doc.mentions]
+                for m in doc.mentions if m.type in CLUSTERING_MENTION_TYPES]
     events = [dataclasses.replace(
         ev, type=shared(ev.type), mode=shared(ev.mode), label=shared(ev.label), date_value=shared(ev.date_value),
         date_text=shared(ev.date_text), date_basis=shared(ev.date_basis), place=shared(ev.place),
