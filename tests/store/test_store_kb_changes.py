@@ -98,3 +98,27 @@ def test_store_update_after_build_on_both_backends(open_kb, doc_factory):
                  sorted(s["docs"] for s in store.iter_records("stories"))]
     assert counts["updated_docs"] >= 1
     assert updated == built and updated[0]["Tomas Varga"] == {first.id, second.id}
+
+
+@pytest.mark.parametrize("fail_at", [None, 1, 2])
+def test_store_kb_parts_write_as_one_transaction(open_kb, fail_at):
+    """A full build's parts (the first empties the tables) commit together; a part that fails leaves the knowledge
+    base as it was."""
+    def parts():
+        yield KBChanges(replace=True, state={"watermark": "new"})
+        for i in (1, 2):
+            if i == fail_at:
+                raise RuntimeError("interrupted")
+            yield KBChanges(upsert={"events": [_event(i, f"2025-02-0{i}")]}, blocks={f"d{i}": ["k"]})
+
+    with open_kb() as store:
+        store.apply_kb_changes(KBChanges(replace=True, state={"watermark": "old"},
+                                         upsert={"events": [_event(0, "2025-01-01")]}))
+        if fail_at is None:
+            store.apply_kb_parts(parts())
+        else:
+            with pytest.raises(RuntimeError, match="interrupted"):
+                store.apply_kb_parts(parts())
+        got = ([r["id"] for r in store.iter_records("events")], store.kb_state()["watermark"],
+               {k: sorted(v) for k, v in store.block_members(["k"], max_size=5).items()})
+    assert got == ((["ev-0"], "old", {}) if fail_at else (["ev-1", "ev-2"], "new", {"k": ["d1", "d2"]}))

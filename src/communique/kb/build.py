@@ -20,6 +20,7 @@ Cascade:
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Document
+from ..model import Document, Mention
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
 from .resolve import Resolution, Resolver, ShortForm, _People
@@ -54,6 +55,10 @@ STATE_KEY = "incremental"  # kb_state key: the version of the persisted update s
 STATE_VERSION = "1"  # bump when the persisted state changes meaning: the next ingest then rebuilds
 SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the documents an update resolves again)
 RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
+WRITE_DOCS = 100  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
+# the mention types story clustering reads once term counts are made (who, and where: ``kb.stories``)
+CLUSTERING_MENTION_TYPES = frozenset({"person", "place", "country"})
+WRITE_ENTITIES = 2000  # entity records made and written per part of a full build
 
 
 @dataclass
@@ -123,10 +128,7 @@ def story_record(story: Story, events: list[str]) -> dict[str, Any]:
 
 def names_by_doc(res: Resolution) -> dict[str, list[list[str]]]:
     """The name forms resolved in each document: doc id -> [[name, entity id]]."""
-    out: dict[str, list[list[str]]] = defaultdict(list)
-    for (doc_id, name), eid in res.by_doc_name.items():
-        out[doc_id].append([name, eid])
-    return out
+    return {doc_id: [[name, eid] for name, eid in names.items()] for doc_id, names in res.by_doc_name.items() if names}
 
 
 def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapping[str, float], norm: float,
@@ -135,8 +137,8 @@ def doc_state(doc: Document, ingested_at: float, story: str | None, counts: Mapp
     """What an update needs of a document without reading it again: its term counts (document frequencies) and
     vector length, its pair features (which stored documents a new one may join), the entity of each mention and
     name form (retraction; events of its story), its short forms (step 3 again) and its quote and claim ids."""
-    spans = [[m.start, m.end, eid, m.text] for m in doc.mentions
-             if (eid := res.by_span.get((doc.id, m.start, m.end)))]
+    doc_spans = res.by_span.get(doc.id, {})
+    spans = [[m.start, m.end, eid, m.text] for m in doc.mentions if (eid := doc_spans.get((m.start, m.end)))]
     return DocState(ingested_at, doc.published, story, {
         "terms": counts if isinstance(counts, dict) else dict(counts), "norm": norm, "features": features.as_dict(), "spans": spans, "names": names,
         "short": [f.as_dict() for f in short_forms], "quotes": records.get("quotes", []),
@@ -185,51 +187,116 @@ def build(store: Store) -> dict[str, int]:
 
 
 def _derive(store: Store) -> dict[str, int]:
-    """Steps 1-5 of :func:`build`, written in one transaction."""
+    """Steps 1-5 of :func:`build`, written in one transaction (:meth:`Store.apply_kb_parts`).
+
+    Documents are read once, in id order (the same documents give the same entities, stories and events in any
+    ingest order): a document's text gives its term counts, pair features and lead sentence (a story title's last
+    resort), then only what clustering reads stays in memory (:func:`_clustering_view`). Steps 3-5 then run story
+    by story, :data:`WRITE_DOCS` documents at a time, each group's documents read again without their text and
+    its records written and released before the next (:func:`_parts`)."""
     watermark = store.watermark()
-    # documents in id order: the same documents give the same entities, stories and events in any ingest order;
-    # read once: a document's text gives its term counts, pair features and lead sentence, then only its
-    # annotations stay in memory (with the lead sentence as its text: a story title's last resort)
     resolver = Resolver()
     corpus: list[Document] = []
     counts: dict[str, dict[str, float]] = {}
     features: dict[str, PairFeatures] = {}
+    shared = _Shared()
     for doc in store.iter_documents(by_id=True):
-        counts[doc.id] = term_counts(doc)
+        counts[doc.id] = {shared(term): shared(n) for term, n in term_counts(doc).items()}
         features[doc.id] = pair_features(doc)
-        doc = doc.replace(text=lead_sentence(doc.text))
         resolver.add(doc.replace(text=""))
-        corpus.append(doc)
+        corpus.append(_clustering_view(doc, shared))
     res = resolver.finish()
     df = document_frequencies(counts.values())
-    stories = cluster_stories(corpus, df=df, n_docs=len(corpus), terms=counts, features=features)
-    story_of = {doc_id: story for story in stories for doc_id in story.docs}
-    out = assemble(corpus, story_of, res)
-    ingested = store.ingested_times()
-    changes = KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION})
-    names = names_by_doc(res)
-    for doc in corpus:
-        story = story_of[doc.id]
-        if doc.story != story.id:
-            changes.stories[doc.id] = story.id
-        shorts = resolver.short_forms.get(doc.id, [])
-        changes.doc_states[doc.id] = doc_state(
-            doc, ingested.get(doc.id, 0.0), story.id, counts[doc.id], raw_norm(counts[doc.id], df, len(corpus)),
-            features[doc.id], res, names.get(doc.id, []), shorts, out.doc_records[doc.id])
-        changes.blocks[doc.id] = doc_keys(doc, counts[doc.id], df, len(corpus), features[doc.id], shorts)
-    changes.df = dict(df)
-    changes.people = people_changes(resolver.people, resolver.title_of, resolver.people.history)
-    changes.person_keys = {" ".join(k): eid for k, eid in resolver.people.by_key.items()}
-    changes.upsert = {
-        "entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(res.entities.values())],
-        "events": [(event_sort_key(e), e) for e in out.events],
-        "quotes": out.quotes,
-        "claims": out.claims,
-        "stories": [(story_sort_key(r), r) for r in (story_record(s, out.story_events.get(s.id, [])) for s in stories)],
-    }
+    n_docs = len(corpus)
+    stories = cluster_stories(corpus, df=df, n_docs=n_docs, terms=counts, features=features)
     del corpus
-    store.apply_kb_changes(changes)
-    return {k: len(v) for k, v in changes.upsert.items()}
+    written = dict.fromkeys(RECORD_TYPES, 0)
+    store.apply_kb_parts(_parts(store, watermark, resolver, res, stories, counts, features, df, n_docs, written))
+    return written
+
+
+class _Shared(dict[Any, Any]):
+    """One object per distinct value (term, name form, count): what the whole store's documents repeat is held once
+    (each document read from JSON brings its own copy of every string)."""
+
+    def __call__(self, value: Any) -> Any:
+        return self.setdefault(value, value)
+
+
+def _clustering_view(doc: Document, shared: _Shared) -> Document:
+    """What story clustering (``kb.stories``) reads of a document: its person, place and country mentions and its
+    events, their strings shared; not its other mentions, quotes, claims, timexes and roles (term counts and entity
+    resolution have taken those already); its lead sentence as its text."""
+    mentions = [Mention(m.start, m.end, shared(m.text), shared(m.type), shared(m.country), shared(m.label))
+                for m in doc.mentions if m.type in CLUSTERING_MENTION_TYPES]
+    events = [dataclasses.replace(
+        ev, type=shared(ev.type), mode=shared(ev.mode), label=shared(ev.label), date_value=shared(ev.date_value),
+        date_text=shared(ev.date_text), date_basis=shared(ev.date_basis), place=shared(ev.place),
+        status=shared(ev.status), participants=tuple((shared(n), s, e) for n, s, e in ev.participants),
+        topics=tuple(shared(t) for t in ev.topics)) for ev in doc.events]
+    return doc.replace(text=lead_sentence(doc.text), raw="", removed=[], meta={}, roles=[], quotes=[], timexes=[],
+                       claims=[], mentions=mentions, events=events, published=shared(doc.published),
+                       kind=shared(doc.kind), language=shared(doc.language), publisher=shared(doc.publisher),
+                       content_type=shared(doc.content_type))
+
+
+def _story_groups(stories: list[Story]) -> Iterator[list[Story]]:
+    """Whole stories, in order, about :data:`WRITE_DOCS` documents at a time (a larger story alone)."""
+    group: list[Story] = []
+    size = 0
+    for story in stories:
+        group.append(story)
+        size += len(story.docs)
+        if size >= WRITE_DOCS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, stories: list[Story],
+           counts: dict[str, dict[str, float]], features: dict[str, PairFeatures], df: Mapping[str, int],
+           n_docs: int, written: dict[str, int]) -> Iterator[KBChanges]:
+    """The writes of a full build, made one after the other: the emptied tables, the state, the document
+    frequencies and the person index; the entities, :data:`WRITE_ENTITIES` at a time; then steps 3-5 per group of
+    stories (events, quotes, claims, stories, document states and block keys). Per-document inputs are dropped as
+    their group is written; ``written`` counts the records."""
+    yield KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION}, df=dict(df),
+                    people=people_changes(resolver.people, resolver.title_of, resolver.people.history),
+                    person_keys={" ".join(k): eid for k, eid in resolver.people.by_key.items()})
+    entities = list(res.entities.values())
+    for start in range(0, len(entities), WRITE_ENTITIES):
+        part = entities[start : start + WRITE_ENTITIES]
+        written["entities"] += len(part)
+        yield KBChanges(upsert={"entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(part, start)]})
+    del entities
+    ingested = store.ingested_times()
+    for group in _story_groups(stories):
+        story_of = {doc_id: story for story in group for doc_id in story.docs}
+        docs = store.get_many(list(story_of), include_text=False)
+        out = assemble(docs, story_of, res)
+        changes = KBChanges(upsert={
+            "events": [(event_sort_key(e), e) for e in out.events],
+            "quotes": out.quotes,
+            "claims": out.claims,
+            "stories": [(story_sort_key(r), r) for r in (story_record(s, out.story_events.get(s.id, []))
+                                                          for s in group)],
+        })
+        for doc in docs:
+            story = story_of[doc.id]
+            if doc.story != story.id:
+                changes.stories[doc.id] = story.id
+            shorts = resolver.short_forms.pop(doc.id, [])
+            doc_counts, doc_features = counts.pop(doc.id), features.pop(doc.id)
+            changes.doc_states[doc.id] = doc_state(
+                doc, ingested.get(doc.id, 0.0), story.id, doc_counts, raw_norm(doc_counts, df, n_docs),
+                doc_features, res, [[n, e] for n, e in res.by_doc_name.pop(doc.id, {}).items()], shorts,
+                out.doc_records[doc.id])
+            changes.blocks[doc.id] = doc_keys(doc, doc_counts, df, n_docs, doc_features, shorts)
+            res.by_span.pop(doc.id, None)  # no later group reads this document's resolution
+        for type_, items in changes.upsert.items():
+            written[type_] += len(items)
+        yield changes
 
 
 def ensure_built(store: Store) -> None:

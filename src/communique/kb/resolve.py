@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -186,19 +187,21 @@ class Entity:
 @dataclass
 class Resolution:
     entities: dict[str, Entity] = field(default_factory=dict)
-    by_span: dict[tuple[str, int, int], str] = field(default_factory=dict)
-    by_doc_name: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, name key or surname) -> entity
+    # per document (one small dict each: a build drops a document's entries once its records are written)
+    by_span: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # doc -> (start, end) -> entity
+    by_doc_name: dict[str, dict[str, str]] = field(default_factory=dict)  # doc -> name key or surname -> entity
 
     def entity_for(self, doc_id: str, start: int | None, end: int | None, name: str | None) -> str | None:
         """The entity a speaker/participant reference points to, by span first, then by name in the document."""
         if start is not None and end is not None:
-            hit = self.by_span.get((doc_id, start, end))
+            hit = self.by_span.get(doc_id, {}).get((start, end))
             if hit:
                 return hit
         if name:
             key = name_key(name)
             surname = key.split()[-1] if key else ""
-            return self.by_doc_name.get((doc_id, key)) or self.by_doc_name.get((doc_id, surname))
+            names = self.by_doc_name.get(doc_id, {})
+            return names.get(key) or names.get(surname)
         return None
 
 
@@ -461,15 +464,17 @@ class Resolver:
     def attach(self, eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
         res = self.res
         ent = res.entities[eid]
+        spans = res.by_span.setdefault(doc_id, {})
         for m in mentions:
             ent.aliases.add(m.text)
             ent.country = ent.country or m.country
             ent.mentions.append((doc_id, m.start, m.end))
-            res.by_span[(doc_id, m.start, m.end)] = eid
-        for form in forms:
-            res.by_doc_name.setdefault((doc_id, " ".join(form)), eid)
+            spans[(m.start, m.end)] = eid
+        names = res.by_doc_name.setdefault(doc_id, {})
+        for form in forms:  # name strings interned: every document naming a person repeats them
+            names.setdefault(sys.intern(" ".join(form)), eid)
             if len(form) >= 1:
-                res.by_doc_name.setdefault((doc_id, form[-1]), eid)
+                names.setdefault(sys.intern(form[-1]), eid)
 
     def new_entity(self, type_: str, key: str, mentions: list[Mention], eid: str | None = None) -> str:
         eid = eid or _entity_id(type_, key)
@@ -512,9 +517,10 @@ class Resolver:
         for (type_, key), mentions in others.items():
             eid = self.new_entity(type_, key, mentions)
             self.attach(eid, doc.id, mentions, [])
-            res.by_doc_name.setdefault((doc.id, key), eid)
+            names = res.by_doc_name[doc.id]
+            names.setdefault(sys.intern(key), eid)
             for m in mentions:
-                res.by_doc_name.setdefault((doc.id, name_key(m.text)), eid)
+                names.setdefault(sys.intern(name_key(m.text)), eid)
         for role in doc.roles:
             role_eid = res.entity_for(doc.id, role.person_start, role.person_end, role.person)
             if role_eid:

@@ -317,9 +317,9 @@ def update(store: Store, added_ids: Collection[str] = (), removed_ids: Collectio
     # 3. events, quotes, claims of the affected stories
     for doc in old_docs:  # the entity of each mention and name form of the stored documents
         for s, e, eid, _ in states[doc.id].data["spans"]:
-            resolver.res.by_span[(doc.id, s, e)] = eid
+            resolver.res.by_span.setdefault(doc.id, {})[(s, e)] = eid
         for name, eid in states[doc.id].data["names"]:
-            resolver.res.by_doc_name[(doc.id, name)] = eid
+            resolver.res.by_doc_name.setdefault(doc.id, {})[name] = eid
     out = assemble(affected, story_of, resolver.res)
 
     # 4. write

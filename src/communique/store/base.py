@@ -11,7 +11,7 @@ Contract every backend keeps:
 from __future__ import annotations
 
 import abc
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,6 +112,13 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def apply_kb_changes(self, changes: KBChanges) -> None:
         """Write records, their state and the update indexes in one transaction."""
+
+    def apply_kb_parts(self, parts: Iterable[KBChanges]) -> None:
+        """Several writes of the knowledge base as one: each part is made (by the caller's iterator) after the one
+        before was written, so a full build holds one part at a time. A backend applies them in one transaction
+        (the first part's ``replace`` empties the tables once); this fallback applies each on its own."""
+        for part in parts:
+            self.apply_kb_changes(part)
 
     def upsert_records(self, type_: str, records: Sequence[tuple[str, dict[str, Any]]]) -> None:
         """Insert or replace records of one type ((sort key, record) pairs), in one transaction."""

@@ -341,6 +341,18 @@ class SQLStore(Store):
             self._rollback()
             raise
 
+    def apply_kb_parts(self, parts: Iterable[KBChanges]) -> None:
+        self._begin_write()
+        try:
+            emptied = False
+            for part in parts:
+                self._write_kb(part, emptied=emptied)
+                emptied = emptied or part.replace
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
+
     def _in_chunks(self, sql: str, keys: Sequence[Any], prefix: Sequence[Any] = ()) -> list[Any]:
         """Rows of ``sql`` (with one ``{marks}`` IN list) over ``keys`` in chunks of :data:`KEYS_PER_QUERY`."""
         rows: list[Any] = []
@@ -368,10 +380,12 @@ class SQLStore(Store):
         if batch:
             self._executemany(sql, batch)
 
-    def _write_kb(self, c: KBChanges) -> None:
+    def _write_kb(self, c: KBChanges, *, emptied: bool = False) -> None:
+        """One part; ``emptied``: an earlier part of this transaction emptied the tables (no row to replace)."""
         if c.replace:
             for table in _KB_TABLES:
                 self._execute(self._sql(f"DELETE FROM {table}"))
+        fresh = c.replace or emptied
         for type_, ids in c.delete.items():
             self._delete_in("kb_records", "id", ids, "type=? AND ", (type_,))
         for type_, items in c.upsert.items():
@@ -383,12 +397,12 @@ class SQLStore(Store):
         if c.state:
             self._executemany(self._sql("INSERT INTO kb_state VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                                         "value=excluded.value"), list(c.state.items()))
-        if not c.replace:  # emptied above
+        if not fresh:  # emptied above or by an earlier part
             self._delete_in("kb_doc_state", "doc_id", list(c.doc_states))
         self._write_rows("INSERT INTO kb_doc_state VALUES (?, ?, ?, ?, ?)", (
             (d, st.ingested_at, st.published, st.story, json.dumps(st.data, ensure_ascii=False))
             for d, st in c.doc_states.items() if st is not None))
-        if not c.replace:
+        if not fresh:
             self._delete_in("kb_blocks", "doc_id", list(c.blocks))
         self._write_rows(self.insert_block_sql,
                          ((k, d) for d, keys in c.blocks.items() for k in dict.fromkeys(keys or ())))
@@ -396,10 +410,12 @@ class SQLStore(Store):
             self._executemany(self._sql("INSERT INTO kb_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET "
                                         "n=kb_df.n+excluded.n"), list(c.df.items()))
             self._delete_in("kb_df", "term", [t for t, n in c.df.items() if n < 0], "n<=0 AND ")
-        self._delete_in("kb_people", "eid", list(c.people))
+        if not fresh:
+            self._delete_in("kb_people", "eid", list(c.people))
         self._executemany(self._sql("INSERT INTO kb_people VALUES (?, ?, ?)"), [  # lines: no JSON to parse
             (eid, "\n".join(p[0]), "\n".join(sorted(p[1]))) for eid, p in c.people.items() if p is not None])
-        self._delete_in("kb_person_keys", "key", list(c.person_keys))
+        if not fresh:
+            self._delete_in("kb_person_keys", "key", list(c.person_keys))
         self._executemany(self._sql("INSERT INTO kb_person_keys VALUES (?, ?)"),
                           [(k, e) for k, e in c.person_keys.items() if e is not None])
         if c.stories:
