@@ -29,6 +29,7 @@ from ..text import strip_accents
 from . import answer_scorer
 from .hits import SearchQueryError, doc_title
 from .index import SQLIndex, index_for
+from .nationalities import main_forms
 from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
     CALL_STEMS,
@@ -652,7 +653,9 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     """
     focus = [_stem(f) for f in a.focus]
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
-    query = " ".join([*a.names, *a.places, *a.context_names, *a.focus])
+    asked = [*a.names, *a.places, *a.context_names]
+    # a country asked by its adjective is searched by its name too, and the reverse ("Polish" -> "Poland")
+    query = " ".join([*asked, *(f for n in asked for f in main_forms(n)), *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_title = _fold((doc.title or "") + " " + _slug(doc))

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 import communique.lexicon as lexicon
 
 from ..model import Document
 from ..text import strip_accents
+from .nationalities import forms_of
 from .question_analysis import MONTHS, WEEKDAYS, Analysis
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
@@ -164,7 +166,16 @@ def name_in(name: str, folded: str) -> bool:
         root = key[: -len(suffix)]
         if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
             return True
-    return False
+    # a country asked by its adjective, its people's name written, or the reverse (irregular: "Dutch" ~ "Netherlands")
+    return any(rx.search(folded) for rx in _country_forms(name))
+
+
+@lru_cache(maxsize=4096)
+def _country_forms(name: str) -> tuple[re.Pattern[str], ...]:
+    """Whole-word patterns of the other forms of the country ``name`` names (:mod:`nationalities`); acronyms left
+    to the checks above ("US" is also a pronoun once folded)."""
+    forms = [fold(f) for f in forms_of(name.strip()) if not f.replace(".", "").isupper()]
+    return tuple(re.compile(rf"(?<![\w-]){re.escape(f)}(?![\w-])") for f in forms)
 
 
 def _kind_of(text: str) -> str:
