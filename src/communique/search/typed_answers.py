@@ -30,6 +30,7 @@ from .question_patterns import (
     MONTH_DAY_WRITTEN,
     NAME_SUFFIXES,
     NUMBER,
+    PEOPLE_NOUNS,
     PLACE_FROM,
     PLACE_WRITTEN,
     STOP_WORDS,
@@ -366,7 +367,7 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
     if a.answer_type == "duration":
         return [squash(m.group(0)) for m in DURATION.finditer(text)]
     asked = {m.group(0) for m in NUMBER.finditer(a.question)}
-    found: list[tuple[bool, int, str]] = []
+    found: list[tuple[int, bool, int, str]] = []  # (counted rank, no amount, distance, value)
     for m in NUMBER.finditer(text):
         value = squash(m.group(0))
         if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
@@ -375,14 +376,41 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
         if before and before[-1].strip(".") in MONTHS:  # the day of a date
             continue
         after = fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
-        if a.counted and not any(stem(w) in {stem(x) for x in WORDS.findall(after)} for w in a.counted):
+        rank = _counted_rank(a, after)
+        if a.counted and rank is None:
             continue
         if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
             continue
         unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|[\w\-]+)?", text[m.end():], re.IGNORECASE)
         amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
-        found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
+        found.append((rank or 0, not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
     if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
-        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
-    return [v for _, _, v in sorted(found, key=lambda f: (f[1], f[0]))]  # the number next to what is asked about
+        return [v for _, _, _, v in sorted(found, key=lambda f: (f[1], f[2]))]
+    # the number whose own noun phrase names the counted things, then the one next to what is asked about
+    return [v for _, _, _, v in sorted(found, key=lambda f: (f[0], f[2], f[1]))]
+
+
+_PHRASE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:including|among|and|or|of|from|who|which|that)\b")
+
+
+def _counted_rank(a: Analysis, after: str) -> int | None:
+    """How well the words after a number name what "how many <things>" counts (lower is better):
+    1. 0: an asked counted word in the number's own noun phrase ("46 <things> - killed");
+    2. 1: a noun for people there, when the asked things are people (:data:`PEOPLE_NOUNS`, or a nationality:
+       "how many <nationality>s" ~ "five million people");
+    3. 2: an asked counted word further on, up to NUMBER_OBJECT_CHARS ("1,200 people - including 46 <things>");
+    None when none of these (or 0 when the question counts nothing)."""
+    if not a.counted:
+        return 0
+    asked = {stem(w) for w in a.counted}
+    phrase = _PHRASE_END.split(after, maxsplit=1)[0]
+    in_phrase = {stem(w) for w in WORDS.findall(phrase)}
+    if asked & in_phrase:
+        return 0
+    people = any(w in PEOPLE_NOUNS or forms_of(w) for w in a.counted)
+    if people and {w for w in WORDS.findall(phrase)} & PEOPLE_NOUNS:
+        return 1
+    if asked & {stem(w) for w in WORDS.findall(after)}:
+        return 2
+    return None
