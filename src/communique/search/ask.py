@@ -45,6 +45,7 @@ from .question_patterns import (
     STOP_WORDS,
     TITLE_HEADS,
 )
+from .role_titles import find_name, full_title
 from .said_by import asked_speaker, said_by
 from .segment import Span, sentences, squash
 from .typed_answers import (
@@ -299,6 +300,8 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             title = squash(r.title)
             if r.organization and _fold(r.organization) not in _fold(title):
                 title += f" ({squash(r.organization)})"
+            else:  # the words the record left out: "Chief <...> and <Title>", "<Title> <Name> of <Place>"
+                title = full_title(doc, r, title)
             if _fold(title) in seen:
                 continue
             seen.add(_fold(title))
@@ -307,29 +310,31 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             out.append(_Candidate(conf + len(title) / 1000, [AnswerSentence(
                 f"{squash(r.person)}: {title}.", [ctx.cite(doc, span)])]))
         # 2. the title written next to the name when no role record says it: "<Name>, <Title>" or "<Title>, <Name>"
-        name = " ".join(_name_tokens(who))
+        tokens = _name_tokens(who)
         for sent in ctx.sentences(doc):
             folded, index = _fold_with_map(sent.text)
-            pos = folded.find(name) if name else -1
-            if pos < 0:
+            at = find_name(folded, tokens) if tokens else None  # "<Given> <Middle> <Surname>" written
+            if at is None:
                 continue
-            before = sent.text[:index[pos]]
-            after = sent.text[index[pos + len(name) - 1] + 1:]
+            before = sent.text[:index[at[0]]]
+            after = sent.text[index[at[1] - 1] + 1:]
             found = [m.group(1) for m in (_TITLE_AFTER.match(after), _TITLE_BEFORE.search(before)) if m]
-            for title in found:
-                words = squash(title).split()
+            for written in found:
+                words = squash(written).split()
                 while words and words[0].lower() in STOP_WORDS and words[0][0].isupper():
                     words = words[1:]  # "The <Title>" -> "<Title>"
+                titles = [words]
                 parts = " ".join(words).rsplit(" and ", 1)  # "<Title> X of <Country> and President" -> "President"
                 if len(parts) == 2 and parts[1].split() and parts[1].split()[0].lower() in TITLE_HEADS:
-                    words = parts[1].split()
-                title = " ".join(words)
-                if not words or not words[0][0].isupper() or _fold(title) in seen or _has_name(title, who):
-                    continue
-                seen.add(_fold(title))
-                # documents retrieved first win ties: one title, from the best-matching document
-                out.append(_Candidate(0.6 - 0.002 * rank, [AnswerSentence(f"{squash(who)}: {title}.",
-                                                                          [ctx.cite(doc, sent)])]))
+                    titles = [parts[1].split(), parts[0].split()]  # two posts: both answer, the first one too
+                for words in titles:
+                    title = " ".join(words).rstrip(".")  # the sentence's full stop is no part of it
+                    if not words or not words[0][0].isupper() or _fold(title) in seen or _has_name(title, who):
+                        continue
+                    seen.add(_fold(title))
+                    # documents retrieved first win ties: one title, from the best-matching document
+                    out.append(_Candidate(0.6 - 0.002 * rank, [AnswerSentence(f"{squash(who)}: {title}.",
+                                                                              [ctx.cite(doc, sent)])]))
     return out
 
 
