@@ -28,12 +28,14 @@ from .question_patterns import (
     DURATION,
     IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
+    NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
     PEOPLE_NOUNS,
     PLACE_FROM,
     PLACE_WRITTEN,
     STOP_WORDS,
+    TITLE_HEADS,
 )
 from .segment import Span, squash
 
@@ -255,6 +257,9 @@ COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a he
 # Particles of a person's family name: a name holding one is a person's, never written as initials
 NAME_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
 NOT_NAME_WORDS = frozenset(MONTHS) | WEEKDAYS
+# Titles and honorifics written before a name, lower case ("First Lady <Name>"): no given name
+NAME_TITLES = frozenset(w for t in (*TITLE_HEADS, *NAME_PREFIXES) for w in t.split()) | frozenset(
+    "first lady gentleman his her majesty highness excellency honorable honourable mr mrs ms dr sir dame lord".split())
 
 
 def _whole_name(doc: Document, start: int, name: str) -> str:
@@ -273,6 +278,38 @@ def _asked(a: Analysis, text: str) -> bool:
     """The text names something the question already names (not an answer to it)."""
     folded = fold(text)
     return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places, *a.context_names))
+
+
+def _given_and_surname(name: str) -> tuple[str, str] | None:
+    """("jill", "ortiz") of "First Lady Jill Ortiz": the first and last words of a name, titles dropped; None for
+    a surname alone."""
+    words = [w for w in WORDS.findall(fold(name)) if w not in NAME_SUFFIXES and w.strip(".") not in NAME_TITLES]
+    words = [w for w in words if len(w.strip(".")) > 1]  # initials ("R.") are no given name
+    return (words[0], words[-1]) if len(words) > 1 else None
+
+
+def _asked_person(a: Analysis, doc: Document, name: str) -> bool:
+    """The person is one the question names, not a namesake: "Jill <Surname>" is another person than an asked
+    "Joe <Surname>", and than an asked "<Surname>" alone when the page names "Joe <Surname>" first (the lead of a
+    page names its principal)."""
+    if not _asked(a, name):
+        return False
+    own = _given_and_surname(name)
+    if own is None:
+        return True
+    asked = [n for n in (*a.names, *a.context_names) if WORDS.findall(fold(n))[-1:] == [own[1]]]
+    if not asked:
+        return True  # asked by another word of the name, or as a place
+    named = sorted([(m.start, m.text) for m in doc.mentions if m.type == "person"]
+                   + [(r.person_start, r.person) for r in doc.roles])
+    first = next((p for p in (_given_and_surname(t) for _, t in named) if p and p[1] == own[1]), own)
+    for n in asked:
+        theirs = _given_and_surname(n)
+        if theirs is not None and theirs[0] == own[0]:
+            return True  # the same given name: the asked person
+        if theirs is None and first[0] == own[0]:
+            return True  # a surname alone asked: the person of that surname the page names first
+    return False
 
 
 def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
@@ -321,9 +358,10 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         by_country = [s for s, t in _mentions_in(doc, span, ("country", "place"))
                       if any(name_in(n, fold(t)) for n in a.countries)]
         anchors = by_country or anchors
-        people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
+        people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",))
+                  if not _asked_person(a, doc, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
-                   if span.start <= r.person_start < span.end and not _asked(a, r.person)]
+                   if span.start <= r.person_start < span.end and not _asked_person(a, doc, r.person)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
         if not names:
             return None
