@@ -152,7 +152,7 @@ PEOPLE_NOUNS: frozenset[str] = frozenset("""
 people persons individuals citizens nationals residents civilians inhabitants population migrants refugees asylum
 seekers evacuees displaced voters workers employees children adults women men students patients families households
 soldiers troops personnel servicemembers hostages captives detainees prisoners victims casualties dead wounded injured
-survivors passengers pilgrims visitors tourists members delegates participants
+survivors passengers travellers travelers pilgrims visitors tourists members delegates participants
 """.split())
 
 # A length of time: "three hours", "two-day", "two-and-a-half hours", "45 minutes".

@@ -429,6 +429,7 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
     return [v for _, _, _, v in sorted(found, key=lambda f: (f[0], f[2], f[1]))]
 
 
+_SCALED_BY_PARTICIPLE = re.compile(r"^\s*[a-z]+ing\b")  # "<number> going to ...": the number is who goes
 _PHRASE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:including|among|and|or|of|from|who|which|that)\b")
 
 
@@ -438,6 +439,8 @@ def _counted_rank(a: Analysis, after: str) -> int | None:
     2. 1: a noun for people there, when the asked things are people (:data:`PEOPLE_NOUNS`, or a nationality:
        "how many <nationality>s" ~ "five million people");
     3. 2: an asked counted word further on, up to NUMBER_OBJECT_CHARS ("1,200 people - including 46 <things>");
+    4. 3: people asked, and a number written as the subject of a participle ("nearly 650 million going to
+       the polls", "some 10,000 fleeing"): the people left unnamed;
     None when none of these (or 0 when the question counts nothing)."""
     if not a.counted:
         return 0
@@ -451,4 +454,6 @@ def _counted_rank(a: Analysis, after: str) -> int | None:
         return 1
     if asked & {stem(w) for w in WORDS.findall(after)}:
         return 2
+    if people and _SCALED_BY_PARTICIPLE.match(after):
+        return 3
     return None
