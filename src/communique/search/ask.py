@@ -126,6 +126,9 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
                              re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
+# "Who did <subject> meet / host / visit ...": the person asked for is the other side of the meeting
+_MET_WHOM = re.compile(r"^\s*(?:who|whom)\s+did\s+(?:[\w.\-’']+\s+){1,3}?(?:meet|host|visit|welcome|receive)\b",
+                       re.IGNORECASE)
 # Where the topic of "what X said about <topic>" ends and a constraint begins ("during his call with Y", "when ...")
 _TOPIC_END = re.compile(r"\s+(?:during|when|while|after|before|at\s+(?:his|her|their|the|a)|in\s+(?:his|her|their|a))\s",
                         re.IGNORECASE)
@@ -649,7 +652,8 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     """Sentences that satisfy every constraint of the question, with the typed part that answers it.
 
     1. documents that mention every name and place of the question (its context clause's names too);
-    2. sentences whose neighbourhood names them, scored by names and focus words found;
+    2. sentences whose neighbourhood names them, scored by names and focus words found (for "Who did X meet ...",
+       a sentence reporting the meeting also by the focus words of its neighbours: the purpose stands next to it);
     3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
 
@@ -657,6 +661,7 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
     focus = [_stem(f) for f in a.focus]
+    met_whom = _MET_WHOM.match(a.question) is not None
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
     asked = [*a.names, *a.places, *a.context_names]
     # a country asked by its adjective is searched by its name too, and the reverse ("Polish" -> "Poland")
@@ -689,8 +694,12 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
             has_call = bool(CALL_WORDS.search(s.text))
             have_all = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}
             have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
+            # "Who did X meet ... to <purpose>": the person is named in the meeting's sentence, what they met
+            # about in its neighbours
+            near = ({_stem(w.strip("'-")) for w in _WORDS.findall(window)}
+                    if met_whom and MEETING_REPORT.search(s.text) else set())
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in _CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
+                         or (f in _CALL_STEMS and has_call) or f in near for f in focus) / len(focus) if focus else 1.0)
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
