@@ -29,6 +29,7 @@ from ..text import strip_accents
 from . import answer_scorer
 from .hits import SearchQueryError, doc_title
 from .index import SQLIndex, index_for
+from .nationalities import main_forms
 from .question_analysis import MONTHS, Analysis, analyze
 from .question_patterns import (
     CALL_STEMS,
@@ -44,6 +45,7 @@ from .question_patterns import (
     STOP_WORDS,
     TITLE_HEADS,
 )
+from .role_titles import find_name, full_title
 from .said_by import asked_speaker, said_by
 from .segment import Span, sentences, squash
 from .typed_answers import (
@@ -124,6 +126,9 @@ _FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|to (?:meet|travel|visit|hol
                              re.IGNORECASE)
 _MEETING_VERBS = re.compile(r"\b(?:met|meet|meets|meeting|spoke|speak|call|called|talks?|talked|hosted|visited|"
                             r"joined|convened|discussed)\b", re.IGNORECASE)
+# "Who did <subject> meet / host / visit ...": the person asked for is the other side of the meeting
+_MET_WHOM = re.compile(r"^\s*(?:who|whom)\s+did\s+(?:[\w.\-’']+\s+){1,3}?(?:meet|host|visit|welcome|receive)\b",
+                       re.IGNORECASE)
 # Where the topic of "what X said about <topic>" ends and a constraint begins ("during his call with Y", "when ...")
 _TOPIC_END = re.compile(r"\s+(?:during|when|while|after|before|at\s+(?:his|her|their|the|a)|in\s+(?:his|her|their|a))\s",
                         re.IGNORECASE)
@@ -298,6 +303,8 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             title = squash(r.title)
             if r.organization and _fold(r.organization) not in _fold(title):
                 title += f" ({squash(r.organization)})"
+            else:  # the words the record left out: "Chief <...> and <Title>", "<Title> <Name> of <Place>"
+                title = full_title(doc, r, title)
             if _fold(title) in seen:
                 continue
             seen.add(_fold(title))
@@ -306,29 +313,31 @@ def _role(ctx: _Context, g: dict[str, str]) -> list[_Candidate]:
             out.append(_Candidate(conf + len(title) / 1000, [AnswerSentence(
                 f"{squash(r.person)}: {title}.", [ctx.cite(doc, span)])]))
         # 2. the title written next to the name when no role record says it: "<Name>, <Title>" or "<Title>, <Name>"
-        name = " ".join(_name_tokens(who))
+        tokens = _name_tokens(who)
         for sent in ctx.sentences(doc):
             folded, index = _fold_with_map(sent.text)
-            pos = folded.find(name) if name else -1
-            if pos < 0:
+            at = find_name(folded, tokens) if tokens else None  # "<Given> <Middle> <Surname>" written
+            if at is None:
                 continue
-            before = sent.text[:index[pos]]
-            after = sent.text[index[pos + len(name) - 1] + 1:]
+            before = sent.text[:index[at[0]]]
+            after = sent.text[index[at[1] - 1] + 1:]
             found = [m.group(1) for m in (_TITLE_AFTER.match(after), _TITLE_BEFORE.search(before)) if m]
-            for title in found:
-                words = squash(title).split()
+            for written in found:
+                words = squash(written).split()
                 while words and words[0].lower() in STOP_WORDS and words[0][0].isupper():
                     words = words[1:]  # "The <Title>" -> "<Title>"
+                titles = [words]
                 parts = " ".join(words).rsplit(" and ", 1)  # "<Title> X of <Country> and President" -> "President"
                 if len(parts) == 2 and parts[1].split() and parts[1].split()[0].lower() in TITLE_HEADS:
-                    words = parts[1].split()
-                title = " ".join(words)
-                if not words or not words[0][0].isupper() or _fold(title) in seen or _has_name(title, who):
-                    continue
-                seen.add(_fold(title))
-                # documents retrieved first win ties: one title, from the best-matching document
-                out.append(_Candidate(0.6 - 0.002 * rank, [AnswerSentence(f"{squash(who)}: {title}.",
-                                                                          [ctx.cite(doc, sent)])]))
+                    titles = [parts[1].split(), parts[0].split()]  # two posts: both answer, the first one too
+                for words in titles:
+                    title = " ".join(words).rstrip(".")  # the sentence's full stop is no part of it
+                    if not words or not words[0][0].isupper() or _fold(title) in seen or _has_name(title, who):
+                        continue
+                    seen.add(_fold(title))
+                    # documents retrieved first win ties: one title, from the best-matching document
+                    out.append(_Candidate(0.6 - 0.002 * rank, [AnswerSentence(f"{squash(who)}: {title}.",
+                                                                              [ctx.cite(doc, sent)])]))
     return out
 
 
@@ -643,7 +652,8 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     """Sentences that satisfy every constraint of the question, with the typed part that answers it.
 
     1. documents that mention every name and place of the question (its context clause's names too);
-    2. sentences whose neighbourhood names them, scored by names and focus words found;
+    2. sentences whose neighbourhood names them, scored by names and focus words found (for "Who did X meet ...",
+       a sentence reporting the meeting also by the focus words of its neighbours: the purpose stands next to it);
     3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
 
@@ -651,8 +661,11 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
     focus = [_stem(f) for f in a.focus]
+    met_whom = _MET_WHOM.match(a.question) is not None
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
-    query = " ".join([*a.names, *a.places, *a.context_names, *a.focus])
+    asked = [*a.names, *a.places, *a.context_names]
+    # a country asked by its adjective is searched by its name too, and the reverse ("Polish" -> "Poland")
+    query = " ".join([*asked, *(f for n in asked for f in main_forms(n)), *a.focus])
     out: list[_Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_title = _fold((doc.title or "") + " " + _slug(doc))
@@ -681,8 +694,12 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
             has_call = bool(CALL_WORDS.search(s.text))
             have_all = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}
             have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
+            # "Who did X meet ... to <purpose>": the person is named in the meeting's sentence, what they met
+            # about in its neighbours
+            near = ({_stem(w.strip("'-")) for w in _WORDS.findall(window)}
+                    if met_whom and MEETING_REPORT.search(s.text) else set())
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in _CALL_STEMS and has_call) for f in focus) / len(focus) if focus else 1.0)
+                         or (f in _CALL_STEMS and has_call) or f in near for f in focus) / len(focus) if focus else 1.0)
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))

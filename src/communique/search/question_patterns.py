@@ -23,6 +23,7 @@ __all__ = [
     "TITLE_HEADS",
     "SPEAKER_BEFORE_QUOTE",
     "NUMBER",
+    "PEOPLE_NOUNS",
     "DURATION",
     "ADJECTIVE_SUFFIXES",
     "MONTHS",
@@ -135,12 +136,24 @@ SPEAKER_AFTER_QUOTE = re.compile(
 )
 
 # A number as written in running text: "$12 million", "3,500", "40 percent", "nine".
+# A number word may carry a scale ("five million", "twenty thousand").
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                 "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\\s+hundred")
 NUMBER = re.compile(
     r"(?:[$€£]\s?)?\b\d[\d,.]*\b(?:\s*(?:million|billion|trillion|thousand|percent|%))?"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|"
-    r"half\s+a\s+(?:million|billion))\b",
+    rf"|\b(?:{_NUMBER_WORDS})(?:\s+(?:hundred|thousand|million|billion|trillion))?\b"
+    r"|\b(?:dozens|hundreds|thousands|half\s+a\s+(?:million|billion))\b",
     re.IGNORECASE,
 )
+# Nouns for people: "How many <people noun>" is answered by a number of any of them ("100,000 individuals" for
+# "how many people", "five million people" for "how many <nationality>s"); the counted noun of the question, when
+# written, still comes first.
+PEOPLE_NOUNS: frozenset[str] = frozenset("""
+people persons individuals citizens nationals residents civilians inhabitants population migrants refugees asylum
+seekers evacuees displaced voters workers employees children adults women men students patients families households
+soldiers troops personnel servicemembers hostages captives detainees prisoners victims casualties dead wounded injured
+survivors passengers travellers travelers pilgrims visitors tourists members delegates participants
+""".split())
 
 # A length of time: "three hours", "two-day", "two-and-a-half hours", "45 minutes".
 DURATION = re.compile(

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 import communique.lexicon as lexicon
 
 from ..model import Document
 from ..text import strip_accents
+from .nationalities import forms_of
 from .question_analysis import MONTHS, WEEKDAYS, Analysis
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
@@ -26,11 +28,14 @@ from .question_patterns import (
     DURATION,
     IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
+    NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
+    PEOPLE_NOUNS,
     PLACE_FROM,
     PLACE_WRITTEN,
     STOP_WORDS,
+    TITLE_HEADS,
 )
 from .segment import Span, squash
 
@@ -164,7 +169,16 @@ def name_in(name: str, folded: str) -> bool:
         root = key[: -len(suffix)]
         if key.endswith(suffix) and len(root) >= MIN_ROOT_CHARS and re.search(rf"(?<![\w-]){re.escape(root)}", folded):
             return True
-    return False
+    # a country asked by its adjective, its people's name written, or the reverse (irregular: "Dutch" ~ "Netherlands")
+    return any(rx.search(folded) for rx in _country_forms(name))
+
+
+@lru_cache(maxsize=4096)
+def _country_forms(name: str) -> tuple[re.Pattern[str], ...]:
+    """Whole-word patterns of the other forms of the country ``name`` names (:mod:`nationalities`); acronyms left
+    to the checks above ("US" is also a pronoun once folded)."""
+    forms = [fold(f) for f in forms_of(name.strip()) if not f.replace(".", "").isupper()]
+    return tuple(re.compile(rf"(?<![\w-]){re.escape(f)}(?![\w-])") for f in forms)
 
 
 def _kind_of(text: str) -> str:
@@ -243,6 +257,9 @@ COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a he
 # Particles of a person's family name: a name holding one is a person's, never written as initials
 NAME_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
 NOT_NAME_WORDS = frozenset(MONTHS) | WEEKDAYS
+# Titles and honorifics written before a name, lower case ("First Lady <Name>"): no given name
+NAME_TITLES = frozenset(w for t in (*TITLE_HEADS, *NAME_PREFIXES) for w in t.split()) | frozenset(
+    "first lady gentleman his her majesty highness excellency honorable honourable mr mrs ms dr sir dame lord".split())
 
 
 def _whole_name(doc: Document, start: int, name: str) -> str:
@@ -261,6 +278,38 @@ def _asked(a: Analysis, text: str) -> bool:
     """The text names something the question already names (not an answer to it)."""
     folded = fold(text)
     return any(name_in(n, folded) or name_in(folded, fold(n)) for n in (*a.names, *a.places, *a.context_names))
+
+
+def _given_and_surname(name: str) -> tuple[str, str] | None:
+    """("jill", "ortiz") of "First Lady Jill Ortiz": the first and last words of a name, titles dropped; None for
+    a surname alone."""
+    words = [w for w in WORDS.findall(fold(name)) if w not in NAME_SUFFIXES and w.strip(".") not in NAME_TITLES]
+    words = [w for w in words if len(w.strip(".")) > 1]  # initials ("R.") are no given name
+    return (words[0], words[-1]) if len(words) > 1 else None
+
+
+def _asked_person(a: Analysis, doc: Document, name: str) -> bool:
+    """The person is one the question names, not a namesake: "Jill <Surname>" is another person than an asked
+    "Joe <Surname>", and than an asked "<Surname>" alone when the page names "Joe <Surname>" first (the lead of a
+    page names its principal)."""
+    if not _asked(a, name):
+        return False
+    own = _given_and_surname(name)
+    if own is None:
+        return True
+    asked = [n for n in (*a.names, *a.context_names) if WORDS.findall(fold(n))[-1:] == [own[1]]]
+    if not asked:
+        return True  # asked by another word of the name, or as a place
+    named = sorted([(m.start, m.text) for m in doc.mentions if m.type == "person"]
+                   + [(r.person_start, r.person) for r in doc.roles])
+    first = next((p for p in (_given_and_surname(t) for _, t in named) if p and p[1] == own[1]), own)
+    for n in asked:
+        theirs = _given_and_surname(n)
+        if theirs is not None and theirs[0] == own[0]:
+            return True  # the same given name: the asked person
+        if theirs is None and first[0] == own[0]:
+            return True  # a surname alone asked: the person of that surname the page names first
+    return False
 
 
 def _nearest(items: list[tuple[int, str]], anchors: list[int]) -> list[str]:
@@ -309,9 +358,10 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         by_country = [s for s, t in _mentions_in(doc, span, ("country", "place"))
                       if any(name_in(n, fold(t)) for n in a.countries)]
         anchors = by_country or anchors
-        people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",)) if not _asked(a, t)]
+        people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",))
+                  if not _asked_person(a, doc, t)]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
-                   if span.start <= r.person_start < span.end and not _asked(a, r.person)]
+                   if span.start <= r.person_start < span.end and not _asked_person(a, doc, r.person)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
         if not names:
             return None
@@ -355,7 +405,7 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
     if a.answer_type == "duration":
         return [squash(m.group(0)) for m in DURATION.finditer(text)]
     asked = {m.group(0) for m in NUMBER.finditer(a.question)}
-    found: list[tuple[bool, int, str]] = []
+    found: list[tuple[int, bool, int, str]] = []  # (counted rank, no amount, distance, value)
     for m in NUMBER.finditer(text):
         value = squash(m.group(0))
         if value in asked or re.fullmatch(r"(?:19|20)\d\d", value):  # a number of the question, or a year
@@ -364,14 +414,46 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
         if before and before[-1].strip(".") in MONTHS:  # the day of a date
             continue
         after = fold(text[m.end():m.end() + NUMBER_OBJECT_CHARS])
-        if a.counted and not any(stem(w) in {stem(x) for x in WORDS.findall(after)} for w in a.counted):
+        rank = _counted_rank(a, after)
+        if a.counted and rank is None:
             continue
         if DURATION.match(text, m.start()) and not a.counted:  # "four years": a length of time, not an amount
             continue
         unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|[\w\-]+)?", text[m.end():], re.IGNORECASE)
         amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
-        found.append((not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
+        found.append((rank or 0, not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
     if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
-        return [v for _, _, v in sorted(found, key=lambda f: (f[0], f[1]))]
-    return [v for _, _, v in sorted(found, key=lambda f: (f[1], f[0]))]  # the number next to what is asked about
+        return [v for _, _, _, v in sorted(found, key=lambda f: (f[1], f[2]))]
+    # the number whose own noun phrase names the counted things, then the one next to what is asked about
+    return [v for _, _, _, v in sorted(found, key=lambda f: (f[0], f[2], f[1]))]
+
+
+_SCALED_BY_PARTICIPLE = re.compile(r"^\s*[a-z]+ing\b")  # "<number> going to ...": the number is who goes
+_PHRASE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:including|among|and|or|of|from|who|which|that)\b")
+
+
+def _counted_rank(a: Analysis, after: str) -> int | None:
+    """How well the words after a number name what "how many <things>" counts (lower is better):
+    1. 0: an asked counted word in the number's own noun phrase ("46 <things> - killed");
+    2. 1: a noun for people there, when the asked things are people (:data:`PEOPLE_NOUNS`, or a nationality:
+       "how many <nationality>s" ~ "five million people");
+    3. 2: an asked counted word further on, up to NUMBER_OBJECT_CHARS ("1,200 people - including 46 <things>");
+    4. 3: people asked, and a number written as the subject of a participle ("nearly 650 million going to
+       the polls", "some 10,000 fleeing"): the people left unnamed;
+    None when none of these (or 0 when the question counts nothing)."""
+    if not a.counted:
+        return 0
+    asked = {stem(w) for w in a.counted}
+    phrase = _PHRASE_END.split(after, maxsplit=1)[0]
+    in_phrase = {stem(w) for w in WORDS.findall(phrase)}
+    if asked & in_phrase:
+        return 0
+    people = any(w in PEOPLE_NOUNS or forms_of(w) for w in a.counted)
+    if people and {w for w in WORDS.findall(phrase)} & PEOPLE_NOUNS:
+        return 1
+    if asked & {stem(w) for w in WORDS.findall(after)}:
+        return 2
+    if people and _SCALED_BY_PARTICIPLE.match(after):
+        return 3
+    return None
