@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.ingest.metadata import find_dateline, metadata, normalise_publisher
+from communique.ingest.metadata import find_dateline, metadata, normalise_publisher, plainly_english
 from communique.registry import get_stage
 
 WIRE = """Mexico and U.S. agree to new talks on migration
@@ -157,6 +157,31 @@ def test_title_skips_release_and_date_lines_but_not_wrapped_paragraphs(doc_facto
 @pytest.mark.parametrize(("text", "language"), [("Hola", "en"), (AGGREGATOR, "es"), (WIRE, "en")])
 def test_language(doc_factory, text: str, language: str) -> None:
     assert metadata(doc_factory(text)).language == language
+
+
+ENGLISH_PROSE = " ".join([WIRE.split("\n\n")[1], WIRE.split("\n\n")[2]] * 3)
+SPANISH_PROSE = " ".join([AGGREGATOR.split("\n\n")[1], AGGREGATOR.split("\n\n")[2]] * 3)
+SPANISH_WITH_ENGLISH_QUOTE = SPANISH_PROSE + ' "We will meet again in March," the secretary said in a statement.'
+CYRILLIC_WITH_ENGLISH = "Министр иностранных дел встретился с коллегами в столице и обсудил вопросы " * 4 + ENGLISH_PROSE[:200]
+
+
+@pytest.mark.parametrize(("sample", "plain"), [
+    (ENGLISH_PROSE, True),
+    (WIRE.split("\n\n")[1], False),  # too few words: py3langid decides
+    (SPANISH_PROSE, False),
+    (SPANISH_WITH_ENGLISH_QUOTE, False),
+    (CYRILLIC_WITH_ENGLISH, False),
+    ("Q: Yes? Z: No. Q: Why? " * 20, False),  # words, but no English function words
+])
+def test_metadata_plainly_english_only_for_english_prose(sample: str, plain: bool) -> None:
+    assert plainly_english(sample) is plain
+
+
+@pytest.mark.parametrize("sample", [ENGLISH_PROSE, SPANISH_PROSE, SPANISH_WITH_ENGLISH_QUOTE, CYRILLIC_WITH_ENGLISH])
+def test_metadata_language_shortcut_agrees_with_py3langid(doc_factory, sample: str) -> None:
+    py3langid = pytest.importorskip("py3langid")
+    guess = py3langid.classify(sample)[0]
+    assert metadata(doc_factory(sample)).language == (guess if len(guess) == 2 else "en")
 
 
 def test_html_date_guessed_from_copyright_year_is_ignored(doc_factory) -> None:
