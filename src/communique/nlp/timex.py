@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ from ..lexicon import MONTH_ABBREVIATIONS
 from ..model import Document, Timex
 from . import time_patterns as tp
 
-__all__ = ["annotate", "find_timexes", "Anchor", "parse_anchor", "tense_at"]
+__all__ = ["annotate", "find_timexes", "Anchor", "parse_anchor", "tense_at", "dateparser_may_parse"]
 
 MAX_HEAD_HOPS = 4  # how far up the dependency tree to look for the verb that governs a time expression
 MERGE_GAP = re.compile(r"^(?:,?\s+at\s+|,\s+|\s+)$")  # text allowed between a date and its clock time
@@ -38,6 +39,11 @@ SURROGATE_YEAR = 2001  # non-leap year used for day arithmetic when the document
 _ABBREVIATED_MONTH = re.compile("|".join(a.capitalize() for a in MONTH_ABBREVIATIONS))  # "Jun" without a period
 # (an abbreviation has one) and without a day or year is a name part
 DATEPARSER_MAX_CHARS = 40  # longer spaCy DATE spans are phrases, not dates dateparser can read
+# a dateparser word standing alone (dateparser finds its words between non-letters only), in any case
+_DATEPARSER_WORD = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(tp.DATEPARSER_WORDS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,9 +558,25 @@ def _token_after(sdoc: Any, end: int) -> Any:
     return None
 
 
+def dateparser_may_parse(text: str) -> bool:
+    """False when dateparser cannot read a date from ``text``: no digit and no word of
+    :data:`time_patterns.DATEPARSER_WORDS` (after dateparser's own accent folding). A cheap pre-test: the strings
+    it rejects skip dateparser (and its import) with the same outcome, None."""
+    if re.search(r"\d", text):
+        return True
+    if not text.isascii():  # dateparser folds accents first (NFKD, combining marks dropped)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
+    return _DATEPARSER_WORD.search(text) is not None
+
+
 def _dateparser_value(text: str, anchor: Anchor) -> tuple[str | None, str]:
-    """Value of a spaCy-only DATE span via dateparser (day precision), or None."""
+    """Value of a spaCy-only DATE span via dateparser (day precision), or None.
+
+    Cascade: 1. too long or without a digit or capital: None; 2. :func:`dateparser_may_parse` false: None (what
+    dateparser would return, without importing or calling it); 3. dateparser, imported on first use."""
     if len(text) > DATEPARSER_MAX_CHARS or not re.search(r"\d|[A-Z]", text):
+        return None, "relative"
+    if not dateparser_may_parse(text):
         return None, "relative"
     import dateparser
 
