@@ -361,27 +361,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
-# Words through which dateparser's English locale (as :func:`communique.nlp.timex` calls it) can read a date from a
-# string without digits: every word of its English dictionary (months, weekdays and their abbreviations, units,
-# "ago" / "in" / "from now", the relative phrases "yesterday", "this week", "last month", "till date", parts of the
-# day, time zones) and every word its simplifications turn into digits ("a", "one", "noon", "tonight", ...), less
-# the words it only skips ("the", "of", "at", ...). dateparser rejects a string holding a word it does not know,
-# finds its words only between non-letters, and needs a digit or one of these words to give a date, so a string
-# with neither never gets one: the pre-test of ``timex._dateparser_value``. ``tests/nlp`` checks the list still
-# covers the installed dateparser's dictionary.
-DATEPARSER_WORDS: frozenset[str] = frozenset(
+# Pre-test of ``timex.dateparser_may_parse`` (dateparser as ``timex`` calls it: English, day, month and year
+# required). Words through which its relative parser reads a date: the units and their abbreviations ("5 mon" reads
+# "5 month"), "today", "now", "yesterday", "tomorrow", "tonight", "till date" and the "this / last / next <unit>"
+# family. Without one, only its absolute parser can give a date, and that needs day, month and year all written:
+# two numbers at least (the month may be a name). dateparser finds its words between non-letters only.
+DATEPARSER_RELATIVE_WORDS: frozenset[str] = frozenset(
     """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    monday tuesday wednesday thursday friday saturday sunday
-    mon tue tues wed thu fri sat sun mo tu we th fr sa su
-    am pm utc gmt z t
     year years yr y month months mo week weeks wk day days d hour hours hr hrs h minute minutes min mins m
     second seconds sec secs s century centuries decade decades fortnight fortnights
-    ago before in after now later
-    today yesterday tomorrow tonight till date this last next
-    early morning afternoon evening night small wee hours noon midnight
-    a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
-    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    mon mons today now yesterday tomorrow tonight till this last next
     """.split()
 )
+# Words dateparser turns into a number before it reads a date ("a" / "an" -> 1), and into a clock time (two).
+DATEPARSER_NUMBER_WORDS: frozenset[str] = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve".split()
+)
+DATEPARSER_CLOCK_WORDS: frozenset[str] = frozenset({"noon", "midnight"})

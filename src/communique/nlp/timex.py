@@ -39,11 +39,24 @@ SURROGATE_YEAR = 2001  # non-leap year used for day arithmetic when the document
 _ABBREVIATED_MONTH = re.compile("|".join(a.capitalize() for a in MONTH_ABBREVIATIONS))  # "Jun" without a period
 # (an abbreviation has one) and without a day or year is a name part
 DATEPARSER_MAX_CHARS = 40  # longer spaCy DATE spans are phrases, not dates dateparser can read
-# a dateparser word standing alone (dateparser finds its words between non-letters only), in any case
-_DATEPARSER_WORD = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(sorted(tp.DATEPARSER_WORDS, key=lambda w: (-len(w), w))) + r")(?![^\W\d_])",
-    re.IGNORECASE,
-)
+DATEPARSER_MIN_NUMBERS = 2  # the absolute parser needs day, month and year: two numbers at least (month a name)
+DATEPARSER_GLUED_DIGITS = 5  # a run of this many digits may hold a whole date or a timestamp on its own
+
+
+def _letter_bounded(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``words`` standing alone (dateparser finds its words between non-letters only), in any case."""
+    alternation = "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
+_DATEPARSER_RELATIVE_WORD = _letter_bounded(tp.DATEPARSER_RELATIVE_WORDS)
+_DATEPARSER_NUMBER_WORD = _letter_bounded(tp.DATEPARSER_NUMBER_WORDS)
+_DATEPARSER_CLOCK_WORD = _letter_bounded(tp.DATEPARSER_CLOCK_WORDS)
+_PERIOD_AFTER_LETTER = re.compile(r"(?<=[^0-9\s])\.")  # dateparser drops these first ("P.M." -> "PM")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])\s*[ap]m(?![^\W\d_])", re.IGNORECASE)  # "1:51 PM"
+_DIGITS = re.compile(r"\d+")
+_ROMAN_YEAR = re.compile(r"\bM{1,3}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})\b")  # dateparser reads
+# "MMXX" as 2020
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,14 +572,29 @@ def _token_after(sdoc: Any, end: int) -> Any:
 
 
 def dateparser_may_parse(text: str) -> bool:
-    """False when dateparser cannot read a date from ``text``: no digit and no word of
-    :data:`time_patterns.DATEPARSER_WORDS` (after dateparser's own accent folding). A cheap pre-test: the strings
-    it rejects skip dateparser (and its import) with the same outcome, None."""
-    if re.search(r"\d", text):
-        return True
+    """False when dateparser, as :func:`_dateparser_value` calls it, cannot read a date from ``text``.
+
+    Cascade (on the text as dateparser first rewrites it: accents folded, a period after a letter dropped):
+    1. a word of :data:`time_patterns.DATEPARSER_RELATIVE_WORDS` (its relative parser may read it): True;
+    2. a run of ``DATEPARSER_GLUED_DIGITS`` digits (a glued date, a timestamp): True;
+    3. numbers (digit runs, number words, Roman years; a clock time "1:51 PM" counts none, "noon" two): True from
+       ``DATEPARSER_MIN_NUMBERS`` on, the least the absolute parser needs for a day, a month and a year;
+    4. False: dateparser returns None (so neither called nor imported)."""
     if not text.isascii():  # dateparser folds accents first (NFKD, combining marks dropped)
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
-    return _DATEPARSER_WORD.search(text) is not None
+    text = _PERIOD_AFTER_LETTER.sub("", text)
+    if _DATEPARSER_RELATIVE_WORD.search(text):  # 1
+        return True
+    runs = _DIGITS.findall(_CLOCK.sub(" ", text))
+    if any(len(run) >= DATEPARSER_GLUED_DIGITS for run in runs):  # 2
+        return True
+    numbers = (
+        len(runs)
+        + len(_DATEPARSER_NUMBER_WORD.findall(text))
+        + 2 * len(_DATEPARSER_CLOCK_WORD.findall(text))  # "noon" -> "12:00"
+        + len(_ROMAN_YEAR.findall(text))
+    )
+    return numbers >= DATEPARSER_MIN_NUMBERS  # 3-4
 
 
 def _dateparser_value(text: str, anchor: Anchor) -> tuple[str | None, str]:
