@@ -40,7 +40,7 @@ _ABBREVIATED_MONTH = re.compile("|".join(a.capitalize() for a in MONTH_ABBREVIAT
 # (an abbreviation has one) and without a day or year is a name part
 DATEPARSER_MAX_CHARS = 40  # longer spaCy DATE spans are phrases, not dates dateparser can read
 DATEPARSER_MIN_NUMBERS = 2  # the absolute parser needs day, month and year: two numbers at least (month a name)
-DATEPARSER_GLUED_DIGITS = 5  # a run of this many digits may hold a whole date or a timestamp on its own
+DATEPARSER_GLUED_DIGITS = 10  # a timestamp (dateparser's glued-date parser is off by default: shorter is one number)
 
 
 def _letter_bounded(words: frozenset[str]) -> re.Pattern[str]:
@@ -576,7 +576,7 @@ def dateparser_may_parse(text: str) -> bool:
 
     Cascade (on the text as dateparser first rewrites it: accents folded, a period after a letter dropped):
     1. a word of :data:`time_patterns.DATEPARSER_RELATIVE_WORDS` (its relative parser may read it): True;
-    2. a run of ``DATEPARSER_GLUED_DIGITS`` digits (a glued date, a timestamp): True;
+    2. a run of ``DATEPARSER_GLUED_DIGITS`` digits (a timestamp): True;
     3. numbers (digit runs, number words, Roman years; a clock time "1:51 PM" counts none, "noon" two): True from
        ``DATEPARSER_MIN_NUMBERS`` on, the least the absolute parser needs for a day, a month and a year;
     4. False: dateparser returns None (so neither called nor imported)."""
