@@ -55,6 +55,8 @@ _DATEPARSER_CLOCK_WORD = _letter_bounded(tp.DATEPARSER_CLOCK_WORDS)
 _PERIOD_AFTER_LETTER = re.compile(r"(?<=[^0-9\s])\.")  # dateparser drops these first ("P.M." -> "PM")
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])\s*[ap]m(?![^\W\d_])", re.IGNORECASE)  # "1:51 PM"
 _DIGITS = re.compile(r"\d+")
+# dateparser rewrites an ordinal before these units to "<n> ordinal" first ("21st century": no unit left)
+_ORDINAL_UNIT = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:century|centuries|fortnight|fortnights)\b", re.IGNORECASE)
 _ROMAN_YEAR = re.compile(r"\bM{1,3}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})\b")  # dateparser reads
 # "MMXX" as 2020
 
@@ -574,7 +576,8 @@ def _token_after(sdoc: Any, end: int) -> Any:
 def dateparser_may_parse(text: str) -> bool:
     """False when dateparser, as :func:`_dateparser_value` calls it, cannot read a date from ``text``.
 
-    Cascade (on the text as dateparser first rewrites it: accents folded, a period after a letter dropped):
+    Cascade (on the text as dateparser first rewrites it: accents folded, a period after a letter dropped, "21st
+    century" read "21 ordinal"):
     1. a word of :data:`time_patterns.DATEPARSER_RELATIVE_WORDS` (its relative parser may read it): True;
     2. a run of ``DATEPARSER_GLUED_DIGITS`` digits (a timestamp): True;
     3. numbers (digit runs, number words, Roman years; a clock time "1:51 PM" counts none, "noon" two): True from
@@ -582,7 +585,7 @@ def dateparser_may_parse(text: str) -> bool:
     4. False: dateparser returns None (so neither called nor imported)."""
     if not text.isascii():  # dateparser folds accents first (NFKD, combining marks dropped)
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
-    text = _PERIOD_AFTER_LETTER.sub("", text)
+    text = _ORDINAL_UNIT.sub(r"\1 ordinal", _PERIOD_AFTER_LETTER.sub("", text))
     if _DATEPARSER_RELATIVE_WORD.search(text):  # 1
         return True
     runs = _DIGITS.findall(_CLOCK.sub(" ", text))
