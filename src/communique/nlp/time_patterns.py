@@ -359,3 +359,22 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     ("vague_duration", _c(r"\b(?P<t>(?i:the)\s+(?P<unit>(?i:years|months|weeks|days))\s+(?i:ahead))\b"), "ahead"),
 )
+
+
+# Pre-test of ``timex.dateparser_may_parse`` (dateparser as ``timex`` calls it: English, day, month and year
+# required). Words through which its relative parser reads a date: the units and their abbreviations ("5 mon" reads
+# "5 month"), "today", "now", "yesterday", "tomorrow", "tonight", "till date" and the "this / last / next <unit>"
+# family. Without one, only its absolute parser can give a date, and that needs day, month and year all written:
+# two numbers at least (the month may be a name). dateparser finds its words between non-letters only.
+DATEPARSER_RELATIVE_WORDS: frozenset[str] = frozenset(
+    """
+    year years yr y month months mo week weeks wk day days d hour hours hr hrs h minute minutes min mins m
+    second seconds sec secs s century centuries decade decades fortnight fortnights
+    mon mons today now yesterday tomorrow tonight till this last next
+    """.split()
+)
+# Words dateparser turns into a number before it reads a date ("a" / "an" -> 1), and into a clock time (two).
+DATEPARSER_NUMBER_WORDS: frozenset[str] = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve".split()
+)
+DATEPARSER_CLOCK_WORDS: frozenset[str] = frozenset({"noon", "midnight"})

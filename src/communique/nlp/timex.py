@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,7 @@ from ..lexicon import MONTH_ABBREVIATIONS
 from ..model import Document, Timex
 from . import time_patterns as tp
 
-__all__ = ["annotate", "find_timexes", "Anchor", "parse_anchor", "tense_at"]
+__all__ = ["annotate", "find_timexes", "Anchor", "parse_anchor", "tense_at", "dateparser_may_parse"]
 
 MAX_HEAD_HOPS = 4  # how far up the dependency tree to look for the verb that governs a time expression
 MERGE_GAP = re.compile(r"^(?:,?\s+at\s+|,\s+|\s+)$")  # text allowed between a date and its clock time
@@ -38,6 +39,26 @@ SURROGATE_YEAR = 2001  # non-leap year used for day arithmetic when the document
 _ABBREVIATED_MONTH = re.compile("|".join(a.capitalize() for a in MONTH_ABBREVIATIONS))  # "Jun" without a period
 # (an abbreviation has one) and without a day or year is a name part
 DATEPARSER_MAX_CHARS = 40  # longer spaCy DATE spans are phrases, not dates dateparser can read
+DATEPARSER_MIN_NUMBERS = 2  # the absolute parser needs day, month and year: two numbers at least (month a name)
+DATEPARSER_GLUED_DIGITS = 10  # a timestamp (dateparser's glued-date parser is off by default: shorter is one number)
+
+
+def _letter_bounded(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of ``words`` standing alone (dateparser finds its words between non-letters only), in any case."""
+    alternation = "|".join(sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
+_DATEPARSER_RELATIVE_WORD = _letter_bounded(tp.DATEPARSER_RELATIVE_WORDS)
+_DATEPARSER_NUMBER_WORD = _letter_bounded(tp.DATEPARSER_NUMBER_WORDS)
+_DATEPARSER_CLOCK_WORD = _letter_bounded(tp.DATEPARSER_CLOCK_WORDS)
+_PERIOD_AFTER_LETTER = re.compile(r"(?<=[^0-9\s])\.")  # dateparser drops these first ("P.M." -> "PM")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])\s*[ap]m(?![^\W\d_])", re.IGNORECASE)  # "1:51 PM"
+_DIGITS = re.compile(r"\d+")
+# dateparser rewrites an ordinal before these units to "<n> ordinal" first ("21st century": no unit left)
+_ORDINAL_UNIT = re.compile(r"(\d+)(?:st|nd|rd|th)\s+(?:century|centuries|fortnight|fortnights)\b", re.IGNORECASE)
+_ROMAN_YEAR = re.compile(r"\bM{1,3}(?:CM|CD|D?C{0,4})(?:XC|XL|L?X{0,4})(?:IX|IV|V?I{0,4})\b")  # dateparser reads
+# "MMXX" as 2020
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,9 +573,41 @@ def _token_after(sdoc: Any, end: int) -> Any:
     return None
 
 
+def dateparser_may_parse(text: str) -> bool:
+    """False when dateparser, as :func:`_dateparser_value` calls it, cannot read a date from ``text``.
+
+    Cascade (on the text as dateparser first rewrites it: accents folded, a period after a letter dropped, "21st
+    century" read "21 ordinal"):
+    1. a word of :data:`time_patterns.DATEPARSER_RELATIVE_WORDS` (its relative parser may read it): True;
+    2. a run of ``DATEPARSER_GLUED_DIGITS`` digits (a timestamp): True;
+    3. numbers (digit runs, number words, Roman years; a clock time "1:51 PM" counts none, "noon" two): True from
+       ``DATEPARSER_MIN_NUMBERS`` on, the least the absolute parser needs for a day, a month and a year;
+    4. False: dateparser returns None (so neither called nor imported)."""
+    if not text.isascii():  # dateparser folds accents first (NFKD, combining marks dropped)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if unicodedata.category(c) != "Mn")
+    text = _ORDINAL_UNIT.sub(r"\1 ordinal", _PERIOD_AFTER_LETTER.sub("", text))
+    if _DATEPARSER_RELATIVE_WORD.search(text):  # 1
+        return True
+    runs = _DIGITS.findall(_CLOCK.sub(" ", text))
+    if any(len(run) >= DATEPARSER_GLUED_DIGITS for run in runs):  # 2
+        return True
+    numbers = (
+        len(runs)
+        + len(_DATEPARSER_NUMBER_WORD.findall(text))
+        + 2 * len(_DATEPARSER_CLOCK_WORD.findall(text))  # "noon" -> "12:00"
+        + len(_ROMAN_YEAR.findall(text))
+    )
+    return numbers >= DATEPARSER_MIN_NUMBERS  # 3-4
+
+
 def _dateparser_value(text: str, anchor: Anchor) -> tuple[str | None, str]:
-    """Value of a spaCy-only DATE span via dateparser (day precision), or None."""
+    """Value of a spaCy-only DATE span via dateparser (day precision), or None.
+
+    Cascade: 1. too long or without a digit or capital: None; 2. :func:`dateparser_may_parse` false: None (what
+    dateparser would return, without importing or calling it); 3. dateparser, imported on first use."""
     if len(text) > DATEPARSER_MAX_CHARS or not re.search(r"\d|[A-Z]", text):
+        return None, "relative"
+    if not dateparser_may_parse(text):
         return None, "relative"
     import dateparser
 
