@@ -41,6 +41,8 @@ def test_question_analysis_no_context_at_the_start(question):
         ("Which Wendmark leader met Velt?", ("Wendmark",)),
         ("Who represented Kessland at the summit?", ("Kessland",)),
         ("Who co-chaired the Wendmark donor meeting for Kessland?", ()),  # the event's countries, not the person's
+        ("Who did Velt say would lead the Kessland talks?", ()),  # after an auxiliary: the clause's subject
+        ("Who will Anna Marsh send to the Wendmark forum?", ()),
     ],
 )
 def test_question_analysis_countries_describe_the_person(question, countries):

@@ -50,6 +50,11 @@ _OPENERS: frozenset[str] = frozenset("""
 when where who whom whose which what why how did does do is are was were has have had will can could on in at
 according for from with by during after before
 """.split())
+# Auxiliaries after "who": the name that follows is the clause's subject ("Who did <Name> meet"), not a country
+# describing the asked person ("Who represented <Country>").
+_AUXILIARIES: frozenset[str] = frozenset("""
+did does do is are was were has have had will would can could should shall may might must
+""".split())
 
 _MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|call|host|hosted|visit|visited|welcome|"
                                r"welcomed|confer|sit\s+down)\b", re.IGNORECASE)
@@ -295,7 +300,8 @@ def _analyze(question: str, whole: str) -> Analysis:
     nouns = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS))
     countries = tuple(n for n in names if answer_type == "person" and (
         re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
-        or re.match(rf"^\s*who\s+\w+\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE)))
+        or ((m := re.match(rf"^\s*who\s+(\w+)\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE))
+            and m[1].lower() not in _AUXILIARIES)))
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries)
