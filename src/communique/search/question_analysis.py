@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 import communique.lexicon as lexicon
 
+from .possessor import asked_site
 from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
@@ -146,6 +147,8 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
         return "date", ()
     if wh == "where":
         return "place", ()
+    if asked_site(question):  # "At whose headquarters ...": the organisation that owns the site, not a person
+        return "organisation", ()
     if wh == "who":
         return "person", ()
     m = _HOW_NUMBER.match(question)
