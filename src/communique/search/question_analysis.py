@@ -57,6 +57,11 @@ _AUXILIARIES: frozenset[str] = frozenset("""
 did does do is are was were has have had will would can could should shall may might must
 """.split())
 
+# "What did <X> call <Y>", "How did <X> describe <Y>": the naming verb is the question's form, not a word the
+# answer's sentence shares (the page writes "<X> underscored <Y> was ...").
+_NAMING_QUESTION = re.compile(r"^\s*(?i:what|how)\s+(?i:did|does|do|would|will)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w.\-’']*\s+){1,5}(?P<verb>call|describe|term|dub|label|characteri[sz]e)\b")
+
 _MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|call|host|hosted|visit|visited|welcome|"
                                r"welcomed|confer|sit\s+down)\b", re.IGNORECASE)
 _MANY_PEOPLE = re.compile(r"^\s*(?:who\s+(?:else\s+)?(?:took\s+part|attended|participated|joined|was\s+present|were)|"
@@ -265,13 +270,17 @@ def _split_context(question: str) -> tuple[str, str]:
 
 def analyze(question: str) -> Analysis:
     """The analysis of ``question`` (see the module docstring for the steps)."""
+    original = question
+    naming = _NAMING_QUESTION.match(question)
+    if naming:  # "What did X call Y": the page writes X's words with any verb; "call" asks for no phone call either
+        question = question[:naming.start("verb")] + "say" + question[naming.end("verb"):]
     main, context = _split_context(question)
-    analysis = _analyze(main + ("?" if context else ""), question)
+    analysis = replace(_analyze(main + ("?" if context else ""), question), question=original)
     if not context:
         return analysis
     asked = {n.lower() for n in (*analysis.names, *analysis.places)}
     context_names = tuple(n for n in _names(context, asked) if n.lower() not in asked)
-    return replace(analysis, question=question, context_names=context_names)
+    return replace(analysis, question=original, context_names=context_names)
 
 
 def _analyze(question: str, whole: str) -> Analysis:
