@@ -17,7 +17,7 @@ OTHER = "Premier Odo Rask visited Wendmark in March and toured a harbour."
 @pytest.mark.parametrize(
     ("a", "b"),
     [("flying", "flight"), ("thank", "gratitude"), ("thanked", "grateful"), ("arrived", "arrival"),
-     ("decided", "decision"), ("killed", "killings")],
+     ("decided", "decision"), ("killed", "killings"), ("due", "upcoming"), ("scheduled", "slated")],
 )
 def test_word_families_join_derivations(a, b):
     assert family(stem(a)) == family(stem(b))

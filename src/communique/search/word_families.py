@@ -3,7 +3,8 @@
 A question asks with a verb ("was flying", "thanked") where the page writes the noun or adjective of the same act
 ("on her flight", "expressed her gratitude"). The prefix stem of :func:`typed_answers.stem` joins inflections
 ("meeting" ~ "meetings") but not derivations whose spelling changes. :data:`WORD_FAMILIES` is general English
-data: each line one family (none whose stem prefix an unrelated word shares) of forms of the same act or state; :func:`family` maps a stem to its family's key.
+data: each line one family of forms of the same act or state (none whose stem prefix an unrelated word shares;
+a few near-synonym sets last); :func:`family` maps a stem to its family's key.
 Meeting, call and speech words are left out: the meeting-kind checks compare those stems on their own.
 """
 
@@ -13,7 +14,8 @@ from functools import cache
 
 from .typed_answers import stem
 
-# One family a line: verb, its nouns and adjectives (irregular or spelling-changing derivations only).
+# One family a line: verb, its nouns and adjectives (irregular or spelling-changing derivations only); the last
+# lines: near-synonyms of one state (an event "due" / "upcoming" / "scheduled").
 WORD_FAMILIES: tuple[tuple[str, ...], ...] = tuple(tuple(line.split()) for line in """
 fly flying flew flown flight flights
 thank thanks thanked thanking grateful gratitude thankful appreciate appreciated appreciation
@@ -58,6 +60,7 @@ criticise criticize criticised criticized criticism
 oppose opposed opposition
 injure injured injury injuries
 expand expanded expansion
+due upcoming scheduled slated
 extend extended extension
 """.strip().splitlines())
 
