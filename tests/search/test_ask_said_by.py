@@ -7,7 +7,8 @@ import pytest
 
 from communique.model import Mention
 from communique.search import ask
-from communique.search.said_by import asked_speaker
+from communique.search.said_by import asked_speaker, said_by
+from communique.search.segment import Span
 
 READOUT = ("Chancellor Mara Velt spoke today with Premier Odo Rask. "
            "The blockade by Kessland was on the agenda. "
@@ -67,3 +68,18 @@ def test_ask_said_by_declines_words_of_others(store, question):
 )
 def test_said_by_asked_speaker(question, speaker):
     assert asked_speaker(question) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "expected"),
+    [
+        # a relative clause names its own speaker after a joint subject
+        ("Velt and Rask discussed the ferry accord, which Velt stressed was the only way forward.", "Velt", True),
+        ("Velt and Rask discussed the ferry accord, which Velt stressed was the only way forward.", "Rask", False),
+        ("Velt and Rask discussed the ferry accord, which both stressed was vital.", "Velt", False),
+        ("Velt and Rask discussed the ferry accord.", "Velt", False),
+    ],
+)
+def test_said_by_relative_clause_subject(doc_factory, sentence, who, expected):
+    doc = doc_factory(sentence, mentions=[_person(sentence, "Velt")] if "Velt" in sentence else [])
+    assert said_by(doc, Span(0, len(sentence), sentence), who) is expected

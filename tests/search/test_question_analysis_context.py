@@ -41,6 +41,8 @@ def test_question_analysis_no_context_at_the_start(question):
         ("Which Wendmark leader met Velt?", ("Wendmark",)),
         ("Who represented Kessland at the summit?", ("Kessland",)),
         ("Who co-chaired the Wendmark donor meeting for Kessland?", ()),  # the event's countries, not the person's
+        ("Who did Velt say would lead the Kessland talks?", ()),  # after an auxiliary: the clause's subject
+        ("Who will Anna Marsh send to the Wendmark forum?", ()),
     ],
 )
 def test_question_analysis_countries_describe_the_person(question, countries):
@@ -69,3 +71,21 @@ def test_question_analysis_possessive_noun_is_asked(question, answer_type, head)
 def test_question_analysis_context_before_a_meeting():
     a = analyze("Which ministers had Velt brought together the day before he met Rask?")
     assert a.context_names == ("Rask",)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "focus_word"),
+    [
+        ("What did Velt call the ferry accord?", "", "ferry"),  # a naming verb: no phone call asked
+        ("How did Rask describe the harbour talks?", "", "harbour"),
+        ("What did Velt call the accord during her call with Rask?", "call", "accord"),  # the call of the clause
+        ("What did Velt note her support for in her call with Rask?", "call", "support"),  # a call, no naming verb
+    ],
+)
+def test_question_analysis_naming_verb_is_no_focus(question, kind, focus_word):
+    a = analyze(question)
+    assert a.question == question
+    assert a.meeting_kind == kind
+    assert focus_word in a.focus
+    assert "describe" not in a.focus
+    assert ("call" in a.focus) is (kind == "call")

@@ -90,6 +90,7 @@ from .typed_answers import (
 from .typed_answers import (
     typed_answer as _typed_answer,
 )
+from .word_families import family
 
 __all__ = ["ask", "Answer", "AnswerSentence", "classify", "MIN_CONFIDENCE", "NOT_IN_SOURCES"]
 
@@ -660,7 +661,7 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     ``wide``: a sentence that fails a check of steps 2-3 other than the names (too few focus words, another month,
     no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
-    focus = [_stem(f) for f in a.focus]
+    focus = [family(_stem(f)) for f in a.focus]  # a derivation of the asked word counts ("flying" ~ "flight")
     met_whom = _MET_WHOM.match(a.question) is not None
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
     asked = [*a.names, *a.places, *a.context_names]
@@ -670,7 +671,7 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_title = _fold((doc.title or "") + " " + _slug(doc))
         folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
-        title_words = {_stem(w.strip("'-")) for w in _WORDS.findall(folded_title)}
+        title_words = {family(_stem(w.strip("'-"))) for w in _WORDS.findall(folded_title)}
         if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places, *a.context_names)):  # 1.
             continue
         lead = _fold(" ".join([doc.title or "", doc.dateline or "", _slug(doc)]
@@ -692,11 +693,11 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
                 e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
             # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
             has_call = bool(CALL_WORDS.search(s.text))
-            have_all = {_stem(w.strip("'-")) for w in _WORDS.findall(_fold(s.text))}
-            have_all |= {_stem(w) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
+            have_all = {family(_stem(w.strip("'-"))) for w in _WORDS.findall(_fold(s.text))}
+            have_all |= {family(_stem(w)) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
             # "Who did X meet ... to <purpose>": the person is named in the meeting's sentence, what they met
             # about in its neighbours
-            near = ({_stem(w.strip("'-")) for w in _WORDS.findall(window)}
+            near = ({family(_stem(w.strip("'-"))) for w in _WORDS.findall(window)}
                     if met_whom and MEETING_REPORT.search(s.text) else set())
             score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
                          or (f in _CALL_STEMS and has_call) or f in near for f in focus) / len(focus) if focus else 1.0)
@@ -752,7 +753,7 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
             answer, penalty = typed
             if a.places and all(_name_in(p, _fold(s.text)) for p in a.places):
                 conf += PLACE_BONUS
-            if a.head and _stem(a.head) in have_all:
+            if a.head and family(_stem(a.head)) in have_all:
                 conf += HEAD_BONUS
             if a.answer_type == "person" and a.descriptors and not described:
                 conf -= UNDESCRIBED_PENALTY

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 import communique.lexicon as lexicon
 
+from .possessor import asked_site
 from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
@@ -50,6 +51,16 @@ _OPENERS: frozenset[str] = frozenset("""
 when where who whom whose which what why how did does do is are was were has have had will can could on in at
 according for from with by during after before
 """.split())
+# Auxiliaries after "who": the name that follows is the clause's subject ("Who did <Name> meet"), not a country
+# describing the asked person ("Who represented <Country>").
+_AUXILIARIES: frozenset[str] = frozenset("""
+did does do is are was were has have had will would can could should shall may might must
+""".split())
+
+# "What did <X> call <Y>", "How did <X> describe <Y>": the naming verb is the question's form, not a word the
+# answer's sentence shares (the page writes "<X> underscored <Y> was ...").
+_NAMING_QUESTION = re.compile(r"^\s*(?i:what|how)\s+(?i:did|does|do|would|will)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w.\-’']*\s+){1,5}(?P<verb>call|describe|term|dub|label|characteri[sz]e)\b")
 
 _MEETING_QUESTION = re.compile(r"\b(?:meet|met|meeting|speak|spoke|talk|talks|call|host|hosted|visit|visited|welcome|"
                                r"welcomed|confer|sit\s+down)\b", re.IGNORECASE)
@@ -141,6 +152,8 @@ def _answer_type(question: str, wh: str) -> tuple[str, tuple[str, ...]]:
         return "date", ()
     if wh == "where":
         return "place", ()
+    if asked_site(question):  # "At whose headquarters ...": the organisation that owns the site, not a person
+        return "organisation", ()
     if wh == "who":
         return "person", ()
     m = _HOW_NUMBER.match(question)
@@ -257,13 +270,17 @@ def _split_context(question: str) -> tuple[str, str]:
 
 def analyze(question: str) -> Analysis:
     """The analysis of ``question`` (see the module docstring for the steps)."""
+    original = question
+    naming = _NAMING_QUESTION.match(question)
+    if naming:  # "What did X call Y": the page writes X's words with any verb; "call" asks for no phone call either
+        question = question[:naming.start("verb")] + "say" + question[naming.end("verb"):]
     main, context = _split_context(question)
-    analysis = _analyze(main + ("?" if context else ""), question)
+    analysis = replace(_analyze(main + ("?" if context else ""), question), question=original)
     if not context:
         return analysis
     asked = {n.lower() for n in (*analysis.names, *analysis.places)}
     context_names = tuple(n for n in _names(context, asked) if n.lower() not in asked)
-    return replace(analysis, question=question, context_names=context_names)
+    return replace(analysis, question=original, context_names=context_names)
 
 
 def _analyze(question: str, whole: str) -> Analysis:
@@ -295,7 +312,8 @@ def _analyze(question: str, whole: str) -> Analysis:
     nouns = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS))
     countries = tuple(n for n in names if answer_type == "person" and (
         re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
-        or re.match(rf"^\s*who\s+\w+\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE)))
+        or ((m := re.match(rf"^\s*who\s+(\w+)\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE))
+            and m[1].lower() not in _AUXILIARIES)))
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries)

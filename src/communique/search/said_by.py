@@ -2,7 +2,8 @@
 
 Cascade of :func:`said_by`:
 1. the sentence's subject is the text before its first reporting verb ("<X> stressed ...", "<X> briefed ...");
-   a sentence without one reports nobody's words;
+   a sentence without one reports nobody's words; when a relative "which" stands before the verb ("<X> and <Y>
+   discussed <Z>, which <X> stressed was ..."), the subject is the relative clause's, after "which";
 2. a subject of two sides ("<X> and <Y> discussed", "The two leaders", "They") gives neither side's words;
 3. a subject that names <X> gives <X>'s words; one that names nobody ("He", "The President") gives the words of the
    page's first-named person (the one the readout is about), so <X>'s only when <X> is that person.
@@ -27,6 +28,7 @@ from .typed_answers import WORDS, fold, name_in
 
 __all__ = ["asked_speaker", "said_by"]
 
+_RELATIVE = re.compile(r"\bwhich\s+")  # opens a relative clause with its own subject ("which <X> stressed")
 _CAPITAL = re.compile(r"\b[A-Z][a-z][\w\-’']*")
 
 
@@ -48,6 +50,9 @@ def said_by(doc: Document, span: Span, who: str) -> bool:
     if verb is None:  # 1.
         return False
     subject = text[:verb.start()]
+    relative = list(_RELATIVE.finditer(subject))
+    if relative and "," not in subject[relative[-1].end():]:  # 1. "..., which <X> stressed was ...": its subject
+        subject = subject[relative[-1].end():]
     sides = [w for w in re.split(r"\s+and\s+", who) if w]
     if len(sides) == 1 and JOINT_SUBJECT.search(subject):  # 2.
         return False

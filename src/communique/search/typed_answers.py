@@ -18,6 +18,7 @@ import communique.lexicon as lexicon
 from ..model import Document
 from ..text import strip_accents
 from .nationalities import forms_of
+from .possessor import asked_site, possessor
 from .question_analysis import MONTHS, WEEKDAYS, Analysis
 from .question_patterns import (
     ADJECTIVE_SUFFIXES,
@@ -369,6 +370,9 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text, [x - span.start for x in anchors])
         return (f"{found[0]}.", 0.0) if found else None
+    if a.answer_type == "organisation":  # "At whose <site>": the site's owner
+        owner = possessor(text, asked_site(a.question) or "")
+        return (f"{owner}.", 0.0) if owner and not any(name_in(n, fold(owner)) for n in a.names) else None
     if a.answer_type == "ordinal":
         ordinal = ordinal_of(a, text)
         return (f"{ordinal}.", 0.0) if ordinal else None
