@@ -6,10 +6,9 @@ set to whoever works on the answerer.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+import benchmarks.ask_heldout as bench
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,19 +17,6 @@ FIELDS = {"id", "split", "question", "expected", "sources", "unanswerable", "typ
 TYPES = {"when", "where", "who", "what_said", "how_many", "role", "yes_no", "other"}
 WH_SLICE_FOLDERS = ("statements-releases/2021-", "press-briefings/2021-", "speeches-remarks/2021-")
 
-
-def _load():  # type: ignore[no-untyped-def]
-    name = "communique_bench_ask_heldout"  # the same module name as test_ask_heldout_scoring: loaded once
-    if name not in sys.modules:  # --import-mode=importlib puts no benchmarks folder on sys.path
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "ask_heldout.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-bench = _load()
 HELDOUT2 = bench.SETS["heldout2"]
 
 

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
+import benchmarks.ask_heldout as bench
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load():  # type: ignore[no-untyped-def]
-    name = "communique_bench_ask_heldout"
-    if name not in sys.modules:  # --import-mode=importlib puts no benchmarks folder on sys.path
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "ask_heldout.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-bench = _load()
 
 
 @pytest.mark.parametrize(("answer", "expected", "found"), [
