@@ -81,6 +81,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from communique.store.base import Store
 
 QUESTIONS = Path(__file__).with_name("data") / "ask_heldout.jsonl"
 # Practice questions from White House pages that are distractors of this corpus (none of them a source of
@@ -260,6 +264,18 @@ def corpus(datasets: Path, sources: Iterable[str], qset: QuestionSet = SETS["hel
 
 
 # -- run ---------------------------------------------------------------------------------------------------------
+
+def source_paths(store: Store, datasets: Path) -> dict[str, str | None]:
+    """Each stored document's source as a path relative to ``datasets`` (None outside it): what ``sources`` lists."""
+
+    def rel(source: str) -> str | None:
+        try:
+            return Path(source).resolve().relative_to(datasets).as_posix()
+        except ValueError:
+            return None
+
+    return {d.id: rel(d.source) for d in store.iter_documents(include_text=False)}
+
 def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
         db: str | None = None, qset: QuestionSet = SETS["heldout"], split: str | None = None,
         scorer: str | None = None) -> dict[str, float]:
@@ -283,13 +299,7 @@ def run(shared: Path, limit: int | None = None, errors: list[str] | None = None,
             refresh_index(store)  # a kept store from an earlier run: make sure its index is current
         ingested = time.perf_counter() - started
 
-        def rel(source: str) -> str | None:
-            try:
-                return Path(source).resolve().relative_to(datasets).as_posix()
-            except ValueError:
-                return None
-
-        by_id = {d.id: rel(d.source) for d in store.iter_documents(include_text=False)}
+        by_id = source_paths(store, datasets)
         for q in questions:
             answer = ask(store, q["question"], scorer=scorer)
             reply = Reply(answer.text, answer.not_in_sources,

@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.ask_heldout import PRACTICE, QUESTIONS, Reply, is_correct, score
+from benchmarks.ask_heldout import PRACTICE, QUESTIONS, Reply, is_correct, score, source_paths
 
 L2 = 1.0  # ridge penalty on the scaled weights: ~40 features and a few thousand candidates, keep weights small
 NEWTON_STEPS = 25  # the penalised log-likelihood is convex: Newton converges in well under this many steps
@@ -66,14 +66,7 @@ def collect(db: str, questions: Sequence[dict]) -> list[dict]:
 
     datasets = (Path(__file__).resolve().parent.parent.parent / "shared" / "datasets").resolve()
     store = SQLiteStore(db)
-
-    def rel(source: str) -> str | None:
-        try:
-            return Path(source).resolve().relative_to(datasets).as_posix()
-        except ValueError:
-            return None
-
-    paths = {d.id: rel(d.source) for d in store.iter_documents(include_text=False)}
+    paths = source_paths(store, datasets)
     out = []
     for q in questions:
         ctx, a, intent, candidates = candidates_for(store, q["question"], wide=True)
