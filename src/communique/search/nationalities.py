@@ -212,20 +212,21 @@ Taiwan;Taiwanese
 """
 
 
-def _parse(table: str) -> tuple[tuple[str, ...], ...]:
-    rows: list[tuple[str, ...]] = []
+def _parse(table: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """One (names, nationality words) pair per line of ``table``."""
+    rows = []
     for line in table.strip().splitlines():
         names, _, words = line.partition(";")
-        rows.append(tuple(w.strip() for w in [*names.split("|"), *words.split("|")] if w.strip()))
+        rows.append((tuple(w.strip() for w in names.split("|") if w.strip()),
+                     tuple(w.strip() for w in words.split("|") if w.strip())))
     return tuple(rows)
 
 
+_ROWS = _parse(_TABLE)
 # Every form of one country (names, adjectives, nouns for its people), one tuple per country.
-COUNTRY_FORMS: tuple[tuple[str, ...], ...] = _parse(_TABLE)
+COUNTRY_FORMS: tuple[tuple[str, ...], ...] = tuple((*names, *words) for names, words in _ROWS)
 # The first name and the first nationality word of each country, by line ("Poland", "Polish").
-_MAIN: tuple[tuple[str, str], ...] = tuple(
-    (line.split(";")[0].split("|")[0].strip(), line.split(";")[1].split("|")[0].strip())
-    for line in _TABLE.strip().splitlines())
+_MAIN: tuple[tuple[str, str], ...] = tuple((names[0], words[0]) for names, words in _ROWS)
 
 
 def country_key(form: str) -> str:
