@@ -301,12 +301,17 @@ def ask(
     question: Annotated[str, typer.Argument(help='e.g. "When did Rubio and de la Fuente meet?"')],
     db: DbOption = "communique.db",
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    scorer: Annotated[str, typer.Option(
+        "--scorer", help="rules (hand-set confidences, the default) or learned (the trained answer scorer).")] = "",
 ) -> None:
     """Answer a question from the sources, every sentence with its citations."""
     from .search import ask as run_ask
+    from .search.answer_scorer import SCORERS
 
+    if scorer and scorer not in SCORERS:
+        raise ConfigError(f"--scorer {scorer!r} is not supported; use {' or '.join(SCORERS)}")
     with _open(db, must_exist=True) as store:
-        answer = run_ask(store, question)
+        answer = run_ask(store, question, scorer=scorer or None)
     if as_json:
         print(json.dumps(answer.as_dict(), ensure_ascii=False, indent=1))
         return

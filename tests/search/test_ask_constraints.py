@@ -3,6 +3,9 @@ speakers by name; it declines when a constraint is not met, and the plain CLI ke
 
 from __future__ import annotations
 
+import json
+import sys
+
 import pytest
 
 from communique.model import Mention, Timex
@@ -99,3 +102,31 @@ def test_name_matching(name, text, found):
     from communique.search.ask import _name_in
 
     assert _name_in(name, text) is found
+
+
+@pytest.mark.parametrize("scorer", ["rules", "learned"])
+def test_cli_ask_scorer_option_answers(store, tmp_path, scorer):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    result = CliRunner().invoke(app, ["ask", "Where did Ortiz meet Lind in June 2025?", "--db",
+                                      str(tmp_path / "kb.db"), "--scorer", scorer, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["question"] == "Where did Ortiz meet Lind in June 2025?"
+
+
+def test_cli_ask_unknown_scorer_is_a_one_line_error(store, tmp_path, monkeypatch, capsys):
+    from communique.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["communique", "ask", "Where?", "--db", str(tmp_path / "kb.db"), "--scorer", "best"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--scorer 'best'" in err and "learned" in err
+
+
+def test_ask_unknown_scorer_says_which_exist(store):
+    with pytest.raises(ValueError, match="rules, learned"):
+        ask(store, "Where did Ortiz meet Lind?", scorer="best")

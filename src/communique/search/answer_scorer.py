@@ -34,12 +34,13 @@ from .question_patterns import STOP_WORDS
 from .segment import Span
 from .typed_answers import WORDS, date_ok, evidence_dates, fold, name_in, reported_kind, stem
 
-__all__ = ["FEATURES", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilities", "choose", "pick", "load_model",
+__all__ = ["FEATURES", "SCORERS", "DEFAULT_SCORER", "MODEL_PATH", "features", "probabilities", "choose", "pick", "load_model",
            "threshold"]
 
 # "rules": the hand-set confidences decide (the learned scorer did not beat them on the cross-set folds of
 # benchmarks/train_answer_scorer.py: practice -> dev, dev + practice1 -> practice2, by source page; README);
 # "learned": this module decides
+SCORERS = ("rules", "learned")
 DEFAULT_SCORER = "rules"
 MODEL_PATH = Path(__file__).with_name("data") / "answer_scorer.json"
 NEIGHBOURS = 1  # the sentence before and after the answer sentence are its window (names often stand there)

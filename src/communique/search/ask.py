@@ -609,6 +609,8 @@ def ask(store: Any, question: str, scorer: str | None = None) -> Answer:
 
     ``scorer``: "rules" (the hand-set confidences and :data:`MIN_CONFIDENCE`) or "learned" (:mod:`answer_scorer`
     picks the candidate and declines below its threshold); None: :data:`answer_scorer.DEFAULT_SCORER`."""
+    if scorer is not None and scorer not in answer_scorer.SCORERS:
+        raise ValueError(f"unknown answer scorer {scorer!r}: use one of {', '.join(answer_scorer.SCORERS)}")
     learned = (scorer or answer_scorer.DEFAULT_SCORER) == "learned"
     ctx, a, intent, candidates = candidates_for(store, question, wide=learned)
     if learned:
