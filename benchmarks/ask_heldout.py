@@ -62,7 +62,11 @@ while improving the answerer. ``--split practice`` asks every practice file (``P
 from 2023 pages that are distractors here before the answerer was changed for them; ``ask_practice2.jsonl`` (188
 questions, 33 unanswerable), written by someone who had read neither the answerer's code nor the held-out sets and
 never ran ``ask``, from White House documents of 2022-2024 that are distractors of this store (kinds and checks as
-in ``heldout``: varied phrasings, sources and unanswerables checked with a text search over all the distractors).
+in ``heldout``: varied phrasings, sources and unanswerables checked with a text search over all the distractors);
+``ask_practice3.jsonl`` (271 questions, 53 unanswerable), written the same way by another writer who had read
+neither the answerer's code nor any other question set and never ran ``ask``, from the 392 distractors that no
+other set's question cites (169 documents of 2022-2024: readouts, statements, briefings, remarks); its first
+run, before any change to the answerer, is its "fresh" figure (README).
 (``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
