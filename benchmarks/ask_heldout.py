@@ -71,6 +71,7 @@ run, before any change to the answerer, is its "fresh" figure (README).
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
         [--db FILE (kept; a rerun skips the ingest)] [--scorer rules|learned (ask's answer scorer; default its own)]
+        [--practice ask_practice3.jsonl[,...] (with --split practice: only these practice files)]
 """
 
 from __future__ import annotations
@@ -334,6 +335,12 @@ if __name__ == "__main__":
     only = args[args.index("--split") + 1] if "--split" in args else None
     chosen = args[args.index("--set") + 1] if "--set" in args else "heldout"
     how = args[args.index("--scorer") + 1] if "--scorer" in args else None
+    if "--practice" in args:  # only these practice files, e.g. one set's fresh figure
+        names = args[args.index("--practice") + 1].split(",")
+        unknown = sorted(set(names) - {p.name for p in PRACTICE})
+        if unknown:
+            sys.exit(f"unknown practice file(s) {', '.join(unknown)}: choose from {', '.join(p.name for p in PRACTICE)}")
+        PRACTICE = tuple(p for p in PRACTICE if p.name in names)
     if chosen not in SETS:
         sys.exit(f"unknown question set {chosen!r}: choose one of {', '.join(SETS)} with --set")
     metrics = run(Path(__file__).resolve().parent.parent.parent / "shared", lim, errs, keep, SETS[chosen], only, how)
