@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Document
 from ..text import strip_accents
-from . import answer_scorer
+from . import answer_scorer, yes_no
 from .hits import SearchQueryError, doc_title
 from .index import SQLIndex, index_for
 from .nationalities import main_forms
@@ -612,7 +612,10 @@ def ask(store: Any, question: str, scorer: str | None = None) -> Answer:
     if scorer is not None and scorer not in answer_scorer.SCORERS:
         raise ValueError(f"unknown answer scorer {scorer!r}: use one of {', '.join(answer_scorer.SCORERS)}")
     learned = (scorer or answer_scorer.DEFAULT_SCORER) == "learned"
-    ctx, a, intent, candidates = candidates_for(store, question, wide=learned)
+    polar = not learned and analyze(question).wh == "yes_no"  # the verdict weighs the relaxed candidates too
+    ctx, a, intent, candidates = candidates_for(store, question, wide=learned or polar)
+    if polar:
+        return _yes_no_answer(question, ctx, a, intent, candidates)
     if learned:
         chosen_one, probability = answer_scorer.choose(ctx, a, candidates)
         if chosen_one is None:
@@ -620,6 +623,20 @@ def ask(store: Any, question: str, scorer: str | None = None) -> Answer:
         return Answer(question, chosen_one.sentences[:MAX_ANSWER_SENTENCES], intent=intent,
                       confidence=round(probability, 3))
     return rule_answer(question, intent, candidates)
+
+
+def _yes_no_answer(question: str, ctx: _Context, a: Analysis, intent: str, candidates: list[_Candidate]) -> Answer:
+    """"Yes." or "No." and the evidence (:mod:`yes_no`), or not in the sources."""
+    found = yes_no.verdict(ctx, a, candidates, MIN_CONFIDENCE, _satisfies,
+                           lambda: sorted(_general(ctx, replace(a, places=())), key=lambda c: -c.confidence))
+    if found is None:
+        return rule_answer(question, intent, [c for c in candidates if not c.relaxed])
+    word, chosen = found
+    answer = rule_answer(question, intent, [chosen]) if word == yes_no.NO else rule_answer(
+        question, intent, [c for c in candidates if not c.relaxed])
+    first = answer.sentences[0].citations if answer.sentences else []
+    answer.sentences.insert(0, AnswerSentence(word, list(first)))
+    return answer
 
 
 def rule_answer(question: str, intent: str, candidates: list[_Candidate]) -> Answer:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 import communique.lexicon as lexicon
 
 from .possessor import asked_site
-from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MONTHS, NAME_PREFIXES, STOP_WORDS
+from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, KIND_PHRASE, MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
 
@@ -106,6 +106,11 @@ _WHICH_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(
                          r"(?:[\w.\-’']+\s+){0,3}?((?i:[a-z]+))\b(?=\s+(?:" + "|".join(_WHICH_VERBS) + r")\b)")
 
 
+# A time or condition clause before a yes/no question ("When X met Y, did they ...?", "During the call, was ...?")
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|while|as|after|before|during|in|on|at)\b[^,?]{3,},\s*(?:did|does|do|is|are|was|"
+                             r"were|has|have|had|will|can|could|would)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """What a question asks for and what the evidence must satisfy."""
@@ -128,6 +133,8 @@ class Analysis:
     # <Country>"): the answer is the person written next to them
     context_names: tuple[str, ...] = ()  # names of a context clause ("according to X's call with Y"): on the page
     meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
+    manner: bool = False  # the question says how it was held ("in person", "face to face", "by phone"): the evidence
+    # must say so too, and a meeting held online is no meeting in person
 
     @property
     def has_time(self) -> bool:
@@ -135,6 +142,8 @@ class Analysis:
 
 
 def _wh(question: str) -> str:
+    if _LEADING_CLAUSE.match(question):
+        return "yes_no"  # "When X spoke with Y in May, did they discuss Z?": the main clause asks yes or no
     words = question.strip().lower().split()
     if len(words) > 1 and words[0] in ("in", "on", "from", "at", "to", "for", "with", "during", "of", "by"):
         words = words[1:]  # "In which city ...", "From which country ..."
@@ -292,7 +301,10 @@ def _analyze(question: str, whole: str) -> Analysis:
     places = [p for p in places if not _YEAR.fullmatch(p)]
     names = _names(question, {p.lower() for p in places})
     name_words = {w.lower() for n in names + places for w in n.split()}
-    words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for i, w in enumerate(_WORD.findall(question))
+    # "Did they meet in person?": how it was held is the asked kind, checked as such (:mod:`yes_no`), no topic word;
+    # in other questions "in person" stays a word the answer sentence must hold (a readout of a call rarely does)
+    worded = KIND_PHRASE.sub(" ", question) if wh == "yes_no" else question
+    words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for i, w in enumerate(_WORD.findall(worded))
              if i == 0 or not w[0].isupper()]  # capitalised words are names or titles, checked as names
     head = _head(question)
     typed_head = answer_type in ("person", "place") and head in PERSON_NOUNS | PLACE_NOUNS
@@ -316,7 +328,7 @@ def _analyze(question: str, whole: str) -> Analysis:
             and m[1].lower() not in _AUXILIARIES)))
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
-                    countries=countries)
+                    countries=countries, manner=KIND_PHRASE.search(whole) is not None)
 
 
 def _meeting_kind(question: str) -> str:

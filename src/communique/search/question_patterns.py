@@ -39,6 +39,9 @@ __all__ = [
     "COUNTRY_ABBR",
     "ASKED_CALL",
     "ASKED_IN_PERSON",
+    "KIND_PHRASE",
+    "FUTURE_MEETING",
+    "REMOTE_REPORT",
     "CALL_REPORT",
     "IN_PERSON_REPORT",
     "SPEECH_QUESTION",
@@ -191,11 +194,22 @@ COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 # "speak" / "talk" ask about either; "called for" / "called on" ask for no call.
 ASKED_CALL = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone(?:d)?|telephone(?:d)?|virtual(?:ly)?|video)\b", re.IGNORECASE)
 ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|ed)|sit\s+down|"
-                             r"sat\s+down|in\s+person|receiv(?:e|ed))\b", re.IGNORECASE)
+                             r"sat\s+down|in[\s-]+person|face[\s-]+to[\s-]+face|receiv(?:e|ed))\b", re.IGNORECASE)
+# Words that only say how a meeting was held ("in person", "face to face", "by phone"): no topic of the question;
+# the asked kind is checked against the kind the evidence reports (``ASKED_CALL`` / ``ASKED_IN_PERSON``)
+KIND_PHRASE = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
+                         r"by\s+video)\b", re.IGNORECASE)
 # An evidence sentence that reports a call, and one that reports a meeting in person.
 CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
 IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|es|ed)|receiv(?:e|es|ed)|"
-                              r"in\s+person|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)
+                              r"in[\s-]+person|face[\s-]+to[\s-]+face|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)
+# A sentence about a meeting still to come ("agreed to meet again soon", "looks forward to hosting"): it says nothing
+# of how the meeting the page reports was held
+FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|look(?:s|ed)?\s+forward|soon|next|"
+                            r"upcoming|invit\w*)\b", re.IGNORECASE)
+# A meeting held online is a call, whatever verb reports it ("met virtually", "a video conference")
+REMOTE_REPORT = re.compile(r"\b(?:virtual(?:ly)?|videoconferenc\w*|(?:by|via|over)\s+video|video[\s-](?:call|conference|link))\b",
+                           re.IGNORECASE)
 
 # "What did <X> say / tell / answer ...", "How did <X> describe ...": the answer is <X>'s own words.
 SPEECH_QUESTION = re.compile(r"^\s*(?i:what|how)\s+(?i:did)\s+(?P<who>[A-Z][^?]*?)\s+(?:say|tell|answer|reply|respond|describe|"

@@ -27,6 +27,7 @@ from .question_patterns import (
     COUNTRY_ABBR,
     DEICTIC,
     DURATION,
+    FUTURE_MEETING,
     IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
     NAME_PREFIXES,
@@ -35,13 +36,15 @@ from .question_patterns import (
     PEOPLE_NOUNS,
     PLACE_FROM,
     PLACE_WRITTEN,
+    REMOTE_REPORT,
     STOP_WORDS,
     TITLE_HEADS,
 )
 from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
-           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_ok",
+           "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_of", "kind_ok",
+           "kind_fits",
            "counts_asked", "ordinal_of", "complete_date", "page_year"]
 
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
@@ -182,15 +185,20 @@ def _country_forms(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(rf"(?<![\w-]){re.escape(f)}(?![\w-])") for f in forms)
 
 
-def _kind_of(text: str) -> str:
+def kind_of(text: str) -> str:
+    """"call" / "in_person" when the text reports one kind of meeting only, "remote" for a meeting held online; ""
+    when neither or both."""
+    if REMOTE_REPORT.search(text):
+        return "remote"  # "met virtually": held online, a meeting but not in person
     call, in_person = CALL_REPORT.search(text) is not None, IN_PERSON_REPORT.search(text) is not None
     return "call" if call and not in_person else "in_person" if in_person and not call else ""
 
 
 def reported_kind(doc: Document, span: Span) -> str:
-    """The kind of meeting the sentence reports: "call" / "in_person" from its own words, else from the page's
-    title ("Readout of ... Call with ..."); "" when neither tells."""
-    return _kind_of(doc.text[span.start:span.end]) or _kind_of(doc.title or "")
+    """The kind of meeting the sentence reports: "call" / "in_person" / "remote" from its own words (unless they speak
+    of a meeting still to come), else from the page's title ("Readout of ... Call with ..."); "" when neither tells."""
+    own = doc.text[span.start:span.end]
+    return (kind_of(own) if not FUTURE_MEETING.search(own) else "") or kind_of(doc.title or "")
 
 
 def kind_ok(a: Analysis, doc: Document, span: Span) -> bool:
@@ -199,8 +207,17 @@ def kind_ok(a: Analysis, doc: Document, span: Span) -> bool:
     question's meeting may be another event the page names: "the forum meeting", "an earlier visit")."""
     if not a.meeting_kind or (a.answer_type not in ("date", "place") and a.wh != "yes_no"):
         return True  # what was said or who was there: the question's meeting may be another event of the page
-    found = reported_kind(doc, span)
-    return not found or found == a.meeting_kind
+    return kind_fits(reported_kind(doc, span), a)
+
+
+def kind_fits(found: str, a: Analysis) -> bool:
+    """A reported kind of meeting (:func:`kind_of`) fits the asked one: a meeting held online fits a call, or a
+    meeting asked without "in person"; an unreported kind fits unless the question says how it was held."""
+    if found == "remote":
+        return a.meeting_kind == "call" or not a.manner
+    if not found:
+        return not a.manner
+    return found == a.meeting_kind
 
 
 def evidence_dates(doc: Document, span: Span) -> list[str]:
