@@ -7,14 +7,16 @@ Build (once, at install time, from the pinned model package; nothing is download
 1. every token of the MiniLM vocabulary goes through the ONNX model alone (``[CLS] token [SEP]``, as a one-word
    sentence); its vector is the output at the token's own position (:data:`TOKEN_POSITION`; model2vec takes the
    mean over the three positions, whose ``[CLS]``/``[SEP]`` outputs are much alike from token to token);
-2. the token vectors are centred and reduced to :data:`STATIC_DIM` dimensions by PCA (SVD);
-3. each token vector is weighted by SIF (``a / (a + p(token))``, ``a`` = :data:`SIF_A`), with ``p`` from Zipf's law
-   over the vocabulary order (WordPiece vocabularies list frequent words first), so frequent words count less in a
-   mean.
+2. the token vectors are centred, mapped from 384 to 256 dimensions and weighted, one weight per token, by the
+   parameters learned once so that the static sentence vectors match MiniLM's (``search/static_fit.py``: committed,
+   ``search/data/static_fit.npz``, 0.26 MB; the install needs no corpus). Before it: PCA to 256 dimensions and SIF
+   weights (``a / (a + p(token))``, ``a`` = 2e-5, ``p`` from Zipf's law over the vocabulary order).
 
 Embedding a text: its WordPiece tokens (no special tokens), the mean of their vectors, L2-normalised. The file
-records the sha256 of the model it was built from and the recipe (:data:`RECIPE`); :func:`load_static` refuses a
-file built from another model or by another recipe (with ``build``, it builds the file anew).
+records the sha256 of the model it was built from, the recipe (:data:`RECIPE`) and the digest of the learned
+parameters; :func:`load_static` refuses a file built from another model, by another recipe or with other learned
+parameters (with ``build``, it builds the file anew), and the embedder's name carries recipe and digest, so an index
+of older vectors is re-embedded.
 
 Measured (``python -m benchmarks.retrieval --sets practice``: the tuning set; every option here was chosen on it,
 never on the reported sets), recall@10 hybrid / semantic: model2vec's defaults (mean of the three positions, SIF

@@ -43,7 +43,7 @@ import numpy as np
 
 from .semantic import MAX_TOKENS, MODEL_SHA256, TOKENIZER_SHA256, load_tokenizer
 
-__all__ = ["FIT_PATH", "FIT_RECIPE", "OUT_DIM", "training_texts", "fit", "sif_weights"]
+__all__ = ["FIT_PATH", "FIT_RECIPE", "OUT_DIM", "training_texts", "fit", "fit_recipe", "sif_weights"]
 
 FIT_PATH = Path(__file__).parent / "data" / "static_fit.npz"  # committed; refit by `python -m ...static_fit`
 OUT_DIM = 256  # dimensions of the static vectors: as the PCA before it (index size and query time unchanged)
@@ -57,7 +57,15 @@ STEPS = 300  # Adam steps (step 4), full batch: the held-out cosine has flattene
 WEIGHT_DECAY = 1e-5  # L2 pull of token weights to their SIF start, per token (step 4)
 VALIDATION_SHARE = 0.1  # texts kept out of the fit to report its held-out cosine
 SEED = 13
-FIT_RECIPE = f"fit{OUT_DIM}-sif{SIF_A:g}-n{TEXTS_PER_CORPUS}-s{STEPS}-wd{WEIGHT_DECAY:g}"
+
+
+def fit_recipe(steps: int = STEPS, weight_decay: float = WEIGHT_DECAY, only: str | None = None) -> str:
+    """The fit's options in one string, recorded in its file: ``load_fit`` takes only :data:`FIT_RECIPE`'s."""
+    return (f"fit{OUT_DIM}-sif{SIF_A:g}-n{TEXTS_PER_CORPUS}-s{steps}-wd{weight_decay:g}"
+            + (f"-{only}only" if only else ""))
+
+
+FIT_RECIPE = fit_recipe()  # the committed fit's: an ablation (--only, other --steps) is refused by the install
 
 # (name, folder under datasets/, files glob, reader): none is a retrieval benchmark corpus (White House, wild_dev)
 CORPORA = (("ungdc", "ungdc_usa_mex", "*.txt", "plain"), ("polnear", "polnear/train/text", "*.txt", "plain"),
@@ -254,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez(args.out, weights=weights.astype(np.float16), mapping=mapping.astype(np.float16),
              model_sha256=np.array(MODEL_SHA256), tokenizer_sha256=np.array(TOKENIZER_SHA256),
-             recipe=np.array(FIT_RECIPE))
+             recipe=np.array(fit_recipe(args.steps, args.weight_decay, args.only)))
     print(f"written to {args.out}", file=sys.stderr)
     return 0
 
