@@ -26,7 +26,10 @@ so the install needs no corpus. Refit from ../shared with::
 
     python -m communique.search.static_fit [--shared DIR] [--out FILE] [--cache FILE] [--steps N]
 
-Measured: see ``search/static.py`` (every option chosen on ``benchmarks.retrieval --sets practice`` alone).
+Measured: 20,000 texts; MiniLM embeds them in about 11 CPU-minutes, the fit (step 4) takes about 2 more; mean
+cosine to the targets on the held-out 10%: 0.763 at the start, 0.829 after the fit. Retrieval figures of every
+option: ``search/static.py`` (each chosen on ``benchmarks.retrieval --sets practice`` alone). ``--cache`` and
+``--tokens`` (the token outputs as ``.npy``) spare the model runs of a refit; the same inputs give the same file.
 """
 
 from __future__ import annotations
