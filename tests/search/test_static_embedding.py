@@ -39,25 +39,28 @@ def test_static_embedding_mean_of_token_vectors(tokenizer, texts, expected):
 
 
 def _save(path: Path, size: int, model_sha: str = MODEL_SHA256, tokenizer_sha: str = TOKENIZER_SHA256,
-          recipe: str | None = static.RECIPE) -> None:
-    """A built file as build_static writes it (recipe None: a file of the first recipe, which recorded none)."""
+          recipe: str | None = static.RECIPE, fit: str | None = None) -> None:
+    """A built file as build_static writes it (recipe None: a file of the first recipe, which recorded none; fit
+    None: the digest of the committed learned weights)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     extra = {} if recipe is None else {"recipe": np.array(recipe)}
     np.savez(path, vectors=np.ones((size, 4), dtype=np.float16), model_sha256=np.array(model_sha),
-             tokenizer_sha256=np.array(tokenizer_sha), **extra)
+             tokenizer_sha256=np.array(tokenizer_sha), fit_sha256=np.array(static.load_fit()[2] if fit is None else fit),
+             **extra)
 
 
-@pytest.mark.parametrize(("model_sha", "tokenizer_sha", "recipe", "problem"), [
-    (MODEL_SHA256, TOKENIZER_SHA256, static.RECIPE, None),
-    ("0" * 64, TOKENIZER_SHA256, static.RECIPE, "another MiniLM model"),
-    (MODEL_SHA256, "0" * 64, static.RECIPE, "another MiniLM model"),
-    (MODEL_SHA256, TOKENIZER_SHA256, None, "older recipe"),
-    (MODEL_SHA256, TOKENIZER_SHA256, "token0-pca8-sif1", "older recipe"),
+@pytest.mark.parametrize(("model_sha", "tokenizer_sha", "recipe", "fit", "problem"), [
+    (MODEL_SHA256, TOKENIZER_SHA256, static.RECIPE, None, None),
+    ("0" * 64, TOKENIZER_SHA256, static.RECIPE, None, "another MiniLM model"),
+    (MODEL_SHA256, "0" * 64, static.RECIPE, None, "another MiniLM model"),
+    (MODEL_SHA256, TOKENIZER_SHA256, None, None, "older recipe"),
+    (MODEL_SHA256, TOKENIZER_SHA256, "token0-pca8-sif1", None, "older recipe"),
+    (MODEL_SHA256, TOKENIZER_SHA256, static.RECIPE, "0" * 64, "other learned weights"),
 ])
-def test_static_embedding_file_is_checked(tokenizer, tmp_path, monkeypatch, model_sha, tokenizer_sha, recipe,
+def test_static_embedding_file_is_checked(tokenizer, tmp_path, monkeypatch, model_sha, tokenizer_sha, recipe, fit,
                                           problem):
     path = tmp_path / "static.npz"
-    _save(path, tokenizer.get_vocab_size(), model_sha, tokenizer_sha, recipe)
+    _save(path, tokenizer.get_vocab_size(), model_sha, tokenizer_sha, recipe, fit)
     monkeypatch.setenv(static.STATIC_PATH_ENV, str(path))
     if problem is None:
         assert static.load_static().dim == 4
@@ -113,14 +116,44 @@ def test_static_embedding_token_vectors_are_the_tokens_own_output(size):
     assert np.all(vectors == static.TOKEN_POSITION + 1)  # neither [CLS]'s (1) nor [SEP]'s (3) output
 
 
-@pytest.mark.parametrize(("dim", "sif_a"), [(2, 1e-2), (3, 1e-1), (3, static.SIF_A)])
-def test_static_embedding_distil_weights_frequent_tokens_less(dim, sif_a):
-    vectors = np.random.default_rng(0).normal(size=(50, 6)).astype(np.float32)
-    unweighted = static.distil(vectors, dim, sif_a=1e12).astype(np.float32)  # every weight ~1
-    stored = static.distil(vectors, dim, sif_a=sif_a)
-    assert stored.shape == (50, dim) and stored.dtype == np.float16  # half the file of float32
-    weighted = stored.astype(np.float32)
-    ratio = np.linalg.norm(weighted, axis=1) / np.linalg.norm(unweighted, axis=1)
-    probability = (1 / np.arange(1, 51)) / (1 / np.arange(1, 51)).sum()  # Zipf over the vocabulary order
-    assert np.allclose(ratio, sif_a / (sif_a + probability), rtol=2e-3)
-    assert np.all(np.diff(ratio) > 0)  # the first (most frequent) tokens count least
+@pytest.mark.parametrize(("size", "dim"), [(5, 2), (50, 3)])
+def test_static_embedding_distil_maps_and_weights_centred_tokens(size, dim):
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(size, 6)).astype(np.float32)
+    weights = rng.uniform(0, 1, size=size).astype(np.float32)
+    mapping = rng.normal(size=(6, dim)).astype(np.float32)
+    stored = static.distil(vectors, weights, mapping)
+    assert stored.shape == (size, dim) and stored.dtype == np.float16  # half the file of float32
+    expected = ((vectors - vectors.mean(axis=0)) @ mapping) * weights[:, None]
+    assert np.allclose(stored.astype(np.float32), expected, atol=2e-2)
+
+
+def _save_fit(path: Path, model_sha: str = MODEL_SHA256, recipe: str = static.FIT_RECIPE) -> None:
+    np.savez(path, weights=np.ones(3, dtype=np.float16), mapping=np.ones((384, 2), dtype=np.float16),
+             model_sha256=np.array(model_sha), tokenizer_sha256=np.array(TOKENIZER_SHA256), recipe=np.array(recipe))
+
+
+@pytest.mark.parametrize(("model_sha", "recipe", "problem"), [
+    (MODEL_SHA256, static.FIT_RECIPE, None),
+    ("0" * 64, static.FIT_RECIPE, "another MiniLM model"),
+    (MODEL_SHA256, "fit8-sif1", "another recipe"),
+])
+def test_static_embedding_learned_weights_are_checked(tmp_path, model_sha, recipe, problem):
+    path = tmp_path / "fit.npz"
+    _save_fit(path, model_sha, recipe)
+    if problem is None:
+        weights, mapping, digest = static.load_fit(path)
+        assert weights.shape == (3,) and mapping.shape == (384, 2) and len(digest) == 64
+    else:
+        with pytest.raises(ModelError, match=problem):
+            static.load_fit(path)
+
+
+def test_static_embedding_learned_weights_missing_say_how_to_refit(tmp_path):
+    with pytest.raises(ModelError, match="python -m communique.search.static_fit"):
+        static.load_fit(tmp_path / "absent.npz")
+
+
+def test_static_embedding_committed_fit_matches_the_vocabulary(tokenizer):
+    weights, mapping, _ = static.load_fit()
+    assert weights.shape == (tokenizer.get_vocab_size(),) and mapping.shape[0] == 384
