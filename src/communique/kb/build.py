@@ -31,7 +31,7 @@ from typing import Any
 from ..model import Document, Mention
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
-from .resolve import Resolution, Resolver, ShortForm, _People
+from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People
 from .stories import (
     PairFeatures,
     Story,
@@ -195,7 +195,7 @@ def _derive(store: Store) -> dict[str, int]:
     by story, :data:`WRITE_DOCS` documents at a time, each group's documents read again without their text and
     its records written and released before the next (:func:`_parts`)."""
     watermark = store.watermark()
-    resolver = Resolver()
+    resolver = Resolver(mention_log=MentionLog())
     corpus: list[Document] = []
     counts: dict[str, dict[str, float]] = {}
     features: dict[str, PairFeatures] = {}
@@ -268,7 +268,8 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
     for start in range(0, len(entities), WRITE_ENTITIES):
         part = entities[start : start + WRITE_ENTITIES]
         written["entities"] += len(part)
-        yield KBChanges(upsert={"entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(part, start)]})
+        yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log))
+                                             for i, ent in enumerate(part, start)]})
     del entities
     ingested = store.ingested_times()
     for group in _story_groups(stories):
@@ -297,6 +298,14 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
         for type_, items in changes.upsert.items():
             written[type_] += len(items)
         yield changes
+
+
+def _entity_record(ent: Entity, log: MentionLog | None) -> dict[str, Any]:
+    """The record of an entity whose mentions a full build logged (:class:`MentionLog`); the log drops them."""
+    record = ent.as_dict()
+    if log is not None:
+        record["mentions"] = log.pop(ent.id)
+    return record
 
 
 def ensure_built(store: Store) -> None:
