@@ -498,6 +498,8 @@ class Resolver:
     def attach(self, eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
         res = self.res
         ent = res.entities[eid]
+        if ent.id == eid:  # the entity's own id string: each document's spans and names share it, not a copy each
+            eid = ent.id
         spans = res.by_span.setdefault(doc_id, {})
         log = self.mention_log
         for m in mentions:
@@ -521,7 +523,8 @@ class Resolver:
                 self.res.entities[eid] = self.known[eid]
             else:
                 self.res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=_display_rank))
-        return eid
+        known_id = self.res.entities[eid].id
+        return known_id if known_id == eid else eid  # the entity's own id string (see :meth:`attach`)
 
     def add(self, doc: Document) -> None:
         """Steps 1-2 for one document (its short forms wait for :meth:`finish`); its organizations, places,
