@@ -320,6 +320,8 @@ class _Weights:
         if self.sizes[i] > self.sizes[j]:
             i, j = j, i
         a, b = self.counts[i], self.counts[j]
+        if not isinstance(b, dict):  # a compact mapping (``kb.build.TermCounts``): looked up as a dict, one per pair
+            b = dict(b.items())
         norm_a, norm_b = self.norms[i], self.norms[j]
         return sum((self.weight(t, c) / norm_a * (self.weight(t, b[t]) / norm_b)
                     for t, c in a.items() if c > 0 and b.get(t, 0) > 0), 0.0)
@@ -760,7 +762,7 @@ def pair_score(a: PairFeatures, b: PairFeatures, cosine: float) -> float | None:
 
 
 def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = None, n_docs: int | None = None,
-                    terms: Mapping[str, dict[str, float]] | None = None,
+                    terms: Mapping[str, Mapping[str, float]] | None = None,
                     features: Mapping[str, PairFeatures] | None = None) -> list[Story]:
     """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id.
 
