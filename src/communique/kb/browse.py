@@ -184,41 +184,41 @@ def _quote_rows(quote: Mapping[str, Any]) -> list[Facet]:
 
 
 def _all_rows(store: Store) -> tuple[list[Item], list[Facet], Countries]:
-    """Every item and facet row of the index, and the country entities."""
+    """Every item and facet row of the index, and the country entities. Entity and event records are read from the
+    store again for each pass over them rather than held (with every mention, they grew with the store)."""
     docs: dict[str, dict[str, Any]] = {}
     doc_topics: dict[str, set[str]] = defaultdict(set)
     for doc in store.iter_documents(include_text=False):
         docs[doc.id] = _doc_fields(doc)
         for ev in doc.events:
             doc_topics[doc.id].update(ev.topics)
-    entities = list(store.iter_records("entities"))
     countries: Countries = defaultdict(list)
-    for ent in entities:
+    names: dict[str, str] = {}
+    for ent in store.iter_records("entities"):
+        names[ent["id"]] = ent["name"]
         if ent["type"] == "country":
             countries[ent.get("country") or ""].append([ent["id"], len(ent["mentions"]), ent["name"]])
     country_name = _country_names(countries)
     doc_countries: dict[str, set[str]] = defaultdict(set)
     doc_entities: dict[str, set[str]] = defaultdict(set)
-    for ent in entities:
+    for ent in store.iter_records("entities"):
         for m in ent["mentions"]:
             doc_entities[m["doc"]].add(ent["id"])
             if ent["type"] == "country":
                 doc_countries[m["doc"]].add(country_name.get(ent.get("country") or "", ent["name"]))
-    events = list(store.iter_records("events"))
     entity_topics: dict[str, set[str]] = defaultdict(set)
-    for ev in events:
+    for ev in store.iter_records("events"):
         for eid in ev["participants"]:
             entity_topics[eid].update(ev["topics"])
     items: list[Item] = []
     facets: list[Facet] = []
-    names = {ent["id"]: ent["name"] for ent in entities}
 
     def add(part: tuple[list[Item], list[Facet]]) -> None:
         items.extend(part[0])
         facets.extend(part[1])
 
     # 1. entities
-    for ent in entities:
+    for ent in store.iter_records("entities"):
         seen = sorted({m["doc"] for m in ent["mentions"]})
         dates = sorted(d for doc_id in seen if doc_id in docs and (d := docs[doc_id]["date"]))
         outlets = [p for doc_id in seen if (p := docs.get(doc_id, {}).get("publisher"))]
@@ -232,7 +232,7 @@ def _all_rows(store: Store) -> tuple[list[Item], list[Facet], Countries]:
         members = [docs[doc_id] | {"id": doc_id} for doc_id in story["docs"] if doc_id in docs]
         add(_story_rows(story, members, doc_countries, doc_topics))
     # 4. events
-    for ev in events:
+    for ev in store.iter_records("events"):
         add(_event_rows(ev, docs, names))
     # 6. quotes by speaker (a person page lists them)
     for q in store.iter_records("quotes"):

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +32,7 @@ from typing import Any
 from ..model import Document, Mention
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
-from .resolve import Resolution, Resolver, ShortForm, _People
+from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People
 from .stories import (
     PairFeatures,
     Story,
@@ -195,13 +196,13 @@ def _derive(store: Store) -> dict[str, int]:
     by story, :data:`WRITE_DOCS` documents at a time, each group's documents read again without their text and
     its records written and released before the next (:func:`_parts`)."""
     watermark = store.watermark()
-    resolver = Resolver()
+    resolver = Resolver(mention_log=MentionLog())
     corpus: list[Document] = []
-    counts: dict[str, dict[str, float]] = {}
+    counts: dict[str, TermCounts] = {}
     features: dict[str, PairFeatures] = {}
     shared = _Shared()
     for doc in store.iter_documents(by_id=True):
-        counts[doc.id] = {shared(term): shared(n) for term, n in term_counts(doc).items()}
+        counts[doc.id] = TermCounts(term_counts(doc), shared)
         features[doc.id] = pair_features(doc)
         resolver.add(doc.replace(text=""))
         corpus.append(_clustering_view(doc, shared))
@@ -213,6 +214,43 @@ def _derive(store: Store) -> dict[str, int]:
     written = dict.fromkeys(RECORD_TYPES, 0)
     store.apply_kb_parts(_parts(store, watermark, resolver, res, stories, counts, features, df, n_docs, written))
     return written
+
+
+class TermCounts(Mapping[str, float]):
+    """A document's term counts (``kb.stories.term_counts``) held compactly for a full build: its terms (shared
+    strings) and their counts side by side, in the order counted (a dict per document was the build's largest
+    per-document holding). Iterating and :meth:`items` are cheap; a lookup by term is not (:meth:`as_dict`)."""
+
+    __slots__ = ("terms", "counts")
+
+    def __init__(self, counts: Mapping[str, float], shared: _Shared) -> None:
+        self.terms = tuple(shared(term) for term in counts)
+        self.counts = array("d", counts.values())
+
+    def __getitem__(self, term: str) -> float:
+        try:
+            return self.counts[self.terms.index(term)]
+        except ValueError:
+            raise KeyError(term) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def items(self) -> ItemsView[str, float]:
+        return _TermItems(self)
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(self.terms, self.counts, strict=True))
+
+
+class _TermItems(ItemsView[str, float]):
+    _mapping: TermCounts
+
+    def __iter__(self) -> Iterator[tuple[str, float]]:
+        return zip(self._mapping.terms, self._mapping.counts, strict=True)
 
 
 class _Shared(dict[Any, Any]):
@@ -255,7 +293,7 @@ def _story_groups(stories: list[Story]) -> Iterator[list[Story]]:
 
 
 def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, stories: list[Story],
-           counts: dict[str, dict[str, float]], features: dict[str, PairFeatures], df: Mapping[str, int],
+           counts: dict[str, TermCounts], features: dict[str, PairFeatures], df: Mapping[str, int],
            n_docs: int, written: dict[str, int]) -> Iterator[KBChanges]:
     """The writes of a full build, made one after the other: the emptied tables, the state, the document
     frequencies and the person index; the entities, :data:`WRITE_ENTITIES` at a time; then steps 3-5 per group of
@@ -268,7 +306,8 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
     for start in range(0, len(entities), WRITE_ENTITIES):
         part = entities[start : start + WRITE_ENTITIES]
         written["entities"] += len(part)
-        yield KBChanges(upsert={"entities": [(f"{i:09d}", ent.as_dict()) for i, ent in enumerate(part, start)]})
+        yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log))
+                                             for i, ent in enumerate(part, start)]})
     del entities
     ingested = store.ingested_times()
     for group in _story_groups(stories):
@@ -287,7 +326,7 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
             if doc.story != story.id:
                 changes.stories[doc.id] = story.id
             shorts = resolver.short_forms.pop(doc.id, [])
-            doc_counts, doc_features = counts.pop(doc.id), features.pop(doc.id)
+            doc_counts, doc_features = counts.pop(doc.id).as_dict(), features.pop(doc.id)
             changes.doc_states[doc.id] = doc_state(
                 doc, ingested.get(doc.id, 0.0), story.id, doc_counts, raw_norm(doc_counts, df, n_docs),
                 doc_features, res, [[n, e] for n, e in res.by_doc_name.pop(doc.id, {}).items()], shorts,
@@ -297,6 +336,14 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
         for type_, items in changes.upsert.items():
             written[type_] += len(items)
         yield changes
+
+
+def _entity_record(ent: Entity, log: MentionLog | None) -> dict[str, Any]:
+    """The record of an entity whose mentions a full build logged (:class:`MentionLog`); the log drops them."""
+    record = ent.as_dict()
+    if log is not None:
+        record["mentions"] = log.pop(ent.id)
+    return record
 
 
 def ensure_built(store: Store) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from ..model import Document, Mention
 from ..text import strip_accents
 from .gazetteer import Actor, load_gazetteer
 
-__all__ = ["Entity", "Resolution", "Resolver", "ShortForm", "resolve", "name_key", "fold"]
+__all__ = ["Entity", "MentionLog", "Resolution", "Resolver", "ShortForm", "resolve", "name_key", "fold"]
 
 # Given-name variants folded to one form (a data list; extend freely).
 NICKNAMES: dict[str, str] = {
@@ -434,6 +435,36 @@ class ShortForm:
                    [tuple(f) for f in data["forms"]], set(data["titles"]), data["entity"])
 
 
+class MentionLog:
+    """Every entity's mentions as compact rows (document number, start, end) in attach order: what a full build
+    keeps instead of ``Entity.mentions`` (a tuple each), until it writes the entity's record (:meth:`records`)."""
+
+    def __init__(self) -> None:
+        self.docs: list[str] = []
+        self._doc_number: dict[str, int] = {}
+        self._rows: dict[str, array[int]] = {}  # entity id -> flat (doc number, start, end) triples
+
+    def add(self, eid: str, doc_id: str, start: int, end: int) -> None:
+        number = self._doc_number.get(doc_id)
+        if number is None:
+            number = self._doc_number[doc_id] = len(self.docs)
+            self.docs.append(doc_id)
+        rows = self._rows.get(eid)
+        if rows is None:
+            rows = self._rows[eid] = array("q")
+        rows.extend((number, start, end))
+
+    def records(self, eid: str) -> list[dict[str, Any]]:
+        """The entity's mentions as its record lists them (:meth:`Entity.as_dict`)."""
+        rows = self._rows.get(eid, array("q"))
+        return [{"doc": self.docs[rows[k]], "start": rows[k + 1], "end": rows[k + 2]} for k in range(0, len(rows), 3)]
+
+    def pop(self, eid: str) -> list[dict[str, Any]]:
+        records = self.records(eid)
+        self._rows.pop(eid, None)
+        return records
+
+
 class Resolver:
     """Entity resolution as a state documents are added to. :func:`resolve` adds a whole corpus (in id order) and
     resolves the short forms at the end; an incremental update (:mod:`communique.kb.update`) starts from the
@@ -442,8 +473,11 @@ class Resolver:
     that the new names may claim (:meth:`resolve_short`)."""
 
     def __init__(self, *, gazetteer: bool = True, people: _People | None = None,
-                 entities: dict[str, Entity] | None = None, title_of: dict[str, set[str]] | None = None) -> None:
+                 entities: dict[str, Entity] | None = None, title_of: dict[str, set[str]] | None = None,
+                 mention_log: MentionLog | None = None) -> None:
         self.res = Resolution(entities={} if entities is None else entities)
+        # a full build logs mentions compactly (``Entity.mentions`` stays empty) and writes them from the log
+        self.mention_log = mention_log
         self.known: dict[str, Entity] = {}
         history: list[tuple[str, list[tuple[str, ...]]]] = []
         keys: dict[str, str] = {}
@@ -464,11 +498,17 @@ class Resolver:
     def attach(self, eid: str, doc_id: str, mentions: list[Mention], forms: list[tuple[str, ...]]) -> None:
         res = self.res
         ent = res.entities[eid]
+        if ent.id == eid:  # the entity's own id string: each document's spans and names share it, not a copy each
+            eid = ent.id
         spans = res.by_span.setdefault(doc_id, {})
+        log = self.mention_log
         for m in mentions:
             ent.aliases.add(m.text)
             ent.country = ent.country or m.country
-            ent.mentions.append((doc_id, m.start, m.end))
+            if log is None:
+                ent.mentions.append((doc_id, m.start, m.end))
+            else:
+                log.add(eid, doc_id, m.start, m.end)
             spans[(m.start, m.end)] = eid
         names = res.by_doc_name.setdefault(doc_id, {})
         for form in forms:  # name strings interned: every document naming a person repeats them
@@ -483,7 +523,8 @@ class Resolver:
                 self.res.entities[eid] = self.known[eid]
             else:
                 self.res.entities[eid] = Entity(eid, type_, max((_display(m.text) for m in mentions), key=_display_rank))
-        return eid
+        known_id = self.res.entities[eid].id
+        return known_id if known_id == eid else eid  # the entity's own id string (see :meth:`attach`)
 
     def add(self, doc: Document) -> None:
         """Steps 1-2 for one document (its short forms wait for :meth:`finish`); its organizations, places,

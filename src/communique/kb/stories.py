@@ -251,14 +251,14 @@ def term_counts(doc: Document) -> dict[str, float]:
 
 
 def raw_norm(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> float:
-    """The length of a document's TF-IDF vector before normalisation (:func:`_vectors`)."""
+    """The length of a document's TF-IDF vector before normalisation (:class:`_Weights`)."""
     return math.sqrt(sum(((1.0 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0)) ** 2
                          for t, c in counts.items() if c > 0)) or 1.0
 
 
 def tfidf(counts: Mapping[str, float], df: Mapping[str, int], n_docs: int) -> dict[str, float]:
     """The L2-normalised vector of one document's term counts in a corpus of ``n_docs`` with frequencies ``df``."""
-    return _vectors([dict(counts)], df, n_docs)[0][0]
+    return _Weights([counts], df, n_docs).vector(0)
 
 
 def _terms(doc: Document) -> dict[str, float]:
@@ -281,19 +281,50 @@ def _terms(doc: Document) -> dict[str, float]:
     return counts
 
 
-def _vectors(term_counts: Sequence[dict[str, float]], df: Mapping[str, int] | None = None,
-             n_docs: int | None = None) -> tuple[list[dict[str, float]], Mapping[str, int]]:
-    """L2-normalised sublinear TF-IDF vectors and the document frequencies (``df``, ``n_docs``: those of a larger
-    corpus the documents belong to; by default their own)."""
-    if df is None:
-        df = document_frequencies(term_counts)
-    n = len(term_counts) if n_docs is None else n_docs
-    vectors = []
-    for counts in term_counts:
-        vec = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (df.get(t, 0) + 1)) + 1.0) for t, c in counts.items() if c > 0}
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        vectors.append({t: w / norm for t, w in vec.items()})
-    return vectors, df
+class _Weights:
+    """L2-normalised sublinear TF-IDF weights of documents, made from their term counts when asked (step 2): a
+    document's vector (:meth:`vector`) or the cosine of two (:meth:`cosine`), without holding every document's
+    vector (a store's worth of vectors was the largest thing a rebuild held). ``df``, ``n_docs``: those of a larger
+    corpus the documents belong to; by default their own. Each weight is the same float a whole vector has."""
+
+    def __init__(self, counts: Sequence[Mapping[str, float]], df: Mapping[str, int] | None = None,
+                 n_docs: int | None = None) -> None:
+        self.counts = counts
+        self.df = document_frequencies(counts) if df is None else df
+        self.n = len(counts) if n_docs is None else n_docs
+        self._tf: dict[float, float] = {}  # count -> 1 + log(count): counts repeat a few values
+        self._idf: dict[str, float] = {}  # term -> its IDF: one per term of the vocabulary
+        self.norms: list[float] = []
+        self.sizes: list[int] = []  # terms with a positive count: the length of the document's vector
+        for doc_counts in counts:
+            weights = [self.weight(t, c) for t, c in doc_counts.items() if c > 0]
+            self.norms.append(math.sqrt(sum(w * w for w in weights)) or 1.0)
+            self.sizes.append(len(weights))
+
+    def weight(self, term: str, count: float) -> float:
+        """The weight of ``term`` counted ``count`` times, before normalisation."""
+        tf = self._tf.get(count)
+        if tf is None:
+            tf = self._tf[count] = 1.0 + math.log(count)
+        idf = self._idf.get(term)
+        if idf is None:
+            idf = self._idf[term] = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return tf * idf
+
+    def vector(self, i: int) -> dict[str, float]:
+        norm = self.norms[i]
+        return {t: self.weight(t, c) / norm for t, c in self.counts[i].items() if c > 0}
+
+    def cosine(self, i: int, j: int) -> float:
+        """The dot product of two documents' vectors, summed over the shorter one's terms in its order."""
+        if self.sizes[i] > self.sizes[j]:
+            i, j = j, i
+        a, b = self.counts[i], self.counts[j]
+        if not isinstance(b, dict):  # a compact mapping (``kb.build.TermCounts``): looked up as a dict, one per pair
+            b = dict(b.items())
+        norm_a, norm_b = self.norms[i], self.norms[j]
+        return sum((self.weight(t, c) / norm_a * (self.weight(t, b[t]) / norm_b)
+                    for t, c in a.items() if c > 0 and b.get(t, 0) > 0), 0.0)
 
 
 def document_frequencies(term_counts: Iterable[Mapping[str, float]]) -> Counter[str]:
@@ -301,12 +332,6 @@ def document_frequencies(term_counts: Iterable[Mapping[str, float]]) -> Counter[
     for counts in term_counts:
         df.update(counts.keys())
     return df
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def _published(doc: Document) -> dt.date | None:
@@ -497,8 +522,7 @@ def published_day(doc: Document) -> dt.date | None:
     return _published(doc)
 
 
-def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Mapping[str, int],
-                     docs: Sequence[Document]) -> set[tuple[int, int]]:
+def _candidate_pairs(weights: _Weights, docs: Sequence[Document]) -> set[tuple[int, int]]:
     """Pairs that share a block key (step 3; keys as :func:`term_keys` gives them).
 
     A term common over years (a president's name) still blocks the few reports of one fortnight through its
@@ -507,8 +531,8 @@ def _candidate_pairs(vectors: Sequence[dict[str, float]], df: Mapping[str, int],
     """
     blocks: dict[str, list[int]] = defaultdict(list)
     dates = [_published(d) for d in docs]
-    for i, vec in enumerate(vectors):
-        for key in term_keys(vec, df, dates[i]):
+    for i in range(len(docs)):
+        for key in term_keys(weights.vector(i), weights.df, dates[i]):
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -738,7 +762,7 @@ def pair_score(a: PairFeatures, b: PairFeatures, cosine: float) -> float | None:
 
 
 def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = None, n_docs: int | None = None,
-                    terms: Mapping[str, dict[str, float]] | None = None,
+                    terms: Mapping[str, Mapping[str, float]] | None = None,
                     features: Mapping[str, PairFeatures] | None = None) -> list[Story]:
     """Stories of ``docs``: each document in exactly one story, singletons included, ordered by date then id.
 
@@ -749,12 +773,12 @@ def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = 
     if not corpus:
         return []
     index = {d.id: i for i, d in enumerate(corpus)}
-    vectors, df = _vectors([terms[d.id] if terms and d.id in terms else _terms(d) for d in corpus], df, n_docs)
+    weights = _Weights([terms[d.id] if terms and d.id in terms else _terms(d) for d in corpus], df, n_docs)
     leads = {d.id: lead_event(d) for d in corpus}
     feats = [features[d.id] if features and d.id in features else pair_features(d, leads[d.id]) for d in corpus]
     sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(vectors, df, corpus) | _people_pairs([f.key_persons for f in feats], corpus):
-        score = pair_score(feats[i], feats[j], _cosine(vectors[i], vectors[j]))
+    for i, j in _candidate_pairs(weights, corpus) | _people_pairs([f.key_persons for f in feats], corpus):
+        score = pair_score(feats[i], feats[j], weights.cosine(i, j))
         if score is not None:
             sims[(i, j)] = score
     for i, doc in enumerate(corpus):  # step 4: recorded duplicates
