@@ -11,7 +11,8 @@ first sentence, citing the same evidence. Cascade (:func:`verdict`):
    held online (held nowhere) or a meeting the page places elsewhere, the answer is "No";
 3. otherwise the rules' answer, when they give one, is a "Yes": its sentence keeps every constraint of the question,
    and for an asked kind of meeting the evidence reports that kind (:func:`evidence_kind`: the sentence's own words
-   unless it speaks of a meeting still to come; a sentence that reports no meeting is no evidence; else a meeting
+   unless it speaks of a meeting still to come; a sentence that reports no meeting, or names a date other than the
+   asked one, is no evidence; else a meeting
    held online by the page's first sentences, else the page's title, else its first sentences). None: not in the
    sources (a detail the sources do not give is no "No").
 
@@ -26,7 +27,7 @@ from typing import Any, Protocol, TypeVar
 
 from .question_analysis import Analysis
 from .question_patterns import FUTURE_MEETING, MEETING_REPORT, REMOTE_REPORT
-from .typed_answers import fold, kind_fits, kind_of, name_in
+from .typed_answers import date_ok, fold, kind_fits, kind_of, name_in
 
 __all__ = ["YES", "NO", "verdict"]
 
@@ -63,7 +64,7 @@ def verdict(ctx: Any, a: Analysis, candidates: Sequence[C], min_confidence: floa
     ``satisfies(ctx, analysis, candidate)``: the rules' constraint check; ``without_places()``: the candidates of
     the same question with its places dropped (asked only at step 2)."""
     kept = [c for c in candidates if not c.relaxed and c.confidence >= min_confidence
-            and (not a.meeting_kind or all(_fits(evidence_kind(ctx, doc, span), a) for doc, span in _cited(ctx, c)))]
+            and (not a.meeting_kind or all(_fits(evidence_kind(ctx, doc, span, a), a) for doc, span in _cited(ctx, c)))]
     if kept:  # 3. the rules answer it: every constraint holds
         return YES, kept[0]
     if a.meeting_kind:  # 1. a meeting of the other kind, every other constraint kept
@@ -71,7 +72,7 @@ def verdict(ctx: Any, a: Analysis, candidates: Sequence[C], min_confidence: floa
         for c in candidates:
             if c.confidence < min_confidence or not satisfies(ctx, loose, c):
                 continue
-            kinds = {evidence_kind(ctx, doc, span) for doc, span in _cited(ctx, c)}
+            kinds = {evidence_kind(ctx, doc, span, a) for doc, span in _cited(ctx, c)}
             if kinds and all(k in ("call", "in_person", "remote") and not kind_fits(k, a) for k in kinds):
                 return NO, c
     if a.places:  # 2. the same meeting found without the place: a call, or a meeting placed elsewhere
@@ -81,7 +82,7 @@ def verdict(ctx: Any, a: Analysis, candidates: Sequence[C], min_confidence: floa
             cited = _cited(ctx, c)
             if not cited:
                 continue
-            kinds = {evidence_kind(ctx, doc, span) for doc, span in cited}
+            kinds = {evidence_kind(ctx, doc, span, a) for doc, span in cited}
             if kinds and kinds <= {"call", "remote"}:
                 return NO, c
             near = " ".join(fold(doc.text[span.start:span.end] + " " + (doc.title or "") + " " + (doc.dateline or ""))
@@ -97,16 +98,20 @@ def _fits(kind: str, a: Analysis) -> bool:
     return kind != "none" and (kind_fits(kind, a) or not kind)
 
 
-def evidence_kind(ctx: Any, doc: Any, span: Any) -> str:
-    """How the meeting of the evidence was held: "call" / "in_person" / "" (step 3 of the module docstring)."""
+def evidence_kind(ctx: Any, doc: Any, span: Any, a: Analysis) -> str:
+    """How the meeting of the evidence was held: "call" / "in_person" / "remote" / "" (unknown) / "none" (no meeting
+    of the asked time reported; step 3 of the module docstring)."""
     own = doc.text[span.start:span.end]
+    if any(t.type == "DATE" and t.basis == "explicit" and t.value and not date_ok(a, t.value)
+           for t in doc.timexes if span.start <= t.start < span.end):
+        return "none"  # "during her June visit" in a sentence of a May call: another meeting, another time
     if not FUTURE_MEETING.search(own) and kind_of(own):
         return kind_of(own)
     if not MEETING_REPORT.search(own):
         return "none"  # the sentence reports no meeting at all: no evidence of one, of either kind
     lead = " ".join(doc.text[s.start:s.end] for s in ctx.sentences(doc)[:LEAD_SENTENCES])
     if REMOTE_REPORT.search(lead):
-        return "call"  # "met virtually" in the lead: online, whatever the title calls it
+        return "remote"  # "met virtually" in the lead: online, whatever the title calls it
     return kind_of(doc.title or "") or kind_of(lead)
 
 
