@@ -117,6 +117,7 @@ DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title bes
 SHORT_BODY = 8  # the first sentences of a page refer back ("The two leaders", "She") to the people its lead names
 COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
+OTHER_DATE_PENALTY = 0.05  # a sentence dated otherwise on a page of the asked date loses to one of the asked date
 WIDE_MIN_FOCUS = 0.2  # ``wide``: a sentence with fewer of the focus words is off topic even for the learned scorer
 
 _MEETING_STEMS = frozenset(_stem(w) for w in MEETING_STEMS)  # compared with stemmed question words
@@ -722,7 +723,13 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
                     t.value for t in doc.timexes if t.type == "DATE" and t.value and t.basis == "explicit"
                     and s.start <= t.start < s.end and re.fullmatch(r"\d{4}-\d{2}", t.value)
                     and a.answer_type == "place"]
-                if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
+                # a page of the asked day or month reporting what was said then: a sentence's own date there
+                # names an earlier event it refers to ("since the <date> attack"), unless the asked time dates
+                # the answer itself (when / where)
+                cited_past = bool(own) and a.wh not in ("when", "where") and _date_ok(a, doc.published)
+                if cited_past and not any(_date_ok(a, d) for d in own):
+                    conf -= OTHER_DATE_PENALTY
+                elif not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     if not wide:
                         continue
                     loose = True

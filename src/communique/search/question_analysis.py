@@ -79,7 +79,7 @@ _DATE_ASKED = re.compile(r"^\s*(?:(?:on|for|by|from|until|to)\s+)?(?:which|what)
                          re.IGNORECASE)
 # A context clause after the question proper: where the answer was reported, not what it must say ("..., according to
 # X's call with Y", "... as X noted when meeting Y", "... when X met Y"); its names must be on the page only.
-_CONTEXT = re.compile(r",?\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
+_CONTEXT = re.compile(r",?\s+(?:according\s+to|(?:as\s+)?(?:mentioned|noted|reported)\s+in|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
                       r"(?:when|while|before|after)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|"
                       r"came))\b",
                       re.IGNORECASE)
@@ -196,9 +196,10 @@ def _time(question: str) -> tuple[int | None, int | None, int | None]:
     m = _DAY_MONTH.search(question)
     if m:
         return year, MONTHS[m.group(2).lower()], int(m.group(1))
-    m = _MONTH.search(question)
-    # "May" is also a verb; a month only when a year or "in" goes with it
-    if m and (m.group(1).lower() != "may" or year or re.search(r"\bin\s+may\b", question, re.IGNORECASE)):
+    # "May" is also a verb; a month only when capitalised and a year or "in" goes with it ("may enter" is no month)
+    m = next((m for m in _MONTH.finditer(question) if m.group(1).lower() != "may" or (
+        m.group(1)[0].isupper() and (year or re.search(r"\bin\s+may\b", question, re.IGNORECASE)))), None)
+    if m:
         return year, MONTHS[m.group(1).lower()], None
     return year, None, None
 
@@ -308,7 +309,10 @@ def _analyze(question: str, whole: str) -> Analysis:
         and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
-    year, month, day = _time(whole)  # a month or year of the context clause still dates the answer
+    year, month, day = _time(whole)  # a month or year of the context clause still dates the answer ...
+    context = whole[len(question.rstrip("?")):] if whole.startswith(question.rstrip("?")) else ""
+    if context and any(_time(context)):  # ... and when both clauses are dated, the context's date is the source's
+        year, month, day = _time(context)  # ("the <Event> of <Month Year>, as mentioned in X's <Month Year> call")
     nouns = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS))
     countries = tuple(n for n in names if answer_type == "person" and (
         re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
