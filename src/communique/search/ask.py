@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Document
 from ..text import strip_accents
-from . import answer_scorer
+from . import answer_scorer, yes_no
 from .hits import SearchQueryError, doc_title
 from .index import SQLIndex, index_for
 from .nationalities import main_forms
@@ -83,6 +83,9 @@ from .typed_answers import (
 )
 from .typed_answers import (
     ordinal_of as _ordinal_of,
+)
+from .typed_answers import (
+    reported_kind as _reported,
 )
 from .typed_answers import (
     stem as _stem,
@@ -602,7 +605,23 @@ def candidates_for(store: Any, question: str, wide: bool = False) -> tuple[_Cont
         topic = _TOPIC_END.split(question[question.find(speaker) + len(speaker):])[0]
         named = [n for n in a.names if n in topic and not _has_name(n, speaker)]
         found = [c for c in found if all(_name_in(n, _fold(_cited_text(ctx, s))) for s in c.sentences for n in named)]
+    # a yes / no question: "Yes" before the sentence found; "No" for a contact of the other kind than asked
+    found = yes_no.answers(a, found, lambda b: [c for c in _general(ctx, b) if not c.relaxed],
+                           lambda c: _reported_kind(ctx, c), _prefixed)
     return ctx, a, intent, sorted(found, key=lambda c: -c.confidence)
+
+
+def _reported_kind(ctx: _Context, c: _Candidate) -> str:
+    """The kind of contact ("call" / "in_person" / "") the candidate's first cited sentence reports."""
+    cite = c.sentences[0].citations[0] if c.sentences and c.sentences[0].citations else None
+    doc = ctx.doc(cite["doc"]) if cite else None
+    return _reported(doc, ctx.sentence_at(doc, cite["start"], cite["end"])) if doc and cite else ""
+
+
+def _prefixed(c: _Candidate, prefix: str, bonus: float) -> _Candidate:
+    first, *rest = c.sentences
+    return replace(c, confidence=c.confidence + bonus,
+                   sentences=[AnswerSentence(f"{prefix} {first.text}", first.citations), *rest])
 
 
 def ask(store: Any, question: str, scorer: str | None = None) -> Answer:

@@ -83,6 +83,9 @@ _CONTEXT = re.compile(r",?\s+(?:according\s+to|(?:as\s+)?(?:mentioned|noted|repo
                       r"(?:when|while|before|after)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|"
                       r"came))\b",
                       re.IGNORECASE)
+# A time or condition clause before a yes / no question proper ("When X spoke with Y, did they ...?")
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|while|after|before|during|as|if)\b[^,?]*,\s*"
+                             r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -135,6 +138,8 @@ class Analysis:
 
 
 def _wh(question: str) -> str:
+    if _LEADING_CLAUSE.match(question):  # "When X met Y in <Month>, did they discuss Z?": a yes / no question
+        return "yes_no"
     words = question.strip().lower().split()
     if len(words) > 1 and words[0] in ("in", "on", "from", "at", "to", "for", "with", "during", "of", "by"):
         words = words[1:]  # "In which city ...", "From which country ..."
