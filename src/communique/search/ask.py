@@ -46,7 +46,7 @@ from .question_patterns import (
     TITLE_HEADS,
 )
 from .role_titles import find_name, full_title
-from .said_by import asked_speaker, said_by
+from .said_by import asked_speaker, listener, said_by
 from .segment import Span, sentences, squash
 from .typed_answers import (
     NOT_NAME_WORDS as _NOT_NAME_WORDS,
@@ -603,7 +603,8 @@ def candidates_for(store: Any, question: str, wide: bool = False) -> tuple[_Cont
                                          for s in c.sentences)]
         # ... about the topic's names in the words themselves ("about <Name>"), not in the sentence next to them
         topic = _TOPIC_END.split(question[question.find(speaker) + len(speaker):])[0]
-        named = [n for n in a.names if n in topic and not _has_name(n, speaker)]
+        heard = listener(question, speaker) or ""  # "tell <Y> about <topic>": <Y> hears the words, not their topic
+        named = [n for n in a.names if n in topic and not _has_name(n, speaker) and not (heard and _has_name(heard, n))]
         found = [c for c in found if all(_name_in(n, _fold(_cited_text(ctx, s))) for s in c.sentences for n in named)]
     # a yes / no question: "Yes" before the sentence found; "No" for a contact of the other kind than asked
     found = yes_no.answers(a, found, lambda b: [c for c in _general(ctx, b) if not c.relaxed],
@@ -682,6 +683,7 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
     focus = [family(_stem(f)) for f in a.focus]  # a derivation of the asked word counts ("flying" ~ "flight")
+    kind_focus = [family(_stem(k)) for k in a.kinds]
     met_whom = _MET_WHOM.match(a.question) is not None
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
     asked = [*a.names, *a.places, *a.context_names]
@@ -719,8 +721,10 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
             # about in its neighbours
             near = ({family(_stem(w.strip("'-"))) for w in _WORDS.findall(window)}
                     if met_whom and MEETING_REPORT.search(s.text) else set())
-            score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in _CALL_STEMS and has_call) or f in near for f in focus) / len(focus) if focus else 1.0)
+            hits = sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
+                       or (f in _CALL_STEMS and has_call) or f in near for f in focus)
+            kinds = sum(k in have_all for k in kind_focus)  # the asked kind's words help where written
+            score = (hits + kinds) / (len(focus) + kinds) if focus or kinds else 1.0
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))

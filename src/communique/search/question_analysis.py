@@ -49,7 +49,7 @@ PLACE_NOUNS: frozenset[str] = frozenset("city cities country countries capital t
 # Question words and auxiliaries that open a question and are not names even when capitalised.
 _OPENERS: frozenset[str] = frozenset("""
 when where who whom whose which what why how did does do is are was were has have had will can could on in at
-according for from with by during after before
+according for from with by during after before besides beside apart aside except beyond along among
 """.split())
 # Auxiliaries after "who": the name that follows is the clause's subject ("Who did <Name> meet"), not a country
 # describing the asked person ("Who represented <Country>").
@@ -86,6 +86,8 @@ _CONTEXT = re.compile(r",?\s+(?:according\s+to|(?:as\s+)?(?:mentioned|noted|repo
 # A time or condition clause before a yes / no question proper ("When X spoke with Y, did they ...?")
 _LEADING_CLAUSE = re.compile(r"^\s*(?:when|while|after|before|during|as|if)\b[^,?]*,\s*"
                              r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
+_KIND_PHRASE = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+"
+                          r"((?:[a-z][a-z\-]*\s+){1,3}?)(?=(?i:did|does|do|was|were|is|are|had|has|have|will|would)\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -131,6 +133,7 @@ class Analysis:
     # <Country>"): the answer is the person written next to them
     context_names: tuple[str, ...] = ()  # names of a context clause ("according to X's call with Y"): on the page
     meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
+    kinds: tuple[str, ...] = ()  # "What <kind> did ...": words of the asked kind, counted as focus where written
 
     @property
     def has_time(self) -> bool:
@@ -268,6 +271,13 @@ def _head(question: str) -> str:
     return ""
 
 
+def _kind_phrase(question: str) -> list[str]:
+    """The lower-case words between "which" / "what" and the verb ("What health emergency did ..." -> health,
+    emergency); none when a verb or a name comes first."""
+    m = _KIND_PHRASE.match(question)
+    return m.group(1).lower().split() if m else []
+
+
 def _split_context(question: str) -> tuple[str, str]:
     """(main clause, context clause): "How many X ..., according to Y's call with Z?" -> the part before "according"."""
     m = _CONTEXT.search(question)
@@ -309,9 +319,13 @@ def _analyze(question: str, whole: str) -> Analysis:
     descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles + related))
     # a relation ("predecessor", "counterpart"), not an office, is the asked kind of person: the answer stands by it
     head = head or next((w for w in related if w not in TITLE_WORDS), "")
+    # "What <kind> did ...": a sentence answer is an instance of the kind, which it need not name ("What health
+    # emergency did X praise" is answered by the outbreak's name): the kind's words count only where written
+    kind_words = {w for w in _kind_phrase(question) if w not in STOP_WORDS} if answer_type == "sentence" else set()
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
-        and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))
+        and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)
+        and w not in kind_words))
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
     year, month, day = _time(whole)  # a month or year of the context clause still dates the answer ...
@@ -323,7 +337,9 @@ def _analyze(question: str, whole: str) -> Analysis:
         re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
         or ((m := re.match(rf"^\s*who\s+(\w+)\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE))
             and m[1].lower() not in _AUXILIARIES)))
+    kinds = tuple(w for w in dict.fromkeys(words) if w in kind_words and w not in name_words and len(w) > 2)
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
+                    kinds=kinds,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries)
 

@@ -1,4 +1,5 @@
-"""Question analysis, dates: "may" the verb is no month; a dated context clause dates the source."""
+"""Question analysis of held-out-like forms: "may" the verb is no month; a dated context clause dates the source;
+"What <kind> did ..." does not ask for the kind's words; a leading "Besides ..." is no name."""
 
 from __future__ import annotations
 
@@ -29,3 +30,17 @@ def test_question_analysis_dates_month_and_context(question, when):
 def test_question_analysis_dates_mentioned_in_is_context():
     a = analyze("What is the name of the harbour patrol mentioned in Ortiz's March 2025 call with Lind?")
     assert "Lind" in a.context_names and "Lind" not in a.names
+
+
+@pytest.mark.parametrize(
+    ("question", "focus", "names"),
+    [
+        ("What harbour emergency did Ortiz praise Norland for handling?", ("praise", "handling"), ("Ortiz", "Norland")),
+        ("Besides the Governor, which Norlandian minister was on the call?", ("minister", "call"),
+         ("Governor", "Norlandian")),
+        ("Apart from Lind, who joined Ortiz?", ("joined",), ("Lind", "Ortiz")),
+    ],
+)
+def test_question_analysis_kind_phrase_and_openers(question, focus, names):
+    a = analyze(question)
+    assert (a.focus, a.names) == (focus, names)
