@@ -723,8 +723,11 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
                     if met_whom and MEETING_REPORT.search(s.text) else set())
             hits = sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
                        or (f in _CALL_STEMS and has_call) or f in near for f in focus)
-            kinds = sum(k in have_all for k in kind_focus)  # the asked kind's words help where written
-            score = (hits + kinds) / (len(focus) + kinds) if focus or kinds else 1.0
+            # the asked kind's words rank a sentence that writes them first, but one without them (an instance
+            # of the kind) may still answer on the other focus words
+            kinds = sum(k in have_all for k in kind_focus)
+            score = (hits + kinds) / (len(focus) + len(kind_focus)) if focus or kind_focus else 1.0
+            without_kind = hits / len(focus) if focus else 1.0
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
@@ -735,8 +738,8 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
                            and len(names) == len(a.names)):  # among all the asked names
                 score = max(score, COUNTED_SHARE)
             loose = False  # a check failed, kept only for the learned scorer (``wide``)
-            if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
-                if not wide or score < WIDE_MIN_FOCUS:
+            if max(score, without_kind) < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
+                if not wide or max(score, without_kind) < WIDE_MIN_FOCUS:
                     continue
                 loose = True
             name_share = len(names) / len(a.names) if a.names else 1.0
