@@ -13,7 +13,8 @@ Cascade:
    an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
 5. "What did X say ...": only X's quoted or reported words answer (:mod:`said_by`), not the other side's nor a
    joint discussion;
-6. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+6. a yes / no question: "Yes." before the sentence found, "No" for a contact of the other kind (:mod:`yes_no`);
+7. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
 
 Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
 """
