@@ -13,8 +13,9 @@ practice questions' pages are distractors).
    constraint): the pair that maximises right answers plus declined unanswerables over out-of-fold probabilities
    (``INNER_FOLDS`` folds of the training questions, by a hash of the question id);
 4. cross-set folds, each scored with the benchmark's four metrics for the rules and for the learned scorer: train on
-   practice / evaluate on dev; train on dev + ``ask_practice.jsonl`` / evaluate on ``ask_practice2.jsonl``;
-   ``DOC_FOLDS`` folds by source document (every question of one page in one fold);
+   practice / evaluate on dev; train on dev + ``ask_practice.jsonl`` / evaluate on ``ask_practice2.jsonl``; when
+   ``ask_practice3.jsonl`` is there, train on dev + practice 1 + 2 / evaluate on it (and practice 2's fold leaves it
+   out of its training); ``DOC_FOLDS`` folds by source document (every question of one page in one fold);
 5. the model trained on every training question is written to the package (``--write``).
 
     python -m benchmarks.train_answer_scorer --db FILE [--cache FILE] [--write]
@@ -195,10 +196,15 @@ def folds(data: Sequence[dict]) -> dict[str, tuple[list[dict], list[dict]]]:
     def by(pred: Callable[[dict], bool]) -> tuple[list[dict], list[dict]]:
         return [q for q in data if not pred(q)], [q for q in data if pred(q)]
 
+    # each practice file evaluated on a model of the sets written before it (a later file not in its training)
     out = {
         "practice->dev": by(lambda q: q["set"] == "dev"),
         "dev+practice1->practice2": by(lambda q: q["set"] == "ask_practice2"),
     }
+    if any(q["set"] == "ask_practice3" for q in data):
+        out["dev+practice1->practice2"] = ([q for q in data if q["set"] in ("dev", "ask_practice")],
+                                           [q for q in data if q["set"] == "ask_practice2"])
+        out["dev+practice1+2->practice3"] = by(lambda q: q["set"] == "ask_practice3")
     for k in range(DOC_FOLDS):  # a page's questions together; an unanswerable one by its id
         out[f"doc{k}"] = by(lambda q, k=k: _bucket(q["sources"][0] if q["sources"] else q["id"], DOC_FOLDS) == k)
     return out

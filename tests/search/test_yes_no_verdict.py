@@ -1,6 +1,6 @@
-"""Yes/no questions get a verdict before the evidence: "No." for a call asked about as a meeting in person (or a
-meeting held online), or for a call asked about in a place; "Yes." when the evidence keeps every constraint and
-reports the asked kind; not in the sources when nothing answers, and no "Yes." from a meeting still to come. A
+"""Yes/no questions get a verdict before the evidence: "No, it was ..." for a contact taken for granted and asked
+about as a meeting in person (a call, a meeting held online) or in a place (a call); "Yes." when the evidence keeps
+every constraint and reports the asked kind; not in the sources when nothing answers, and no "Yes." from a meeting still to come. A
 meeting held online is a meeting, but not one in person."""
 
 from __future__ import annotations
@@ -49,12 +49,16 @@ def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("question", "verdict", "doc"),
     [
-        ("Did Ortiz and Lind meet in person in April 2025?", "No.", "call-april"),  # a call that month
-        ("Was the April 2025 exchange between Ortiz and Lind a face-to-face meeting?", "No.", "call-april"),
+        # a contact taken for granted, asked how or where it was held: the sources answer "No"
+        ("Was the April 2025 exchange between Ortiz and Lind a face-to-face meeting?", "No, it was a call.",
+         "call-april"),
+        ("Was Ortiz's April 2025 conversation with Lind held in person?", "No, it was a call.", "call-april"),
+        ("Was the April 2025 call between Ortiz and Lind held in Lisbon?", "No, it was a call.", "call-april"),
+        ("Was Lind's June 2025 conference with the finance ministers held in person?",
+         "No, it was a meeting held online.", "online-june"),
+        ("Was Ortiz's May 2025 engagement with Lind held in person?", "Yes.", "visit-may"),
         ("Did Ortiz and Lind meet in person in May 2025?", "Yes.", "visit-may"),
         ("Did Ortiz meet Lind in Lisbon in May 2025?", "Yes.", "visit-may"),
-        ("Was the April 2025 call between Ortiz and Lind held in Lisbon?", "No.", "call-april"),  # a call: nowhere
-        ("Did Lind meet the finance ministers in person in June 2025?", "No.", "online-june"),  # held online
         ("When Ortiz spoke with Lind in April 2025, did they discuss fisheries?", "Yes.", "call-april"),
     ],
 )
@@ -70,6 +74,10 @@ def test_yes_no_verdict_and_evidence(store, question, verdict, doc):
     [
         "Did Ortiz and Lind discuss wind farms in April 2025?",  # a detail no source gives: no "No" either
         "Did Ortiz and Lind meet in person in March 2025?",  # no meeting nor call that month
+        # whether a meeting took place: a call that month, or one online, does not answer it (nor says "No")
+        "Did Ortiz and Lind meet in person in April 2025?",
+        "Did Lind meet the finance ministers in person in June 2025?",
+        "Did Ortiz and Lind meet in Oslo in May 2025?",  # a meeting elsewhere: the place asked is not in the sources
         "Where did Ortiz and Lind meet in person in April 2025?",  # a call only: the evidence must say in person
     ],
 )
@@ -101,3 +109,18 @@ def test_question_analysis_keeps_in_person_as_a_word_outside_yes_no():
     a = analyze("Where did Ortiz and Lind meet in person?")
     assert (a.wh, a.meeting_kind, a.manner) == ("where", "in_person", True)
     assert "person" in a.focus  # the answer sentence must say so itself
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Did Ortiz and Lind meet in person in May 2025?", True),
+        ("Did Foreign Minister Ortiz call Lind in April?", True),
+        ("Was Ortiz's April conversation with Lind held in person?", True),
+        ("Was the accord already signed by the time Ortiz phoned Lind in April?", False),  # the call only dates it
+    ],
+)
+def test_yes_no_asks_meeting(question, asks):
+    from communique.search.yes_no import asks_meeting
+
+    assert asks_meeting(analyze(question)) is asks

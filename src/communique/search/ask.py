@@ -13,7 +13,9 @@ Cascade:
    an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
 5. "What did X say ...": only X's quoted or reported words answer (:mod:`said_by`), not the other side's nor a
    joint discussion;
-6. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
+6. a yes / no question: "Yes." before the sentence found, "No, ..." for a contact taken for granted that was of
+   another kind or held elsewhere (:mod:`yes_no`);
+7. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
 
 Citations point at sentences of the clean text: ``doc.text[start:end]`` is the cited sentence.
 """
@@ -46,7 +48,7 @@ from .question_patterns import (
     TITLE_HEADS,
 )
 from .role_titles import find_name, full_title
-from .said_by import asked_speaker, said_by
+from .said_by import asked_speaker, listener, said_by
 from .segment import Span, sentences, squash
 from .typed_answers import (
     NOT_NAME_WORDS as _NOT_NAME_WORDS,
@@ -117,6 +119,7 @@ DESCRIBED_SHARE = 0.5  # "Which <Agency> Administrator ...": the asked title bes
 SHORT_BODY = 8  # the first sentences of a page refer back ("The two leaders", "She") to the people its lead names
 COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 MIN_TOPIC_WORDS = 2  # "what X said about <two-word topic>": one shared word of it is a loose match, not the topic
+OTHER_DATE_PENALTY = 0.05  # a sentence dated otherwise on a page of the asked date loses to one of the asked date
 WIDE_MIN_FOCUS = 0.2  # ``wide``: a sentence with fewer of the focus words is off topic even for the learned scorer
 
 _MEETING_STEMS = frozenset(_stem(w) for w in MEETING_STEMS)  # compared with stemmed question words
@@ -599,7 +602,8 @@ def candidates_for(store: Any, question: str, wide: bool = False) -> tuple[_Cont
                                          for s in c.sentences)]
         # ... about the topic's names in the words themselves ("about <Name>"), not in the sentence next to them
         topic = _TOPIC_END.split(question[question.find(speaker) + len(speaker):])[0]
-        named = [n for n in a.names if n in topic and not _has_name(n, speaker)]
+        heard = listener(question, speaker) or ""  # "tell <Y> about <topic>": <Y> hears the words, not their topic
+        named = [n for n in a.names if n in topic and not _has_name(n, speaker) and not (heard and _has_name(heard, n))]
         found = [c for c in found if all(_name_in(n, _fold(_cited_text(ctx, s))) for s in c.sentences for n in named)]
     return ctx, a, intent, sorted(found, key=lambda c: -c.confidence)
 
@@ -628,12 +632,12 @@ def ask(store: Any, question: str, scorer: str | None = None) -> Answer:
 def _yes_no_answer(question: str, ctx: _Context, a: Analysis, intent: str, candidates: list[_Candidate]) -> Answer:
     """"Yes." or "No." and the evidence (:mod:`yes_no`), or not in the sources."""
     found = yes_no.verdict(ctx, a, candidates, MIN_CONFIDENCE, _satisfies,
-                           lambda: sorted(_general(ctx, replace(a, places=())), key=lambda c: -c.confidence))
-    if found is None:
-        return rule_answer(question, intent, [c for c in candidates if not c.relaxed])
+                           lambda b: sorted(_general(ctx, b), key=lambda c: -c.confidence))
+    if found is None:  # the rules' sentences, if any, do not bear the asked kind of meeting out
+        return Answer(question, [], not_in_sources=True, intent=intent)
     word, chosen = found
-    answer = rule_answer(question, intent, [chosen]) if word == yes_no.NO else rule_answer(
-        question, intent, [c for c in candidates if not c.relaxed])
+    kept = [c for c in candidates if not c.relaxed]
+    answer = rule_answer(question, intent, kept if word == yes_no.YES and chosen in kept else [chosen])
     first = answer.sentences[0].citations if answer.sentences else []
     answer.sentences.insert(0, AnswerSentence(word, list(first)))
     return answer
@@ -681,6 +685,7 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
     no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
     focus = [family(_stem(f)) for f in a.focus]  # a derivation of the asked word counts ("flying" ~ "flight")
+    kind_focus = [family(_stem(k)) for k in a.kinds]
     met_whom = _MET_WHOM.match(a.question) is not None
     meeting_focus = {f for f in focus if _MEETING_VERBS.fullmatch(f) or f in _MEETING_STEMS}
     asked = [*a.names, *a.places, *a.context_names]
@@ -718,8 +723,13 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
             # about in its neighbours
             near = ({family(_stem(w.strip("'-"))) for w in _WORDS.findall(window)}
                     if met_whom and MEETING_REPORT.search(s.text) else set())
-            score = (sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
-                         or (f in _CALL_STEMS and has_call) or f in near for f in focus) / len(focus) if focus else 1.0)
+            hits = sum(f in have_all or f in title_words or (f in meeting_focus and has_meeting)
+                       or (f in _CALL_STEMS and has_call) or f in near for f in focus)
+            # the asked kind's words rank a sentence that writes them first, but one without them (an instance
+            # of the kind) may still answer on the other focus words
+            kinds = sum(k in have_all for k in kind_focus)
+            score = (hits + kinds) / (len(focus) + len(kind_focus)) if focus or kind_focus else 1.0
+            without_kind = hits / len(focus) if focus else 1.0
             described = any(_stem(d) in {_stem(w) for w in window.split()} for d in a.descriptors)
             if a.answer_type == "person" and (any(_stem(d) in have_all for d in a.descriptors) or any(
                     m.type in ("country", "place") and s.start <= m.start < s.end and _name_in(n, _fold(m.text))
@@ -730,8 +740,8 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
                            and len(names) == len(a.names)):  # among all the asked names
                 score = max(score, COUNTED_SHARE)
             loose = False  # a check failed, kept only for the learned scorer (``wide``)
-            if score < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
-                if not wide or score < WIDE_MIN_FOCUS:
+            if max(score, without_kind) < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
+                if not wide or max(score, without_kind) < WIDE_MIN_FOCUS:
                     continue
                 loose = True
             name_share = len(names) / len(a.names) if a.names else 1.0
@@ -741,7 +751,13 @@ def _general(ctx: _Context, a: Analysis, wide: bool = False) -> list[_Candidate]
                     t.value for t in doc.timexes if t.type == "DATE" and t.value and t.basis == "explicit"
                     and s.start <= t.start < s.end and re.fullmatch(r"\d{4}-\d{2}", t.value)
                     and a.answer_type == "place"]
-                if not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
+                # a page of the asked day or month reporting what was said then: a sentence's own date there
+                # names an earlier event it refers to ("since the <date> attack"), unless the asked time dates
+                # the answer itself (when / where)
+                cited_past = bool(own) and a.wh not in ("when", "where") and _date_ok(a, doc.published)
+                if cited_past and not any(_date_ok(a, d) for d in own):
+                    conf -= OTHER_DATE_PENALTY
+                elif not (any(_date_ok(a, d) for d in own) if own else doc_time_ok or undated):
                     if not wide:
                         continue
                     loose = True

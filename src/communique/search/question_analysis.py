@@ -49,7 +49,7 @@ PLACE_NOUNS: frozenset[str] = frozenset("city cities country countries capital t
 # Question words and auxiliaries that open a question and are not names even when capitalised.
 _OPENERS: frozenset[str] = frozenset("""
 when where who whom whose which what why how did does do is are was were has have had will can could on in at
-according for from with by during after before
+according for from with by during after before besides beside apart aside except beyond along among
 """.split())
 # Auxiliaries after "who": the name that follows is the clause's subject ("Who did <Name> meet"), not a country
 # describing the asked person ("Who represented <Country>").
@@ -79,10 +79,13 @@ _DATE_ASKED = re.compile(r"^\s*(?:(?:on|for|by|from|until|to)\s+)?(?:which|what)
                          re.IGNORECASE)
 # A context clause after the question proper: where the answer was reported, not what it must say ("..., according to
 # X's call with Y", "... as X noted when meeting Y", "... when X met Y"); its names must be on the page only.
-_CONTEXT = re.compile(r",?\s+(?:according\s+to|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
+_CONTEXT = re.compile(r",?\s+(?:according\s+to|(?:as\s+)?(?:mentioned|noted|reported)\s+in|as\s+(?:\w+\s+){1,4}?(?:noted|said|told|stressed|announced|put\s+it)|"
                       r"(?:when|while|before|after)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|"
                       r"came))\b",
                       re.IGNORECASE)
+# A time or condition clause before a yes / no question proper ("When X spoke with Y, did they ...?")
+_KIND_PHRASE = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+"
+                          r"((?:[a-z][a-z\-]*\s+){1,3}?)(?=(?i:did|does|do|was|were|is|are|had|has|have|will|would)\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MONTH_RX = "|".join(MONTHS)
@@ -107,7 +110,7 @@ _WHICH_NOUN = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of)\s+)?(
 
 
 # A time or condition clause before a yes/no question ("When X met Y, did they ...?", "During the call, was ...?")
-_LEADING_CLAUSE = re.compile(r"^\s*(?:when|while|as|after|before|during|in|on|at)\b[^,?]{3,},\s*(?:did|does|do|is|are|was|"
+_LEADING_CLAUSE = re.compile(r"^\s*(?:when|while|as|after|before|during|if|in|on|at)\b[^,?]{3,},\s*(?:did|does|do|is|are|was|"
                              r"were|has|have|had|will|can|could|would)\b", re.IGNORECASE)
 
 
@@ -135,6 +138,7 @@ class Analysis:
     meeting_kind: str = ""  # "call" / "in_person": the asked meeting's kind ("meet" is no call); "" either
     manner: bool = False  # the question says how it was held ("in person", "face to face", "by phone"): the evidence
     # must say so too, and a meeting held online is no meeting in person
+    kinds: tuple[str, ...] = ()  # "What <kind> did ...": words of the asked kind, counted as focus where written
 
     @property
     def has_time(self) -> bool:
@@ -205,9 +209,10 @@ def _time(question: str) -> tuple[int | None, int | None, int | None]:
     m = _DAY_MONTH.search(question)
     if m:
         return year, MONTHS[m.group(2).lower()], int(m.group(1))
-    m = _MONTH.search(question)
-    # "May" is also a verb; a month only when a year or "in" goes with it
-    if m and (m.group(1).lower() != "may" or year or re.search(r"\bin\s+may\b", question, re.IGNORECASE)):
+    # "May" is also a verb; a month only when capitalised and a year or "in" goes with it ("may enter" is no month)
+    m = next((m for m in _MONTH.finditer(question) if m.group(1).lower() != "may" or (
+        m.group(1)[0].isupper() and (year or re.search(r"\bin\s+may\b", question, re.IGNORECASE)))), None)
+    if m:
         return year, MONTHS[m.group(1).lower()], None
     return year, None, None
 
@@ -271,6 +276,13 @@ def _head(question: str) -> str:
     return ""
 
 
+def _kind_phrase(question: str) -> list[str]:
+    """The lower-case words between "which" / "what" and the verb ("What health emergency did ..." -> health,
+    emergency); none when a verb or a name comes first."""
+    m = _KIND_PHRASE.match(question)
+    return m.group(1).lower().split() if m else []
+
+
 def _split_context(question: str) -> tuple[str, str]:
     """(main clause, context clause): "How many X ..., according to Y's call with Z?" -> the part before "according"."""
     m = _CONTEXT.search(question)
@@ -315,18 +327,27 @@ def _analyze(question: str, whole: str) -> Analysis:
     descriptors = tuple(dict.fromkeys(([head] if typed_head else []) + titles + related))
     # a relation ("predecessor", "counterpart"), not an office, is the asked kind of person: the answer stands by it
     head = head or next((w for w in related if w not in TITLE_WORDS), "")
+    # "What <kind> did ...": a sentence answer is an instance of the kind, which it need not name ("What health
+    # emergency did X praise" is answered by the outbreak's name): the kind's words count only where written
+    kind_words = {w for w in _kind_phrase(question) if w not in STOP_WORDS} if answer_type == "sentence" else set()
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
-        and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)))
+        and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)
+        and w not in kind_words))
     meeting = _MEETING_QUESTION.search(question) is not None
     many = _MANY_PEOPLE.search(question) is not None
-    year, month, day = _time(whole)  # a month or year of the context clause still dates the answer
+    year, month, day = _time(whole)  # a month or year of the context clause still dates the answer ...
+    context = whole[len(question.rstrip("?")):] if whole.startswith(question.rstrip("?")) else ""
+    if context and any(_time(context)):  # ... and when both clauses are dated, the context's date is the source's
+        year, month, day = _time(context)  # ("the <Event> of <Month Year>, as mentioned in X's <Month Year> call")
     nouns = "|".join(sorted(PERSON_NOUNS | TITLE_WORDS))
     countries = tuple(n for n in names if answer_type == "person" and (
         re.search(rf"\b{re.escape(n)}\s+(?:{nouns})\b", question, re.IGNORECASE)
         or ((m := re.match(rf"^\s*who\s+(\w+)\s+(?:the\s+)?{re.escape(n)}\b", question, re.IGNORECASE))
             and m[1].lower() not in _AUXILIARIES)))
+    kinds = tuple(w for w in dict.fromkeys(words) if w in kind_words and w not in name_words and len(w) > 2)
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
+                    kinds=kinds,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries, manner=KIND_PHRASE.search(whole) is not None)
 

@@ -218,6 +218,7 @@ SPEECH_QUESTION = re.compile(r"^\s*(?i:what|how)\s+(?i:did)\s+(?P<who>[A-Z][^?]*
 # one side's words.
 REPORTING_VERBS = (SPEECH_VERBS - {"discussed"}) | frozenset("""
 briefed answered replied responded described promised assured reaffirms stresses says notes urges told tells
+offered voiced encouraged
 """.split())
 # A subject of two sides ("<X> and <Y> discussed", "The two leaders", "They", "Both"): the words of neither alone.
 JOINT_SUBJECT = re.compile(r"\b(?:and|both|two|they|leaders|sides|together|with)\b", re.IGNORECASE)

@@ -26,7 +26,7 @@ from .question_patterns import (
 from .segment import Span
 from .typed_answers import WORDS, fold, name_in
 
-__all__ = ["asked_speaker", "said_by"]
+__all__ = ["asked_speaker", "listener", "said_by"]
 
 _RELATIVE = re.compile(r"\bwhich\s+")  # opens a relative clause with its own subject ("which <X> stressed")
 _CAPITAL = re.compile(r"\b[A-Z][a-z][\w\-’']*")
@@ -36,6 +36,17 @@ def asked_speaker(question: str) -> str | None:
     """<X> of "What did <X> say / tell / answer ...", or None when the question asks for nobody's words."""
     m = SPEECH_QUESTION.match(question)
     return m.group("who").strip() if m else None
+
+
+# "What did <X> tell <Y> ...": <Y> hears the words; <Y> need not be named in them, unlike a name of the topic
+_LISTENER = re.compile(r"^\s*(?:tell|warn|urge|assure|remind|inform|ask|promise)\s+(?:the\s+)?"
+                       r"(?P<who>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’'.]*)*)")
+
+
+def listener(question: str, speaker: str) -> str | None:
+    """<Y> of "What did <X> tell <Y> ...", the one the words were said to; None when no one is named there."""
+    m = _LISTENER.match(question[question.find(speaker) + len(speaker):])
+    return m.group("who") if m else None
 
 
 def _first_person(doc: Document) -> str | None:

@@ -1,26 +1,29 @@
-"""Yes/no questions ("Did X meet Y in person in May?", "Was the call held in <Place>?"): a verdict before the evidence.
+"""Yes/no questions ("Was X's exchange with Y held in person?", "Did they discuss Z?"): a verdict before the evidence.
 
-The rules' candidates answer a question's content; this module adds the verdict, "Yes." or "No.", as the answer's
-first sentence, citing the same evidence. Cascade (:func:`verdict`):
+The rules' candidates answer a question's content; this module adds the verdict, "Yes." or "No, ...", as the
+answer's first sentence, citing the same evidence. Cascade (:func:`verdict`):
 
-1. the asked kind of meeting (in person, or by phone) against the kind the evidence reports: when no candidate
-   keeps every constraint, but one keeps every constraint except the kind (the names, the asked month or day) and
-   reports another kind (a call for "Did they meet?", a meeting held online for "Did they meet in person?", a
-   meeting for "Did they speak by phone?"), the answer is "No", with that sentence as evidence;
-2. an asked place: when no candidate names it, but the same question without the place finds a call or a meeting
-   held online (held nowhere) or a meeting the page places elsewhere, the answer is "No";
-3. otherwise the rules' answer, when they give one, is a "Yes": its sentence keeps every constraint of the question,
-   and for an asked kind of meeting the evidence reports that kind (:func:`evidence_kind`: the sentence's own words
-   unless it speaks of a meeting still to come; a sentence that reports no meeting, or names a date other than the
-   asked one, is no evidence; else a meeting
-   held online by the page's first sentences, else the page's title, else its first sentences). None: not in the
-   sources (a detail the sources do not give is no "No").
+1. the rules' answer, when they give one, is a "Yes": its sentence keeps every constraint of the question, and when
+   the question asks whether or how a meeting happened (:func:`asks_meeting`) the evidence reports the asked kind (:func:`evidence_kind`: the sentence's own words unless
+   it speaks of a meeting still to come; a sentence that reports no meeting, or names a date other than the asked
+   one, is no evidence; else a meeting held online by the page's first sentences, else the page's title, else its
+   first sentences);
+2. a question that takes a contact for granted and asks how it was held ("Was X's <date> exchange with Y held in
+   person / a phone call?": :func:`kind_asked`): a candidate that keeps every other constraint (the names, the
+   asked month or day) and reports another kind (a call, a meeting held online, a meeting in person) is a "No";
+3. a question that takes a contact for granted and asks where ("Was X's conversation with Y held in <Place>?"):
+   the same question without the place finds a call or a meeting held online (held nowhere), or a meeting the
+   page places elsewhere: "No".
 
-Step 3 is tried first: a meeting of the asked kind beats a call of the same pair the same month.
+Otherwise not in the sources. A question that asks whether a meeting took place ("Did X meet Y in person in
+<Month>?", "Did X and Y meet in <Place>?") takes nothing for granted: a call that month, or a meeting elsewhere,
+does not answer it (the rules' meeting-kind and place checks decline it), and a detail the sources do not give is
+no "No" either.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, Protocol, TypeVar
@@ -29,10 +32,23 @@ from .question_analysis import Analysis
 from .question_patterns import FUTURE_MEETING, MEETING_REPORT, REMOTE_REPORT
 from .typed_answers import date_ok, fold, kind_fits, kind_of, name_in
 
-__all__ = ["YES", "NO", "verdict"]
+__all__ = ["YES", "NO", "verdict", "kind_asked", "asks_meeting", "evidence_kind"]
 
 YES = "Yes."
 NO = "No."
+SAID_KIND = {"call": "a call", "remote": "a meeting held online", "in_person": "a meeting in person"}
+# A contact the question takes for granted ("Was X's exchange with Y ...", "Was the call held in ..."): nouns that name
+# no kind, for asking its kind; any contact noun, for asking its place
+_INVERTED = re.compile(r"^\s*(?:was|were|is)\b", re.IGNORECASE)
+_CONTACT = re.compile(r"\b(?:exchange|conversation|contact|engagement|discussion|conference)\b", re.IGNORECASE)
+_ANY_CONTACT = re.compile(r"\b(?:exchange|conversation|contact|engagement|discussion|conference|call|meeting|visit|talks|"
+                          r"summit)\b", re.IGNORECASE)
+_ASKS_IN_PERSON = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face)\b", re.IGNORECASE)
+_ASKS_CALL = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:tele)?phone\s+call|video\s+(?:call|conference)|virtual(?:ly)?)\b",
+                        re.IGNORECASE)
+# "Did X meet / call / visit Y ...": the main clause's verb is the meeting (a few words of names before it)
+_ASKS_MEETING = re.compile(r"^\s*(?:did|have|has|had|will)\s+(?:[\w.\-’']+\s+){1,8}?(?:meet|visit|host|welcome|receive|call|"
+                           r"phone|telephone|speak|talk|travel|see|sit\s+down)\b", re.IGNORECASE)
 LEAD_SENTENCES = 3  # a readout says how the meeting was held in its first sentences
 
 class _Cand(Protocol):
@@ -55,28 +71,47 @@ def _cited(ctx: Any, c: _Cand) -> list[tuple[Any, Any]]:
     return out
 
 
+def kind_asked(a: Analysis) -> str:
+    """The kind ("in_person" / "call") asked of a contact the question takes for granted (step 2), else ""."""
+    q = a.question
+    if a.wh != "yes_no" or not _INVERTED.match(q) or not _CONTACT.search(q):
+        return ""
+    in_person, call = bool(_ASKS_IN_PERSON.search(q)), bool(_ASKS_CALL.search(q))
+    return "in_person" if in_person and not call else "call" if call and not in_person else ""
+
+
+def asks_meeting(a: Analysis) -> bool:
+    """The question asks whether (or how) a meeting or call happened, not about something dated by one ("Was the
+    accord signed by the time X phoned Y?"): its kind is then what step 1 checks."""
+    return a.manner or bool(kind_asked(a)) or bool(_ASKS_MEETING.match(a.question))
+
+
 def verdict(ctx: Any, a: Analysis, candidates: Sequence[C], min_confidence: float,
             satisfies: Callable[[Any, Analysis, Any], bool],
-            without_places: Callable[[], Sequence[C]]) -> tuple[str, C] | None:
-    """The verdict on a yes/no question and its evidence (module docstring), or None: not in the sources.
+            answered: Callable[[Analysis], Sequence[C]]) -> tuple[str, C] | None:
+    """The verdict's sentence on a yes/no question and its evidence (module docstring), or None: not in the sources.
 
     ``candidates``: every candidate of the question, those that break a constraint marked ``relaxed``, best first;
-    ``satisfies(ctx, analysis, candidate)``: the rules' constraint check; ``without_places()``: the candidates of
-    the same question with its places dropped (asked only at step 2)."""
+    ``satisfies(ctx, analysis, candidate)``: the rules' constraint check; ``answered(analysis)``: the candidates of
+    the general answerer for a changed analysis, best first (steps 2 and 3: the contact's names and time only)."""
+    checked = a.meeting_kind and asks_meeting(a)
     kept = [c for c in candidates if not c.relaxed and c.confidence >= min_confidence
-            and (not a.meeting_kind or all(_fits(evidence_kind(ctx, doc, span, a), a) for doc, span in _cited(ctx, c)))]
-    if kept:  # 3. the rules answer it: every constraint holds
+            and (not checked or all(_fits(evidence_kind(ctx, doc, span, a), a) for doc, span in _cited(ctx, c)))]
+    if kept:  # 1. the rules answer it: every constraint holds
         return YES, kept[0]
-    if a.meeting_kind:  # 1. a meeting of the other kind, every other constraint kept
-        loose = replace(a, meeting_kind="")
-        for c in candidates:
-            if c.confidence < min_confidence or not satisfies(ctx, loose, c):
+    asked = kind_asked(a)
+    if asked:  # 2. the contact by its names and time alone (its noun and the kind words are no topic): its kind
+        wanted = replace(a, meeting_kind=asked, manner=True)
+        for c in answered(replace(a, focus=(), meeting_kind="")):
+            if c.relaxed or c.confidence < min_confidence:
                 continue
             kinds = {evidence_kind(ctx, doc, span, a) for doc, span in _cited(ctx, c)}
-            if kinds and all(k in ("call", "in_person", "remote") and not kind_fits(k, a) for k in kinds):
-                return NO, c
-    if a.places:  # 2. the same meeting found without the place: a call, or a meeting placed elsewhere
-        for c in without_places():
+            if len(kinds) != 1 or not kinds <= set(SAID_KIND):
+                continue  # no meeting of the asked time in the sentence, or two kinds: no evidence either way
+            kind = next(iter(kinds))
+            return (YES, c) if kind_fits(kind, wanted) else (f"No, it was {SAID_KIND[kind]}.", c)
+    if a.places and a.wh == "yes_no" and _INVERTED.match(a.question) and _ANY_CONTACT.search(a.question):
+        for c in answered(replace(a, places=())):  # 3. the contact found without the place: held nowhere, or elsewhere
             if c.relaxed or c.confidence < min_confidence:
                 continue
             cited = _cited(ctx, c)
@@ -84,7 +119,7 @@ def verdict(ctx: Any, a: Analysis, candidates: Sequence[C], min_confidence: floa
                 continue
             kinds = {evidence_kind(ctx, doc, span, a) for doc, span in cited}
             if kinds and kinds <= {"call", "remote"}:
-                return NO, c
+                return f"No, it was {SAID_KIND[sorted(kinds)[0]]}.", c
             near = " ".join(fold(doc.text[span.start:span.end] + " " + (doc.title or "") + " " + (doc.dateline or ""))
                             for doc, span in cited)
             if kinds == {"in_person"} and not any(name_in(p, near) for p in a.places) and _places_of(cited):
