@@ -5,8 +5,9 @@ would drop."""
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import place_at as _place
+from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Mention, Timex
 from communique.search import ask
 from communique.search.answer_scorer import FEATURES, choose, features, load_model, probabilities
 from communique.search.ask import AnswerSentence, _Candidate, _Context, candidates_for
@@ -19,14 +20,6 @@ OCTOBER = ("Ilse Marrow met Tobias Quell in Highmoor on October 2, 2024. "
            "They discussed grid links and winter prices.")
 
 
-def _timex(text: str, part: str, value: str) -> Timex:
-    start = text.index(part)
-    return Timex(start, start + len(part), part, "DATE", value, "explicit")
-
-
-def _place(text: str, part: str) -> Mention:
-    start = text.index(part)
-    return Mention(start, start + len(part), part, "place")
 
 
 @pytest.fixture

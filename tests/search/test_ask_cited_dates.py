@@ -4,18 +4,14 @@ dates the page, not the sentence (but still the answer of a when / where questio
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Timex
 from communique.search import ask
 
 CALL = ("Minister Ana Ortiz spoke today with Minister Pedro Lind of Norland. "
         "The ministers welcomed the first three ferries of relief supplies since the storm of January 4, "
         "which reached the island of Varn.")
 
-
-def _timex(text: str, part: str, value: str, basis: str = "explicit") -> Timex:
-    start = text.index(part)
-    return Timex(start, start + len(part), part, "DATE", value, basis)
 
 
 @pytest.fixture

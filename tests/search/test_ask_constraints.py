@@ -7,8 +7,9 @@ import json
 import sys
 
 import pytest
+from tests.search.hand_annotations import place_at as _place
+from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Mention, Timex
 from communique.search import ask
 
 # Two meetings of one invented pair: March in Lisbon, June in Oslo (a wire copy dated a day later says "today").
@@ -20,14 +21,6 @@ JUNE = ("Ana Ortiz met Pedro Lind in Oslo today. "
         "They held talks on June 9, 2025 about the ferry line and port fees.")
 
 
-def _timex(text: str, part: str, value: str, basis: str = "explicit") -> Timex:
-    start = text.index(part)
-    return Timex(start, start + len(part), part, "DATE", value, basis)
-
-
-def _place(text: str, part: str) -> Mention:
-    start = text.index(part)
-    return Mention(start, start + len(part), part, "place")
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ one about a call; "speak" / "talk" accept either."""
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Timex
 from communique.search import ask
 from communique.search.question_analysis import analyze
 
@@ -17,10 +17,6 @@ MEETING = ("Chancellor Mara Velt met Premier Odo Rask in Tarnholm on May 20, 202
            "They agreed to open two new border crossings. "
            "The two leaders committed to meet again at the Harbour Summit in Ostria.")
 
-
-def _timex(text: str, part: str, value: str, basis: str = "explicit") -> Timex:
-    start = text.index(part)
-    return Timex(start, start + len(part), part, "DATE", value, basis)
 
 
 @pytest.fixture

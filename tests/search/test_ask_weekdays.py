@@ -5,8 +5,8 @@ answer."""
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Timex
 from communique.search import ask
 
 HOSTED = ("President Kim Dae Sung hosted Chancellor Mara Velt in Tarnholm on Sunday. "
@@ -15,10 +15,6 @@ UNDATED = "Premier Odo Rask met President Ivo Sand in Kessland on Tuesday."
 NO_YEAR = ("Premier Odo Rask met Prime Minister Lena Holt in Wendmark on September 10. "
            "Their accord of March 3, 2024 was renewed.")
 
-
-def _timex(text: str, part: str, value: str | None, basis: str) -> Timex:
-    start = text.index(part)
-    return Timex(start, start + len(part), part, "DATE", value, basis)
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ meeting held online is a meeting, but not one in person."""
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import place_at as _place
+from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Mention, Timex
 from communique.search import ask
 from communique.search.question_analysis import analyze
 
@@ -21,14 +22,6 @@ ONLINE = ("Trade Minister Pedro Lind met virtually today with the finance minist
           "Mr. Lind discussed grain corridors with his counterparts.")
 
 
-def _timex(text: str, part: str, value: str, basis: str = "publication") -> Timex:
-    start = text.index(part)
-    return Timex(start, start + len(part), part, "DATE", value, basis)
-
-
-def _place(text: str, part: str) -> Mention:
-    start = text.index(part)
-    return Mention(start, start + len(part), part, "place")
 
 
 @pytest.fixture
@@ -36,13 +29,13 @@ def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     return indexed_store([
         doc_factory(CALL, id="call-april", source="readouts/call-april.txt", kind="readout", published="2025-04-14",
                     title="Readout of Foreign Minister Ortiz's Call with Trade Minister Lind",
-                    timexes=[_timex(CALL, "today", "2025-04-14")]),
+                    timexes=[_timex(CALL, "today", "2025-04-14", "publication")]),
         doc_factory(VISIT, id="visit-may", source="readouts/visit-may.txt", kind="readout", published="2025-05-20",
                     title="Readout of Foreign Minister Ortiz's Meeting with Trade Minister Lind",
-                    timexes=[_timex(VISIT, "today", "2025-05-20")], mentions=[_place(VISIT, "Lisbon")]),
+                    timexes=[_timex(VISIT, "today", "2025-05-20", "publication")], mentions=[_place(VISIT, "Lisbon")]),
         doc_factory(ONLINE, id="online-june", source="readouts/online-june.txt", kind="readout",
                     published="2025-06-02", title="Readout of Trade Minister Lind's Meeting with Finance Ministers",
-                    timexes=[_timex(ONLINE, "today", "2025-06-02")]),
+                    timexes=[_timex(ONLINE, "today", "2025-06-02", "publication")]),
     ])
 
 
