@@ -51,6 +51,7 @@ _ASKS_MEETING = re.compile(r"^\s*(?:did|have|has|had|will)\s+(?:[\w.\-’']+\s+)
                            r"phone|telephone|speak|talk|travel|see|sit\s+down)\b", re.IGNORECASE)
 LEAD_SENTENCES = 3  # a readout says how the meeting was held in its first sentences
 
+
 class _Cand(Protocol):
     confidence: float
     sentences: list[Any]
@@ -135,7 +136,7 @@ def _fits(kind: str, a: Analysis) -> bool:
 
 def evidence_kind(ctx: Any, doc: Any, span: Any, a: Analysis) -> str:
     """How the meeting of the evidence was held: "call" / "in_person" / "remote" / "" (unknown) / "none" (no meeting
-    of the asked time reported; step 3 of the module docstring)."""
+    of the asked time reported; step 1 of the module docstring)."""
     own = doc.text[span.start:span.end]
     if any(t.type == "DATE" and t.basis == "explicit" and t.value and not date_ok(a, t.value)
            for t in doc.timexes if span.start <= t.start < span.end):
