@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 import communique.lexicon as lexicon
 
 from .possessor import asked_site
-from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, KIND_PHRASE, MONTHS, NAME_PREFIXES, STOP_WORDS
+from .question_patterns import ASKED_CALL, ASKED_IN_PERSON, MANNER_PHRASE, MONTHS, NAME_PREFIXES, STOP_WORDS
 
 __all__ = ["Analysis", "analyze", "MONTHS", "DURATION_UNITS", "PERSON_NOUNS", "PLACE_NOUNS"]
 
@@ -83,7 +83,7 @@ _CONTEXT = re.compile(r",?\s+(?:according\s+to|(?:as\s+)?(?:mentioned|noted|repo
                       r"(?:when|while|before|after)\s+(?:\w+\s+){1,4}?(?:met|meeting|spoke|called|visited|welcomed|hosted|"
                       r"came))\b",
                       re.IGNORECASE)
-# A time or condition clause before a yes / no question proper ("When X spoke with Y, did they ...?")
+# "What <kind> did ...": the lower-case words between "which" / "what" and the verb (the asked kind of thing)
 _KIND_PHRASE = re.compile(r"^\s*(?:(?i:in|on|from|at|to|for|with|during|of|by)\s+)?(?i:which|what)\s+"
                           r"((?:[a-z][a-z\-]*\s+){1,3}?)(?=(?i:did|does|do|was|were|is|are|had|has|have|will|would)\b)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w\-’'.]*")
@@ -315,7 +315,7 @@ def _analyze(question: str, whole: str) -> Analysis:
     name_words = {w.lower() for n in names + places for w in n.split()}
     # "Did they meet in person?": how it was held is the asked kind, checked as such (:mod:`yes_no`), no topic word;
     # in other questions "in person" stays a word the answer sentence must hold (a readout of a call rarely does)
-    worded = KIND_PHRASE.sub(" ", question) if wh == "yes_no" else question
+    worded = MANNER_PHRASE.sub(" ", question) if wh == "yes_no" else question
     words = [re.sub(r"[’']s$", "", w.lower()).strip("'’.-") for i, w in enumerate(_WORD.findall(worded))
              if i == 0 or not w[0].isupper()]  # capitalised words are names or titles, checked as names
     head = _head(question)
@@ -349,7 +349,7 @@ def _analyze(question: str, whole: str) -> Analysis:
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
                     kinds=kinds,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
-                    countries=countries, manner=KIND_PHRASE.search(whole) is not None)
+                    countries=countries, manner=MANNER_PHRASE.search(whole) is not None)
 
 
 def _meeting_kind(question: str) -> str:

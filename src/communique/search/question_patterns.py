@@ -39,7 +39,7 @@ __all__ = [
     "COUNTRY_ABBR",
     "ASKED_CALL",
     "ASKED_IN_PERSON",
-    "KIND_PHRASE",
+    "MANNER_PHRASE",
     "FUTURE_MEETING",
     "REMOTE_REPORT",
     "CALL_REPORT",
@@ -197,7 +197,7 @@ ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|hos
                              r"sat\s+down|in[\s-]+person|face[\s-]+to[\s-]+face|receiv(?:e|ed))\b", re.IGNORECASE)
 # Words that only say how a meeting was held ("in person", "face to face", "by phone"): no topic of the question;
 # the asked kind is checked against the kind the evidence reports (``ASKED_CALL`` / ``ASKED_IN_PERSON``)
-KIND_PHRASE = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
+MANNER_PHRASE = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
                          r"by\s+video)\b", re.IGNORECASE)
 # An evidence sentence that reports a call, and one that reports a meeting in person.
 CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
@@ -207,7 +207,8 @@ IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|
 # of how the meeting the page reports was held
 FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|look(?:s|ed)?\s+forward|soon|next|"
                             r"upcoming|invit\w*)\b", re.IGNORECASE)
-# A meeting held online is a call, whatever verb reports it ("met virtually", "a video conference")
+# A meeting held online, whatever verb reports it ("met virtually", "a video conference"): a meeting, but not one in
+# person (``typed_answers.kind_of``: "remote")
 REMOTE_REPORT = re.compile(r"\b(?:virtual(?:ly)?|videoconferenc\w*|(?:by|via|over)\s+video|video[\s-](?:call|conference|link))\b",
                            re.IGNORECASE)
 
