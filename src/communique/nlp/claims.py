@@ -8,7 +8,8 @@ Cascade of :func:`annotate`:
    labels ("Section 232"), ages ("45-year-old", "aged 45", "Jane Doe, 45,"), list markers.
 3. Classification: currency -> ISO 4217; percent; unit alias -> tonne/kg/km/year/day/minute (miles -> km, pounds
    -> kg, hours -> minutes); otherwise a count when the spaCy parse attaches the number to a plural noun
-   (``person`` for people nouns, ``count`` for anything else).
+   (``person`` for people nouns, ``count`` for anything else), or, when the parse attaches it elsewhere, a
+   plural noun right after it past at most two adjectives or participles ("300 parading cadets").
 4. Qualifier from the words before the figure ("more than" -> over, "nearly" -> about, ...), kept in the span.
 5. ``about``: for counts the noun phrase counted ("firearms seized"); otherwise "X of/in <noun>" after the figure,
    the noun the figure modifies ("a 25 percent tariff"), or the subject of the verb ("Bilateral trade reached ...").
@@ -28,6 +29,7 @@ __all__ = ["annotate", "find_claims"]
 
 QUALIFIER_WINDOW = 30  # characters before a figure searched for "more than", "nearly" ...
 MAX_ABOUT_TOKENS = 6  # longer subjects are clauses, not the thing measured
+SURFACE_MODIFIERS = 2  # parse fallback: at most this many adjectives/participles between a number and its plural noun
 MIN_WORD_COUNT = 10  # "two leaders" is not a claim; word numbers from ten up ("a dozen", "twenty") are
 AGE_MAX = 120  # a bare number between commas after a name, up to this, is an age ("Jane Doe, 45,")
 YEAR_RANGE = (1800, 2100)  # bare numbers in this range without a unit are years, not quantities
@@ -150,6 +152,24 @@ def _noun_phrase(noun: Any, stop_at: int | None = None) -> list[Any]:
     return tokens
 
 
+def _surface_noun(tok: Any) -> Any:
+    """Step 3 fallback, when the parse does not attach the number to a noun after it ("300 parading cadets" parsed
+    as the subject of "parading"): the plural noun right after the number, past at most ``SURFACE_MODIFIERS``
+    adjectives or participles, in the same sentence."""
+    if tok.tag_ != "CD":
+        return None
+    doc = tok.doc
+    for i in range(tok.i + 1, min(len(doc), tok.i + 2 + SURFACE_MODIFIERS)):
+        t = doc[i]
+        if t.is_sent_start:
+            return None
+        if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.tag_ not in ("JJ", "VBG", "VBN"):
+            return None
+    return None
+
+
 def _about_count(sdoc: Any, num_start: int, num_end: int) -> tuple[Any, list[Any]] | None:
     """Step 3 (counts): the plural noun a number counts, and the phrase after the number."""
     tok = _token_at(sdoc, num_start, num_end)
@@ -165,7 +185,9 @@ def _about_count(sdoc: Any, num_start: int, num_end: int) -> tuple[Any, list[Any
         or noun.pos_ not in ("NOUN", "PROPN")
         or noun.tag_ not in ("NNS", "NNPS", "NN")
     ):
-        return None
+        noun = _surface_noun(tok)
+        if noun is None:
+            return None
     if noun.tag_ == "NN" and noun.lower_ not in u.PEOPLE_NOUNS:
         return None  # a singular noun after a number is a label or a compound ("5 star"), not a count
     last = noun.i
