@@ -52,3 +52,11 @@ def test_claims_about_count_falls_back_to_the_plural_noun_after_the_number(
     start = doc.text.index(number)
     found = claims._about_count(doc, start, start + len(number))
     assert (found[0].text if found else None) == expected
+
+
+def test_claims_about_count_fallback_skips_a_number_after_a_name() -> None:
+    words, tags = ["the", "May", "7", "strikes"], ["DT", "NNP", "CD", "NNS"]
+    pos = ["DET", "PROPN", "NUM", "NOUN"]
+    doc = Doc(VOCAB, words=words, heads=[3, 3, 3, 3], deps=["det", "compound", "dep", "ROOT"], pos=pos, tags=tags)
+    start = doc.text.index("7")
+    assert claims._about_count(doc, start, start + 1) is None

@@ -156,9 +156,9 @@ def _surface_noun(tok: Any) -> Any:
     """Step 3 fallback, when the parse does not attach the number to a noun after it ("300 parading cadets" parsed
     as the subject of "parading"): the plural noun right after the number, past at most ``SURFACE_MODIFIERS``
     adjectives or participles, in the same sentence."""
-    if tok.tag_ != "CD":
-        return None
     doc = tok.doc
+    if tok.tag_ != "CD" or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN"):
+        return None  # a number after a name is part of it or a date ("Route 9", "May 7 strikes")
     for i in range(tok.i + 1, min(len(doc), tok.i + 2 + SURFACE_MODIFIERS)):
         t = doc[i]
         if t.is_sent_start:
