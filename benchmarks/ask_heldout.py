@@ -66,7 +66,12 @@ in ``heldout``: varied phrasings, sources and unanswerables checked with a text 
 ``ask_practice3.jsonl`` (271 questions, 53 unanswerable), written the same way by another writer who had read
 neither the answerer's code nor any other question set and never ran ``ask``, from the 392 distractors that no
 other set's question cites (169 documents of 2022-2024: readouts, statements, briefings, remarks); its first
-run, before any change to the answerer, is its "fresh" figure (README).
+run, before any change to the answerer, is its "fresh" figure (README); ``ask_practice4.jsonl`` (219 questions, 45
+unanswerable, 154 source documents), written the same way by a fourth writer (read neither the answerer's code nor
+any question set, never ran ``ask``) from the 236 distractors that no earlier set cites (mostly 2024 statements and
+readouts); every answer's sources and every unanswerable checked with a text search over the whole corpus, questions
+whose answer a document cited by another set also gives dropped. It was first run on the answerer as it stood
+before that session's changes (its fresh figure) and again after them.
 (``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
