@@ -26,8 +26,10 @@ machine's load over the run weighs on both sides alike; each pair is one ours an
 whitespace words of the stored clean texts (the same in every repeat: checked). ``ratio_*`` = bare CPU /
 configuration CPU of one pair (the share of bare spaCy's words per CPU-second that the configuration reaches):
 ``ratio_ingest`` (1), ``ratio_ingest_kb`` (1+2), ``ratio_end_to_end_<embedder>`` (1+2+3). Reported: each ratio's
-median over the pairs, its min and max, and every pair's figures. Nothing here is tuned on these documents; a
-measurement, not a gate. The default (5 pairs, all parts, the static index) takes ~4 minutes of CPU on one core.
+median over the pairs, its min and max, and every pair's figures. What pairing cannot remove: CPU seconds per
+word grow with the machine's load (shared caches, the host), and a side takes 20-40 s, so other jobs starting or
+stopping between the two sides of a pair still move its ratio (±0.1 with other jobs beside it): run it alone, and
+read the range. Nothing here is tuned on these documents; a measurement, not a gate. The default (5 pairs, all parts, the static index) takes ~4 minutes of CPU on one core.
 
     nice python -m benchmarks.ingest_ratio [--docs 60] [--repeats 5] [--only ingest,kb] [--embedders static,minilm]
 
