@@ -12,3 +12,8 @@ from benchmarks.ingest_ratio import run
 def test_ingest_ratio_parts_refuse_a_part_without_the_ones_before(only, tmp_path: Path):
     with pytest.raises(ValueError, match="needs"):
         run(tmp_path, 1, only)
+
+
+def test_ingest_ratio_parts_refuse_a_run_without_a_pair(tmp_path: Path):
+    with pytest.raises(ValueError, match="at least one pair"):
+        run(tmp_path, 1, ("ingest",), repeats=0)

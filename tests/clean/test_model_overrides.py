@@ -61,6 +61,22 @@ def test_feature_vectors_have_one_value_per_name():
     assert rows[1][FEATURE_NAMES.index("title_sim")] > 0
 
 
+@pytest.mark.parametrize("wanted", [[], [0], [2, 5], list(range(8))])
+def test_model_probabilities_of_some_rows_equal_those_of_all_rows(wanted):
+    """Stage 2 on the wanted rows alone gives the figures stage 2 over every row gives there (same neighbours)."""
+    model = load_model()
+    assert model is not None and model.stage2 is not None
+    facts = [
+        UnitFacts(text, text.endswith("."), False, False, True, 0, "text", 0, False, False, False)
+        for text in ["Home", "World", "Ministers meet in Lima", "The ministers met in Lima on Monday to discuss trade.",
+                     "Share this article", "They agreed to meet again in June.", "Related stories", "Subscribe"]
+    ]
+    rows = unit_features(facts, None)
+    every = model.probabilities(rows)
+    assert model.probabilities_of(rows, wanted) == [every[i] for i in wanted]
+    assert len(set(every)) > 1  # the rows differ: a check that could fail
+
+
 def test_the_packaged_model_loads_with_matching_features():
     model = load_model()
     assert model is not None and 0 < model.threshold < 1

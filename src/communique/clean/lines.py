@@ -516,14 +516,16 @@ def _model_step(units: list[_Unit], title_norm: str | None, model: LineModel) ->
     ``MODEL_MIN_TOKENS`` tokens. A line the cascade kept is removed at ``P >= model.threshold``; a line the
     context rules removed (menus, teaser runs, sandwiches) is kept again only at ``P < RESCUE_PROBABILITY``."""
     idx, facts = _facts(units)
-    probs = model.probabilities(unit_features(facts, title_norm))
     if not title_norm:
         _guess_headline(units, idx, facts)
     first_date = _first_dateline(units, idx)
-    for i, f, p in zip(idx, facts, probs, strict=True):
-        unit = units[i]
-        if not _model_open(unit, f, i == first_date):
-            continue
+    # Only the open units need a probability (stage 2 on them alone); none open: the model is not run at all.
+    open_ = [k for k, (i, f) in enumerate(zip(idx, facts, strict=True)) if _model_open(units[i], f, i == first_date)]
+    if not open_:
+        return
+    probs = model.probabilities_of(unit_features(facts, title_norm), open_)
+    for k, p in zip(open_, probs, strict=True):
+        unit = units[idx[k]]
         keep = p < model.threshold if unit.keep else p < RESCUE_PROBABILITY
         if keep != unit.keep:
             unit.keep, unit.reason, unit.step = keep, "model" if not keep else "model-kept", 4

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -65,21 +66,28 @@ class LineModel:
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         """P(boilerplate) for each row (rows are the units of ONE document, in order)."""
+        return self.probabilities_of(rows, range(len(rows)))
+
+    def probabilities_of(self, rows: list[list[float]], wanted: Sequence[int]) -> list[float]:
+        """P(boilerplate) of the rows at ``wanted`` only (the same figures as :meth:`probabilities` there): stage 1
+        runs on every row (stage 2 reads the neighbours'), stage 2 on the wanted rows alone."""
         first = [self.stage1.probability(r) for r in rows]
         if self.stage2 is None:
-            return first
-        return [self.stage2.probability(r + s) for r, s in zip(rows, stack_features(first), strict=True)]
+            return [first[i] for i in wanted]
+        return [self.stage2.probability(rows[i] + stack_row(first, i)) for i in wanted]
 
 
 def stack_features(probs: list[float]) -> list[list[float]]:
     """Stage-2 extra features: the stage-1 probabilities of the neighbours, the line itself and a window."""
+    return [stack_row(probs, i) for i in range(len(probs))]
+
+
+def stack_row(probs: list[float], i: int) -> list[float]:
+    """The stage-2 extra features of row ``i`` (see :func:`stack_features`)."""
     n = len(probs)
-    out = []
-    for i in range(n):
-        row = [probs[i + o] if 0 <= i + o < n else EDGE_PROBABILITY for o in STACK_OFFSETS]
-        lo, hi = max(0, i - STACK_WINDOW), min(n, i + STACK_WINDOW + 1)
-        out.append([*row, probs[i], sum(probs[lo:hi]) / (hi - lo)])
-    return out
+    row = [probs[i + o] if 0 <= i + o < n else EDGE_PROBABILITY for o in STACK_OFFSETS]
+    lo, hi = max(0, i - STACK_WINDOW), min(n, i + STACK_WINDOW + 1)
+    return [*row, probs[i], sum(probs[lo:hi]) / (hi - lo)]
 
 
 @lru_cache(maxsize=1)
