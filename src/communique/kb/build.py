@@ -61,6 +61,9 @@ SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the do
 RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
 WRITE_DOCS = 100  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
 WRITE_ENTITIES = 2000  # entity records made and written per part of a full build
+# entity mentions made and written per part of a full build (a dict each in its entity's record: the mentions of a
+# store's worth of entities at once were the build's peak); an entity with more is a part alone
+WRITE_MENTIONS = 20_000
 
 
 @dataclass
@@ -321,19 +324,16 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, cl
            untitled: dict[str, str], counts: dict[str, TermCounts], features: dict[str, PairFeatures], df: Mapping[str, int],
            n_docs: int, written: dict[str, int]) -> Iterator[KBChanges]:
     """The writes of a full build, made one after the other: the emptied tables, the state, the document
-    frequencies and the person index; the entities, :data:`WRITE_ENTITIES` at a time; then steps 3-5 per group of
+    frequencies and the person index; the entities in parts (:func:`_entity_parts`); then steps 3-5 per group of
     stories (events, quotes, claims, stories, document states and block keys). Per-document inputs are dropped as
     their group is written; ``written`` counts the records."""
     yield KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION}, df=dict(df),
                     people=people_changes(resolver.people, resolver.title_of, resolver.people.history),
                     person_keys={" ".join(k): eid for k, eid in resolver.people.by_key.items()})
-    entities = list(res.entities.values())
-    for start in range(0, len(entities), WRITE_ENTITIES):
-        part = entities[start : start + WRITE_ENTITIES]
+    for part in _entity_parts(list(res.entities.values()), resolver.mention_log):
         written["entities"] += len(part)
         yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log))
-                                             for i, ent in enumerate(part, start)]})
-    del entities
+                                             for i, ent in part]})
     ingested = store.ingested_times()
     for clustered in _story_groups(clusters):
         docs = store.get_many([doc_id for cluster in clustered for doc_id in cluster], include_text=False)
@@ -362,6 +362,22 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, cl
         for type_, items in changes.upsert.items():
             written[type_] += len(items)
         yield changes
+
+
+def _entity_parts(entities: list[Entity], log: MentionLog | None) -> Iterator[list[tuple[int, Entity]]]:
+    """The entities in record order with their positions, in parts of at most :data:`WRITE_ENTITIES` entities and
+    :data:`WRITE_MENTIONS` logged mentions (an entity with more mentions is a part alone)."""
+    part: list[tuple[int, Entity]] = []
+    mentions = 0
+    for i, ent in enumerate(entities):
+        size = log.count(ent.id) if log is not None else len(ent.mentions)
+        if part and (len(part) >= WRITE_ENTITIES or mentions + size > WRITE_MENTIONS):
+            yield part
+            part, mentions = [], 0
+        part.append((i, ent))
+        mentions += size
+    if part:
+        yield part
 
 
 def _entity_record(ent: Entity, log: MentionLog | None) -> dict[str, Any]:

@@ -459,6 +459,10 @@ class MentionLog:
         rows = self._rows.get(eid, array("q"))
         return [{"doc": self.docs[rows[k]], "start": rows[k + 1], "end": rows[k + 2]} for k in range(0, len(rows), 3)]
 
+    def count(self, eid: str) -> int:
+        """How many mentions of the entity are logged."""
+        return len(self._rows.get(eid, ())) // 3
+
     def pop(self, eid: str) -> list[dict[str, Any]]:
         records = self.records(eid)
         self._rows.pop(eid, None)
