@@ -33,6 +33,7 @@ from ..model import Document
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
 from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People
+from .spill import DocSpill
 from .stories import (
     PairFeatures,
     Story,
@@ -200,6 +201,12 @@ def _derive(store: Store) -> dict[str, int]:
     recorded duplicate (:func:`_clusters`). Steps 3-5 then run cluster by cluster, :data:`WRITE_DOCS` documents at
     a time, each group's documents read again without their text, their story records made (step 6 of
     ``kb.stories``) and the group's records written and released before the next (:func:`_parts`)."""
+    with DocSpill() as spill:
+        return _derive_spilling(store, spill)
+
+
+def _derive_spilling(store: Store, spill: DocSpill) -> dict[str, int]:
+    """:func:`_derive`, each document's resolved spans and names set aside in ``spill`` until its write group."""
     watermark = store.watermark()
     resolver = Resolver(mention_log=MentionLog())
     ids: list[str] = []
@@ -219,14 +226,17 @@ def _derive(store: Store) -> dict[str, int]:
         counts[doc.id] = TermCounts(term_counts(doc), shared)
         features[doc.id] = _shared_features(pair_features(doc), shared)
         resolver.add(doc.replace(text=""))
+        # the document's resolved spans and names wait on disk for its write group (short forms resolved at the
+        # end add to them: :func:`_restore_resolution`)
+        spill.put(doc.id, (resolver.res.by_span.pop(doc.id, {}), resolver.res.by_doc_name.pop(doc.id, {})))
     res = resolver.finish()
     df = document_frequencies(counts.values())
     n_docs = len(ids)
     clusters = _clusters(ids, dates, duplicate_of, counts, features, df, n_docs)
     del dates, duplicate_of
     written = dict.fromkeys(RECORD_TYPES, 0)
-    store.apply_kb_parts(_parts(store, watermark, resolver, res, clusters, untitled, counts, features, df, n_docs,
-                                written))
+    store.apply_kb_parts(_parts(store, watermark, resolver, res, spill, clusters, untitled, counts, features, df,
+                                n_docs, written))
     return written
 
 
@@ -320,7 +330,19 @@ def _group_stories(docs: list[Document], clusters: list[list[str]], untitled: di
     return sorted(stories, key=lambda s: (s.date or "9999", s.id))
 
 
-def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, clusters: list[list[str]],
+def _restore_resolution(res: Resolution, spilled: Mapping[str, tuple[dict[tuple[int, int], str], dict[str, str]]]) -> None:
+    """Put the spilled spans and names of documents back into ``res``: as they were when the document was added,
+    then what resolving the short forms added (a span set again, a name only when new: as :meth:`Resolver.attach`
+    sets them), so each document's dicts equal, in order too, those of a build that kept them."""
+    for doc_id, (spans, names) in spilled.items():
+        spans.update(res.by_span.get(doc_id, {}))
+        for name, eid in res.by_doc_name.get(doc_id, {}).items():
+            names.setdefault(name, eid)
+        res.by_span[doc_id], res.by_doc_name[doc_id] = spans, names
+
+
+def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, spill: DocSpill,
+           clusters: list[list[str]],
            untitled: dict[str, str], counts: dict[str, TermCounts], features: dict[str, PairFeatures], df: Mapping[str, int],
            n_docs: int, written: dict[str, int]) -> Iterator[KBChanges]:
     """The writes of a full build, made one after the other: the emptied tables, the state, the document
@@ -337,6 +359,7 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, cl
     ingested = store.ingested_times()
     for clustered in _story_groups(clusters):
         docs = store.get_many([doc_id for cluster in clustered for doc_id in cluster], include_text=False)
+        _restore_resolution(res, spill.pop_many([doc.id for doc in docs]))
         group = _group_stories(docs, clustered, untitled)
         story_of = {doc_id: story for story in group for doc_id in story.docs}
         out = assemble(docs, story_of, res)

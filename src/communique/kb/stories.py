@@ -656,7 +656,11 @@ def cluster_documents(weights: _Weights, features: Sequence[PairFeatures], dates
     sorted list of positions, ordered by their first. A full build clusters from these alone
     (:mod:`communique.kb.build`), without holding the documents."""
     sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(weights, dates) | _people_pairs([f.key_persons for f in features], dates):
+    pairs = _candidate_pairs(weights, dates)
+    # in place, no third set; the clusters do not depend on the order pairs are scored in (``_average_link``
+    # orders its merges by score, then position)
+    pairs |= _people_pairs([f.key_persons for f in features], dates)
+    for i, j in pairs:
         score = pair_score(features[i], features[j], weights.cosine(i, j))
         if score is not None:
             sims[(i, j)] = score
