@@ -32,7 +32,7 @@ from typing import Any
 from ..model import Document
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
-from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People
+from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People, role_spans
 from .spill import DocSpill
 from .stories import (
     PairFeatures,
@@ -208,7 +208,7 @@ def _derive(store: Store) -> dict[str, int]:
 def _derive_spilling(store: Store, spill: DocSpill) -> dict[str, int]:
     """:func:`_derive`, each document's resolved spans and names set aside in ``spill`` until its write group."""
     watermark = store.watermark()
-    resolver = Resolver(mention_log=MentionLog())
+    resolver = Resolver(mention_log=MentionLog(), role_log=spill)
     ids: list[str] = []
     dates: list[dt.date | None] = []
     duplicate_of: dict[str, str] = {}
@@ -354,7 +354,7 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, sp
                     person_keys={" ".join(k): eid for k, eid in resolver.people.by_key.items()})
     for part in _entity_parts(list(res.entities.values()), resolver.mention_log):
         written["entities"] += len(part)
-        yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log))
+        yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log, spill))
                                              for i, ent in part]})
     ingested = store.ingested_times()
     for clustered in _story_groups(clusters):
@@ -403,11 +403,15 @@ def _entity_parts(entities: list[Entity], log: MentionLog | None) -> Iterator[li
         yield part
 
 
-def _entity_record(ent: Entity, log: MentionLog | None) -> dict[str, Any]:
-    """The record of an entity whose mentions a full build logged (:class:`MentionLog`); the log drops them."""
+def _entity_record(ent: Entity, log: MentionLog | None, roles: DocSpill | None = None) -> dict[str, Any]:
+    """The record of an entity whose mentions a full build logged (:class:`MentionLog`) and whose roles it spilled
+    (``roles``: the same keys in the same order as :meth:`Entity.as_dict` gives with them held); both are dropped."""
     record = ent.as_dict()
     if log is not None:
         record["mentions"] = log.pop(ent.id)
+    if roles is not None and (spilled := roles.pop_list(ent.id)):
+        record["roles"] = spilled
+        record["role_spans"] = role_spans(spilled)
     return record
 
 

@@ -24,7 +24,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -469,6 +469,12 @@ class MentionLog:
         return records
 
 
+class RoleLog(Protocol):
+    """Where a full build sends each entity's roles instead of ``Entity.roles`` (``kb.spill.DocSpill``)."""
+
+    def append(self, key: str, value: Any) -> None: ...
+
+
 class Resolver:
     """Entity resolution as a state documents are added to. :func:`resolve` adds a whole corpus (in id order) and
     resolves the short forms at the end; an incremental update (:mod:`communique.kb.update`) starts from the
@@ -478,10 +484,12 @@ class Resolver:
 
     def __init__(self, *, gazetteer: bool = True, people: _People | None = None,
                  entities: dict[str, Entity] | None = None, title_of: dict[str, set[str]] | None = None,
-                 mention_log: MentionLog | None = None) -> None:
+                 mention_log: MentionLog | None = None, role_log: RoleLog | None = None) -> None:
         self.res = Resolution(entities={} if entities is None else entities)
-        # a full build logs mentions compactly (``Entity.mentions`` stays empty) and writes them from the log
+        # a full build logs mentions compactly (``Entity.mentions`` stays empty) and writes them from the log, and
+        # roles out of memory (``Entity.roles`` stays empty), in the order found
         self.mention_log = mention_log
+        self.role_log = role_log
         self.known: dict[str, Entity] = {}
         history: list[tuple[str, list[tuple[str, ...]]]] = []
         keys: dict[str, str] = {}
@@ -571,11 +579,15 @@ class Resolver:
             if role_eid:
                 eid = role_eid
                 self.title_of[eid].add(fold(role.title))
-                res.entities[eid].roles.append({
+                record = {
                     "title": role.title, "organization": role.organization, "country": role.country,
                     "doc": doc.id, "start": role.start, "end": role.end, "as_of": doc.published,
                     "current": not role.title.startswith("Former "),
-                })
+                }
+                if self.role_log is not None:
+                    self.role_log.append(eid, record)
+                else:
+                    res.entities[eid].roles.append(record)
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
 
