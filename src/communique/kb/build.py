@@ -271,7 +271,10 @@ class TermCounts(Mapping[str, float]):
 
     def __init__(self, counts: Mapping[str, float], shared: _Shared) -> None:
         self.terms = tuple(shared(term) for term in counts)
-        self.counts = array("d", counts.values())
+        values = list(counts.values())
+        self.counts = array("f", values)  # half the size of doubles; weighted counts are small whole numbers
+        if self.counts.tolist() != values:  # a count single precision does not hold exactly: kept as it is
+            self.counts = array("d", values)
 
     def __getitem__(self, term: str) -> float:
         try:

@@ -451,12 +451,12 @@ class MentionLog:
             self.docs.append(doc_id)
         rows = self._rows.get(eid)
         if rows is None:
-            rows = self._rows[eid] = array("q")
+            rows = self._rows[eid] = array("i")  # 4 bytes: document numbers and offsets (an overflow raises)
         rows.extend((number, start, end))
 
     def records(self, eid: str) -> list[dict[str, Any]]:
         """The entity's mentions as its record lists them (:meth:`Entity.as_dict`)."""
-        rows = self._rows.get(eid, array("q"))
+        rows = self._rows.get(eid, array("i"))
         return [{"doc": self.docs[rows[k]], "start": rows[k + 1], "end": rows[k + 2]} for k in range(0, len(rows), 3)]
 
     def count(self, eid: str) -> int:
