@@ -1,5 +1,6 @@
 """A full build writes its records group by group (``WRITE_DOCS`` documents of whole stories, ``WRITE_ENTITIES``
-entities per part, one transaction): the knowledge base does not depend on the group sizes (hand-made documents)."""
+entities and at most ``WRITE_MENTIONS`` mentions per part, one transaction): the knowledge base does not depend on
+the group sizes (hand-made documents)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from communique.kb import RECORD_TYPES, build
+from communique.kb.resolve import Entity, MentionLog
 from communique.model import Claim, Document, Event, Mention, Quote, Role
 from communique.store.sqlite import SQLiteStore
 
@@ -58,9 +60,10 @@ def _snapshot(store: SQLiteStore, ids: list[str]) -> dict[str, Any]:
             "stories": {d.id: d.story for d in store.get_many(ids, include_text=False)}}
 
 
-@pytest.mark.parametrize("docs, entities", [(1, 1), (2, 3), (3, 1000)])
-def test_build_write_groups_give_the_same_knowledge_base(tmp_path: Path, monkeypatch, docs: int,
-                                                         entities: int) -> None:
+@pytest.mark.parametrize("docs, entities, mentions", [(1, 1, 20_000), (2, 3, 20_000), (3, 1000, 20_000),
+                                                     (3, 1000, 1), (2, 1000, 3)])
+def test_build_write_groups_give_the_same_knowledge_base(tmp_path: Path, monkeypatch, docs: int, entities: int,
+                                                         mentions: int) -> None:
     reports = [_report(m, o) for m in range(len(MEETINGS)) for o in range(2)]
     with SQLiteStore(tmp_path / "kb.db") as store:
         store.put_many(reports, "p")
@@ -68,7 +71,21 @@ def test_build_write_groups_give_the_same_knowledge_base(tmp_path: Path, monkeyp
         whole = _snapshot(store, [d.id for d in reports])
         monkeypatch.setattr(B, "WRITE_DOCS", docs)
         monkeypatch.setattr(B, "WRITE_ENTITIES", entities)
+        monkeypatch.setattr(B, "WRITE_MENTIONS", mentions)
         counts = build(store)
         assert _snapshot(store, [d.id for d in reports]) == whole
     assert counts == {t: len(whole["records"][t]) for t in RECORD_TYPES}
     assert counts["stories"] < len(reports) and counts["quotes"] == len(reports)
+
+
+@pytest.mark.parametrize("sizes, per_part, expected", [([1, 1, 1], 2, [[0, 1], [2]]), ([5, 1, 1], 2, [[0], [1, 2]]),
+                                                       ([1, 5, 1], 3, [[0], [1], [2]]), ([0, 0, 4], 4, [[0, 1, 2]])])
+def test_build_entity_parts_bound_their_mentions(monkeypatch, sizes: list[int], per_part: int,
+                                                 expected: list[list[int]]) -> None:
+    log, entities = MentionLog(), []
+    for k, n in enumerate(sizes):
+        entities.append(Entity(f"e{k}", "person", f"Person {k}"))
+        for m in range(n):
+            log.add(f"e{k}", f"d{m}", m, m + 1)
+    monkeypatch.setattr(B, "WRITE_MENTIONS", per_part)
+    assert [[i for i, _ in part] for part in B._entity_parts(entities, log)] == expected

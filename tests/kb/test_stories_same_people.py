@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from communique.kb.dates import with_year
 from communique.kb.stories import (
     _key_persons,
     _lead_persons,
     _places_conflict,
-    _short_name,
     cluster_stories,
     dates_compatible,
     lead_event,
-    with_year,
 )
+from communique.kb.story_records import _short_name
 from communique.model import Event, Mention
 
 ENGLISH = (

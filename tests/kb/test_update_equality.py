@@ -162,7 +162,7 @@ def test_update_browse_rows_equal_a_full_rewrite(tmp_path, seed, backend, monkey
     import communique.kb.browse as browse
 
     whole = []
-    monkeypatch.setattr(browse, "_all_rows", lambda store, rows=browse._all_rows: whole.append(1) or rows(store))
+    monkeypatch.setattr(browse, "_row_parts", lambda store, rows=browse._row_parts: whole.append(1) or rows(store))
     docs = [_with_countries(d) for d in _corpus()]
     random.Random(seed).shuffle(docs)
     batches = [docs[:8], docs[8:9], docs[9:17], docs[17:24], docs[24:]]

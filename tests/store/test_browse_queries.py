@@ -139,3 +139,30 @@ def test_browse_dated_facet_pages_walked_or_listed_alike(index, monkeypatch, fac
         pages[probe] = _ids(index, sort=sort, dated=True, facets=facets, offset=offset, limit=2)
     assert pages[True] == pages[False]
     assert pages[True][1] >= 1
+
+
+@pytest.mark.parametrize("write_rows", [1, 2, 1000])
+def test_browse_replace_parts_writes_what_replace_writes(index, monkeypatch, write_rows) -> None:  # type: ignore[no-untyped-def]
+    import communique.store.browse as store_browse
+
+    monkeypatch.setattr(store_browse, "WRITE_ROWS", write_rows)
+    whole = {name: index.page(Query("person", sort=name, limit=50)) for name in ("name", "-date", "docs")}
+    topics = index.facet_counts(Query("person"), "topic", 10)
+    rows = {r["id"]: r for r in index.page(Query("person", limit=50))[0]}
+    parts = []
+    for i, name, first, last, n, countries, row_topics in ROWS:
+        item = Item("person", i, name, " " + " ".join(name.lower().replace("é", "e").split()) + " ", first, last, n,
+                    {"country": rows[i].get("country")})
+        facets = [Facet("person", "country", c, i) for c in countries] + [Facet("person", "topic", t, i)
+                                                                           for t in row_topics]
+        parts.append(([item], facets + facets))  # a facet row repeated within its part is written once
+    index.replace_parts(iter(parts), "w3")
+    assert {name: index.page(Query("person", sort=name, limit=50)) for name in whole} == whole
+    assert index.facet_counts(Query("person"), "topic", 10) == topics and index.built_from() == "w3"
+
+
+def test_browse_replace_parts_rejects_a_row_repeated_across_parts(index) -> None:  # type: ignore[no-untyped-def]
+    part = ([Item("person", "p9", "Ines Lara", " ines lara ", None, None, 1, {})], [])
+    with pytest.raises(Exception):  # noqa: B017 - the backend's integrity error
+        index.replace_parts([part, part], "w4")
+    assert _ids(index)[1] == 5 and index.built_from() == "w1"  # rolled back

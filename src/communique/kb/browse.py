@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,14 +71,18 @@ def refresh_index(store: Store) -> BrowseIndex:
     state = store.kb_state()
     built_from = _built_from(state.get("watermark"))
     if state.get(STATE_KEY) != built_from:
-        items, facets, countries = _all_rows(store)
-        index.replace(items, facets, built_from, {COUNTRIES_KEY: json.dumps(countries, ensure_ascii=False)})
+        countries, parts = _row_parts(store)
+        index.replace_parts(parts, built_from, {COUNTRIES_KEY: json.dumps(countries, ensure_ascii=False)})
     return index
 
 
 def rows(store: Store) -> tuple[list[Item], list[Facet]]:
     """Every item and facet row of the index (numbered steps as in the module docstring)."""
-    items, facets, _ = _all_rows(store)
+    items: list[Item] = []
+    facets: list[Facet] = []
+    for part_items, part_facets in _row_parts(store)[1]:
+        items += part_items
+        facets += part_facets
     return items, facets
 
 
@@ -183,9 +187,11 @@ def _quote_rows(quote: Mapping[str, Any]) -> list[Facet]:
     return [Facet("quote", "speaker", quote["speaker"], quote["id"])] if quote.get("speaker") else []
 
 
-def _all_rows(store: Store) -> tuple[list[Item], list[Facet], Countries]:
-    """Every item and facet row of the index, and the country entities. Entity and event records are read from the
-    store again for each pass over them rather than held (with every mention, they grew with the store)."""
+def _row_parts(store: Store) -> tuple[Countries, Iterator[tuple[list[Item], list[Facet]]]]:
+    """The country entities, and every item and facet row of the index one record's rows at a time (each item's
+    rows in one part), made as they are written. Entity and event records are read from the store again for each
+    pass over them rather than held (with every mention, they grew with the store); what the rows need across
+    records is gathered first: each document's fields, topics, countries and entities, entity names and topics."""
     docs: dict[str, dict[str, Any]] = {}
     doc_topics: dict[str, set[str]] = defaultdict(set)
     for doc in store.iter_documents(include_text=False):
@@ -210,34 +216,30 @@ def _all_rows(store: Store) -> tuple[list[Item], list[Facet], Countries]:
     for ev in store.iter_records("events"):
         for eid in ev["participants"]:
             entity_topics[eid].update(ev["topics"])
-    items: list[Item] = []
-    facets: list[Facet] = []
 
-    def add(part: tuple[list[Item], list[Facet]]) -> None:
-        items.extend(part[0])
-        facets.extend(part[1])
+    def parts() -> Iterator[tuple[list[Item], list[Facet]]]:
+        # 1. entities
+        for ent in store.iter_records("entities"):
+            seen = sorted({m["doc"] for m in ent["mentions"]})
+            dates = sorted(d for doc_id in seen if doc_id in docs and (d := docs[doc_id]["date"]))
+            outlets = [p for doc_id in seen if (p := docs.get(doc_id, {}).get("publisher"))]
+            yield _entity_rows(ent, dates, len(seen), outlets, entity_topics.get(ent["id"], ()), country_name)
+        # 2. documents
+        for doc_id, d in docs.items():
+            yield _document_rows(doc_id, d, doc_countries.get(doc_id, ()), doc_topics.get(doc_id, ()),
+                                 doc_entities.pop(doc_id, ()))
+        # 3. stories
+        for story in store.iter_records("stories"):
+            members = [docs[doc_id] | {"id": doc_id} for doc_id in story["docs"] if doc_id in docs]
+            yield _story_rows(story, members, doc_countries, doc_topics)
+        # 4. events
+        for ev in store.iter_records("events"):
+            yield _event_rows(ev, docs, names)
+        # 6. quotes by speaker (a person page lists them)
+        for q in store.iter_records("quotes"):
+            yield [], _quote_rows(q)
 
-    # 1. entities
-    for ent in store.iter_records("entities"):
-        seen = sorted({m["doc"] for m in ent["mentions"]})
-        dates = sorted(d for doc_id in seen if doc_id in docs and (d := docs[doc_id]["date"]))
-        outlets = [p for doc_id in seen if (p := docs.get(doc_id, {}).get("publisher"))]
-        add(_entity_rows(ent, dates, len(seen), outlets, entity_topics.get(ent["id"], ()), country_name))
-    # 2. documents
-    for doc_id, d in docs.items():
-        add(_document_rows(doc_id, d, doc_countries.get(doc_id, ()), doc_topics.get(doc_id, ()),
-                           doc_entities.get(doc_id, ())))
-    # 3. stories
-    for story in store.iter_records("stories"):
-        members = [docs[doc_id] | {"id": doc_id} for doc_id in story["docs"] if doc_id in docs]
-        add(_story_rows(story, members, doc_countries, doc_topics))
-    # 4. events
-    for ev in store.iter_records("events"):
-        add(_event_rows(ev, docs, names))
-    # 6. quotes by speaker (a person page lists them)
-    for q in store.iter_records("quotes"):
-        facets += _quote_rows(q)
-    return items, facets, dict(countries)
+    return dict(countries), parts()
 
 
 # -- incremental update ------------------------------------------------------------------------------------------

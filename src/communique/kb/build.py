@@ -20,7 +20,7 @@ Cascade:
 
 from __future__ import annotations
 
-import dataclasses
+import datetime as dt
 import gc
 from array import array
 from collections import defaultdict
@@ -29,15 +29,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Document, Mention
+from ..model import Document
 from ..store.base import DocState, KBChanges, Store
 from .events import EventBuilder, record_id
-from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People
+from .resolve import Entity, MentionLog, Resolution, Resolver, ShortForm, _People, role_spans
+from .spill import DocSpill
 from .stories import (
     PairFeatures,
     Story,
-    cluster_stories,
+    _Weights,
+    cluster_documents,
     document_frequencies,
+    lead_event,
     lead_sentence,
     pair_features,
     person_keys,
@@ -47,6 +50,7 @@ from .stories import (
     term_keys,
     tfidf,
 )
+from .story_records import make_story
 
 __all__ = ["RECORD_TYPES", "STATE_VERSION", "Assembly", "KBStatus", "assemble", "build", "doc_keys", "doc_state",
            "ensure_built", "kb_status", "names_by_doc", "people_changes", "story_record"]
@@ -57,9 +61,10 @@ STATE_VERSION = "1"  # bump when the persisted state changes meaning: the next i
 SHORT_KEY = "short:"  # block-index prefix of a short name form's tokens (the documents an update resolves again)
 RARE_KEY_DF = 1  # a term only one document has is indexed too: the next document sharing it makes it a block key
 WRITE_DOCS = 100  # documents (whole stories) assembled and written per part of a full build: bounds what one holds
-# the mention types story clustering reads once term counts are made (who, and where: ``kb.stories``)
-CLUSTERING_MENTION_TYPES = frozenset({"person", "place", "country"})
 WRITE_ENTITIES = 2000  # entity records made and written per part of a full build
+# entity mentions made and written per part of a full build (a dict each in its entity's record: the mentions of a
+# store's worth of entities at once were the build's peak); an entity with more is a part alone
+WRITE_MENTIONS = 20_000
 
 
 @dataclass
@@ -191,29 +196,70 @@ def _derive(store: Store) -> dict[str, int]:
     """Steps 1-5 of :func:`build`, written in one transaction (:meth:`Store.apply_kb_parts`).
 
     Documents are read once, in id order (the same documents give the same entities, stories and events in any
-    ingest order): a document's text gives its term counts, pair features and lead sentence (a story title's last
-    resort), then only what clustering reads stays in memory (:func:`_clustering_view`). Steps 3-5 then run story
-    by story, :data:`WRITE_DOCS` documents at a time, each group's documents read again without their text and
-    its records written and released before the next (:func:`_parts`)."""
+    ingest order): a document's text gives its term counts, pair features and lead sentence (kept only when it has
+    no title: a story title's last resort), and story clustering reads only those, its publication date and its
+    recorded duplicate (:func:`_clusters`). Steps 3-5 then run cluster by cluster, :data:`WRITE_DOCS` documents at
+    a time, each group's documents read again without their text, their story records made (step 6 of
+    ``kb.stories``) and the group's records written and released before the next (:func:`_parts`)."""
+    with DocSpill() as spill:
+        return _derive_spilling(store, spill)
+
+
+def _derive_spilling(store: Store, spill: DocSpill) -> dict[str, int]:
+    """:func:`_derive`, each document's resolved spans and names set aside in ``spill`` until its write group."""
     watermark = store.watermark()
-    resolver = Resolver(mention_log=MentionLog())
-    corpus: list[Document] = []
+    resolver = Resolver(mention_log=MentionLog(), role_log=spill)
+    ids: list[str] = []
+    dates: list[dt.date | None] = []
+    duplicate_of: dict[str, str] = {}
+    untitled: dict[str, str] = {}  # doc id -> lead sentence, for the documents without a title (step 6)
     counts: dict[str, TermCounts] = {}
     features: dict[str, PairFeatures] = {}
     shared = _Shared()
     for doc in store.iter_documents(by_id=True):
+        ids.append(doc.id)
+        dates.append(shared(published_day(doc)))
+        if doc.duplicate_of:
+            duplicate_of[doc.id] = doc.duplicate_of
+        if not doc.title:
+            untitled[doc.id] = lead_sentence(doc.text)
         counts[doc.id] = TermCounts(term_counts(doc), shared)
-        features[doc.id] = pair_features(doc)
+        features[doc.id] = _shared_features(pair_features(doc), shared)
         resolver.add(doc.replace(text=""))
-        corpus.append(_clustering_view(doc, shared))
+        # the document's resolved spans and names wait on disk for its write group (short forms resolved at the
+        # end add to them: :func:`_restore_resolution`)
+        spill.put(doc.id, (resolver.res.by_span.pop(doc.id, {}), resolver.res.by_doc_name.pop(doc.id, {})))
     res = resolver.finish()
     df = document_frequencies(counts.values())
-    n_docs = len(corpus)
-    stories = cluster_stories(corpus, df=df, n_docs=n_docs, terms=counts, features=features)
-    del corpus
+    n_docs = len(ids)
+    clusters = _clusters(ids, dates, duplicate_of, counts, features, df, n_docs)
+    del dates, duplicate_of
     written = dict.fromkeys(RECORD_TYPES, 0)
-    store.apply_kb_parts(_parts(store, watermark, resolver, res, stories, counts, features, df, n_docs, written))
+    store.apply_kb_parts(_parts(store, watermark, resolver, res, spill, clusters, untitled, counts, features, df,
+                                n_docs, written))
     return written
+
+
+def _clusters(ids: list[str], dates: list[dt.date | None], duplicate_of: Mapping[str, str],
+              counts: Mapping[str, TermCounts], features: Mapping[str, PairFeatures], df: Mapping[str, int],
+              n_docs: int) -> list[list[str]]:
+    """Story clusters (steps 3-5 of ``kb.stories``) of the documents ``ids`` (id order), as lists of document ids,
+    from their term counts, pair features, publication dates and recorded duplicates alone: the same clusters
+    :func:`kb.stories.cluster_stories` gives for the documents themselves (their records are made per write group,
+    :func:`_parts`)."""
+    position = {doc_id: i for i, doc_id in enumerate(ids)}
+    duplicates = [(position[doc_id], dup) for doc_id, other in duplicate_of.items()
+                  if (dup := position.get(other)) is not None and dup != position[doc_id]]
+    weights = _Weights([counts[doc_id] for doc_id in ids], df, n_docs)
+    clusters = cluster_documents(weights, [features[doc_id] for doc_id in ids], dates, duplicates)
+    return [[ids[i] for i in cluster] for cluster in clusters]
+
+
+def _shared_features(features: PairFeatures, shared: _Shared) -> PairFeatures:
+    """Pair features with their strings and name-word sets shared across documents (:class:`_Shared`)."""
+    return PairFeatures(shared(features.lead_date), shared(features.place),
+                        [shared(p) for p in features.persons], [shared(p) for p in features.key_persons],
+                        shared(features.country), shared(features.mode))
 
 
 class TermCounts(Mapping[str, float]):
@@ -225,7 +271,10 @@ class TermCounts(Mapping[str, float]):
 
     def __init__(self, counts: Mapping[str, float], shared: _Shared) -> None:
         self.terms = tuple(shared(term) for term in counts)
-        self.counts = array("d", counts.values())
+        values = list(counts.values())
+        self.counts = array("f", values)  # half the size of doubles; weighted counts are small whole numbers
+        if self.counts.tolist() != values:  # a count single precision does not hold exactly: kept as it is
+            self.counts = array("d", values)
 
     def __getitem__(self, term: str) -> float:
         try:
@@ -261,30 +310,13 @@ class _Shared(dict[Any, Any]):
         return self.setdefault(value, value)
 
 
-def _clustering_view(doc: Document, shared: _Shared) -> Document:
-    """What story clustering (``kb.stories``) reads of a document: its person, place and country mentions and its
-    events, their strings shared; not its other mentions, quotes, claims, timexes and roles (term counts and entity
-    resolution have taken those already); its lead sentence as its text."""
-    mentions = [Mention(m.start, m.end, shared(m.text), shared(m.type), shared(m.country), shared(m.label))
-                for m in doc.mentions if m.type in CLUSTERING_MENTION_TYPES]
-    events = [dataclasses.replace(
-        ev, type=shared(ev.type), mode=shared(ev.mode), label=shared(ev.label), date_value=shared(ev.date_value),
-        date_text=shared(ev.date_text), date_basis=shared(ev.date_basis), place=shared(ev.place),
-        status=shared(ev.status), participants=tuple((shared(n), s, e) for n, s, e in ev.participants),
-        topics=tuple(shared(t) for t in ev.topics)) for ev in doc.events]
-    return doc.replace(text=lead_sentence(doc.text), raw="", removed=[], meta={}, roles=[], quotes=[], timexes=[],
-                       claims=[], mentions=mentions, events=events, published=shared(doc.published),
-                       kind=shared(doc.kind), language=shared(doc.language), publisher=shared(doc.publisher),
-                       content_type=shared(doc.content_type))
-
-
-def _story_groups(stories: list[Story]) -> Iterator[list[Story]]:
-    """Whole stories, in order, about :data:`WRITE_DOCS` documents at a time (a larger story alone)."""
-    group: list[Story] = []
+def _story_groups(clusters: list[list[str]]) -> Iterator[list[list[str]]]:
+    """Whole clusters, in order, about :data:`WRITE_DOCS` documents at a time (a larger cluster alone)."""
+    group: list[list[str]] = []
     size = 0
-    for story in stories:
-        group.append(story)
-        size += len(story.docs)
+    for cluster in clusters:
+        group.append(cluster)
+        size += len(cluster)
         if size >= WRITE_DOCS:
             yield group
             group, size = [], 0
@@ -292,27 +324,47 @@ def _story_groups(stories: list[Story]) -> Iterator[list[Story]]:
         yield group
 
 
-def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, stories: list[Story],
-           counts: dict[str, TermCounts], features: dict[str, PairFeatures], df: Mapping[str, int],
+def _group_stories(docs: list[Document], clusters: list[list[str]], untitled: dict[str, str]) -> list[Story]:
+    """The story records of ``clusters`` (step 6, ``kb.story_records.make_story``) from their documents as read
+    without text (a document without a title gets its lead sentence back: a title's last resort), by date then id."""
+    by_id = {doc.id: doc.replace(text=untitled.pop(doc.id)) if doc.id in untitled else doc for doc in docs}
+    leads = {doc_id: lead_event(doc) for doc_id, doc in by_id.items()}
+    stories = [make_story([by_id[doc_id] for doc_id in cluster], leads) for cluster in clusters]
+    return sorted(stories, key=lambda s: (s.date or "9999", s.id))
+
+
+def _restore_resolution(res: Resolution, spilled: Mapping[str, tuple[dict[tuple[int, int], str], dict[str, str]]]) -> None:
+    """Put the spilled spans and names of documents back into ``res``: as they were when the document was added,
+    then what resolving the short forms added (a span set again, a name only when new: as :meth:`Resolver.attach`
+    sets them), so each document's dicts equal, in order too, those of a build that kept them."""
+    for doc_id, (spans, names) in spilled.items():
+        spans.update(res.by_span.get(doc_id, {}))
+        for name, eid in res.by_doc_name.get(doc_id, {}).items():
+            names.setdefault(name, eid)
+        res.by_span[doc_id], res.by_doc_name[doc_id] = spans, names
+
+
+def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, spill: DocSpill,
+           clusters: list[list[str]],
+           untitled: dict[str, str], counts: dict[str, TermCounts], features: dict[str, PairFeatures], df: Mapping[str, int],
            n_docs: int, written: dict[str, int]) -> Iterator[KBChanges]:
     """The writes of a full build, made one after the other: the emptied tables, the state, the document
-    frequencies and the person index; the entities, :data:`WRITE_ENTITIES` at a time; then steps 3-5 per group of
+    frequencies and the person index; the entities in parts (:func:`_entity_parts`); then steps 3-5 per group of
     stories (events, quotes, claims, stories, document states and block keys). Per-document inputs are dropped as
     their group is written; ``written`` counts the records."""
     yield KBChanges(replace=True, state={"watermark": watermark, STATE_KEY: STATE_VERSION}, df=dict(df),
                     people=people_changes(resolver.people, resolver.title_of, resolver.people.history),
                     person_keys={" ".join(k): eid for k, eid in resolver.people.by_key.items()})
-    entities = list(res.entities.values())
-    for start in range(0, len(entities), WRITE_ENTITIES):
-        part = entities[start : start + WRITE_ENTITIES]
+    for part in _entity_parts(list(res.entities.values()), resolver.mention_log):
         written["entities"] += len(part)
-        yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log))
-                                             for i, ent in enumerate(part, start)]})
-    del entities
+        yield KBChanges(upsert={"entities": [(f"{i:09d}", _entity_record(ent, resolver.mention_log, spill))
+                                             for i, ent in part]})
     ingested = store.ingested_times()
-    for group in _story_groups(stories):
+    for clustered in _story_groups(clusters):
+        docs = store.get_many([doc_id for cluster in clustered for doc_id in cluster], include_text=False)
+        _restore_resolution(res, spill.pop_many([doc.id for doc in docs]))
+        group = _group_stories(docs, clustered, untitled)
         story_of = {doc_id: story for story in group for doc_id in story.docs}
-        docs = store.get_many(list(story_of), include_text=False)
         out = assemble(docs, story_of, res)
         changes = KBChanges(upsert={
             "events": [(event_sort_key(e), e) for e in out.events],
@@ -338,11 +390,31 @@ def _parts(store: Store, watermark: str, resolver: Resolver, res: Resolution, st
         yield changes
 
 
-def _entity_record(ent: Entity, log: MentionLog | None) -> dict[str, Any]:
-    """The record of an entity whose mentions a full build logged (:class:`MentionLog`); the log drops them."""
+def _entity_parts(entities: list[Entity], log: MentionLog | None) -> Iterator[list[tuple[int, Entity]]]:
+    """The entities in record order with their positions, in parts of at most :data:`WRITE_ENTITIES` entities and
+    :data:`WRITE_MENTIONS` logged mentions (an entity with more mentions is a part alone)."""
+    part: list[tuple[int, Entity]] = []
+    mentions = 0
+    for i, ent in enumerate(entities):
+        size = log.count(ent.id) if log is not None else len(ent.mentions)
+        if part and (len(part) >= WRITE_ENTITIES or mentions + size > WRITE_MENTIONS):
+            yield part
+            part, mentions = [], 0
+        part.append((i, ent))
+        mentions += size
+    if part:
+        yield part
+
+
+def _entity_record(ent: Entity, log: MentionLog | None, roles: DocSpill | None = None) -> dict[str, Any]:
+    """The record of an entity whose mentions a full build logged (:class:`MentionLog`) and whose roles it spilled
+    (``roles``: the same keys in the same order as :meth:`Entity.as_dict` gives with them held); both are dropped."""
     record = ent.as_dict()
     if log is not None:
         record["mentions"] = log.pop(ent.id)
+    if roles is not None and (spilled := roles.pop_list(ent.id)):
+        record["roles"] = spilled
+        record["role_spans"] = role_spans(spilled)
     return record
 
 

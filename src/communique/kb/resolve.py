@@ -24,7 +24,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz
 
@@ -451,18 +451,28 @@ class MentionLog:
             self.docs.append(doc_id)
         rows = self._rows.get(eid)
         if rows is None:
-            rows = self._rows[eid] = array("q")
+            rows = self._rows[eid] = array("i")  # 4 bytes: document numbers and offsets (an overflow raises)
         rows.extend((number, start, end))
 
     def records(self, eid: str) -> list[dict[str, Any]]:
         """The entity's mentions as its record lists them (:meth:`Entity.as_dict`)."""
-        rows = self._rows.get(eid, array("q"))
+        rows = self._rows.get(eid, array("i"))
         return [{"doc": self.docs[rows[k]], "start": rows[k + 1], "end": rows[k + 2]} for k in range(0, len(rows), 3)]
+
+    def count(self, eid: str) -> int:
+        """How many mentions of the entity are logged."""
+        return len(self._rows.get(eid, ())) // 3
 
     def pop(self, eid: str) -> list[dict[str, Any]]:
         records = self.records(eid)
         self._rows.pop(eid, None)
         return records
+
+
+class RoleLog(Protocol):
+    """Where a full build sends each entity's roles instead of ``Entity.roles`` (``kb.spill.DocSpill``)."""
+
+    def append(self, key: str, value: Any) -> None: ...
 
 
 class Resolver:
@@ -474,10 +484,12 @@ class Resolver:
 
     def __init__(self, *, gazetteer: bool = True, people: _People | None = None,
                  entities: dict[str, Entity] | None = None, title_of: dict[str, set[str]] | None = None,
-                 mention_log: MentionLog | None = None) -> None:
+                 mention_log: MentionLog | None = None, role_log: RoleLog | None = None) -> None:
         self.res = Resolution(entities={} if entities is None else entities)
-        # a full build logs mentions compactly (``Entity.mentions`` stays empty) and writes them from the log
+        # a full build logs mentions compactly (``Entity.mentions`` stays empty) and writes them from the log, and
+        # roles out of memory (``Entity.roles`` stays empty), in the order found
         self.mention_log = mention_log
+        self.role_log = role_log
         self.known: dict[str, Entity] = {}
         history: list[tuple[str, list[tuple[str, ...]]]] = []
         keys: dict[str, str] = {}
@@ -567,11 +579,15 @@ class Resolver:
             if role_eid:
                 eid = role_eid
                 self.title_of[eid].add(fold(role.title))
-                res.entities[eid].roles.append({
+                record = {
                     "title": role.title, "organization": role.organization, "country": role.country,
                     "doc": doc.id, "start": role.start, "end": role.end, "as_of": doc.published,
                     "current": not role.title.startswith("Former "),
-                })
+                }
+                if self.role_log is not None:
+                    self.role_log.append(eid, record)
+                else:
+                    res.entities[eid].roles.append(record)
                 if role.country and not res.entities[eid].country:
                     res.entities[eid].country = role.country
 

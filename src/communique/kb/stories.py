@@ -53,8 +53,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..events.assemble import _short as _label_short
-from ..events.plover_patterns import LABEL_VERBS, VENUE_WORDS
+from ..events.plover_patterns import VENUE_WORDS
 from ..lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
@@ -66,10 +65,11 @@ from ..lexicon import (
 from ..model import Document, Event
 from ..nlp import countries
 from ..text import strip_accents
-from .dates import _as_date, dates_compatible, is_partial, month_day, with_year
+from .dates import _as_date, dates_compatible, month_day
 
 __all__ = [
     "Story",
+    "cluster_documents",
     "cluster_stories",
     "assign_stories",
     "story_id",
@@ -476,14 +476,13 @@ def _lead_mode(lead: tuple[int, Event] | None) -> str | None:
     return "call" if lead[1].mode == "phone" else "meeting"
 
 
-def _people_pairs(key_persons: Sequence[list[frozenset[str]]], docs: Sequence[Document]) -> set[tuple[int, int]]:
+def _people_pairs(key_persons: Sequence[list[frozenset[str]]], dates: Sequence[dt.date | None]) -> set[tuple[int, int]]:
     """Pairs of documents about the same people (blocked on their name words; publication window as in step 3)."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, persons in enumerate(key_persons):
         if len(persons) >= KEY_PERSONS:
             for word in set().union(*persons):
                 blocks[word].append(i)
-    dates = [_published(d) for d in docs]
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > MAX_BLOCK_SIZE:
@@ -522,7 +521,7 @@ def published_day(doc: Document) -> dt.date | None:
     return _published(doc)
 
 
-def _candidate_pairs(weights: _Weights, docs: Sequence[Document]) -> set[tuple[int, int]]:
+def _candidate_pairs(weights: _Weights, dates: Sequence[dt.date | None]) -> set[tuple[int, int]]:
     """Pairs that share a block key (step 3; keys as :func:`term_keys` gives them).
 
     A term common over years (a president's name) still blocks the few reports of one fortnight through its
@@ -530,8 +529,7 @@ def _candidate_pairs(weights: _Weights, docs: Sequence[Document]) -> set[tuple[i
     the number of documents.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
-    dates = [_published(d) for d in docs]
-    for i in range(len(docs)):
+    for i in range(len(dates)):
         for key in term_keys(weights.vector(i), weights.df, dates[i]):
             blocks[key].append(i)
     pairs: set[tuple[int, int]] = set()
@@ -606,116 +604,6 @@ def lead_sentence(text: str) -> str:
     return next((s for s in _SENTENCE_END.split(text.strip()) if s.strip()), "")
 
 
-def _earliest(docs: Sequence[Document]) -> Document:
-    return min(docs, key=lambda d: (d.published or "9999", d.id))
-
-
-def _short_name(doc: Document, name: str, forms: Sequence[str] | None = None) -> str:
-    """How a reader names the person, in order:
-    1. a family name written in capitals ("KANG Min Seo", official East Asian style) -> "Kang";
-    2. the one-word form the document (or the story's documents: ``forms``) uses most that is a word of the full name
-       ("Varga" for "Tomas J. Varga", "Kang" for "Kang Min Seo", "Ruiz" for "Ana Ruiz Peña" when a page says it alone);
-    3. a two-word name whole ("Ma Lin": which word is the family name is not for us to guess);
-    4. a name with a patronymic particle up to the father's name ("Karim bin Nasser Al Amin" -> "Karim bin Nasser");
-    5. a shorter form the document uses that ends the full name, else the surname with particles ("de la Torre")."""
-    words = name.split()
-    caps = [w for w in words if len(w) >= MIN_CAPS_NAME and w.isalpha() and w.isupper()]
-    if len(caps) == 1 and len(words) > 1:
-        return caps[0].capitalize()
-    if forms is None:
-        forms = [m.text.strip() for m in doc.mentions if m.type == "person"]
-    alone = Counter(f for f in forms if f in words and len(words) > 1 and len(f) >= MIN_NAME_WORD
-                    and f.casefold() not in _NAME_PARTICLES)
-    if alone:
-        return max(alone, key=lambda f: (alone[f], f == words[-1]))
-    if len(words) <= SHORT_NAME_WORDS:
-        return name
-    patronymic = next((i for i, w in enumerate(words[1:-1], start=1) if w.casefold() in _PATRONYMIC_WORDS), None)
-    if patronymic is not None:
-        return " ".join(words[: patronymic + 2])  # "Karim bin Nasser Al Amin" -> "Karim bin Nasser"
-    suffixes = [f for f in forms if f.split() and len(f.split()) < len(words) and words[-len(f.split()):] == f.split()]
-    if suffixes:
-        return min(suffixes, key=len)
-    return _label_short(name)  # particles kept: "de la Torre"
-
-
-def _meeting_title(doc: Document, lead: tuple[int, Event] | None, forms: Sequence[str] | None = None) -> str | None:
-    """"<Name> meets <Name> in <Place>" for a lead meeting of named people (countries, titles left out; names as
-    :func:`_short_name` gives them); "<Name> speaks with <Name>" for a call, "<Name> hosts <Name>" for a host."""
-    if lead is None or lead[1].type != "CONSULT" or lead[1].status != "occurred":
-        return None
-    event = lead[1]
-    spans = _person_spans(doc)
-    places = _place_words(doc)
-    names: list[str] = []
-    for name, start, end in event.participants:
-        words = _name_words(name)
-        if (words and not words <= places and countries.country_of_name(name) is None
-                and any(start < me and ms < end for ms, me in spans)):
-            short = _short_name(doc, " ".join(name.split()), forms)
-            if short not in names:
-                names.append(short)
-    if len(names) < KEY_PERSONS:
-        return None
-    others = ", ".join(names[1:-1] + [names[-1]]) if len(names) > 2 else names[1]
-    verb = LABEL_VERBS.get(f"CONSULT/{event.mode}") or LABEL_VERBS["CONSULT"]
-    where = f" in {event.place}" if event.place and event.mode != "phone" else ""
-    return f"{names[0]} {verb} {others}{where}"
-
-
-def _story(group: Sequence[Document], leads: dict[str, tuple[int, Event] | None]) -> Story:
-    """The Story record of one cluster (step 6)."""
-    first = _earliest(group)
-    values = [value for d in group if (value := _event_date(d, leads[d.id]))]
-    full = [v for v in values if not is_partial(v)]
-    # a month-day without a year takes its year from the story's other reports, else it does not vote
-    votes = Counter(full + [v for v in (with_year(p, full) for p in values if is_partial(p)) if v])
-    date = None
-    if votes:
-        # the most agreed value; among ties the most precise, then the earliest
-        date = sorted(votes.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-    partial = next((v for v in values if is_partial(v)), None) if date is None else None
-    events: list[tuple[str, int]] = []
-    labels: Counter[str] = Counter()
-    lead_labels: list[str] = []  # in publication order: ties go to the earliest report
-    occurred: set[str] = set()  # labels of events that took place (preferred over announcements)
-    places: Counter[str] = Counter()
-    for doc in sorted(group, key=lambda d: (d.published or "9999", d.id)):
-        lead = leads[doc.id]
-        if lead is not None and lead[1].label:
-            lead_labels.append(lead[1].label)
-            if lead[1].status == "occurred":
-                occurred.add(lead[1].label)
-        for index, event in enumerate(doc.events):
-            is_lead = lead is not None and lead[0] == index
-            if is_lead or (event.date_value and date and dates_compatible(event.date_value, date)):
-                events.append((doc.id, index))
-                if event.label:
-                    labels[event.label] += 1
-                if event.place:
-                    places[event.place] += 1
-    forms = [m.text.strip() for d in group for m in d.mentions if m.type == "person"]  # name forms across reports
-    meeting_titles = [t for doc in sorted(group, key=lambda d: (d.published or "9999", d.id))
-                      if (t := _meeting_title(doc, leads[doc.id], forms))]
-    if meeting_titles:  # "<Surname> meets <Surname> in <Place>", as most reports have it
-        counts = Counter(meeting_titles)
-        title = max(meeting_titles, key=lambda t: (counts[t], " in " in t, -meeting_titles.index(t)))
-    elif lead_labels:  # the label most reports lead with
-        counts = Counter(lead_labels)
-        title = max(lead_labels, key=lambda label: (counts[label], label in occurred, -lead_labels.index(label)))
-    elif labels:
-        title = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    elif first.title:
-        title = first.title
-    else:
-        title = lead_sentence(first.text).strip()[:TITLE_MAX_CHARS]
-    place = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if places else None
-    if date is None and partial is None:
-        date = first.published if first.published and _as_date(first.published) else None
-    ordered = [d.id for d in sorted(group, key=lambda d: (d.published or "9999", d.id))]
-    return Story(id=story_id(first.id), title=title, docs=ordered, date=date, events=events, place=place,
-                 date_partial=partial)
-
 
 @dataclass(slots=True)
 class PairFeatures:
@@ -761,6 +649,26 @@ def pair_score(a: PairFeatures, b: PairFeatures, cosine: float) -> float | None:
     return score if score > 0 else None
 
 
+def cluster_documents(weights: _Weights, features: Sequence[PairFeatures], dates: Sequence[dt.date | None],
+                      duplicates: Iterable[tuple[int, int]] = ()) -> list[list[int]]:
+    """Steps 3-5 on what they read of each document (its term counts in ``weights``, its pair features and its
+    publication date; ``duplicates``: (document, the document it duplicates) by position): the clusters, each a
+    sorted list of positions, ordered by their first. A full build clusters from these alone
+    (:mod:`communique.kb.build`), without holding the documents."""
+    sims: dict[tuple[int, int], float] = {}
+    pairs = _candidate_pairs(weights, dates)
+    # in place, no third set; the clusters do not depend on the order pairs are scored in (``_average_link``
+    # orders its merges by score, then position)
+    pairs |= _people_pairs([f.key_persons for f in features], dates)
+    for i, j in pairs:
+        score = pair_score(features[i], features[j], weights.cosine(i, j))
+        if score is not None:
+            sims[(i, j)] = score
+    for i, dup in duplicates:  # step 4: recorded duplicates
+        sims[(min(i, dup), max(i, dup))] = DUPLICATE_SCORE
+    return _average_link(len(features), sims, [f.lead_date for f in features])
+
+
 def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = None, n_docs: int | None = None,
                     terms: Mapping[str, Mapping[str, float]] | None = None,
                     features: Mapping[str, PairFeatures] | None = None) -> list[Story]:
@@ -776,17 +684,13 @@ def cluster_stories(docs: Iterable[Document], *, df: Mapping[str, int] | None = 
     weights = _Weights([terms[d.id] if terms and d.id in terms else _terms(d) for d in corpus], df, n_docs)
     leads = {d.id: lead_event(d) for d in corpus}
     feats = [features[d.id] if features and d.id in features else pair_features(d, leads[d.id]) for d in corpus]
-    sims: dict[tuple[int, int], float] = {}
-    for i, j in _candidate_pairs(weights, corpus) | _people_pairs([f.key_persons for f in feats], corpus):
-        score = pair_score(feats[i], feats[j], weights.cosine(i, j))
-        if score is not None:
-            sims[(i, j)] = score
-    for i, doc in enumerate(corpus):  # step 4: recorded duplicates
-        dup = index.get(doc.duplicate_of or "")
-        if dup is not None and dup != i:
-            sims[(min(i, dup), max(i, dup))] = DUPLICATE_SCORE
-    clusters = _average_link(len(corpus), sims, [f.lead_date for f in feats])
-    stories = [_story([corpus[i] for i in cluster], leads) for cluster in clusters]
+    dates = [_published(d) for d in corpus]
+    duplicates = [(i, dup) for i, doc in enumerate(corpus)
+                  if (dup := index.get(doc.duplicate_of or "")) is not None and dup != i]
+    from .story_records import make_story  # step 6 (it reads this module's helpers)
+
+    clusters = cluster_documents(weights, feats, dates, duplicates)
+    stories = [make_story([corpus[i] for i in cluster], leads) for cluster in clusters]
     stories.sort(key=lambda s: (s.date or "9999", s.id))
     return stories
 

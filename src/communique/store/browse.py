@@ -130,13 +130,28 @@ class BrowseIndex:
                 state: dict[str, str] | None = None) -> None:
         """Atomically replace the whole index and record the watermark it was built from (and ``state``: more
         ``kb_state`` keys the index keeps)."""
+        self.replace_parts([(items, facets)], watermark, state)
+
+    def replace_parts(self, parts: Iterable[tuple[Iterable[Item], Iterable[Facet]]], watermark: str,
+                      state: dict[str, str] | None = None) -> None:
+        """:meth:`replace` with the rows given part by part (each written as it comes: a whole build's rows are
+        never held at once). A facet row repeated within a part is written once; the parts must not repeat a row
+        (each item's rows in one part: a repeat fails the write)."""
         self._seen = None
         s = self.store
         s._begin_write()
         try:
             s._execute(s._sql("DELETE FROM browse_items"))
             s._execute(s._sql("DELETE FROM browse_facets"))
-            self.insert(items, facets)
+            item_rows: list[tuple[Any, ...]] = []
+            facet_rows: list[tuple[Any, ...]] = []
+            for items, facets in parts:
+                item_rows += (_item_row(it) for it in items)
+                facet_rows += sorted({(f.type, f.facet, f.value, f.id) for f in facets})
+                if len(item_rows) >= WRITE_ROWS or len(facet_rows) >= WRITE_ROWS:
+                    self._insert_rows(item_rows, facet_rows)
+                    item_rows, facet_rows = [], []
+            self._insert_rows(item_rows, facet_rows)
             self._state({STATE_KEY: watermark, **(state or {})})
             s._commit()
         except BaseException:
@@ -149,8 +164,7 @@ class BrowseIndex:
         batch: list[tuple[Any, ...]] = []
         insert = s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for it in items:
-            batch.append((it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
-                          json.dumps(it.summary, ensure_ascii=False)))
+            batch.append(_item_row(it))
             if len(batch) >= WRITE_ROWS:
                 s._executemany(insert, batch)
                 batch = []
@@ -160,6 +174,13 @@ class BrowseIndex:
         insert = s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)")
         for start in range(0, len(rows), WRITE_ROWS):
             s._executemany(insert, rows[start : start + WRITE_ROWS])
+
+    def _insert_rows(self, items: list[tuple[Any, ...]], facets: list[tuple[Any, ...]]) -> None:
+        s = self.store
+        if items:
+            s._executemany(s._sql("INSERT INTO browse_items VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), items)
+        if facets:
+            s._executemany(s._sql("INSERT INTO browse_facets VALUES (?, ?, ?, ?)"), facets)
 
     def begin(self) -> None:
         """Start a piecewise rewrite (:meth:`remove`, :meth:`insert`, reads, then :meth:`commit`)."""
@@ -383,3 +404,8 @@ def index_of(store: Store) -> BrowseIndex:
     if not isinstance(store, SQLStore):
         raise CommuniqueError("browsing needs a SQL store (SQLite or PostgreSQL)")
     return BrowseIndex(store)
+
+
+def _item_row(it: Item) -> tuple[Any, ...]:
+    return (it.type, it.id, it.name, it.sort_name, it.first_date, it.date, it.docs,
+            json.dumps(it.summary, ensure_ascii=False))
