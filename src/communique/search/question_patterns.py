@@ -40,6 +40,8 @@ __all__ = [
     "ASKED_CALL",
     "ASKED_IN_PERSON",
     "MANNER_PHRASE",
+    "MANNER_IN_PERSON",
+    "MANNER_CALL",
     "FUTURE_MEETING",
     "REMOTE_REPORT",
     "CALL_REPORT",
@@ -195,18 +197,23 @@ COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 ASKED_CALL = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone(?:d)?|telephone(?:d)?|virtual(?:ly)?|video)\b", re.IGNORECASE)
 ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|ed)|sit\s+down|"
                              r"sat\s+down|in[\s-]+person|face[\s-]+to[\s-]+face|receiv(?:e|ed))\b", re.IGNORECASE)
-# Words that only say how a meeting was held ("in person", "face to face", "by phone"): no topic of the question;
-# the asked kind is checked against the kind the evidence reports (``ASKED_CALL`` / ``ASKED_IN_PERSON``)
-MANNER_PHRASE = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
-                         r"by\s+video)\b", re.IGNORECASE)
+# Words that only say how a meeting was held: in person ("in person", "face to face"), or as a call or online ("by
+# phone", "a phone call", "by video", "virtually"). No topic of the question; the asked kind is checked against the
+# kind the evidence reports (``ASKED_CALL`` / ``ASKED_IN_PERSON``; ``yes_no.kind_asked``: the kind asked of a contact)
+_MANNER_IN_PERSON = r"in[\s-]+person|face[\s-]+to[\s-]+face"
+_MANNER_CALL = (r"(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|(?:tele)?phone\s+call|by\s+video|video\s+(?:call|conference)|"
+                r"virtual(?:ly)?")
+MANNER_IN_PERSON = re.compile(rf"\b(?:{_MANNER_IN_PERSON})\b", re.IGNORECASE)
+MANNER_CALL = re.compile(rf"\b(?:{_MANNER_CALL})\b", re.IGNORECASE)
+MANNER_PHRASE = re.compile(rf"\b(?:{_MANNER_IN_PERSON}|{_MANNER_CALL})\b", re.IGNORECASE)
 # An evidence sentence that reports a call, and one that reports a meeting in person.
 CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
 IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|es|ed)|receiv(?:e|es|ed)|"
                               r"in[\s-]+person|face[\s-]+to[\s-]+face|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)
-# A sentence about a meeting still to come ("agreed to meet again soon", "looks forward to hosting"): it says nothing
-# of how the meeting the page reports was held
-FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|look(?:s|ed)?\s+forward|soon|next|"
-                            r"upcoming|invit\w*)\b", re.IGNORECASE)
+# A sentence about a meeting still to come ("agreed to meet again soon", "will travel", "plans to hold talks", "looks
+# forward to hosting"): it reports no meeting held, and says nothing of how the meeting the page reports was held
+FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|to\s+(?:meet|travel|visit|hold|speak)|"
+                            r"look(?:s|ed)?\s+forward|soon|next|upcoming|invit\w*)\b", re.IGNORECASE)
 # A meeting held online, whatever verb reports it ("met virtually", "a video conference"): a meeting, but not one in
 # person (``typed_answers.kind_of``: "remote")
 REMOTE_REPORT = re.compile(r"\b(?:virtual(?:ly)?|videoconferenc\w*|(?:by|via|over)\s+video|video[\s-](?:call|conference|link))\b",
