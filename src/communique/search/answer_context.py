@@ -23,7 +23,7 @@ from .typed_answers import stem as _stem
 
 __all__ = ["Answer", "AnswerSentence", "Candidate", "Context", "NOT_IN_SOURCES", "CANDIDATE_DOCS", "LEAD",
            "NAME_WINDOW", "MEETING_VERBS", "STEMMED_MEETING", "STEMMED_CALL", "fold_with_map", "content_words",
-           "proper_terms", "overlap", "name_tokens", "surname", "has_name", "full_name_match", "speaker_label", "slug",
+           "proper_terms", "overlap", "name_tokens", "surname", "has_name", "full_name_match", "other_given_name", "speaker_label", "slug",
            "sentence_window", "cited_text", "cites_words_of"]
 
 NOT_IN_SOURCES = "Not in the sources."
@@ -135,6 +135,16 @@ def full_name_match(candidate: str, asked: str) -> bool:
     return bool(want) and all(t in have for t in want)
 
 
+
+
+def other_given_name(candidate: str, asked: str) -> bool:
+    """Both names write a given name before the surname and the two start with other letters: a namesake, another
+    person ("Olivia <Surname>" asked, "Melissa <Surname>" written); a short form of the same name ("Joe" ~ "Joseph")
+    and initials ("J.") are not told apart."""
+    have, want = name_tokens(candidate), name_tokens(asked)
+    if len(have) < 2 or len(want) < 2:
+        return False  # a surname alone: any given name may go with it
+    return have[0][0] != want[0][0]
 
 
 def speaker_label(raw: str) -> str:

@@ -12,7 +12,7 @@ Cascade:
    every asked name and place, scored by names and focus words, kept when the time constraint holds and the sentence holds
    an answer of the asked type (a date, a place, a person, a number with what it counts, a duration);
 5. "What did X say ...": only X's quoted or reported words answer (:mod:`said_by`), not the other side's nor a
-   joint discussion;
+   joint discussion; "What office did X hold before <event>": only evidence that says the role was an earlier one;
 6. a yes / no question: "Yes." before the sentence found, "No, ..." for a contact taken for granted that was of
    another kind or held elsewhere (:mod:`yes_no`);
 7. every candidate carries a confidence; below :data:`MIN_CONFIDENCE` the answer is "not in the sources".
@@ -45,7 +45,7 @@ from .answer_context import (
 )
 from .index import index_for
 from .question_analysis import Analysis, analyze
-from .question_patterns import MEETING_REPORT, QUESTION_PATTERNS
+from .question_patterns import EARLIER_ROLE_QUESTION, EARLIER_ROLE_REPORT, MEETING_REPORT, QUESTION_PATTERNS
 from .record_answers import TOPIC_END
 from .said_by import asked_speaker, listener
 from .typed_answers import date_ok as _date_ok
@@ -53,6 +53,7 @@ from .typed_answers import evidence_dates as _evidence_dates
 from .typed_answers import fold as _fold
 from .typed_answers import kind_ok as _kind_ok
 from .typed_answers import name_in as _name_in
+from .typed_answers import predates as _predates
 
 __all__ = ["ask", "Answer", "AnswerSentence", "classify", "candidates_for", "rule_answer", "MIN_CONFIDENCE",
            "NOT_IN_SOURCES"]
@@ -93,6 +94,8 @@ def _satisfies(ctx: Context, a: Analysis, c: Candidate) -> bool:
             if not _kind_ok(a, doc, span):
                 return False  # a call asked about as a meeting, or a meeting as a call
             if a.has_time:
+                if _predates(a, doc.published):
+                    return False  # a page from before the asked time: a plan, not what happened
                 written = re.findall(r"\((\d{4}-\d{2}(?:-\d{2})?)\)", sentence.text)
                 dates = written or [*_evidence_dates(doc, span), doc.published or ""]
                 if not any(_date_ok(a, d) for d in dates):
@@ -137,6 +140,8 @@ def candidates_for(store: Any, a: Analysis, wide: bool = False) -> tuple[Context
             general = [c for c in general if all(has_name(cited_text(ctx, s), groups["who"])
                                                  or cites_words_of(ctx, s, groups["who"]) for s in c.sentences)]
         found += general
+    if EARLIER_ROLE_QUESTION.match(question):  # a role before an event: evidence that says the role was an earlier one
+        found = [c for c in found if all(EARLIER_ROLE_REPORT.search(cited_text(ctx, s)) for s in c.sentences)]
     speaker = asked_speaker(question)
     if speaker:  # "What did X say ...": X's quoted or reported words, not the other side's nor a joint discussion
         found = [c for c in found if all(s.text.startswith(f"{speaker} said:") or cites_words_of(ctx, s, speaker)

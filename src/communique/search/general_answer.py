@@ -29,6 +29,7 @@ from .typed_answers import fold as _fold
 from .typed_answers import kind_ok as _kind_ok
 from .typed_answers import name_in as _name_in
 from .typed_answers import ordinal_of as _ordinal_of
+from .typed_answers import predates as _predates
 from .typed_answers import stem as _stem
 from .typed_answers import typed_answer as _typed_answer
 from .word_families import family
@@ -63,7 +64,8 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
     1. documents that mention every name and place of the question (its context clause's names too);
     2. sentences whose neighbourhood names them, scored by names and focus words found (for "Who did X meet ...",
        a sentence reporting the meeting also by the focus words of its neighbours: the purpose stands next to it);
-    3. the time constraint: the answer's date (when-questions) or the sentence's or document's date;
+    3. the time constraint: the answer's date (when-questions) or the sentence's or document's date; a page
+       published before the asked time does not report what happened then (:func:`typed_answers.predates`);
     4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
 
     ``wide``: a sentence that fails a check of steps 2-3 other than the names (too few focus words, another month,
@@ -82,6 +84,9 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
         folded_doc = _fold(doc.text) + " " + folded_title  # the page's title names its speaker or subject
         title_words = {family(_stem(w.strip("'-"))) for w in _WORDS.findall(folded_title)}
         if not all(_name_in(n, folded_doc) for n in (*a.names, *a.places, *a.context_names)):  # 1.
+            continue
+        early = _predates(a, doc.published)  # 3. a page from before the asked time announces it, reports nothing of it
+        if early and not wide:
             continue
         lead = _fold(" ".join([doc.title or "", doc.dateline or "", slug(doc)]
                               + [s.text for s in ctx.sentences(doc)[:LEAD]]))
@@ -124,7 +129,7 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
             if counted or (a.answer_type == "ordinal" and _ordinal_of(a, s.text, by_name=True)  # "the 77th <Name>"
                            and len(names) == len(a.names)):  # among all the asked names
                 score = max(score, COUNTED_SHARE)
-            loose = False  # a check failed, kept only for the learned scorer (``wide``)
+            loose = early  # a check failed, kept only for the learned scorer (``wide``)
             if max(score, without_kind) < (MIN_FOCUS_SENTENCE if a.answer_type == "sentence" else MIN_FOCUS_TYPED):
                 if not wide or max(score, without_kind) < WIDE_MIN_FOCUS:
                     continue

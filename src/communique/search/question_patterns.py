@@ -24,6 +24,8 @@ __all__ = [
     "SPEAKER_BEFORE_QUOTE",
     "NUMBER",
     "PEOPLE_NOUNS",
+    "GENERIC_PEOPLE",
+    "PEOPLE_KINDS",
     "DURATION",
     "ADJECTIVE_SUFFIXES",
     "MONTHS",
@@ -43,6 +45,10 @@ __all__ = [
     "MANNER_IN_PERSON",
     "MANNER_CALL",
     "FUTURE_MEETING",
+    "PAST_QUESTION",
+    "EARLIER_ROLE_QUESTION",
+    "EARLIER_ROLE_REPORT",
+    "FUTURE_QUESTION",
     "REMOTE_REPORT",
     "CALL_REPORT",
     "IN_PERSON_REPORT",
@@ -160,6 +166,23 @@ soldiers troops personnel servicemembers hostages captives detainees prisoners v
 survivors passengers travellers travelers pilgrims visitors tourists members delegates participants
 """.split())
 
+# People nouns that count anyone ("100,000 individuals", "five million people"): they answer "how many <people
+# noun>" whatever the noun; another people noun answers only for its own kind (:data:`PEOPLE_KINDS`)
+GENERIC_PEOPLE: frozenset[str] = frozenset("people persons individuals population".split())
+# People nouns that name the same kind of person: "how many troops" ~ "5,000 soldiers", but "how many citizens" is
+# no count of "100 hostages"
+PEOPLE_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "soldiers troops personnel servicemembers",
+    "hostages captives detainees prisoners",
+    "dead killed victims casualties",
+    "wounded injured casualties",
+    "migrants refugees asylum seekers evacuees displaced",
+    "citizens nationals residents civilians inhabitants",
+    "passengers travellers travelers pilgrims visitors tourists",
+    "workers employees",
+    "members delegates participants",
+))
+
 # A length of time: "three hours", "two-day", "two-and-a-half hours", "45 minutes".
 DURATION = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|half\s+an?)"
@@ -214,6 +237,17 @@ IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|
 # forward to hosting"): it reports no meeting held, and says nothing of how the meeting the page reports was held
 FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|to\s+(?:meet|travel|visit|hold|speak)|"
                             r"look(?:s|ed)?\s+forward|soon|next|upcoming|invit\w*)\b", re.IGNORECASE)
+# A question about what happened ("What did ...", "Was it held ...") and one about what was to come ("will", "would
+# host", "planned"): a page published before the asked time reports the first only as a plan
+PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+FUTURE_QUESTION = re.compile(r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?|expected|scheduled|due|upcoming|next)\b",
+                             re.IGNORECASE)
+# "What office did X hold before <event>?": a role held at an earlier time, not the one a page gives X now; evidence
+# for it says the role was an earlier one ("former", "previously", "served as")
+EARLIER_ROLE_QUESTION = re.compile(r"^\s*what\s+(?:[\w\-]+\s+){0,2}?(?:role|title|job|position|post|office|rank)s?\b"
+                                   r"[^?]*\b(?:before|prior\s+to|until)\b", re.IGNORECASE)
+EARLIER_ROLE_REPORT = re.compile(r"\b(?:former(?:ly)?|previously|then[\s\-]|ex-|until|prior\s+to|served\s+as|had\s+been|"
+                                 r"before\s+(?:becoming|being|taking|joining|assuming))", re.IGNORECASE)
 # A meeting held online, whatever verb reports it ("met virtually", "a video conference"): a meeting, but not one in
 # person (``typed_answers.kind_of``: "remote")
 REMOTE_REPORT = re.compile(r"\b(?:virtual(?:ly)?|videoconferenc\w*|(?:by|via|over)\s+video|video[\s-](?:call|conference|link))\b",

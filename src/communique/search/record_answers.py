@@ -27,6 +27,7 @@ from .answer_context import (
     full_name_match,
     has_name,
     name_tokens,
+    other_given_name,
     overlap,
     proper_terms,
     slug,
@@ -79,8 +80,8 @@ def role(ctx: Context, g: dict[str, str]) -> list[Candidate]:
     for rank, doc in enumerate(ctx.candidates(who)):
         # 1. role records
         for r in doc.roles:
-            if surname(r.person) != surname(who) or not r.title:
-                continue
+            if surname(r.person) != surname(who) or not r.title or other_given_name(r.person, who):
+                continue  # another person, or a namesake ("<Given> <Surname>" asked, "<Other> <Surname>" recorded)
             title = squash(r.title)
             if r.organization and _fold(r.organization) not in _fold(title):
                 title += f" ({squash(r.organization)})"

@@ -28,11 +28,15 @@ from .question_patterns import (
     DEICTIC,
     DURATION,
     FUTURE_MEETING,
+    FUTURE_QUESTION,
+    GENERIC_PEOPLE,
     IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
+    PAST_QUESTION,
+    PEOPLE_KINDS,
     PEOPLE_NOUNS,
     PLACE_FROM,
     PLACE_WRITTEN,
@@ -44,9 +48,10 @@ from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
            "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_of", "kind_ok",
-           "kind_fits",
+           "kind_fits", "predates",
            "counts_asked", "ordinal_of", "complete_date", "page_year"]
 
+PUBLISHED_SLACK_DAYS = 1  # a readout may carry the date of the next day, or of the day before in another time zone
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
@@ -141,6 +146,18 @@ def date_ok(a: Analysis, value: str | None) -> bool:
     year, month, day = parts
     return ((a.year is None or a.year == year) and (a.month is None or a.month == month)
             and (a.day is None or a.day == day))
+
+
+def predates(a: Analysis, published: str | None) -> bool:
+    """A question about what happened at the asked time (past tense, nothing planned) and a page published before that
+    time (less PUBLISHED_SLACK_DAYS): the page can only announce it ("will host ... on <day>"), not report it."""
+    if a.year is None or not PAST_QUESTION.search(a.question) or FUTURE_QUESTION.search(a.question):
+        return False
+    page = date_parts(published)
+    if page is None or page[1] is None or page[2] is None:
+        return False
+    start = date(a.year, a.month or 1, a.day or 1)
+    return date(page[0], page[1], page[2]) < start - timedelta(days=PUBLISHED_SLACK_DAYS)
 
 
 def name_in(name: str, folded: str) -> bool:
@@ -458,7 +475,9 @@ def _counted_rank(a: Analysis, after: str) -> int | None:
     """How well the words after a number name what "how many <things>" counts (lower is better):
     1. 0: an asked counted word in the number's own noun phrase ("46 <things> - killed");
     2. 1: a noun for people there, when the asked things are people (:data:`PEOPLE_NOUNS`, or a nationality:
-       "how many <nationality>s" ~ "five million people");
+       "how many <nationality>s" ~ "five million people") and the two nouns may count the same people
+       (:func:`_same_people`); other people there: None ("how many <nationality> citizens" is no count of "100
+       hostages, including <nationality>s");
     3. 2: an asked counted word further on, up to NUMBER_OBJECT_CHARS ("1,200 people - including 46 <things>");
     4. 3: people asked, and a number written as the subject of a participle ("nearly 650 million going to
        the polls", "some 10,000 fleeing"): the people left unnamed;
@@ -471,10 +490,21 @@ def _counted_rank(a: Analysis, after: str) -> int | None:
     if asked & in_phrase:
         return 0
     people = any(w in PEOPLE_NOUNS or forms_of(w) for w in a.counted)
-    if people and {w for w in WORDS.findall(phrase)} & PEOPLE_NOUNS:
-        return 1
+    written = {w for w in WORDS.findall(phrase)} & PEOPLE_NOUNS
+    if people and written:  # the number's own noun names people: the asked ones, or others (step 2)
+        return 1 if _same_people(set(a.counted), written) else None
     if asked & {stem(w) for w in WORDS.findall(after)}:
         return 2
     if people and _SCALED_BY_PARTICIPLE.match(after):
         return 3
     return None
+
+
+def _same_people(asked: set[str], written: set[str]) -> bool:
+    """The people noun written after a number may count the asked people: either noun counts anyone
+    (:data:`GENERIC_PEOPLE`; a nationality asked counts as anyone of it), or both name one kind of person
+    (:data:`PEOPLE_KINDS`)."""
+    specific = asked & PEOPLE_NOUNS - GENERIC_PEOPLE
+    if not specific or written & GENERIC_PEOPLE:
+        return True  # "how many <nationality>s" / "how many people", or "... individuals" written
+    return any(specific & kind and written & kind for kind in PEOPLE_KINDS)

@@ -1,0 +1,124 @@
+"""``ask`` answers with what held at the asked time and of the asked thing: a page published before the asked day
+only announces what happened then; a role "before <event>" needs evidence that the role was an earlier one; a
+namesake's role record is not the asked person's; a number of other people ("100 hostages, including <nationals>")
+is no count of the asked people."""
+
+from __future__ import annotations
+
+import pytest
+from tests.search.hand_annotations import timex_at as _timex
+
+from communique.model import Mention, Role
+from communique.search import ask
+from communique.search.answer_context import other_given_name
+from communique.search.question_analysis import analyze
+from communique.search.typed_answers import predates
+
+# An invented summit, announced a month before and reported the day after.
+PLAN = "On March 20, 2025, Premier Ilse Marrow will host the Harbour Forum summit in Porthaven."
+REPORT = "At the Harbour Forum summit on March 20, 2025, Premier Ilse Marrow and the leaders agreed to open a ferry line."
+# Two people of one surname, and one person's earlier post.
+NAMESAKE = "Deputy Mayor Olga Brandt opened the harbour office."
+FORMER = "Tobias Quell, formerly the Mayor of Highmoor, joined the talks."
+CURRENT = "Governor Tobias Quell joined the talks."
+# What the number counts: hostages, of whom some were Norlanders; soldiers asked as troops.
+COUNTS = ("The talks freed more than 100 hostages, including Norlanders, from the island. "
+          "The ministry sent 5,000 soldiers to the border.")
+
+
+def _at(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _role(text: str, person: str, title: str) -> Role:
+    p, t = _at(text, person), _at(text, title)
+    return Role(person, *p, title, None, None, t[0], p[1])
+
+
+@pytest.fixture
+def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
+    return indexed_store([
+        doc_factory(PLAN, id="plan", source="readouts/plan.md", kind="readout", published="2025-02-18",
+                    timexes=[_timex(PLAN, "March 20, 2025", "2025-03-20")]),
+        doc_factory(NAMESAKE, id="namesake", source="readouts/namesake.md", kind="readout", published="2025-01-07",
+                    mentions=[Mention(*_at(NAMESAKE, "Olga Brandt"), "Olga Brandt", "person")],
+                    roles=[_role(NAMESAKE, "Olga Brandt", "Deputy Mayor")]),
+        doc_factory(CURRENT, id="current", source="readouts/current.md", kind="readout", published="2025-01-08",
+                    mentions=[Mention(*_at(CURRENT, "Tobias Quell"), "Tobias Quell", "person")],
+                    roles=[_role(CURRENT, "Tobias Quell", "Governor")]),
+        doc_factory(COUNTS, id="counts", source="wire/counts.txt", kind="news", published="2025-01-09"),
+    ])
+
+
+@pytest.fixture
+def reported(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
+    return indexed_store([
+        doc_factory(PLAN, id="plan", source="readouts/plan.md", kind="readout", published="2025-02-18",
+                    timexes=[_timex(PLAN, "March 20, 2025", "2025-03-20")]),
+        doc_factory(REPORT, id="report", source="readouts/report.md", kind="readout", published="2025-03-21",
+                    timexes=[_timex(REPORT, "March 20, 2025", "2025-03-20")]),
+        doc_factory(FORMER, id="former", source="readouts/former.md", kind="readout", published="2025-01-08",
+                    mentions=[Mention(*_at(FORMER, "Tobias Quell"), "Tobias Quell", "person")],
+                    roles=[_role(FORMER, "Tobias Quell", "Mayor of Highmoor")]),
+    ])
+
+
+@pytest.mark.parametrize(
+    ("question", "published", "expected"),
+    [
+        ("What did the leaders agree at the summit Marrow hosted on March 20, 2025?", "2025-02-18", True),
+        ("What did the leaders agree at the summit Marrow hosted on March 20, 2025?", "2025-03-21", False),
+        ("What did the leaders agree at the summit Marrow hosted on March 20, 2025?", "2025-03-19", False),  # a day
+        ("Where will Marrow host the summit on March 20, 2025?", "2025-02-18", False),  # a plan is asked
+        ("What did the leaders agree at the summit Marrow hosted?", "2025-02-18", False),  # no asked time
+    ],
+)
+def test_typed_answers_predates(question, published, expected):
+    assert predates(analyze(question), published) is expected
+
+
+def test_ask_held_then_page_before_the_asked_day_reports_nothing(store, reported):
+    question = "What did the leaders agree at the Harbour Forum summit Marrow hosted on March 20, 2025?"
+    assert ask(store, question).not_in_sources  # only the announcement: "will host"
+    answer = ask(reported, question)
+    assert not answer.not_in_sources and "ferry line" in answer.text, answer.as_dict()
+    assert {c["doc"] for s in answer.sentences for c in s.citations} == {"report"}
+
+
+@pytest.mark.parametrize(
+    ("candidate", "asked", "expected"),
+    [("Olga Brandt", "Ella Brandt", True), ("Joseph Brandt", "Joe Brandt", False), ("Brandt", "Ella Brandt", False),
+     ("Olga Brandt", "Brandt", False)],
+)
+def test_answer_context_other_given_name(candidate, asked, expected):
+    assert other_given_name(candidate, asked) is expected
+
+
+def test_ask_held_then_namesake_role_is_not_the_asked_persons(store):
+    assert ask(store, "What is Ella Brandt's title?").not_in_sources
+    assert "Deputy Mayor" in ask(store, "What is Olga Brandt's title?").text
+
+
+@pytest.mark.parametrize("question", ["What office did Tobias Quell hold before his election?",
+                                      "What position did Tobias Quell hold before the talks?"])
+def test_ask_held_then_role_before_an_event(store, reported, question):
+    assert ask(store, question).not_in_sources  # the page gives his post now, not the one before
+    answer = ask(reported, question)
+    assert not answer.not_in_sources and "Mayor of Highmoor" in answer.text, answer.as_dict()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many Norlander citizens did the talks free?", None),  # the number counts hostages
+        ("How many hostages did the talks free?", "100"),
+        ("How many troops did the ministry send to the border?", "5,000"),  # soldiers are troops
+    ],
+)
+def test_ask_held_then_counted_people_of_another_kind(store, question, expected):
+    answer = ask(store, question)
+    if expected is None:
+        assert answer.not_in_sources, answer.as_dict()
+    else:
+        assert not answer.not_in_sources and answer.text.startswith(expected), answer.as_dict()
