@@ -122,3 +122,42 @@ def test_ask_held_then_counted_people_of_another_kind(store, question, expected)
         assert answer.not_in_sources, answer.as_dict()
     else:
         assert not answer.not_in_sources and answer.text.startswith(expected), answer.as_dict()
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("What offices did Ilse Marrow hold when she met the envoy?", "Ilse Marrow"),
+        ("What Norlandic cabinet post did Tobias Quell hold in 2024?", "Tobias Quell"),
+        ("What post had Ilse Marrow just taken up when the envoy met her?", "Ilse Marrow"),
+        ("What rank did Olga Brandt hold before the war?", "Olga Brandt"),
+        ("What position did Ilse Marrow take on the tariffs?", None),  # a stance, not a post
+    ],
+)
+def test_ask_held_then_role_question_forms(question, who):
+    from communique.search.ask import classify
+
+    intent, groups = classify(question)
+    assert (intent, groups.get("who")) == (("role", who) if who else ("keywords", None))
+
+
+FUEL = ("The new blend could save drivers 12 cents per litre, the ministry said. "
+        "Norland will announce food security financing for 19 countries. "
+        "The food security financing Norland will announce totals $40 million.")
+
+
+@pytest.fixture
+def fuel(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
+    return indexed_store([doc_factory(FUEL, id="fuel", source="wire/fuel.txt", kind="news", published="2025-01-10")])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How much could the new blend save drivers per litre?", "12 cents"),  # the amount with its unit
+        ("How much food security financing will Norland announce?", "$40 million"),  # an amount beats a bare number
+    ],
+)
+def test_ask_held_then_how_much_is_an_amount(fuel, question, expected):
+    answer = ask(fuel, question)
+    assert not answer.not_in_sources and answer.text.startswith(expected), answer.as_dict()

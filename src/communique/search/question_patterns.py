@@ -86,7 +86,9 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "What is X's role / title / position?"
         # ... with a constraint after it: "in <Place>", "when <event>", "during <event>" (checked as constraints)
         ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _AFTER + _Q),
-        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)"
+        # ... "What (British cabinet) post(s) did X hold / had X just taken up"
+        ("role", r"^\s*what\s+(?:[\w\-]+\s+){0,2}?(?:role|title|job|position|post|office|rank)s?\s+(?:does|did|had)\s+"
+                 r"(?P<who>.+?)\s+(?:have|hold|(?:just\s+)?(?:take|taken|took)\s+up|assumed?)"
                  + _AFTER + _Q),
         ("role", r"^\s*who\s+is\s+(?P<who>[A-Z][^?]+?)" + _Q),
     )

@@ -60,11 +60,15 @@ NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
 FAMILY_FIRST_TOKENS = 3  # a three-word name ("<Family> <Given> <Given>") may be written by its first word alone
 MIN_PLURAL_CHARS = 6  # "Palestinians" ~ "Palestinian"; a short name ending in "s" ("Davis") is no plural
+# Units an amount is written in after its number: part of the answer to "how much" ("10 cents", "300 dollars")
+AMOUNT_UNITS = frozenset("dollars euros pounds cents yen yuan rubles rupees percent barrels tons tonnes gallons".split())
+NOT_AMOUNT_PENALTY = 0.05  # "how much" answered by a bare number (no currency, scale or unit): an amount elsewhere wins
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 WORDS = re.compile(r"\w[\w\-’']*")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _NO_YEAR = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_HOW_MUCH = re.compile(r"^\s*how\s+much\b", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -403,7 +407,12 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
         return (f"{', '.join(names[:MAX_PEOPLE])}." if a.many else f"{names[0]}."), 0.0
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text, [x - span.start for x in anchors])
-        return (f"{found[0]}.", 0.0) if found else None
+        if not found:
+            return None
+        # "how much" answered by a bare number ("19" of a disease's name) is weaker than an amount ("$300 million")
+        bare = _HOW_MUCH.match(a.question) and not AMOUNT.search(found[0]) and not (
+            set(fold(found[0]).split()) & AMOUNT_UNITS)
+        return f"{found[0]}.", (NOT_AMOUNT_PENALTY if bare else 0.0)
     if a.answer_type == "organisation":  # "At whose <site>": the site's owner
         owner = possessor(text, asked_site(a.question) or "")
         return (f"{owner}.", 0.0) if owner and not any(name_in(n, fold(owner)) for n in a.names) else None
@@ -460,8 +469,10 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
         unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|[\w\-]+)?", text[m.end():], re.IGNORECASE)
         amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
-        found.append((rank or 0, not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
-    if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
+        # the counted noun, or the unit an amount is in ("half a billion dollars", "10 cents"): part of the answer
+        written = unit.group(0) if unit and (a.counted or set(fold(unit.group(0)).split()) & AMOUNT_UNITS) else ""
+        found.append((rank or 0, not amount, distance, squash(value + written)))
+    if _HOW_MUCH.match(a.question):  # "how much": an amount ($, percent) first
         return [v for _, _, _, v in sorted(found, key=lambda f: (f[1], f[2]))]
     # the number whose own noun phrase names the counted things, then the one next to what is asked about
     return [v for _, _, _, v in sorted(found, key=lambda f: (f[0], f[2], f[1]))]
