@@ -161,3 +161,29 @@ def fuel(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
 def test_ask_held_then_how_much_is_an_amount(fuel, question, expected):
     answer = ask(fuel, question)
     assert not answer.not_in_sources and answer.text.startswith(expected), answer.as_dict()
+
+
+# A meeting held in a country, and a summit still to come in a city.
+HELD = "Premier Ilse Marrow met the Harbour Forum leaders in Estonia on May 5, 2025."
+PLANNED = ("The Harbour Forum leaders looked forward to meeting Premier Ilse Marrow at the summit in Porthaven on "
+           "May 30, 2025.")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "expected"),
+    [
+        (HELD, "Where did Marrow meet the Harbour Forum leaders in May 2025?", "Estonia"),
+        (HELD, "In which city did Marrow meet the Harbour Forum leaders in May 2025?", None),  # a country is no city
+        (PLANNED, "Where did Marrow meet the Harbour Forum leaders in May 2025?", None),  # still to come
+        (PLANNED, "Where will Marrow meet the Harbour Forum leaders in May 2025?", "Porthaven"),  # a plan asked
+    ],
+)
+def test_ask_held_then_meeting_held_not_planned(indexed_store, doc_factory, text, question, expected):
+    day = "May 5, 2025" if text == HELD else "May 30, 2025"
+    store = indexed_store([doc_factory(text, id="forum", source="readouts/forum.md", kind="readout",
+                                       published="2025-05-05", timexes=[_timex(text, day, "2025-05-" + day[4:6])])])
+    answer = ask(store, question)
+    if expected is None:
+        assert answer.not_in_sources, answer.as_dict()
+    else:
+        assert not answer.not_in_sources and answer.text.startswith(expected), answer.as_dict()

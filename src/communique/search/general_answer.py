@@ -19,8 +19,9 @@ from .answer_context import (
 )
 from .nationalities import main_forms
 from .question_analysis import Analysis
-from .question_patterns import CALL_WORDS, MEETING_REPORT
+from .question_patterns import CALL_WORDS, MEETING_REPORT, PLANNED_MEETING
 from .typed_answers import WORDS as _WORDS
+from .typed_answers import asks_past as _asks_past
 from .typed_answers import counts_asked as _counts_asked
 from .typed_answers import date_ok as _date_ok
 from .typed_answers import date_parts as _date_parts
@@ -153,9 +154,10 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
                     loose = True
                 conf -= UNDATED_PENALTY if undated and not own else 0.0
             if a.answer_type in ("date", "place") and a.meeting and not (
-                    MEETING_REPORT.search(s.text) and len(names) == len(a.names)):
-                if not wide:
-                    continue  # the date or place of a meeting: from a sentence that reports one, among the names asked
+                    MEETING_REPORT.search(s.text) and len(names) == len(a.names)
+                    and not (_asks_past(a) and PLANNED_MEETING.search(s.text))):
+                if not wide:  # the date or place of a meeting: from a sentence that reports one, among the names
+                    continue  # asked, and for a meeting held, not one still to come ("will host ... in <Place>")
                 loose = True
             if not _kind_ok(a, doc, s):
                 if not wide:

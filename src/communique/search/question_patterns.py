@@ -46,6 +46,7 @@ __all__ = [
     "MANNER_CALL",
     "FUTURE_MEETING",
     "PAST_QUESTION",
+    "PLANNED_MEETING",
     "EARLIER_ROLE_QUESTION",
     "EARLIER_ROLE_REPORT",
     "FUTURE_QUESTION",
@@ -250,6 +251,12 @@ EARLIER_ROLE_QUESTION = re.compile(r"^\s*what\s+(?:[\w\-]+\s+){0,2}?(?:role|titl
                                    r"[^?]*\b(?:before|prior\s+to|until)\b", re.IGNORECASE)
 EARLIER_ROLE_REPORT = re.compile(r"\b(?:former(?:ly)?|previously|then[\s\-]|ex-|until|prior\s+to|served\s+as|had\s+been|"
                                  r"before\s+(?:becoming|being|taking|joining|assuming))", re.IGNORECASE)
+# A sentence about a meeting still to come, the plan and the meeting word close together ("will host the summit in
+# <Place>", "looked forward to ... the Summit in <Place>"): it gives the date or place of no meeting held. Narrower than
+# FUTURE_MEETING: "would" of reported speech ("said the U.S. would help") plans no meeting
+PLANNED_MEETING = re.compile(r"\b(?:will|shall|look(?:s|ed)?\s+forward\s+to|plan(?:s|ned)?\s+to|agreed\s+to|"
+                             r"(?:is|are)\s+(?:set|scheduled|expected)\s+to)\b[^.;]{0,80}?\b(?:meet|meeting|host|hosting|"
+                             r"visit|visiting|travel|hold|holding|summit|convene|talks)\b", re.IGNORECASE)
 # A meeting held online, whatever verb reports it ("met virtually", "a video conference"): a meeting, but not one in
 # person (``typed_answers.kind_of``: "remote")
 REMOTE_REPORT = re.compile(r"\b(?:virtual(?:ly)?|videoconferenc\w*|(?:by|via|over)\s+video|video[\s-](?:call|conference|link))\b",

@@ -48,7 +48,7 @@ from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
            "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_of", "kind_ok",
-           "kind_fits", "predates",
+           "kind_fits", "predates", "asks_past",
            "counts_asked", "ordinal_of", "complete_date", "page_year"]
 
 PUBLISHED_SLACK_DAYS = 1  # a readout may carry the date of the next day, or of the day before in another time zone
@@ -152,10 +152,15 @@ def date_ok(a: Analysis, value: str | None) -> bool:
             and (a.day is None or a.day == day))
 
 
+def asks_past(a: Analysis) -> bool:
+    """The question asks what happened ("What did ...", "Where was ... held"), nothing planned ("will", "would")."""
+    return bool(PAST_QUESTION.search(a.question)) and not FUTURE_QUESTION.search(a.question)
+
+
 def predates(a: Analysis, published: str | None) -> bool:
     """A question about what happened at the asked time (past tense, nothing planned) and a page published before that
     time (less PUBLISHED_SLACK_DAYS): the page can only announce it ("will host ... on <day>"), not report it."""
-    if a.year is None or not PAST_QUESTION.search(a.question) or FUTURE_QUESTION.search(a.question):
+    if a.year is None or not asks_past(a):
         return False
     page = date_parts(published)
     if page is None or page[1] is None or page[2] is None:
@@ -293,6 +298,7 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
 _NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a head noun that asks for countries
+CITY_NOUNS = frozenset({"city", "cities", "town", "capital"})  # a head noun that asks for a city, not a country
 # Particles of a person's family name: a name holding one is a person's, never written as initials
 NAME_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
 NOT_NAME_WORDS = frozenset(MONTHS) | WEEKDAYS
@@ -311,6 +317,12 @@ def _whole_name(doc: Document, start: int, name: str) -> str:
     if m is None or fold(m.group(1)) in STOP_WORDS or fold(m.group(1)) in NOT_NAME_WORDS:
         return name
     return f"{name} {m.group(1)}"
+
+
+def _is_country(name: str) -> bool:
+    """A country's name or abbreviation ("<Country>", "the <Country>", "U.S."), not a city's."""
+    name = re.sub(r"^(?:the|The)\s+", "", squash(name))
+    return name.lower() in {c.lower() for c in COUNTRY_ABBR} or bool(forms_of(name))
 
 
 def _asked(a: Analysis, text: str) -> bool:
@@ -387,6 +399,9 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
             if not named:
                 return None
             return (f"{' and '.join(named)}." if a.head.endswith("s") else f"{named[0]}."), 0.0
+        if a.head in CITY_NOUNS:  # "In which city ...": a country ("in <Country>") names no city
+            after_prep, written, places = ([(x, t) for x, t in found if not _is_country(t)]
+                                           for found in (after_prep, written, places))
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
