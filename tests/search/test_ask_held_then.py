@@ -187,3 +187,21 @@ def test_ask_held_then_meeting_held_not_planned(indexed_store, doc_factory, text
         assert answer.not_in_sources, answer.as_dict()
     else:
         assert not answer.not_in_sources and answer.text.startswith(expected), answer.as_dict()
+
+
+# One person's posts on two pages: a long title at a forum, a short one at the event asked about.
+FORUM_TITLE = "Chief Economic and Trade Policy Adviser Ilse Marrow opened the investors forum."
+PREVIEW = "Economic Adviser Ilse Marrow previewed the harbour plan for reporters."
+
+
+def test_ask_held_then_role_from_the_page_of_the_asked_event(indexed_store, doc_factory):
+    store = indexed_store([
+        doc_factory(FORUM_TITLE, id="forum", source="readouts/forum.md", kind="readout", published="2025-03-01",
+                    roles=[_role(FORUM_TITLE, "Ilse Marrow", "Chief Economic and Trade Policy Adviser")]),
+        doc_factory(PREVIEW, id="preview", source="briefings/preview.md", kind="briefing", published="2025-04-01",
+                    roles=[_role(PREVIEW, "Ilse Marrow", "Economic Adviser")]),
+    ])
+    answer = ask(store, "What position did Ilse Marrow hold when she previewed the harbour plan?")
+    assert answer.text.startswith("Ilse Marrow: Economic Adviser"), answer.as_dict()
+    assert {c["doc"] for s in answer.sentences for c in s.citations} == {"preview"}
+    assert "Chief Economic" in ask(store, "What position does Ilse Marrow hold?").text  # no event: the longer title

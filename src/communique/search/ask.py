@@ -48,18 +48,26 @@ from .question_analysis import Analysis, analyze
 from .question_patterns import EARLIER_ROLE_QUESTION, EARLIER_ROLE_REPORT, MEETING_REPORT, QUESTION_PATTERNS
 from .record_answers import TOPIC_END
 from .said_by import asked_speaker, listener
+from .typed_answers import WORDS as _WORDS
 from .typed_answers import date_ok as _date_ok
 from .typed_answers import evidence_dates as _evidence_dates
 from .typed_answers import fold as _fold
 from .typed_answers import kind_ok as _kind_ok
 from .typed_answers import name_in as _name_in
 from .typed_answers import predates as _predates
+from .typed_answers import stem as _stem
+from .word_families import family
 
 __all__ = ["ask", "Answer", "AnswerSentence", "classify", "candidates_for", "rule_answer", "MIN_CONFIDENCE",
            "NOT_IN_SOURCES"]
 
 MIN_CONFIDENCE = 0.5  # below this the best candidate is a guess: say "not in the sources" instead
 MAX_ANSWER_SENTENCES = 3  # enough for "several meetings" or "two quotes", short enough to read
+EVENT_PAGE_BONUS = 0.1  # a role from the page of the asked event beats a longer title from another page (not a
+# better name match: a full name scores 0.3 over a surname alone)
+# Words of a role question that name no event: the role asked for and the verbs that ask it
+ROLE_WORDS = frozenset("role roles title titles job jobs position positions post posts office offices rank hold held "
+                       "have had taken take took".split())
 
 
 def classify(question: str) -> tuple[str, dict[str, str]]:
@@ -103,6 +111,16 @@ def _satisfies(ctx: Context, a: Analysis, c: Candidate) -> bool:
     return True
 
 
+def _event_share(ctx: Context, a: Analysis, c: Candidate) -> float:
+    """Share of the question's words other than the role's (the event of "when she previewed <X>", "according to the
+    <Month> readout") that the cited pages write, in their text, title or address; 0 when there are none."""
+    words = [f for f in a.focus if f not in ROLE_WORDS]
+    pages = [ctx.doc(cite["doc"]) for s in c.sentences for cite in s.citations]
+    text = " ".join(_fold(d.text + " " + (d.title or "") + " " + slug(d)) for d in pages if d is not None)
+    have = {family(_stem(w)) for w in _WORDS.findall(text)}
+    return sum(family(_stem(w)) in have for w in words) / len(words) if words else 0.0
+
+
 def candidates_for(store: Any, a: Analysis, wide: bool = False) -> tuple[Context, str, list[Candidate]]:
     """(context, intent, every candidate answer kept by steps 2-5 of the cascade, best rule score first) for the
     analysed question ``a`` (step 1: :func:`question_analysis.analyze`).
@@ -133,6 +151,8 @@ def candidates_for(store: Any, a: Analysis, wide: bool = False) -> tuple[Context
     }
     # the records of a recognised question form first; the general analysis when they give nothing
     found = [replace(c, step=intent, relaxed=not _satisfies(ctx, a, c)) for c in handlers[intent]()]
+    if intent == "role":  # "What post did X hold when <event>": the role the page of that event gives first
+        found = [replace(c, confidence=c.confidence + EVENT_PAGE_BONUS * _event_share(ctx, a, c)) for c in found]
     found = [c for c in found if wide or not c.relaxed]
     if intent in ("general", "when_met") or not any(not c.relaxed for c in found):
         general = general_answer.general(ctx, a, wide)
