@@ -205,3 +205,23 @@ def test_ask_held_then_role_from_the_page_of_the_asked_event(indexed_store, doc_
     assert answer.text.startswith("Ilse Marrow: Economic Adviser"), answer.as_dict()
     assert {c["doc"] for s in answer.sentences for c in s.citations} == {"preview"}
     assert "Chief Economic" in ask(store, "What position does Ilse Marrow hold?").text  # no event: the longer title
+
+
+# The owner of a post ("<Name>'s Special Envoy <Other>") is not one of the people the sentence reports acting.
+TRIP = ("In talks today, Premier Ilse Marrow’s Special Envoy Olga Brandt and Admiral Tobias Quell met Mayor Lars Vik "
+        "of Porthaven.")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who held talks in Porthaven with Olga Brandt and Lars Vik?", "Tobias Quell"),  # not the envoy's principal
+    ],
+)
+def test_ask_held_then_owner_of_a_post_is_no_actor(indexed_store, doc_factory, question, expected):
+    people = ("Ilse Marrow", "Olga Brandt", "Tobias Quell", "Lars Vik")
+    store = indexed_store([doc_factory(TRIP, id="trip", source="readouts/trip.md", kind="readout",
+                                       published="2025-06-02",
+                                       mentions=[Mention(*_at(TRIP, p), p, "person") for p in people])])
+    answer = ask(store, question)
+    assert answer.text.startswith(expected), answer.as_dict()

@@ -307,6 +307,13 @@ NAME_TITLES = frozenset(w for t in (*TITLE_HEADS, *NAME_PREFIXES) for w in t.spl
     "first lady gentleman his her majesty highness excellency honorable honourable mr mrs ms dr sir dame lord".split())
 
 
+# "<Name>’s Special Advisor <Other>", "<Name>'s envoy": the name owns another person's post; that person acts, not
+# the owner ("Who went to <Place> with <Other>" is not answered by <Name>)
+_POSSESSED_TITLE = re.compile(r"[’']s\s+(?:[\w\-]+\s+){0,2}?(?:advis[eo]rs?|envoys?|representatives?|secretary|ministers?|"
+                              r"ambassadors?|spokes(?:person|man|woman)|counsel|chief|director|deputy|coordinators?|"
+                              r"delegation|team|staff|aides?)\b", re.IGNORECASE)
+
+
 def _whole_name(doc: Document, start: int, name: str) -> str:
     """A one-word person mention cut at a line break ("Laurentino" + newline + "<Surname>") with its surname; a
     longer one cut before a short last given name that reads like a word ("<Family> <Given> In,")."""
@@ -413,9 +420,10 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
                       if any(name_in(n, fold(t)) for n in a.countries)]
         anchors = by_country or anchors
         people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",))
-                  if not _asked_person(a, doc, t)]
+                  if not _asked_person(a, doc, t) and not _POSSESSED_TITLE.match(doc.text, s + len(t))]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
-                   if span.start <= r.person_start < span.end and not _asked_person(a, doc, r.person)]
+                   if span.start <= r.person_start < span.end and not _asked_person(a, doc, r.person)
+                   and not _POSSESSED_TITLE.match(doc.text, r.person_end)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
         if not names:
             return None
