@@ -72,6 +72,8 @@ def reported(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
         ("What did the leaders agree at the summit Marrow hosted on March 20, 2025?", "2025-03-19", False),  # a day
         ("Where will Marrow host the summit on March 20, 2025?", "2025-02-18", False),  # a plan is asked
         ("What did the leaders agree at the summit Marrow hosted?", "2025-02-18", False),  # no asked time
+        ("How many died in the March 20 flood, as Marrow said in her 2026 call?", "2025-02-18", False),  # an event
+        ("Where was Marrow to host the summit in March 2025?", "2025-02-18", False),  # a plan, in the past tense
     ],
 )
 def test_typed_answers_predates(question, published, expected):

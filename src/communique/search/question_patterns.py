@@ -50,6 +50,7 @@ __all__ = [
     "EARLIER_ROLE_QUESTION",
     "EARLIER_ROLE_REPORT",
     "FUTURE_QUESTION",
+    "DATED_MONTH",
     "REMOTE_REPORT",
     "CALL_REPORT",
     "IN_PERSON_REPORT",
@@ -243,8 +244,13 @@ FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s
 # A question about what happened ("What did ...", "Was it held ...") and one about what was to come ("will", "would
 # host", "planned"): a page published before the asked time reports the first only as a plan
 PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
-FUTURE_QUESTION = re.compile(r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?|expected|scheduled|due|upcoming|next)\b",
+FUTURE_QUESTION = re.compile(r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?|expected|scheduled|due|upcoming|next|"
+                             r"to\s+(?:host|meet|hold|visit|travel|attend|convene|welcome))\b",  # "was to host"
                              re.IGNORECASE)
+# The asked month written with its year ("on October 12, 2024", "in May 2023"): the time of the act asked about; a
+# day alone names an event ("the October 7 attack") whose year the question may not give
+DATED_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\b"
+                         r"|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r"),?\s+\d{4}\b", re.IGNORECASE)
 # "What office did X hold before <event>?": a role held at an earlier time, not the one a page gives X now; evidence
 # for it says the role was an earlier one ("former", "previously", "served as")
 EARLIER_ROLE_QUESTION = re.compile(r"^\s*what\s+(?:[\w\-]+\s+){0,2}?(?:role|title|job|position|post|office|rank)s?\b"

@@ -25,6 +25,7 @@ from .question_patterns import (
     AMOUNT,
     CALL_REPORT,
     COUNTRY_ABBR,
+    DATED_MONTH,
     DEICTIC,
     DURATION,
     FUTURE_MEETING,
@@ -160,8 +161,8 @@ def asks_past(a: Analysis) -> bool:
 def predates(a: Analysis, published: str | None) -> bool:
     """A question about what happened at the asked time (past tense, nothing planned) and a page published before that
     time (less PUBLISHED_SLACK_DAYS): the page can only announce it ("will host ... on <day>"), not report it."""
-    if a.year is None or not asks_past(a):
-        return False
+    if a.year is None or not asks_past(a) or (a.month is not None and not DATED_MONTH.search(a.question)):
+        return False  # no year, a plan asked, or a month and day that name an event of another year
     page = date_parts(published)
     if page is None or page[1] is None or page[2] is None:
         return False
