@@ -63,6 +63,7 @@ def collect(db: str, questions: Sequence[dict]) -> list[dict]:
     """Step 1: for each question, the rule reply and every candidate (text, cited paths, features)."""
     from communique.search import answer_scorer
     from communique.search.ask import candidates_for, rule_answer
+    from communique.search.question_analysis import analyze
     from communique.store.sqlite import SQLiteStore
 
     datasets = (Path(__file__).resolve().parent.parent.parent / "shared" / "datasets").resolve()
@@ -70,7 +71,8 @@ def collect(db: str, questions: Sequence[dict]) -> list[dict]:
     paths = source_paths(store, datasets)
     out = []
     for q in questions:
-        ctx, a, intent, candidates = candidates_for(store, q["question"], wide=True)
+        a = analyze(q["question"])
+        ctx, intent, candidates = candidates_for(store, a, wide=True)
         rule = rule_answer(q["question"], intent, [c for c in candidates if not c.relaxed])
         rows = answer_scorer.features(ctx, a, candidates)
         out.append({

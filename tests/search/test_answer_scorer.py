@@ -9,8 +9,9 @@ from tests.search.hand_annotations import place_at as _place
 from tests.search.hand_annotations import timex_at as _timex
 
 from communique.search import ask
+from communique.search.answer_context import AnswerSentence, Candidate, Context
 from communique.search.answer_scorer import FEATURES, choose, features, load_model, probabilities
-from communique.search.ask import AnswerSentence, _Candidate, _Context, candidates_for
+from communique.search.ask import candidates_for
 from communique.search.question_analysis import analyze
 
 # One invented pair, two meetings: April in a port city, October in a mountain town.
@@ -33,11 +34,11 @@ def store(indexed_store, doc_factory):  # type: ignore[no-untyped-def]
     ])
 
 
-def _candidate(ctx: _Context, doc_id: str, answer: str) -> _Candidate:
+def _candidate(ctx: Context, doc_id: str, answer: str) -> Candidate:
     doc = ctx.doc(doc_id)
     assert doc is not None
     span = ctx.sentences(doc)[0]
-    return _Candidate(0.8, [AnswerSentence(answer, [ctx.cite(doc, span)])])
+    return Candidate(0.8, [AnswerSentence(answer, [ctx.cite(doc, span)])])
 
 
 def test_answer_scorer_model_loads_with_its_features():
@@ -51,7 +52,8 @@ def test_answer_scorer_model_loads_with_its_features():
 def test_answer_scorer_scores_deterministically(store, question):
     runs = []
     for _ in range(2):
-        ctx, a, _intent, found = candidates_for(store, question, wide=True)
+        a = analyze(question)
+        ctx, _intent, found = candidates_for(store, a, wide=True)
         rows = features(ctx, a, found)
         runs.append(probabilities(rows, load_model()))
         assert all(len(row) == len(FEATURES) for row in rows)
@@ -67,7 +69,7 @@ def test_answer_scorer_scores_deterministically(store, question):
     ],
 )
 def test_answer_scorer_ranks_the_asked_month_first(store, question, wanted):
-    ctx = _Context(store)
+    ctx = Context(store)
     # the same rule score and answer form: only the evidence's dates tell them apart
     pair = [_candidate(ctx, "apr", "Marrow and Quell met on April 14, 2024 (2024-04-14)."),
             _candidate(ctx, "oct", "Marrow and Quell met on October 2, 2024 (2024-10-02).")]
@@ -95,8 +97,8 @@ def test_ask_learned_scorer_declines_without_candidates(store):
 
 @pytest.mark.parametrize("question", ["When did Marrow meet Quell in June 2024?", "Where did Marrow meet Quell in 2019?"])
 def test_candidates_for_wide_marks_relaxed(store, question):
-    assert candidates_for(store, question)[3] == []  # the rules find nothing in the asked month or year
-    wide = candidates_for(store, question, wide=True)[3]
+    assert candidates_for(store, analyze(question))[2] == []  # the rules find nothing in the asked month or year
+    wide = candidates_for(store, analyze(question), wide=True)[2]
     assert wide and all(c.relaxed for c in wide)
 
 

@@ -24,6 +24,8 @@ __all__ = [
     "SPEAKER_BEFORE_QUOTE",
     "NUMBER",
     "PEOPLE_NOUNS",
+    "GENERIC_PEOPLE",
+    "PEOPLE_KINDS",
     "DURATION",
     "ADJECTIVE_SUFFIXES",
     "MONTHS",
@@ -40,7 +42,15 @@ __all__ = [
     "ASKED_CALL",
     "ASKED_IN_PERSON",
     "MANNER_PHRASE",
+    "MANNER_IN_PERSON",
+    "MANNER_CALL",
     "FUTURE_MEETING",
+    "PAST_QUESTION",
+    "PLANNED_MEETING",
+    "EARLIER_ROLE_QUESTION",
+    "EARLIER_ROLE_REPORT",
+    "FUTURE_QUESTION",
+    "DATED_MONTH",
     "REMOTE_REPORT",
     "CALL_REPORT",
     "IN_PERSON_REPORT",
@@ -78,7 +88,9 @@ QUESTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # "What is X's role / title / position?"
         # ... with a constraint after it: "in <Place>", "when <event>", "during <event>" (checked as constraints)
         ("role", r"^\s*what\s+(?:is|was)\s+(?P<who>.+?)['’]s?\s+(?:role|title|job|position|post|office)" + _AFTER + _Q),
-        ("role", r"^\s*what\s+(?:role|title|job|position|post|office)\s+(?:does|did)\s+(?P<who>.+?)\s+(?:have|hold)"
+        # ... "What (British cabinet) post(s) did X hold / had X just taken up"
+        ("role", r"^\s*what\s+(?:[\w\-]+\s+){0,2}?(?:role|title|job|position|post|office|rank)s?\s+(?:does|did|had)\s+"
+                 r"(?P<who>.+?)\s+(?:have|hold|(?:just\s+)?(?:take|taken|took)\s+up|assumed?)"
                  + _AFTER + _Q),
         ("role", r"^\s*who\s+is\s+(?P<who>[A-Z][^?]+?)" + _Q),
     )
@@ -158,6 +170,23 @@ soldiers troops personnel servicemembers hostages captives detainees prisoners v
 survivors passengers travellers travelers pilgrims visitors tourists members delegates participants
 """.split())
 
+# People nouns that count anyone ("100,000 individuals", "five million people"): they answer "how many <people
+# noun>" whatever the noun; another people noun answers only for its own kind (:data:`PEOPLE_KINDS`)
+GENERIC_PEOPLE: frozenset[str] = frozenset("people persons individuals population".split())
+# People nouns that name the same kind of person: "how many troops" ~ "5,000 soldiers", but "how many citizens" is
+# no count of "100 hostages"
+PEOPLE_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(group.split()) for group in (
+    "soldiers troops personnel servicemembers",
+    "hostages captives detainees prisoners",
+    "dead killed victims casualties",
+    "wounded injured casualties",
+    "migrants refugees asylum seekers evacuees displaced",
+    "citizens nationals residents civilians inhabitants",
+    "passengers travellers travelers pilgrims visitors tourists",
+    "workers employees",
+    "members delegates participants",
+))
+
 # A length of time: "three hours", "two-day", "two-and-a-half hours", "45 minutes".
 DURATION = re.compile(
     r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|half\s+an?)"
@@ -195,18 +224,45 @@ COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 ASKED_CALL = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone(?:d)?|telephone(?:d)?|virtual(?:ly)?|video)\b", re.IGNORECASE)
 ASKED_IN_PERSON = re.compile(r"\b(?:meet|met|meeting|meetings|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|ed)|sit\s+down|"
                              r"sat\s+down|in[\s-]+person|face[\s-]+to[\s-]+face|receiv(?:e|ed))\b", re.IGNORECASE)
-# Words that only say how a meeting was held ("in person", "face to face", "by phone"): no topic of the question;
-# the asked kind is checked against the kind the evidence reports (``ASKED_CALL`` / ``ASKED_IN_PERSON``)
-MANNER_PHRASE = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face|(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|"
-                         r"by\s+video)\b", re.IGNORECASE)
+# Words that only say how a meeting was held: in person ("in person", "face to face"), or as a call or online ("by
+# phone", "a phone call", "by video", "virtually"). No topic of the question; the asked kind is checked against the
+# kind the evidence reports (``ASKED_CALL`` / ``ASKED_IN_PERSON``; ``yes_no.kind_asked``: the kind asked of a contact)
+_MANNER_IN_PERSON = r"in[\s-]+person|face[\s-]+to[\s-]+face"
+_MANNER_CALL = (r"(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|(?:tele)?phone\s+call|by\s+video|video\s+(?:call|conference)|"
+                r"virtual(?:ly)?")
+MANNER_IN_PERSON = re.compile(rf"\b(?:{_MANNER_IN_PERSON})\b", re.IGNORECASE)
+MANNER_CALL = re.compile(rf"\b(?:{_MANNER_CALL})\b", re.IGNORECASE)
+MANNER_PHRASE = re.compile(rf"\b(?:{_MANNER_IN_PERSON}|{_MANNER_CALL})\b", re.IGNORECASE)
 # An evidence sentence that reports a call, and one that reports a meeting in person.
 CALL_REPORT = re.compile(r"\b(?:call(?:s|ed)?(?!\s+(?:for|on|upon|out)\b)|phone|telephone|virtual(?:ly)?|video)\b", re.IGNORECASE)
 IN_PERSON_REPORT = re.compile(r"\b(?:met|meets?|meeting|visit(?:s|ed)?|host(?:s|ed)?|welcom(?:e|es|ed)|receiv(?:e|es|ed)|"
                               r"in[\s-]+person|face[\s-]+to[\s-]+face|sat\s+down|summit|arriv(?:e|es|ed))\b", re.IGNORECASE)
-# A sentence about a meeting still to come ("agreed to meet again soon", "looks forward to hosting"): it says nothing
-# of how the meeting the page reports was held
-FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|look(?:s|ed)?\s+forward|soon|next|"
-                            r"upcoming|invit\w*)\b", re.IGNORECASE)
+# A sentence about a meeting still to come ("agreed to meet again soon", "will travel", "plans to hold talks", "looks
+# forward to hosting"): it reports no meeting held, and says nothing of how the meeting the page reports was held
+FUTURE_MEETING = re.compile(r"\b(?:will|shall|would|agreed\s+to|plan(?:s|ned)?\s+to|to\s+(?:meet|travel|visit|hold|speak)|"
+                            r"look(?:s|ed)?\s+forward|soon|next|upcoming|invit\w*)\b", re.IGNORECASE)
+# A question about what happened ("What did ...", "Was it held ...") and one about what was to come ("will", "would
+# host", "planned"): a page published before the asked time reports the first only as a plan
+PAST_QUESTION = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+FUTURE_QUESTION = re.compile(r"\b(?:will|would|shall|going\s+to|plan(?:s|ned)?|expected|scheduled|due|upcoming|next|"
+                             r"to\s+(?:host|meet|hold|visit|travel|attend|convene|welcome))\b",  # "was to host"
+                             re.IGNORECASE)
+# The asked month written with its year ("on October 12, 2024", "in May 2023"): the time of the act asked about; a
+# day alone names an event ("the October 7 attack") whose year the question may not give
+DATED_MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}\b"
+                         r"|\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r"),?\s+\d{4}\b", re.IGNORECASE)
+# "What office did X hold before <event>?": a role held at an earlier time, not the one a page gives X now; evidence
+# for it says the role was an earlier one ("former", "previously", "served as")
+EARLIER_ROLE_QUESTION = re.compile(r"^\s*what\s+(?:[\w\-]+\s+){0,2}?(?:role|title|job|position|post|office|rank)s?\b"
+                                   r"[^?]*\b(?:before|prior\s+to|until)\b", re.IGNORECASE)
+EARLIER_ROLE_REPORT = re.compile(r"\b(?:former(?:ly)?|previously|then[\s\-]|ex-|until|prior\s+to|served\s+as|had\s+been|"
+                                 r"before\s+(?:becoming|being|taking|joining|assuming))", re.IGNORECASE)
+# A sentence about a meeting still to come, the plan and the meeting word close together ("will host the summit in
+# <Place>", "looked forward to ... the Summit in <Place>"): it gives the date or place of no meeting held. Narrower than
+# FUTURE_MEETING: "would" of reported speech ("said the U.S. would help") plans no meeting
+PLANNED_MEETING = re.compile(r"\b(?:will|shall|look(?:s|ed)?\s+forward\s+to|plan(?:s|ned)?\s+to|agreed\s+to|"
+                             r"(?:is|are)\s+(?:set|scheduled|expected)\s+to)\b[^.;]{0,80}?\b(?:meet|meeting|host|hosting|"
+                             r"visit|visiting|travel|hold|holding|summit|convene|talks)\b", re.IGNORECASE)
 # A meeting held online, whatever verb reports it ("met virtually", "a video conference"): a meeting, but not one in
 # person (``typed_answers.kind_of``: "remote")
 REMOTE_REPORT = re.compile(r"\b(?:virtual(?:ly)?|videoconferenc\w*|(?:by|via|over)\s+video|video[\s-](?:call|conference|link))\b",

@@ -25,14 +25,19 @@ from .question_patterns import (
     AMOUNT,
     CALL_REPORT,
     COUNTRY_ABBR,
+    DATED_MONTH,
     DEICTIC,
     DURATION,
     FUTURE_MEETING,
+    FUTURE_QUESTION,
+    GENERIC_PEOPLE,
     IN_PERSON_REPORT,
     MONTH_DAY_WRITTEN,
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NUMBER,
+    PAST_QUESTION,
+    PEOPLE_KINDS,
     PEOPLE_NOUNS,
     PLACE_FROM,
     PLACE_WRITTEN,
@@ -44,9 +49,10 @@ from .segment import Span, squash
 
 __all__ = ["typed_answer", "date_ok", "date_parts", "name_in", "evidence_dates", "is_deictic", "human_date",
            "fold", "stem", "WORDS", "NOT_NAME_WORDS", "DEICTIC_PENALTY", "STEM_CHARS", "reported_kind", "kind_of", "kind_ok",
-           "kind_fits",
+           "kind_fits", "predates", "asks_past",
            "counts_asked", "ordinal_of", "complete_date", "page_year"]
 
+PUBLISHED_SLACK_DAYS = 1  # a readout may carry the date of the next day, or of the day before in another time zone
 STEM_CHARS = 5  # words are compared on their first 5 letters ("countries" ~ "country", "meeting" ~ "meetings")
 DEICTIC_PENALTY = 0.05  # a date read from "today" loses to one written out (wire copies move "today" a day)
 MAX_PEOPLE = 8  # "Who took part in ...": everyone named in the answer sentence, up to a delegation's size
@@ -55,11 +61,15 @@ NUMBER_OBJECT_CHARS = 40  # what a number counts is written right after it ("218
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # an all-capital word of this length may be written out in full in the source
 FAMILY_FIRST_TOKENS = 3  # a three-word name ("<Family> <Given> <Given>") may be written by its first word alone
 MIN_PLURAL_CHARS = 6  # "Palestinians" ~ "Palestinian"; a short name ending in "s" ("Davis") is no plural
+# Units an amount is written in after its number: part of the answer to "how much" ("10 cents", "300 dollars")
+AMOUNT_UNITS = frozenset("dollars euros pounds cents yen yuan rubles rupees percent barrels tons tonnes gallons".split())
+NOT_AMOUNT_PENALTY = 0.05  # "how much" answered by a bare number (no currency, scale or unit): an amount elsewhere wins
 MIN_ROOT_CHARS = 4  # "Malt" of "Maltese" is long enough to stand for the country; "Om" would not be
 WORDS = re.compile(r"\w[\w\-’']*")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _NO_YEAR = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_HOW_MUCH = re.compile(r"^\s*how\s+much\b", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -141,6 +151,23 @@ def date_ok(a: Analysis, value: str | None) -> bool:
     year, month, day = parts
     return ((a.year is None or a.year == year) and (a.month is None or a.month == month)
             and (a.day is None or a.day == day))
+
+
+def asks_past(a: Analysis) -> bool:
+    """The question asks what happened ("What did ...", "Where was ... held"), nothing planned ("will", "would")."""
+    return bool(PAST_QUESTION.search(a.question)) and not FUTURE_QUESTION.search(a.question)
+
+
+def predates(a: Analysis, published: str | None) -> bool:
+    """A question about what happened at the asked time (past tense, nothing planned) and a page published before that
+    time (less PUBLISHED_SLACK_DAYS): the page can only announce it ("will host ... on <day>"), not report it."""
+    if a.year is None or not asks_past(a) or (a.month is not None and not DATED_MONTH.search(a.question)):
+        return False  # no year, a plan asked, or a month and day that name an event of another year
+    page = date_parts(published)
+    if page is None or page[1] is None or page[2] is None:
+        return False
+    start = date(a.year, a.month or 1, a.day or 1)
+    return date(page[0], page[1], page[2]) < start - timedelta(days=PUBLISHED_SLACK_DAYS)
 
 
 def name_in(name: str, folded: str) -> bool:
@@ -272,12 +299,20 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
 _NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a head noun that asks for countries
+CITY_NOUNS = frozenset({"city", "cities", "town", "capital"})  # a head noun that asks for a city, not a country
 # Particles of a person's family name: a name holding one is a person's, never written as initials
 NAME_PARTICLES = frozenset("de da di del della der van von le la al el bin ibn".split())
 NOT_NAME_WORDS = frozenset(MONTHS) | WEEKDAYS
 # Titles and honorifics written before a name, lower case ("First Lady <Name>"): no given name
 NAME_TITLES = frozenset(w for t in (*TITLE_HEADS, *NAME_PREFIXES) for w in t.split()) | frozenset(
     "first lady gentleman his her majesty highness excellency honorable honourable mr mrs ms dr sir dame lord".split())
+
+
+# "<Name>’s Special Advisor <Other>", "<Name>'s envoy": the name owns another person's post; that person acts, not
+# the owner ("Who went to <Place> with <Other>" is not answered by <Name>)
+_POSSESSED_TITLE = re.compile(r"[’']s\s+(?:[\w\-]+\s+){0,2}?(?:advis[eo]rs?|envoys?|representatives?|secretary|ministers?|"
+                              r"ambassadors?|spokes(?:person|man|woman)|counsel|chief|director|deputy|coordinators?|"
+                              r"delegation|team|staff|aides?)\b", re.IGNORECASE)
 
 
 def _whole_name(doc: Document, start: int, name: str) -> str:
@@ -290,6 +325,12 @@ def _whole_name(doc: Document, start: int, name: str) -> str:
     if m is None or fold(m.group(1)) in STOP_WORDS or fold(m.group(1)) in NOT_NAME_WORDS:
         return name
     return f"{name} {m.group(1)}"
+
+
+def _is_country(name: str) -> bool:
+    """A country's name or abbreviation ("<Country>", "the <Country>", "U.S."), not a city's."""
+    name = re.sub(r"^(?:the|The)\s+", "", squash(name))
+    return name.lower() in {c.lower() for c in COUNTRY_ABBR} or bool(forms_of(name))
 
 
 def _asked(a: Analysis, text: str) -> bool:
@@ -366,6 +407,9 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
             if not named:
                 return None
             return (f"{' and '.join(named)}." if a.head.endswith("s") else f"{named[0]}."), 0.0
+        if a.head in CITY_NOUNS:  # "In which city ...": a country ("in <Country>") names no city
+            after_prep, written, places = ([(x, t) for x, t in found if not _is_country(t)]
+                                           for found in (after_prep, written, places))
         chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
@@ -377,16 +421,22 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
                       if any(name_in(n, fold(t)) for n in a.countries)]
         anchors = by_country or anchors
         people = [(s, _whole_name(doc, s, t)) for s, t in _mentions_in(doc, span, ("person",))
-                  if not _asked_person(a, doc, t)]
+                  if not _asked_person(a, doc, t) and not _POSSESSED_TITLE.match(doc.text, s + len(t))]
         people += [(r.person_start, squash(r.person)) for r in doc.roles
-                   if span.start <= r.person_start < span.end and not _asked_person(a, doc, r.person)]
+                   if span.start <= r.person_start < span.end and not _asked_person(a, doc, r.person)
+                   and not _POSSESSED_TITLE.match(doc.text, r.person_end)]
         names = list(dict.fromkeys(_nearest(people, anchors)))
         if not names:
             return None
         return (f"{', '.join(names[:MAX_PEOPLE])}." if a.many else f"{names[0]}."), 0.0
     if a.answer_type in ("number", "duration"):
         found = _numbers(a, text, [x - span.start for x in anchors])
-        return (f"{found[0]}.", 0.0) if found else None
+        if not found:
+            return None
+        # "how much" answered by a bare number ("19" of a disease's name) is weaker than an amount ("$300 million")
+        bare = _HOW_MUCH.match(a.question) and not AMOUNT.search(found[0]) and not (
+            set(fold(found[0]).split()) & AMOUNT_UNITS)
+        return f"{found[0]}.", (NOT_AMOUNT_PENALTY if bare else 0.0)
     if a.answer_type == "organisation":  # "At whose <site>": the site's owner
         owner = possessor(text, asked_site(a.question) or "")
         return (f"{owner}.", 0.0) if owner and not any(name_in(n, fold(owner)) for n in a.names) else None
@@ -443,8 +493,10 @@ def _numbers(a: Analysis, text: str, anchors: list[int]) -> list[str]:
         unit = re.match(r"\s*(?:(?:u\.s\.|us)\s+)?(?:dollars|euros|percent|people|[\w\-]+)?", text[m.end():], re.IGNORECASE)
         amount = bool(AMOUNT.search(value))
         distance = min((abs(m.start() - x) for x in anchors), default=0)
-        found.append((rank or 0, not amount, distance, squash(value + (unit.group(0) if unit and a.counted else ""))))
-    if re.match(r"^\s*how\s+much\b", a.question, re.IGNORECASE):  # "how much": an amount ($, percent) first
+        # the counted noun, or the unit an amount is in ("half a billion dollars", "10 cents"): part of the answer
+        written = unit.group(0) if unit and (a.counted or set(fold(unit.group(0)).split()) & AMOUNT_UNITS) else ""
+        found.append((rank or 0, not amount, distance, squash(value + written)))
+    if _HOW_MUCH.match(a.question):  # "how much": an amount ($, percent) first
         return [v for _, _, _, v in sorted(found, key=lambda f: (f[1], f[2]))]
     # the number whose own noun phrase names the counted things, then the one next to what is asked about
     return [v for _, _, _, v in sorted(found, key=lambda f: (f[0], f[2], f[1]))]
@@ -458,7 +510,9 @@ def _counted_rank(a: Analysis, after: str) -> int | None:
     """How well the words after a number name what "how many <things>" counts (lower is better):
     1. 0: an asked counted word in the number's own noun phrase ("46 <things> - killed");
     2. 1: a noun for people there, when the asked things are people (:data:`PEOPLE_NOUNS`, or a nationality:
-       "how many <nationality>s" ~ "five million people");
+       "how many <nationality>s" ~ "five million people") and the two nouns may count the same people
+       (:func:`_same_people`); other people there: None ("how many <nationality> citizens" is no count of "100
+       hostages, including <nationality>s");
     3. 2: an asked counted word further on, up to NUMBER_OBJECT_CHARS ("1,200 people - including 46 <things>");
     4. 3: people asked, and a number written as the subject of a participle ("nearly 650 million going to
        the polls", "some 10,000 fleeing"): the people left unnamed;
@@ -471,10 +525,21 @@ def _counted_rank(a: Analysis, after: str) -> int | None:
     if asked & in_phrase:
         return 0
     people = any(w in PEOPLE_NOUNS or forms_of(w) for w in a.counted)
-    if people and {w for w in WORDS.findall(phrase)} & PEOPLE_NOUNS:
-        return 1
+    written = {w for w in WORDS.findall(phrase)} & PEOPLE_NOUNS
+    if people and written:  # the number's own noun names people: the asked ones, or others (step 2)
+        return 1 if _same_people(set(a.counted), written) else None
     if asked & {stem(w) for w in WORDS.findall(after)}:
         return 2
     if people and _SCALED_BY_PARTICIPLE.match(after):
         return 3
     return None
+
+
+def _same_people(asked: set[str], written: set[str]) -> bool:
+    """The people noun written after a number may count the asked people: either noun counts anyone
+    (:data:`GENERIC_PEOPLE`; a nationality asked counts as anyone of it), or both name one kind of person
+    (:data:`PEOPLE_KINDS`)."""
+    specific = asked & PEOPLE_NOUNS - GENERIC_PEOPLE
+    if not specific or written & GENERIC_PEOPLE:
+        return True  # "how many <nationality>s" / "how many people", or "... individuals" written
+    return any(specific & kind and written & kind for kind in PEOPLE_KINDS)

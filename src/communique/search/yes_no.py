@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import Any, Protocol, TypeVar
 
 from .question_analysis import Analysis
-from .question_patterns import FUTURE_MEETING, MEETING_REPORT, REMOTE_REPORT
+from .question_patterns import FUTURE_MEETING, MANNER_CALL, MANNER_IN_PERSON, MEETING_REPORT, REMOTE_REPORT
 from .typed_answers import date_ok, fold, kind_fits, kind_of, name_in
 
 __all__ = ["YES", "NO", "verdict", "kind_asked", "asks_meeting", "evidence_kind"]
@@ -43,9 +43,6 @@ _INVERTED = re.compile(r"^\s*(?:was|were|is)\b", re.IGNORECASE)
 _CONTACT = re.compile(r"\b(?:exchange|conversation|contact|engagement|discussion|conference)\b", re.IGNORECASE)
 _ANY_CONTACT = re.compile(r"\b(?:exchange|conversation|contact|engagement|discussion|conference|call|meeting|visit|talks|"
                           r"summit)\b", re.IGNORECASE)
-_ASKS_IN_PERSON = re.compile(r"\b(?:in[\s-]+person|face[\s-]+to[\s-]+face)\b", re.IGNORECASE)
-_ASKS_CALL = re.compile(r"\b(?:by\s+(?:tele)?phone|(?:tele)?phone\s+call|video\s+(?:call|conference)|virtual(?:ly)?)\b",
-                        re.IGNORECASE)
 # "Did X meet / call / visit Y ...": the main clause's verb is the meeting (a few words of names before it)
 _ASKS_MEETING = re.compile(r"^\s*(?:did|have|has|had|will)\s+(?:[\w.\-’']+\s+){1,8}?(?:meet|visit|host|welcome|receive|call|"
                            r"phone|telephone|speak|talk|travel|see|sit\s+down)\b", re.IGNORECASE)
@@ -77,7 +74,7 @@ def kind_asked(a: Analysis) -> str:
     q = a.question
     if a.wh != "yes_no" or not _INVERTED.match(q) or not _CONTACT.search(q):
         return ""
-    in_person, call = bool(_ASKS_IN_PERSON.search(q)), bool(_ASKS_CALL.search(q))
+    in_person, call = bool(MANNER_IN_PERSON.search(q)), bool(MANNER_CALL.search(q))
     return "in_person" if in_person and not call else "call" if call and not in_person else ""
 
 
