@@ -6,9 +6,11 @@ is no count of the asked people."""
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import role_at as _role
+from tests.search.hand_annotations import span_at as _at
 from tests.search.hand_annotations import timex_at as _timex
 
-from communique.model import Mention, Role
+from communique.model import Mention
 from communique.search import ask
 from communique.search.answer_context import other_given_name
 from communique.search.question_analysis import analyze
@@ -24,16 +26,6 @@ CURRENT = "Governor Tobias Quell joined the talks."
 # What the number counts: hostages, of whom some were Norlanders; soldiers asked as troops.
 COUNTS = ("The talks freed more than 100 hostages, including Norlanders, from the island. "
           "The ministry sent 5,000 soldiers to the border.")
-
-
-def _at(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _role(text: str, person: str, title: str) -> Role:
-    p, t = _at(text, person), _at(text, title)
-    return Role(person, *p, title, None, None, t[0], p[1])
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ with more given names than the question, and both posts of "<Name>, <Post> and <
 from __future__ import annotations
 
 import pytest
+from tests.search.hand_annotations import role_at as _role
+from tests.search.hand_annotations import span_at as _at
 
-from communique.model import Mention, Role
+from communique.model import Mention
 from communique.search import ask
 from communique.search.role_titles import find_name, full_title
 from communique.search.typed_answers import fold
@@ -14,16 +16,6 @@ from communique.search.typed_answers import fold
 CALL = ("The Secretary spoke today with Chief Trade Policy and Customs Adviser to the Regent, Envoy Ida Marr, about "
         "ferry routes. She also met Premier Olaf Brand of Norland's Eastern Province in Tallinn.")
 VISIT = "The Secretary received Bishop Paul Anton Rieck, Dean of Lunden Cathedral and President of the Synod Council."
-
-
-def _at(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
-    return start, start + len(part)
-
-
-def _role(text: str, person: str, title: str) -> Role:
-    p, t = _at(text, person), _at(text, title)
-    return Role(person, *p, title, None, None, t[0], p[1])
 
 
 @pytest.fixture
