@@ -298,6 +298,7 @@ def _mentions_in(doc: Document, span: Span, types: tuple[str, ...]) -> list[tupl
 
 _NAME_GOES_ON = re.compile(r"\s+([A-Z][\w\-’']+)")
 _NAME_ENDS_ON = re.compile(r"[ \t]+([A-Z][a-z]{1,3})(?=[,;)])")  # "<Family> <Given> In," : a short last given name
+_COUNTRY_ABBR_LOWER = frozenset(c.lower() for c in COUNTRY_ABBR)  # "u.s.", "un" ...: compared lower-cased
 COUNTRY_NOUNS = frozenset({"country", "countries", "nation", "nations"})  # a head noun that asks for countries
 CITY_NOUNS = frozenset({"city", "cities", "town", "capital"})  # a head noun that asks for a city, not a country
 # Particles of a person's family name: a name holding one is a person's, never written as initials
@@ -330,7 +331,7 @@ def _whole_name(doc: Document, start: int, name: str) -> str:
 def _is_country(name: str) -> bool:
     """A country's name or abbreviation ("<Country>", "the <Country>", "U.S."), not a city's."""
     name = re.sub(r"^(?:the|The)\s+", "", squash(name))
-    return name.lower() in {c.lower() for c in COUNTRY_ABBR} or bool(forms_of(name))
+    return name.lower() in _COUNTRY_ABBR_LOWER or bool(forms_of(name))
 
 
 def _asked(a: Analysis, text: str) -> bool:
@@ -403,14 +404,14 @@ def typed_answer(a: Analysis, doc: Document, span: Span) -> tuple[str, float] | 
                    if m.group(1).split()[0].lower() not in MONTHS and not _asked(a, m.group(1))]
         if a.head in COUNTRY_NOUNS:  # "Which (two) countries ...": the countries named, not the city of the talks
             named = list(dict.fromkeys(t for _, t in _mentions_in(doc, span, ("country",)) if not _asked(a, t)
-                                       and t.lower() not in {c.lower() for c in COUNTRY_ABBR}))
+                                       and t.lower() not in _COUNTRY_ABBR_LOWER))
             if not named:
                 return None
             return (f"{' and '.join(named)}." if a.head.endswith("s") else f"{named[0]}."), 0.0
         if a.head in CITY_NOUNS:  # "In which city ...": a country ("in <Country>") names no city
             after_prep, written, places = ([(x, t) for x, t in found if not _is_country(t)]
                                            for found in (after_prep, written, places))
-        chosen = after_prep or written or [p for p in places if p[1].lower() not in {c.lower() for c in COUNTRY_ABBR}]
+        chosen = after_prep or written or [p for p in places if p[1].lower() not in _COUNTRY_ABBR_LOWER]
         return (f"{chosen[0][1]}.", 0.0) if chosen else None
     if a.answer_type == "person":
         described = [span.start + m.start() for m in WORDS.finditer(text)  # whole words: "administrator" only
