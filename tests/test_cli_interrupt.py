@@ -14,6 +14,8 @@ import pytest
 
 DOCS = 5000  # enough that the run is still going when the signal comes (2,000 raced on a loaded machine)
 STORED_WAIT_S = 120  # the first documents appear once the workers have started (model-free stages)
+STOP_WAIT_S = 60  # Ctrl-C ends the run within INTERRUPT_GRACE_S (15 s) whatever its orderly stop waits on
+RERUN_WAIT_S = 600  # the rerun stores the rest of the documents
 GONE_WAIT_S = 3.0  # workers must be gone within a second of the driver; slack for a loaded machine
 
 
@@ -57,6 +59,17 @@ def _wait_for_documents(proc: subprocess.Popen[str], db: Path) -> None:
         time.sleep(0.05)
 
 
+def _communicate(proc: subprocess.Popen[str], timeout: float) -> str:
+    """The command's stderr once it ended; a command still running after ``timeout`` is killed (its pipes closed,
+    so nothing leaks into the next test) and the test fails saying so."""
+    try:
+        return proc.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        _, stderr = proc.communicate()
+        pytest.fail(f"ingest still running {timeout:.0f} s after the signal; its stderr ends: {stderr[-1500:]}")
+
+
 def _group_gone(pgid: int, wait_s: float) -> bool:
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
@@ -75,14 +88,14 @@ def test_interrupted_ingest_stops_cleanly_and_rerun_completes(tmp_path: Path, ho
     _wait_for_documents(proc, db)
     if how == "ctrl-c":
         os.killpg(proc.pid, signal.SIGINT)  # the terminal sends Ctrl-C to the whole foreground group
-        _, stderr = proc.communicate(timeout=60)
+        stderr = _communicate(proc, STOP_WAIT_S)
         assert proc.returncode == 130, stderr[-1500:]
         lines = [line for line in stderr.splitlines() if line.strip()]
         assert lines and lines[-1].startswith("interrupted: ") and "rerun the same command to continue" in lines[-1]
         assert "Traceback" not in stderr
     else:
         proc.kill()  # SIGKILL to the driver alone: its workers must notice
-        proc.communicate(timeout=60)
+        _communicate(proc, STOP_WAIT_S)
     try:
         assert _group_gone(proc.pid, GONE_WAIT_S), "worker processes outlived the driver"
     finally:
@@ -92,6 +105,6 @@ def test_interrupted_ingest_stops_cleanly_and_rerun_completes(tmp_path: Path, ho
             pass
     assert 0 < _stored(db) < DOCS
     rerun = _start(corpus, db)
-    _, stderr = rerun.communicate(timeout=600)
+    stderr = _communicate(rerun, RERUN_WAIT_S)
     assert rerun.returncode == 0, stderr
     assert _stored(db) == DOCS

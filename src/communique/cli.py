@@ -66,6 +66,7 @@ def ingest(
     stage_timeout: Annotated[float, typer.Option(min=0, help="Seconds one stage may spend on one document (0: no limit).")] = STAGE_BUDGET_S,
 ) -> None:
     """Read documents, clean them, extract facts, and store them (idempotent; safe to interrupt)."""
+    from .ingest.interrupt import bounded_interrupt
     from .ingest.readers import DEFAULT_MAX_BYTES
     from .ingest.run import FULL_PIPELINE, finish
     from .ingest.run import ingest as run_ingest
@@ -75,7 +76,9 @@ def ingest(
     total = count_inputs(paths)
     # a terminal gets the live bar; a log (cron, CI, a pipe) gets a plain line every PROGRESS_EVERY_DOCS documents
     log = None if err.is_terminal else ProgressLog(lambda line: err.print(line, highlight=False, soft_wrap=True), total)
-    with _open(db) as store, Progress(
+    late = ("interrupted: the run did not stop in time and was ended; what was stored is kept; "
+            "rerun the same command to continue")
+    with bounded_interrupt(late), _open(db) as store, Progress(
         SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
         TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal,
     ) as progress:

@@ -21,7 +21,9 @@ results are taken as soon as it ends, whichever it is, so a long task never keep
 to send more; they still come out in input order (at most :data:`MAX_WAITING_DOCS` held for an earlier one).
 
 Interruption: pool workers ignore Ctrl-C (the driver alone reports it, and closing the pool stops them) and
-exit on their own within ``PARENT_POLL_S`` when the driver process is gone (killed with SIGKILL).
+exit on their own within ``PARENT_POLL_S`` when the driver process is gone (killed with SIGKILL). Closing the pool
+is bounded: the standard library's ``Pool.terminate`` first takes the task queue's read lock, which a worker blocked
+on that queue can hold for good; after ``POOL_STOP_WAIT_S`` the workers are killed and the driver goes on.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import multiprocessing
+import multiprocessing.pool
 import os
 import queue
 import signal
@@ -57,6 +60,7 @@ TASK_CHARS = 60_000  # input characters per pool task: ~10,000 words, a few CPU-
 MAX_STAGE_TEXT_CHARS = 2_000_000  # clean text a stage may take: extraction memory grows with it (~1 GiB at 19 MB)
 STAGE_BUDGET_S = 120.0  # per stage per document: a long briefing takes ~25 s on a loaded machine; minutes: hostile
 PARENT_POLL_S = 0.5  # how often a pool worker checks that the driver is alive (it exits within this of a kill)
+POOL_STOP_WAIT_S = 5.0  # an orderly pool close takes well under a second; past this, its workers are killed
 
 
 class StageTimeout(BaseException):
@@ -217,6 +221,23 @@ def _init_worker(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="communique-parent-watch").start()
 
 
+class _PoolStopper:
+    """Closes a pool (``close()``) in bounded time: ``Pool.terminate`` in a helper thread, then kill the workers."""
+
+    def __init__(self, pool: multiprocessing.pool.Pool) -> None:
+        self.pool = pool
+
+    def close(self) -> None:
+        workers = list(getattr(self.pool, "_pool", []))  # the worker processes (no public accessor)
+        stopper = threading.Thread(target=self.pool.terminate, name="communique-pool-stop", daemon=True)
+        stopper.start()
+        stopper.join(POOL_STOP_WAIT_S)
+        if stopper.is_alive():  # blocked in the pool's own shutdown: stop its workers without it
+            for worker in workers + list(getattr(self.pool, "_pool", [])):
+                if worker.exitcode is None:
+                    worker.kill()
+
+
 def run_pipeline(
     docs: Iterable[Document],
     stages: Sequence[str] = DEFAULT_PIPELINE,
@@ -233,7 +254,8 @@ def run_pipeline(
             yield from pipeline.run_batch(batch)
         return
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),))
+    with contextlib.closing(_PoolStopper(pool)):
         finished: queue.SimpleQueue = queue.SimpleQueue()  # (input positions, results or error) as tasks end
         limit = workers * MAX_BATCHES_IN_FLIGHT_PER_WORKER
         done: dict[int, Document | Failure] = {}  # results waiting for an earlier position
