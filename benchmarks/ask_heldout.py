@@ -71,7 +71,12 @@ unanswerable, 154 source documents), written the same way by a fourth writer (re
 any question set, never ran ``ask``) from the 236 distractors that no earlier set cites (mostly 2024 statements and
 readouts); every answer's sources and every unanswerable checked with a text search over the whole corpus, questions
 whose answer a document cited by another set also gives dropped. It was first run on the answerer as it stood
-before that session's changes (its fresh figure) and again after them.
+before that session's changes (its fresh figure) and again after them. ``ask_practice5.jsonl`` (137 questions, 26
+unanswerable, 82 source documents), written the same way by a fifth writer (read neither the answerer's code, nor any
+question set, nor any answer log; never ran ``ask``) from the 82 distractors that no earlier set cites (2022-2024
+statements, readouts, briefings; every one of them a source), checked the same way; some dates are worked out from a
+readout's "yesterday" or weekday and its publication date. Its fresh figure is its first run, on the answerer as it
+stood before the changes of the session that added it; the improver of that session never read it.
 (``--split`` applies to ``heldout``; ``heldout2`` has no dev split.)
 
     python -m benchmarks.ask_heldout [--set heldout|heldout2] [--split dev|test|practice] [--limit N] [--errors]
