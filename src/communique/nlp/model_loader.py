@@ -12,6 +12,7 @@ parse out once instead of parsing again. :func:`forget_ahead` drops what was not
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -98,12 +99,27 @@ def load_model(name: str | None = None) -> Any:
     )
 
 
+_FROZEN: set[str | None] = set()  # models whose load was followed by gc.freeze() in this process
+
+
+def _parser(model: str | None = None) -> Any:
+    """The model that parses (:func:`load_model`). After its first load in a process, every object alive (the model,
+    the modules, their word lists and patterns: they live as long as the process) leaves the cyclic garbage
+    collector's generations (``gc.freeze``): each full collection during the parses would walk them all again
+    (~0.15 s of CPU in a run of 60 documents, 1% of the ingest)."""
+    nlp = load_model(model)
+    if model not in _FROZEN:
+        _FROZEN.add(model)
+        gc.freeze()
+    return nlp
+
+
 def parse_ahead(texts: Sequence[str]) -> int:
     """Parse ``texts`` (those up to PARSE_AHEAD_MAX_CHARS) now, in batches, for :func:`parse` to hand out; the
     number parsed. Interrupted (a time budget), the parses made so far stay ready."""
     todo = [text for text in texts if len(text) <= PARSE_AHEAD_MAX_CHARS]
     done = 0
-    for text, sdoc in zip(todo, load_model().pipe(todo, batch_size=PARSE_AHEAD_BATCH), strict=True):
+    for text, sdoc in zip(todo, _parser().pipe(todo, batch_size=PARSE_AHEAD_BATCH), strict=True):
         _AHEAD.setdefault(text, []).append(sdoc)
         done += 1
     return done
@@ -122,7 +138,7 @@ def parse(text: str, model: str | None = None) -> Any:
         if not ready:
             del _AHEAD[text]
         return sdoc
-    nlp = load_model(model)
+    nlp = _parser(model)
     if len(text) > nlp.max_length:
         nlp.max_length = len(text) + 1
     return nlp(text)

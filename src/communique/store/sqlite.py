@@ -48,7 +48,18 @@ class SQLiteStore(SQLStore):
         return self.conn.execute(sql, params)
 
     def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        self.conn.executemany(sql, rows)
+        if self.conn.in_transaction:
+            self.conn.executemany(sql, rows)
+            return
+        # outside a transaction (autocommit) each row would commit on its own, a WAL write per row (an ingest's
+        # outlet lines: a hundred a document): one transaction for the lot
+        self._begin_write()
+        try:
+            self.conn.executemany(sql, rows)
+            self._commit()
+        except BaseException:
+            self._rollback()
+            raise
 
     def _begin_write(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
