@@ -9,11 +9,13 @@ write. :func:`answer_spans` finds such spans, by type:
    the question writes, not a length of time unless the question counts days, weeks ...;
 2. duration: a length of time ("six weeks", "two-day"), or a duration the time tagger resolved;
 3. date: a date the time tagger resolved in the sentence, or a month and day written out;
-4. place: a place or country mention, or capitalised words after "in" / "at" / "near" / "through";
+4. place: a place or country mention, capitalised words after "in" / "at" / "near" / "through", or any
+   capitalised words (step 6's, the tagger's types being often wrong for names of things);
 5. person / organisation / agent (either): a mention of that type; for a person, the person of a role record or
    words written like a name (the tagger misses names cut by a line break);
 6. name: a quoted title, a mention of any type, or a run of capitalised words (joined by "of", "the", "and",
-   "for", "on") that is not just the first word of the sentence;
+   "for", "on", "in", "to"; one word only when it does not open the sentence); an organisation or agent may be
+   such words too;
 
 each kept only when it is not asked (:func:`asked`): some of its words are not words of the question.
 :func:`focus_near` then scores a span by the question's focus words written around it.
@@ -47,7 +49,7 @@ _MENTION_TYPES: dict[str, tuple[str, ...]] = {
 }
 _PLACE_AFTER = re.compile(r"\b(?:in|at|near|through|from)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
-_CAPITAL_RUN = re.compile(r"[A-Z][\w\-’'.]*(?:,?\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w\-’'.]*)+")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w\-’'.]*(?:,?\s+(?:(?:of|the|and|for|on|in|to)\s+)*[A-Z][\w\-’'.]*)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DURATION_UNITS = frozenset(family(stem(u)) for u in DURATION_UNITS)
 # A person's name as written: two to four capitalised words ("<Given> <Surname>", "<Given> L. <Surname>") left
@@ -128,6 +130,18 @@ def _names_written(doc: Document, span: Span) -> list[tuple[int, int]]:
     return out
 
 
+def _capitalised(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words ("Open Waters, Safe Ports", "Free to Learn"); a single word only when it does not
+    open the sentence and is no title, month, weekday or function word."""
+    out: list[tuple[int, int]] = []
+    for m in _CAPITAL_RUN.finditer(text):
+        words = WORDS.findall(m.group(0))
+        if len(words) >= MIN_NAME_RUN or (m.start() > 0 and words and words[0].lower() not in _NOT_NAME
+                                           and not re.search(r"[.!?:]\s*$", text[:m.start()])):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def answer_spans(a: Analysis, doc: Document, span: Span) -> list[tuple[int, int]]:
     """(start, end) offsets, in the sentence's text, of the spans that could answer ``a.expects`` (the cascade of
     the module docstring); all spans of the sentence when the question expects no type."""
@@ -158,8 +172,8 @@ def answer_spans(a: Analysis, doc: Document, span: Span) -> list[tuple[int, int]
             found += _names_written(doc, span)
         if kind == "name":
             found += [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
-            found += [(m.start(), m.end()) for m in _CAPITAL_RUN.finditer(text)
-                      if len(WORDS.findall(m.group(0))) >= MIN_NAME_RUN]
+        if kind in ("place", "organisation", "agent", "name"):  # the tagger's types are often wrong for these
+            found += _capitalised(text)
     return sorted({(s, e) for s, e in found if not asked(a, text[s:e])})
 
 

@@ -353,7 +353,8 @@ def _analyze(question: str, whole: str) -> Analysis:
             and m[1].lower() not in _AUXILIARIES)))
     kinds = tuple(w for w in dict.fromkeys(words) if w in kind_words and w not in name_words and len(w) > 2)
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    kinds=kinds, expects=expected_type(question) if answer_type == "sentence" else "",
+                    kinds=kinds, expects=expected_type(question) if answer_type == "sentence" and wh != "yes_no"
+                    else "",
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries, manner=MANNER_PHRASE.search(whole) is not None)
 
@@ -368,13 +369,14 @@ _PLACE_HEADS = PLACE_NOUNS | frozenset("""
 county counties state states province district port crossing room site location village border river sea bay
 strait coast shoal reef
 """.split())
-_PERSON_HEADS = PERSON_NOUNS | frozenset(w.lower() for t in lexicon.TITLE_HEADS for w in t.split()
-                                         if w[0].isalpha() and len(w) > 3) | frozenset("""
+# a title's head noun ("Defense Minister" -> minister, "Chief of Staff" -> chief), not its other words
+_PERSON_HEADS = PERSON_NOUNS | frozenset((t.split(" of ")[0].split()[-1]).lower() for t in lexicon.TITLE_HEADS
+                                         if t[0].isalpha() and not t.endswith(".")) | frozenset("""
 executive executives host moderator co-chair reporter journalist
 """.split())
-_ORGANISATION_HEADS = frozenset(w.lower() for w in lexicon.ORG_HEAD_WORDS) | frozenset("""
-organization organisation organizations organisations office body group company companies firm foundation agency
-council committee team
+_ORGANISATION_HEADS = frozenset("""
+organization organisation office body group company companies firm foundation agency council committee team
+department ministry bureau commission institute union
 """.split())
 _NAME_HEADS = frozenset("""
 name initiative program programme plan act legislation law bill decision toolkit treaty agreement accord series report
@@ -386,6 +388,8 @@ _HEAD_TYPES: tuple[tuple[frozenset[str], str], ...] = (
     (_NAME_HEADS, "name"))
 _WHICH_PHRASE = re.compile(r"\b(?i:which|what)\s+((?:[\w.\-’']+\s+){0,6})")
 _HEAD_ENDS = frozenset(_AUXILIARIES | set(_WHICH_VERBS))
+_OFFICE_WORDS = frozenset("office offices post posts position positions".split())  # held: a title answers
+_HELD_OFFICE = re.compile(r"\b(?:did|does|do)\b.*\b(?:hold|have|occupy|serve\s+as)\b", re.IGNORECASE)
 MAX_HEAD_WORDS = 6  # "Which Army Corps of Engineers commander met ...": the noun may follow a five-word name
 
 
@@ -405,7 +409,7 @@ def expected_type(question: str) -> str:
     2. "how many / much / large ..." -> number;
     3. "when" -> date;
     4. "where" -> place;
-    5. "the name of" -> name;
+    5. "the name of" -> name; "what kind of" -> "" (a description answers);
     6. the head noun of "which / what <words> <noun>" before the verb, by its list (:data:`_HEAD_TYPES`): "Which
        <State> county ..." -> place, "Which <Office> official convened ..." -> person, "Which <Office> office
        hosted ..." -> organisation, "To what level ..." -> number, "Which <kind> initiative ..." -> name;
@@ -422,6 +426,8 @@ def expected_type(question: str) -> str:
         return "place"
     if re.search(r"\bthe\s+name\s+of\b", question, re.IGNORECASE):
         return "name"
+    if re.search(r"\b(?:which|what)\s+(?:kind|kinds|sort|sorts|type|types)\s+of\b", question, re.IGNORECASE):
+        return ""  # "What kind of commission ...": a description answers, not a name
     m = _WHICH_PHRASE.search(question)
     if m:
         head: list[tuple[str, bool]] = []  # (word, written in lower case)
@@ -429,16 +435,20 @@ def expected_type(question: str) -> str:
             word = re.sub(r"[’']s?$", "", written.lower())
             if word in _HEAD_ENDS or (written.islower() and word.endswith("ed")):
                 break  # the verb: the noun phrase ends before it
-            head.append((word, written.islower()))
-        # the last lower-case noun ("Which <Corps> of <Engineers> commander", "Which room of the <Palace>"), else
-        # a title in the name, the one before "of" first ("Which Deputy Secretary of <Department>")
+            head.append((word, written.islower() and word not in STOP_WORDS))
         words = [w for w, _ in head]
         cut = words.index("of") if "of" in words else len(words)
-        lower = [w for w, low in reversed(head) if low]
-        for word in [*lower, *reversed(words[:cut]), *reversed(words[cut:])]:
+        # the last lower-case noun before "of" ("Which room of the <Palace>", "What aspects of <X>"), else the last
+        # one ("Which <Corps> of <Engineers> commander"); with none, a title of the name ("Which Deputy Secretary
+        # of <Department>"), the one before "of" first
+        lower = [w for w, low in head[:cut] if low] or [w for w, low in head if low]
+        held = bool(lower) and lower[-1] in _OFFICE_WORDS and _HELD_OFFICE.search(question) is not None
+        for word in ([] if held else lower[-1:]) or ([] if lower else [*reversed(words[:cut]), *reversed(words[cut:])]):
             kind = _head_type(word)
             if kind:
                 return kind
+        if lower:  # a noun of no listed type ("Which tanks ...", "Which reform of <Name> ..."), or "What office
+            return ""  # did <Name> hold" (a title answers, not an organisation)
     if re.search(r"\bwho(?:m|se)?\b", question, re.IGNORECASE):
         return "agent"
     return ""
