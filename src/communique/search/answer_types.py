@@ -51,6 +51,7 @@ _PLACE_AFTER = re.compile(r"\b(?:in|at|near|through|from)\s+(?:the\s+)?([A-Z][\w
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w\-’'.]*(?:,?\s+(?:(?:of|the|and|for|on|in|to)\s+)*[A-Z][\w\-’'.]*)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_LINK = re.compile(r"https?://\S+|\]\([^)\s]*\)")  # an address, or a link's target "](...)"
 _DURATION_UNITS = frozenset(family(stem(u)) for u in DURATION_UNITS)
 # A person's name as written: two to four capitalised words ("<Given> <Surname>", "<Given> L. <Surname>") left
 # when the titles, ranks, organisations' head words, title complements, months and weekdays are taken out of a
@@ -174,7 +175,9 @@ def answer_spans(a: Analysis, doc: Document, span: Span) -> list[tuple[int, int]
             found += [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
         if kind in ("place", "organisation", "agent", "name"):  # the tagger's types are often wrong for these
             found += _capitalised(text)
-    return sorted({(s, e) for s, e in found if not asked(a, text[s:e])})
+    links = [(m.start(), m.end()) for m in _LINK.finditer(text)]  # a page address: its numbers and words are none
+    return sorted({(s, e) for s, e in found if not asked(a, text[s:e])
+                   and not any(ls < e and s < le for ls, le in links)})
 
 
 def focus_near(focus: list[str], text: str, spans: list[tuple[int, int]]) -> float:

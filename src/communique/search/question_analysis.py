@@ -336,6 +336,9 @@ def _analyze(question: str, whole: str) -> Analysis:
     # "What <kind> did ...": a sentence answer is an instance of the kind, which it need not name ("What health
     # emergency did X praise" is answered by the outbreak's name): the kind's words count only where written
     kind_words = {w for w in _kind_phrase(question) if w not in STOP_WORDS} if answer_type == "sentence" else set()
+    expects = expected_type(question) if answer_type == "sentence" and wh != "yes_no" else ""
+    if expects and head and _head_type(head):  # "Which <Office> office hosted ...": the page names the office
+        kind_words.add(head)
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)
@@ -353,8 +356,7 @@ def _analyze(question: str, whole: str) -> Analysis:
             and m[1].lower() not in _AUXILIARIES)))
     kinds = tuple(w for w in dict.fromkeys(words) if w in kind_words and w not in name_words and len(w) > 2)
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    kinds=kinds, expects=expected_type(question) if answer_type == "sentence" and wh != "yes_no"
-                    else "",
+                    kinds=kinds, expects=expects,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries, manner=MANNER_PHRASE.search(whole) is not None)
 
