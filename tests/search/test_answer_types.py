@@ -148,3 +148,23 @@ def test_answer_types_sentence_with_the_person_wins(store):
 def test_answer_types_no_sentence_of_the_type_declines(store):
     answer = ask(store, "Roughly how many officials convened the harbour forum on ferry safety and river trade?")
     assert answer.not_in_sources, answer.as_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Officials noted [steps taken](https://example.org/2023/05/04/fact-sheet) to date.", []),
+        ("Officials noted steps at https://example.org/2023/05/04 today.", []),
+        ("Officials of 16 groups noted [steps taken](https://example.org/2023/05/04).", ["16"]),
+    ],
+)
+def test_answer_types_link_numbers_are_no_answer(doc_factory, text, spans):
+    doc = doc_factory(text)
+    span = sentences(doc.text)[0]
+    found = answer_spans(analyze("Roughly how many groups noted steps?"), doc, span)
+    assert [doc.text[s:e] for s, e in found] == spans
+
+
+def test_answer_types_head_noun_is_a_kind_word_not_focus():
+    a = analyze("Which Norland office hosted the ferry summit?")
+    assert a.expects == "organisation" and "office" not in a.focus and "office" in a.kinds
