@@ -87,7 +87,7 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
     meeting_focus = {f for f in focus if MEETING_VERBS.fullmatch(f) or f in STEMMED_MEETING}
     asked = [*a.names, *a.places, *a.context_names]
     # a country asked by its adjective is searched by its name too, and the reverse ("Polish" -> "Poland")
-    query = " ".join([*asked, *(f for n in asked for f in main_forms(n)), *a.focus])
+    query = " ".join([*asked, *(f for n in asked for f in main_forms(n)), *a.focus, *a.kinds])
     out: list[Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_title = _fold((doc.title or "") + " " + slug(doc))
@@ -174,7 +174,8 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
                 loose = True
             content = [f for f in focus if f not in meeting_focus and f not in STEMMED_CALL]
             found = sum(f in have_all or f in title_words for f in content)
-            if a.answer_type == "sentence" and content and not found:
+            # ... or, for a typed sentence, the asked kind ("Which department ...": a department named)
+            if a.answer_type == "sentence" and content and not found and not (a.expects and kinds):
                 if not wide:
                     continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
                 loose = True
