@@ -37,6 +37,10 @@ from .hand_annotations import span_at
         ("Ahead of the release of whose letters did the Premier brief mayors?", "agent"),
         ("Which tanks provided by Norland did the envoy welcome?", ""),  # a noun of no listed type
         ("What did the Premier say about ferries?", ""),
+        ("What kind of commission did the Premier want to set up?", ""),  # a description answers
+        ("What office did Ilse Marrow hold in 2024?", ""),  # a title answers, not an organisation
+        ("Which Norland office held the ferry summit?", "organisation"),  # "held" is the verb here
+        ("Which economic reform of Premier Rask did the envoy support?", ""),  # the noun before "of" is the head
     ],
 )
 def test_answer_types_expected_type_of_the_wh_phrase(question, expected):
@@ -49,6 +53,7 @@ def test_answer_types_expected_type_of_the_wh_phrase(question, expected):
         ("Which Tarnholm official convened the harbour forum?", "sentence", "person"),
         ("Who convened the harbour forum?", "person", ""),  # a typed answer already: no sentence type
         ("Roughly how many mayors attended the ferry forum?", "sentence", "number"),
+        ("When Rask met Velt in May, did they discuss ferries?", "sentence", ""),  # a yes / no question
     ],
 )
 def test_answer_types_analysis_expects_sentence_answers_only(question, answer_type, expects):
