@@ -17,6 +17,7 @@ from .answer_context import (
     sentence_window,
     slug,
 )
+from .answer_types import answer_spans, focus_near
 from .nationalities import main_forms
 from .question_analysis import Analysis
 from .question_patterns import CALL_WORDS, MEETING_REPORT, PLANNED_MEETING
@@ -53,7 +54,11 @@ SHORT_BODY = 8  # the first sentences of a page refer back ("The two leaders", "
 COUNTED_SHARE = 0.5  # "How many <things>": a number of those things written counts as half the focus
 OTHER_DATE_PENALTY = 0.05  # a sentence dated otherwise on a page of the asked date loses to one of the asked date
 WIDE_MIN_FOCUS = 0.2  # ``wide``: a sentence with fewer of the focus words is off topic even for the learned scorer
+SPAN_FOCUS_BONUS = 0.1  # a sentence answer whose answering span stands among the focus words beats one that names
+# the topic in one clause and the answer in another (at most what a tenth of the focus words weigh twice)
 
+_POSSESSIVE = re.compile(r"'s$")  # "her team's mission": the word is "team"
+_JOINT_PREFIX = re.compile(r"^co-(?=\w)")  # "co-hosted", "co-chaired": the page may write the verb alone
 # "Who did <subject> meet / host / visit ...": the person asked for is the other side of the meeting
 _MET_WHOM = re.compile(r"^\s*(?:who|whom)\s+did\s+(?:[\w.\-’']+\s+){1,3}?(?:meet|host|visit|welcome|receive)\b",
                        re.IGNORECASE)
@@ -67,18 +72,22 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
        a sentence reporting the meeting also by the focus words of its neighbours: the purpose stands next to it);
     3. the time constraint: the answer's date (when-questions) or the sentence's or document's date; a page
        published before the asked time does not report what happened then (:func:`typed_answers.predates`);
-    4. the answer of the asked type found in the sentence (a date, place, person, number with its object).
+    4. the answer of the asked type found in the sentence (a date, place, person, number with its object);
+    5. a whole-sentence answer to a question that expects a type (``a.expects``: "Which <Office> official
+       convened ...", "Roughly how many ...") holds a span of that type the question does not give
+       (:func:`answer_types.answer_spans`), ranked up by the focus words written around that span.
 
     ``wide``: a sentence that fails a check of steps 2-3 other than the names (too few focus words, another month,
     no meeting reported, another meeting kind) is kept, marked ``relaxed``, when it holds a typed answer.
     """
-    focus = [family(_stem(f)) for f in a.focus]  # a derivation of the asked word counts ("flying" ~ "flight")
+    # a derivation of the asked word counts ("flying" ~ "flight"); "co-hosted" asked, "hosted" written
+    focus = [family(_stem(_JOINT_PREFIX.sub("", f))) for f in a.focus]
     kind_focus = [family(_stem(k)) for k in a.kinds]
     met_whom = _MET_WHOM.match(a.question) is not None
     meeting_focus = {f for f in focus if MEETING_VERBS.fullmatch(f) or f in STEMMED_MEETING}
     asked = [*a.names, *a.places, *a.context_names]
     # a country asked by its adjective is searched by its name too, and the reverse ("Polish" -> "Poland")
-    query = " ".join([*asked, *(f for n in asked for f in main_forms(n)), *a.focus])
+    query = " ".join([*asked, *(f for n in asked for f in main_forms(n)), *a.focus, *a.kinds])
     out: list[Candidate] = []
     for rank, doc in enumerate(ctx.candidates(query or a.question, limit=GENERAL_DOCS)):
         folded_title = _fold((doc.title or "") + " " + slug(doc))
@@ -108,7 +117,7 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
                 e.start < s.end and e.end > s.start and e.status != "planned" for e in doc.events)
             # a meeting verb of the question ("host", "visit") is satisfied by any report of the meeting
             has_call = bool(CALL_WORDS.search(s.text))
-            have_all = {family(_stem(w.strip("'-"))) for w in _WORDS.findall(_fold(s.text))}
+            have_all = {family(_stem(_POSSESSIVE.sub("", w).strip("'-"))) for w in _WORDS.findall(_fold(s.text))}
             have_all |= {family(_stem(w)) for w in _fold(s.text).replace("-", " ").split()}  # "<A>-<B>" holds both
             # "Who did X meet ... to <purpose>": the person is named in the meeting's sentence, what they met
             # about in its neighbours
@@ -165,7 +174,8 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
                 loose = True
             content = [f for f in focus if f not in meeting_focus and f not in STEMMED_CALL]
             found = sum(f in have_all or f in title_words for f in content)
-            if a.answer_type == "sentence" and content and not found:
+            # ... or, for a typed sentence, the asked kind ("Which department ...": a department named)
+            if a.answer_type == "sentence" and content and not found and not (a.expects and kinds):
                 if not wide:
                     continue  # a whole sentence answers only when it holds the question's own words, not the meeting's
                 loose = True
@@ -178,6 +188,13 @@ def general(ctx: Context, a: Analysis, wide: bool = False) -> list[Candidate]:
             if typed is None:
                 continue
             answer, penalty = typed
+            if a.expects:  # 5. a whole sentence: a span of the expected type that the question does not give
+                spans = answer_spans(a, doc, s)
+                if not spans:
+                    if not wide:
+                        continue
+                    loose = True
+                conf += SPAN_FOCUS_BONUS * focus_near(focus, doc.text[s.start:s.end], spans)
             if a.places and all(_name_in(p, _fold(s.text)) for p in a.places):
                 conf += PLACE_BONUS
             if a.head and family(_stem(a.head)) in have_all:

@@ -17,7 +17,10 @@ Cascade of :func:`analyze`:
 7. the focus: the remaining content words, compared with the evidence sentence (the head noun is not one of them:
    "In what city ..." is answered by a sentence naming the city, not the word "city");
 8. the kind of meeting asked about: a call ("by phone", "call") or a meeting in person ("meet", "visit", "host");
-   a call does not answer a question about a meeting, nor a meeting one about a call.
+   a call does not answer a question about a meeting, nor a meeting one about a call;
+9. for a question answered by a whole sentence, the type of the part of it that answers (:func:`expected_type`,
+   from the wh-phrase wherever it stands: "Roughly how many ...", "Leaders from how many states ...", "Which
+   <Office> official convened ..."): the sentence must hold a span of that type (:mod:`answer_types`).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ PLACE_NOUNS: frozenset[str] = frozenset("city cities country countries capital t
 _OPENERS: frozenset[str] = frozenset("""
 when where who whom whose which what why how did does do is are was were has have had will can could on in at
 according for from with by during after before besides beside apart aside except beyond along among
+roughly approximately nearly
 """.split())
 # Auxiliaries after "who": the name that follows is the clause's subject ("Who did <Name> meet"), not a country
 # describing the asked person ("Who represented <Country>").
@@ -139,6 +143,8 @@ class Analysis:
     manner: bool = False  # the question says how it was held ("in person", "face to face", "by phone"): the evidence
     # must say so too, and a meeting held online is no meeting in person
     kinds: tuple[str, ...] = ()  # "What <kind> did ...": words of the asked kind, counted as focus where written
+    expects: str = ""  # a sentence answer: the type of its answering part (number / duration / date / place /
+    # person / organisation / agent (either) / name, :func:`expected_type`); "" when the wh-phrase tells none
 
     @property
     def has_time(self) -> bool:
@@ -330,6 +336,9 @@ def _analyze(question: str, whole: str) -> Analysis:
     # "What <kind> did ...": a sentence answer is an instance of the kind, which it need not name ("What health
     # emergency did X praise" is answered by the outbreak's name): the kind's words count only where written
     kind_words = {w for w in _kind_phrase(question) if w not in STOP_WORDS} if answer_type == "sentence" else set()
+    expects = expected_type(question) if answer_type == "sentence" and wh != "yes_no" else ""
+    if expects and head and _head_type(head):  # "Which <Office> office hosted ...": the page names the office
+        kind_words.add(head)
     focus = tuple(dict.fromkeys(
         w for w in words if w not in STOP_WORDS and w not in name_words and w not in MONTHS and len(w) > 2
         and w not in _OPENERS and w not in _QUESTION_FILLER and not (typed_head and w == head)
@@ -347,9 +356,104 @@ def _analyze(question: str, whole: str) -> Analysis:
             and m[1].lower() not in _AUXILIARIES)))
     kinds = tuple(w for w in dict.fromkeys(words) if w in kind_words and w not in name_words and len(w) > 2)
     return Analysis(question, wh, answer_type, tuple(names), tuple(places), year, month, day, counted, focus,
-                    kinds=kinds,
+                    kinds=kinds, expects=expects,
                     meeting=meeting, many=many, head=head, descriptors=descriptors, meeting_kind=_meeting_kind(whole),
                     countries=countries, manner=MANNER_PHRASE.search(whole) is not None)
+
+
+# Step 9: head nouns of "which / what <words> <noun>" and the answer type each asks a sentence to hold
+_NUMBER_HEADS = frozenset("""
+share percentage percent proportion level amount number width length rate price cost sum total size figure value
+height depth distance
+""".split())
+_DATE_HEADS = frozenset("date dates day days".split())
+_PLACE_HEADS = PLACE_NOUNS | frozenset("""
+county counties state states province district port crossing room site location village border river sea bay
+strait coast shoal reef
+""".split())
+# a title's head noun ("Defense Minister" -> minister, "Chief of Staff" -> chief), not its other words
+_PERSON_HEADS = PERSON_NOUNS | frozenset((t.split(" of ")[0].split()[-1]).lower() for t in lexicon.TITLE_HEADS
+                                         if t[0].isalpha() and not t.endswith(".")) | frozenset("""
+executive executives host moderator co-chair reporter journalist
+""".split())
+_ORGANISATION_HEADS = frozenset("""
+organization organisation office body group company companies firm foundation agency council committee team
+department ministry bureau commission institute union
+""".split())
+_NAME_HEADS = frozenset("""
+name initiative program programme plan act legislation law bill decision toolkit treaty agreement accord series report
+strategy campaign partnership project fund network fellowship award prize dialogue declaration conference summit forum
+""".split())
+_HEAD_TYPES: tuple[tuple[frozenset[str], str], ...] = (
+    (_NUMBER_HEADS, "number"), (_DATE_HEADS, "date"), (_PLACE_HEADS, "place"), (_PERSON_HEADS, "person"),
+    (_ORGANISATION_HEADS, "organisation"),
+    (_NAME_HEADS, "name"))
+_WHICH_PHRASE = re.compile(r"\b(?i:which|what)\s+((?:[\w.\-’']+\s+){0,6})")
+_HEAD_ENDS = frozenset(_AUXILIARIES | set(_WHICH_VERBS))
+_OFFICE_WORDS = frozenset("office offices post posts position positions".split())  # held: a title answers
+_HELD_OFFICE = re.compile(r"\b(?:did|does|do)\b.*\b(?:hold|have|occupy|serve\s+as)\b", re.IGNORECASE)
+MAX_HEAD_WORDS = 6  # "Which Army Corps of Engineers commander met ...": the noun may follow a five-word name
+
+
+def _head_type(word: str) -> str:
+    """The answer type a head noun asks for (a plural, a singular, a hyphenated part: "ambassador-at-large"), or ""."""
+    for form in (word, word.removesuffix("s"), word + "s", *word.split("-")):
+        for nouns, kind in _HEAD_TYPES:
+            if form in nouns:
+                return kind
+    return ""
+
+
+def expected_type(question: str) -> str:
+    """Step 9, a cascade:
+
+    1. "how long" -> duration;
+    2. "how many / much / large ..." -> number;
+    3. "when" -> date;
+    4. "where" -> place;
+    5. "the name of" -> name; "what kind of" -> "" (a description answers);
+    6. the head noun of "which / what <words> <noun>" before the verb, by its list (:data:`_HEAD_TYPES`): "Which
+       <State> county ..." -> place, "Which <Office> official convened ..." -> person, "Which <Office> office
+       hosted ..." -> organisation, "To what level ..." -> number, "Which <kind> initiative ..." -> name;
+    7. "who / whom / whose" -> agent (a person or an organisation);
+
+    else ""."""
+    if re.search(r"\bhow\s+long\b", question, re.IGNORECASE):
+        return "duration"
+    if re.search(r"\bhow\s+(?:many|much|large|big|far|high|old)\b", question, re.IGNORECASE):
+        return "number"
+    if re.match(r"^\s*when\b", question, re.IGNORECASE):
+        return "date"
+    if re.match(r"^\s*where\b", question, re.IGNORECASE):
+        return "place"
+    if re.search(r"\bthe\s+name\s+of\b", question, re.IGNORECASE):
+        return "name"
+    if re.search(r"\b(?:which|what)\s+(?:kind|kinds|sort|sorts|type|types)\s+of\b", question, re.IGNORECASE):
+        return ""  # "What kind of commission ...": a description answers, not a name
+    m = _WHICH_PHRASE.search(question)
+    if m:
+        head: list[tuple[str, bool]] = []  # (word, written in lower case)
+        for written in m.group(1).split()[:MAX_HEAD_WORDS]:
+            word = re.sub(r"[’']s?$", "", written.lower())
+            if word in _HEAD_ENDS or (written.islower() and word.endswith("ed")):
+                break  # the verb: the noun phrase ends before it
+            head.append((word, written.islower() and word not in STOP_WORDS))
+        words = [w for w, _ in head]
+        cut = words.index("of") if "of" in words else len(words)
+        # the last lower-case noun before "of" ("Which room of the <Palace>", "What aspects of <X>"), else the last
+        # one ("Which <Corps> of <Engineers> commander"); with none, a title of the name ("Which Deputy Secretary
+        # of <Department>"), the one before "of" first
+        lower = [w for w, low in head[:cut] if low] or [w for w, low in head if low]
+        held = bool(lower) and lower[-1] in _OFFICE_WORDS and _HELD_OFFICE.search(question) is not None
+        for word in ([] if held else lower[-1:]) or ([] if lower else [*reversed(words[:cut]), *reversed(words[cut:])]):
+            kind = _head_type(word)
+            if kind:
+                return kind
+        if lower:  # a noun of no listed type ("Which tanks ...", "Which reform of <Name> ..."), or "What office
+            return ""  # did <Name> hold" (a title answers, not an organisation)
+    if re.search(r"\bwho(?:m|se)?\b", question, re.IGNORECASE):
+        return "agent"
+    return ""
 
 
 def _meeting_kind(question: str) -> str:
