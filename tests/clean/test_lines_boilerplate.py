@@ -202,3 +202,22 @@ def test_a_teaser_run_with_a_headline_cut_short_is_never_kept_again():
     assert [v.keep for v in verdicts[: len(teasers)]] == [False] * len(teasers)
     assert {v.reason for v in verdicts[: len(teasers)]} == {"teasers-cut"}
     assert verdicts[-1].keep
+
+
+
+def test_a_wrapped_lead_dense_with_names_and_titles_is_not_a_teaser_run():
+    """A hard-wrapped lead listing officials ("<Name>, <Title> of the") reads line by line like title-case teasers;
+    lines that end mid-phrase go on in the next line: prose, kept whole (here the wrapping width is not detected:
+    the closing paragraph is one long line)."""
+    lead = [
+        "Yesterday, Ilse Marrow, Senior Counselor to the Governor & Director of the",
+        "Office of Harbour Affairs, Tomas Kell, Assistant to the Governor, Chief of",
+        "Staff and Director of the Office of River Trade, Ana Voss, Senior Advisor to the",
+        "Governor and Ferry Safety Coordinator, and Dr. Piet Lorn, Director of the Port",
+        "Health Office, met with the mayors of the river towns.",
+    ]
+    closing = ("The mayors and the officials discussed how new investments in ferries, quays and river locks will "
+               "reach the towns along the coast over the next three years, the office said.")
+    result = clean_text("\n".join(lead) + "\n\n" + closing + "\n", title="Readout of the Harbour Towns Meeting")
+    assert result.removed == []
+    assert result.text.startswith(lead[0])

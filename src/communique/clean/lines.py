@@ -94,6 +94,9 @@ _WS = re.compile(r"\s+")
 _FRONT_MATTER_KEY = re.compile(r"[\w\-]+:\s*.*")
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…)$")
 _DECORATED = re.compile(r"\s*(?:#|\*\*|__|<)")
+# a line that ends mid-phrase (a comma, "&", a lower-case function word) goes on in the next line: wrapped prose, not
+# a headline (headlines are title case: "... Pour In" keeps its capital)
+_DANGLING_END = re.compile(r"(?:[,&]|\b(?:the|a|an|of|to|and|or|for|with|in|on|at|by|from|as))\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,7 +632,8 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool, guessed_
             unit.keep, unit.reason, unit.step = False, "section", 3
 
     # 3c. runs of teaser headlines (related-story lists): several headline-like lines in a row; short labels
-    # between them ("Politics", "2 hours ago") do not break the run. Plain list items in the text are exempt.
+    # between them ("Politics", "2 hours ago") do not break the run. Plain list items in the text are exempt, and
+    # so is a line that ends mid-phrase (wrapped prose whose wrapping width was not detected).
     run = []
     for i, unit in enumerate(units if teasers else []):
         if unit.blank or (not unit.keep and unit.step):
@@ -640,6 +644,7 @@ def _context(units: list[_Unit], tail_starts: list[int], teasers: bool, guessed_
             and (unit.reason not in ("protected", "title") or _joins_run(unit, run, guessed_title))
             and not (unit.bullet and not unit.link_chars)
             and _teaser_like(unit.text)
+            and not _DANGLING_END.search(unit.text)
         )
         if teaser and words >= TEASER_MIN_WORDS:
             run.append(i)
