@@ -29,7 +29,7 @@ import communique.lexicon as lexicon
 
 from ..model import Document
 from .question_analysis import DURATION_UNITS, Analysis
-from .question_patterns import DURATION, MONTH_DAY_WRITTEN, MONTHS, NUMBER, STOP_WORDS
+from .question_patterns import DURATION, MONTH_DAY_WRITTEN, MONTHS, NUMBER, PLACE_AFTER, STOP_WORDS
 from .segment import Span
 from .typed_answers import WORDS, fold, stem
 from .word_families import family
@@ -47,7 +47,6 @@ _MENTION_TYPES: dict[str, tuple[str, ...]] = {
     "agent": ("person", "organization"),
     "name": ("person", "organization", "country", "place", "other"),
 }
-_PLACE_AFTER = re.compile(r"\b(?:in|at|near|through|from)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w\-’'.]*(?:,?\s+(?:(?:of|the|and|for|on|in|to)\s+)*[A-Z][\w\-’'.]*)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -165,7 +164,7 @@ def answer_spans(a: Analysis, doc: Document, span: Span) -> list[tuple[int, int]
         found = [(m.start - span.start, m.end - span.start) for m in doc.mentions
                  if m.type in _MENTION_TYPES[kind] and span.start <= m.start < span.end]
         if kind == "place":
-            found += [(m.start(1), m.end(1)) for m in _PLACE_AFTER.finditer(text)
+            found += [(m.start(1), m.end(1)) for m in PLACE_AFTER.finditer(text)
                       if m.group(1).split()[0].lower() not in MONTHS]
         if kind in ("person", "agent"):  # the tagger misses names cut by a line break: a name's form counts too
             found += [(r.person_start - span.start, r.person_end - span.start) for r in doc.roles

@@ -216,6 +216,8 @@ DEICTIC = re.compile(r"(?:today|tonight|this (?:morning|afternoon|evening|week))
 PLACE_WRITTEN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 # "calling from <Place>": the answer to "From where ..."
 PLACE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
+# any place a sentence locates something at (answer-type spans: "in / at / near / through / from <Place>")
+PLACE_AFTER = re.compile(r"\b(?:in|at|near|through|from)\s+(?:the\s+)?([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
 # Country abbreviations that name a side, not the place of a meeting
 COUNTRY_ABBR = ("U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N.")
 
